@@ -1,0 +1,20 @@
+//! Textgate's domain core: everything the desktop app (and later the CLI) knows about Webitel
+//! custom gateway profiles, kept free of Tauri so it can be tested and reused on its own.
+
+pub mod error;
+pub mod generate;
+pub mod profile;
+pub mod secrets;
+pub mod sensitive;
+pub mod service;
+pub mod store;
+pub mod validation;
+pub mod webhook_url;
+
+pub use error::{CoreError, Result};
+pub use profile::{FlowRef, FlowSchema, ProfileDraft, ProfileSummary, ProfileView, SecretState, Templates};
+pub use secrets::{KeyringStore, MemorySecretStore, SecretError, SecretStore};
+pub use sensitive::Sensitive;
+pub use service::{ProfileService, SaveOutcome};
+pub use store::Store;
+pub use validation::{FieldIssue, ProfileField};

@@ -1,0 +1,156 @@
+//! The gateway profile as Textgate keeps it and as the UI sees it. The stored [`Profile`] never
+//! holds the app secret (that lives in the OS keychain); the [`ProfileView`] sent to the editor
+//! carries it so the admin can see and copy it after saving.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::sensitive::Sensitive;
+
+/// The Templates tab: messages Webitel renders and sends to the client's chat service.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Templates {
+    /// Workspace member's name (`title`).
+    pub title: String,
+    /// Chat complete message (`close`).
+    pub close: String,
+    /// Agent joining message (`join`).
+    pub join: String,
+    /// Agent disconnection message (`left`).
+    pub left: String,
+    /// File policy violation message (`file_policy_fail`).
+    pub file_policy_fail: String,
+}
+
+/// The flow schema a gateway routes chats into.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FlowRef {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+}
+
+/// A flow schema from the local cache (filled from a server by issue B).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FlowSchema {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    /// Webitel's schema type: `chat` or `default` for gateways.
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+/// What the editor submits on Save. `id` is absent for a profile that was never saved.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileDraft {
+    #[ts(optional)]
+    pub id: Option<String>,
+    pub name: String,
+    pub uri: String,
+    pub callback: String,
+    pub secret: Sensitive<String>,
+    pub flow: Option<FlowRef>,
+    pub enabled: bool,
+    pub templates: Templates,
+}
+
+/// A profile row as stored in SQLite (no secret).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    pub uri: String,
+    pub callback: String,
+    pub flow: Option<FlowRef>,
+    pub enabled: bool,
+    pub templates: Templates,
+    /// The server this profile belongs to (issue B).
+    pub server_id: Option<String>,
+    /// The gateway id on that server once pushed; the URI is read-only from then on.
+    pub remote_id: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl Profile {
+    /// A profile without a flow schema is a draft: it can be saved but not enabled.
+    pub fn is_incomplete(&self) -> bool {
+        self.flow.is_none()
+    }
+
+    /// Whether the gateway exists on a server, which freezes its URI.
+    pub fn is_pushed(&self) -> bool {
+        self.remote_id.is_some()
+    }
+}
+
+/// Where the profile's app secret stands in the OS keychain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum SecretState {
+    /// The keychain holds the secret.
+    Stored,
+    /// The keychain answered but has no secret for this profile.
+    Missing,
+    /// The keychain could not be reached; nothing is known about the secret.
+    Unavailable,
+}
+
+/// A profile as the editor shows it, with its secret read back from the keychain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileView {
+    pub id: String,
+    pub name: String,
+    pub uri: String,
+    pub callback: String,
+    /// The app secret from the keychain; `null` when missing or unreachable.
+    pub secret: Option<String>,
+    pub secret_state: SecretState,
+    pub flow: Option<FlowRef>,
+    pub enabled: bool,
+    pub templates: Templates,
+    pub server_id: Option<String>,
+    #[ts(type = "number | null")]
+    pub remote_id: Option<i64>,
+    /// What the URI copy button copies: the full webhook URL, or the URI without a server.
+    pub webhook_url: String,
+    /// No flow schema picked, or no secret stored.
+    pub incomplete: bool,
+    /// Whether the URI can still be edited (never pushed to a server).
+    pub uri_editable: bool,
+    #[ts(type = "number")]
+    pub created_at: i64,
+    #[ts(type = "number")]
+    pub updated_at: i64,
+}
+
+/// One line of the sidebar list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileSummary {
+    pub id: String,
+    pub name: String,
+    pub uri: String,
+    pub enabled: bool,
+    /// No flow schema picked yet.
+    pub incomplete: bool,
+    #[ts(type = "number")]
+    pub updated_at: i64,
+}
+
+impl From<&Profile> for ProfileSummary {
+    fn from(profile: &Profile) -> Self {
+        Self {
+            id: profile.id.clone(),
+            name: profile.name.clone(),
+            uri: profile.uri.clone(),
+            enabled: profile.enabled,
+            incomplete: profile.is_incomplete(),
+            updated_at: profile.updated_at,
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! The operations the app offers on profiles, joining the SQLite store and the secret store.
+//! The rule that ties them: the row is written first, so a keychain failure never loses the
+//! rest of the profile, and the secret goes only to the keychain.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{CoreError, Result};
+use crate::generate::{generate_secret, generate_uri};
+use crate::profile::{FlowSchema, Profile, ProfileDraft, ProfileSummary, ProfileView, SecretState};
+use crate::secrets::{SecretError, SecretStore};
+use crate::sensitive::Sensitive;
+use crate::store::{now_millis, Store};
+use crate::validation::{validate_draft, DraftContext, FieldIssue, ProfileField};
+use crate::webhook_url::webhook_url;
+
+/// The result of a save: the stored profile plus anything the user should be told.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SaveOutcome {
+    pub profile: ProfileView,
+    /// Warnings about saved values (plain http callback, secret not reaching the keychain).
+    pub warnings: Vec<FieldIssue>,
+}
+
+pub struct ProfileService {
+    store: Mutex<Store>,
+    secrets: Arc<dyn SecretStore>,
+}
+
+impl ProfileService {
+    pub fn new(store: Store, secrets: Arc<dyn SecretStore>) -> Self {
+        Self { store: Mutex::new(store), secrets }
+    }
+
+    fn store(&self) -> MutexGuard<'_, Store> {
+        // Every write is one SQLite transaction, so a panic elsewhere cannot leave the store
+        // half-updated: a poisoned lock is safe to keep using.
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn list(&self) -> Result<Vec<ProfileSummary>> {
+        Ok(self.store().list_profiles()?.iter().map(ProfileSummary::from).collect())
+    }
+
+    /// A profile with its secret read back from the keychain.
+    pub fn get(&self, id: &str) -> Result<ProfileView> {
+        let profile = self.store().get_profile(id)?;
+        Ok(self.view(profile))
+    }
+
+    pub fn flow_schemas(&self) -> Result<Vec<FlowSchema>> {
+        self.store().list_flow_schemas()
+    }
+
+    /// Validates and stores a draft; creates the profile when it has no id.
+    pub fn save(&self, draft: ProfileDraft) -> Result<SaveOutcome> {
+        let now = now_millis();
+        let (profile, mut warnings) = {
+            let mut store = self.store();
+            let existing = match &draft.id {
+                Some(id) => Some(store.get_profile(id)?),
+                None => None,
+            };
+            let uri_owner = store.profile_using_uri(draft.uri.trim(), draft.id.as_deref())?;
+            let context = DraftContext {
+                existing: existing.as_ref(),
+                uri_used_by: uri_owner.as_ref().map(|other| other.name.as_str()),
+            };
+            let (valid, warnings) = validate_draft(&draft, context).map_err(CoreError::Invalid)?;
+            let profile = Profile {
+                id: existing.as_ref().map_or_else(new_profile_id, |saved| saved.id.clone()),
+                name: valid.name,
+                uri: valid.uri,
+                callback: valid.callback,
+                flow: draft.flow.clone(),
+                enabled: draft.enabled,
+                templates: draft.templates.clone(),
+                server_id: existing.as_ref().and_then(|saved| saved.server_id.clone()),
+                remote_id: existing.as_ref().and_then(|saved| saved.remote_id),
+                created_at: existing.as_ref().map_or(now, |saved| saved.created_at),
+                updated_at: now,
+            };
+            store.upsert_profile(&profile)?;
+            (profile, warnings)
+        };
+        if let Err(error) = self.secrets.write(&profile.id, &draft.secret) {
+            warnings.push(secret_not_saved(&error));
+        }
+        Ok(SaveOutcome { profile: self.view(profile), warnings })
+    }
+
+    /// A copy of a profile with a fresh URI and secret, never enabled and never pushed.
+    pub fn duplicate(&self, id: &str) -> Result<SaveOutcome> {
+        let original = self.store().get_profile(id)?;
+        let draft = ProfileDraft {
+            id: None,
+            name: copy_name(&original.name),
+            uri: generate_uri(),
+            callback: original.callback,
+            secret: Sensitive::new(generate_secret()),
+            flow: original.flow,
+            enabled: false,
+            templates: original.templates,
+        };
+        self.save(draft)
+    }
+
+    /// Starts or stops the gateway; starting needs a flow schema.
+    pub fn set_enabled(&self, id: &str, enabled: bool) -> Result<ProfileView> {
+        let profile = {
+            let mut store = self.store();
+            let profile = store.get_profile(id)?;
+            if enabled && profile.flow.is_none() {
+                return Err(CoreError::FlowRequired);
+            }
+            store.set_profile_enabled(id, enabled, now_millis())?;
+            store.get_profile(id)?
+        };
+        Ok(self.view(profile))
+    }
+
+    /// Deletes the keychain entry, then the row. If the keychain cannot be reached the profile
+    /// is kept, so no orphaned secret is left behind.
+    pub fn delete(&self, id: &str) -> Result<()> {
+        let mut store = self.store();
+        store.get_profile(id)?;
+        self.secrets.remove(id)?;
+        store.delete_profile(id)
+    }
+
+    fn view(&self, profile: Profile) -> ProfileView {
+        let (secret, secret_state) = match self.secrets.read(&profile.id) {
+            Ok(Some(secret)) => (Some(secret.into_inner()), SecretState::Stored),
+            Ok(None) => (None, SecretState::Missing),
+            Err(_) => (None, SecretState::Unavailable),
+        };
+        let server_base: Option<&str> = None; // Servers arrive with issue B.
+        ProfileView {
+            webhook_url: webhook_url(server_base, &profile.uri),
+            incomplete: profile.is_incomplete() || secret_state != SecretState::Stored,
+            uri_editable: !profile.is_pushed(),
+            secret,
+            secret_state,
+            id: profile.id,
+            name: profile.name,
+            uri: profile.uri,
+            callback: profile.callback,
+            flow: profile.flow,
+            enabled: profile.enabled,
+            templates: profile.templates,
+            server_id: profile.server_id,
+            remote_id: profile.remote_id,
+            created_at: profile.created_at,
+            updated_at: profile.updated_at,
+        }
+    }
+}
+
+fn new_profile_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+fn copy_name(name: &str) -> String {
+    let copy: String = name.chars().take(crate::validation::NAME_MAX_CHARS - 7).collect();
+    format!("{copy} (copy)")
+}
+
+fn secret_not_saved(error: &SecretError) -> FieldIssue {
+    FieldIssue::warning(
+        ProfileField::Secret,
+        format!("{error}. The profile was saved, but its app secret was not stored anywhere: save again once the keychain is available."),
+    )
+}
+
+#[cfg(test)]
+#[path = "service_tests.rs"]
+mod tests;

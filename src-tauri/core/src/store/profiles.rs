@@ -1,0 +1,119 @@
+//! The `profiles` table: typed rows in and out, every write in a transaction.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::Store;
+use crate::error::{CoreError, Result};
+use crate::profile::{FlowRef, Profile, Templates};
+
+const COLUMNS: &str = "id, name, uri, callback, flow_id, flow_name, enabled, template_title, \
+    template_close, template_join, template_left, template_file_policy_fail, server_id, remote_id, \
+    created_at, updated_at";
+
+fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
+    let flow_id: Option<i64> = row.get("flow_id")?;
+    let flow_name: Option<String> = row.get("flow_name")?;
+    Ok(Profile {
+        id: row.get("id")?,
+        name: row.get("name")?,
+        uri: row.get("uri")?,
+        callback: row.get("callback")?,
+        flow: flow_id.map(|id| FlowRef { id, name: flow_name.unwrap_or_default() }),
+        enabled: row.get("enabled")?,
+        templates: Templates {
+            title: row.get("template_title")?,
+            close: row.get("template_close")?,
+            join: row.get("template_join")?,
+            left: row.get("template_left")?,
+            file_policy_fail: row.get("template_file_policy_fail")?,
+        },
+        server_id: row.get("server_id")?,
+        remote_id: row.get("remote_id")?,
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+    })
+}
+
+impl Store {
+    /// Every profile, by name (case-insensitive).
+    pub fn list_profiles(&self) -> Result<Vec<Profile>> {
+        let sql = format!("SELECT {COLUMNS} FROM profiles ORDER BY name COLLATE NOCASE, created_at");
+        let mut statement = self.conn.prepare(&sql)?;
+        let rows = statement.query_map([], profile_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn get_profile(&self, id: &str) -> Result<Profile> {
+        self.find_profile(id)?.ok_or_else(|| CoreError::NotFound(id.to_string()))
+    }
+
+    pub fn find_profile(&self, id: &str) -> Result<Option<Profile>> {
+        let sql = format!("SELECT {COLUMNS} FROM profiles WHERE id = ?1");
+        Ok(self.conn.query_row(&sql, [id], profile_from_row).optional()?)
+    }
+
+    /// Another profile (not `except_id`) using `uri`, if any.
+    pub fn profile_using_uri(&self, uri: &str, except_id: Option<&str>) -> Result<Option<Profile>> {
+        let sql = format!("SELECT {COLUMNS} FROM profiles WHERE uri = ?1 AND id IS NOT ?2 LIMIT 1");
+        Ok(self.conn.query_row(&sql, params![uri, except_id], profile_from_row).optional()?)
+    }
+
+    /// Inserts a new profile or replaces the stored one with the same id.
+    pub fn upsert_profile(&mut self, profile: &Profile) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            &format!(
+                "INSERT INTO profiles ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, uri = excluded.uri,
+                   callback = excluded.callback, flow_id = excluded.flow_id, flow_name = excluded.flow_name,
+                   enabled = excluded.enabled, template_title = excluded.template_title,
+                   template_close = excluded.template_close, template_join = excluded.template_join,
+                   template_left = excluded.template_left,
+                   template_file_policy_fail = excluded.template_file_policy_fail,
+                   server_id = excluded.server_id, remote_id = excluded.remote_id,
+                   updated_at = excluded.updated_at"
+            ),
+            params![
+                profile.id,
+                profile.name,
+                profile.uri,
+                profile.callback,
+                profile.flow.as_ref().map(|flow| flow.id),
+                profile.flow.as_ref().map(|flow| flow.name.as_str()),
+                profile.enabled,
+                profile.templates.title,
+                profile.templates.close,
+                profile.templates.join,
+                profile.templates.left,
+                profile.templates.file_policy_fail,
+                profile.server_id,
+                profile.remote_id,
+                profile.created_at,
+                profile.updated_at,
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn set_profile_enabled(&mut self, id: &str, enabled: bool, updated_at: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let changed =
+            tx.execute("UPDATE profiles SET enabled = ?2, updated_at = ?3 WHERE id = ?1", params![id, enabled, updated_at])?;
+        if changed == 0 {
+            return Err(CoreError::NotFound(id.to_string()));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn delete_profile(&mut self, id: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let removed = tx.execute("DELETE FROM profiles WHERE id = ?1", [id])?;
+        if removed == 0 {
+            return Err(CoreError::NotFound(id.to_string()));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

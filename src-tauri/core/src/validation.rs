@@ -1,0 +1,238 @@
+//! Field rules for a gateway profile, in one place so the app, the CLI and the server push all
+//! agree. Each rule returns a message meant for a person, attached to the field it is about.
+//! Messages never echo the secret.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::profile::{Profile, ProfileDraft};
+
+pub const NAME_MAX_CHARS: usize = 100;
+pub const URI_MAX_CHARS: usize = 255;
+pub const CALLBACK_MAX_CHARS: usize = 2048;
+pub const SECRET_MAX_CHARS: usize = 256;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ProfileField {
+    Name,
+    Uri,
+    Callback,
+    Secret,
+    Flow,
+    Enabled,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Severity {
+    /// Blocks saving.
+    Error,
+    /// Saved anyway, but the user should know.
+    Warning,
+}
+
+/// A message about one field of the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldIssue {
+    pub field: ProfileField,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl FieldIssue {
+    pub fn error(field: ProfileField, message: impl Into<String>) -> Self {
+        Self { field, severity: Severity::Error, message: message.into() }
+    }
+
+    pub fn warning(field: ProfileField, message: impl Into<String>) -> Self {
+        Self { field, severity: Severity::Warning, message: message.into() }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Checks the name and returns it trimmed.
+pub fn check_name(name: &str) -> Result<String, String> {
+    let trimmed = name.trim();
+    let chars = trimmed.chars().count();
+    if chars == 0 {
+        return Err("Name is required".into());
+    }
+    if chars > NAME_MAX_CHARS {
+        return Err(format!("Name is too long: {chars} characters (at most {NAME_MAX_CHARS})"));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err("Name must not contain line breaks or control characters".into());
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Checks a gateway URI (`/path`, URL-safe, no query or fragment) and returns it trimmed.
+pub fn check_uri(uri: &str) -> Result<String, String> {
+    let uri = uri.trim();
+    if uri.is_empty() {
+        return Err("URI is required".into());
+    }
+    if !uri.starts_with('/') {
+        return Err("URI must start with /".into());
+    }
+    if uri.len() == 1 {
+        return Err("URI needs a path after the /".into());
+    }
+    if uri.contains('?') {
+        return Err("URI must not contain a query (?)".into());
+    }
+    if uri.contains('#') {
+        return Err("URI must not contain a fragment (#)".into());
+    }
+    if let Some(bad) = uri.chars().find(|&c| !is_url_safe(c)) {
+        let shown = if bad.is_whitespace() { "a space".to_string() } else { format!("'{bad}'") };
+        return Err(format!("URI contains {shown}: use letters, digits, and - . _ ~ /"));
+    }
+    if uri.split('/').any(|segment| segment == "." || segment == "..") {
+        return Err("URI must not contain . or .. segments".into());
+    }
+    if uri.len() > URI_MAX_CHARS {
+        return Err(format!("URI is too long (at most {URI_MAX_CHARS} characters)"));
+    }
+    Ok(uri.to_string())
+}
+
+fn is_url_safe(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '/')
+}
+
+/// What a valid callback URL may still deserve a word about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedCallback {
+    pub url: String,
+    pub warning: Option<String>,
+}
+
+/// Checks the callback: an absolute http(s) URL with a host and no user info.
+pub fn check_callback(callback: &str) -> Result<CheckedCallback, String> {
+    let callback = callback.trim();
+    if callback.is_empty() {
+        return Err("Callback URL is required".into());
+    }
+    if callback.len() > CALLBACK_MAX_CHARS {
+        return Err(format!("Callback URL is too long (at most {CALLBACK_MAX_CHARS} characters)"));
+    }
+    let parsed = url::Url::parse(callback).map_err(|err| match err {
+        url::ParseError::RelativeUrlWithoutBase => {
+            "Callback must be an absolute URL, like https://bot.example.com/webitel".to_string()
+        }
+        other => format!("Callback is not a valid URL: {other}"),
+    })?;
+    let scheme = parsed.scheme();
+    if scheme != "http" && scheme != "https" {
+        return Err(format!("Callback must use http or https, not {scheme}"));
+    }
+    let host = match parsed.host_str() {
+        Some(host) if !host.is_empty() => host.to_string(),
+        _ => return Err("Callback URL needs a host".into()),
+    };
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err("Callback URL must not contain a user name or password".into());
+    }
+    let warning = (scheme == "http" && !is_local_host(&host)).then(|| {
+        "Plain http: Webitel will send chat messages to this host unencrypted. Use https outside local testing.".to_string()
+    });
+    Ok(CheckedCallback { url: callback.to_string(), warning })
+}
+
+fn is_local_host(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.to_ascii_lowercase().ends_with(".localhost")
+        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Checks an app secret. The message never repeats the value.
+pub fn check_secret(secret: &str) -> Result<(), String> {
+    if secret.is_empty() {
+        return Err("App secret is required: type one or press Generate".into());
+    }
+    if secret.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("App secret must not contain spaces, line breaks or control characters".into());
+    }
+    let chars = secret.chars().count();
+    if chars > SECRET_MAX_CHARS {
+        return Err(format!("App secret is too long: {chars} characters (at most {SECRET_MAX_CHARS})"));
+    }
+    Ok(())
+}
+
+/// A draft that passed every rule, normalised for storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidDraft {
+    pub name: String,
+    pub uri: String,
+    pub callback: String,
+}
+
+/// Context the rules need beyond the draft itself.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct DraftContext<'a> {
+    /// The saved version of this profile, when it exists.
+    pub existing: Option<&'a Profile>,
+    /// The name of another local profile that already uses the draft's URI.
+    pub uri_used_by: Option<&'a str>,
+}
+
+/// Runs every rule; returns the normalised values and warnings, or all issues found.
+pub fn validate_draft(
+    draft: &ProfileDraft,
+    context: DraftContext<'_>,
+) -> Result<(ValidDraft, Vec<FieldIssue>), Vec<FieldIssue>> {
+    let mut issues = Vec::new();
+    let name = check_name(&draft.name).map_err(|m| issues.push(FieldIssue::error(ProfileField::Name, m))).ok();
+
+    let uri = match context.existing {
+        Some(saved) if saved.is_pushed() && draft.uri.trim() != saved.uri => {
+            issues.push(FieldIssue::error(
+                ProfileField::Uri,
+                "URI is read-only: this gateway already exists on a server",
+            ));
+            None
+        }
+        _ => check_uri(&draft.uri).map_err(|m| issues.push(FieldIssue::error(ProfileField::Uri, m))).ok(),
+    };
+    if let (Some(_), Some(other)) = (&uri, context.uri_used_by) {
+        issues.push(FieldIssue::error(ProfileField::Uri, format!("Profile \u{201c}{other}\u{201d} already uses this URI")));
+    }
+
+    let callback = match check_callback(&draft.callback) {
+        Ok(checked) => {
+            if let Some(warning) = checked.warning {
+                issues.push(FieldIssue::warning(ProfileField::Callback, warning));
+            }
+            Some(checked.url)
+        }
+        Err(message) => {
+            issues.push(FieldIssue::error(ProfileField::Callback, message));
+            None
+        }
+    };
+
+    if let Err(message) = check_secret(draft.secret.expose()) {
+        issues.push(FieldIssue::error(ProfileField::Secret, message));
+    }
+    if draft.enabled && draft.flow.is_none() {
+        issues.push(FieldIssue::error(ProfileField::Enabled, "Pick a flow schema before enabling the gateway"));
+    }
+
+    match (name, uri, callback) {
+        (Some(name), Some(uri), Some(callback)) if !issues.iter().any(FieldIssue::is_error) => {
+            Ok((ValidDraft { name, uri, callback }, issues))
+        }
+        _ => Err(issues),
+    }
+}
+
+#[cfg(test)]
+#[path = "validation_tests.rs"]
+mod tests;
