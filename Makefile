@@ -1,0 +1,79 @@
+# Textgate: `make run` opens the app, `make test` runs every test. Both install what is missing
+# first (Debian/Ubuntu system packages via apt-get, npm packages via npm ci).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Two cores on CI: keep cargo and the test runners from oversubscribing them.
+export CARGO_BUILD_JOBS ?= 2
+export CARGO_TERM_COLOR ?= never
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+TARGET_DIR := $(CURDIR)/target
+APP_BIN := $(TARGET_DIR)/debug/textgate
+TOOLS_DIR := $(TARGET_DIR)/tools
+
+BUILD_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
+	libayatana-appindicator3-dev librsvg2-dev pkg-config
+TEST_PACKAGES := xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools \
+	chromium fonts-dejavu-core imagemagick
+
+.PHONY: help deps deps-system deps-npm deps-e2e ui run build test test-rust test-ui test-e2e lint bindings clean
+
+help:
+	@echo "make run    install what is missing, build, and open Textgate"
+	@echo "make test   install what is missing, then lint and run every test"
+	@echo "make lint   rustfmt check, clippy -D warnings, TypeScript/Svelte type check"
+
+deps: deps-system deps-npm
+
+deps-system:
+	@./.ci/install-system-packages $(BUILD_PACKAGES) $(TEST_PACKAGES)
+
+deps-npm: ui/node_modules/.installed tests/e2e/node_modules/.installed
+
+ui/node_modules/.installed: ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-fund --no-audit
+	@touch $@
+
+tests/e2e/node_modules/.installed: tests/e2e/package.json tests/e2e/package-lock.json
+	cd tests/e2e && npm ci --no-fund --no-audit
+	@touch $@
+
+# tauri-driver bridges WebDriver to the real app window; built once into target/tools.
+deps-e2e: $(TOOLS_DIR)/bin/tauri-driver
+$(TOOLS_DIR)/bin/tauri-driver:
+	cargo install tauri-driver --version "^2" --locked --root $(TOOLS_DIR)
+
+ui: deps-npm
+	cd ui && npm run build
+
+build: deps ui
+	cargo build
+
+run: build
+	./.ci/run-app $(APP_BIN)
+
+bindings:
+	UPDATE_BINDINGS=1 cargo test --test bindings
+
+lint: deps ui
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cd ui && npm run check
+
+test: deps ui lint test-rust test-ui test-e2e
+
+test-rust:
+	cargo nextest run --workspace --locked --test-threads 2 --no-fail-fast
+
+test-ui: deps-npm
+	cd ui && npm test
+
+test-e2e: deps deps-e2e ui
+	cargo build --locked
+	./.ci/with-desktop node tests/e2e/journey.mjs $(APP_BIN) $(TOOLS_DIR)/bin/tauri-driver
+
+clean:
+	cargo clean
+	rm -rf ui/node_modules ui/dist tests/e2e/node_modules

@@ -1,0 +1,20 @@
+//! The list of Rust types the UI sees over IPC, exported as TypeScript into `ui/src/bindings`.
+//! A test (tests/bindings.rs) fails when the checked-in files differ from what this produces;
+//! `UPDATE_BINDINGS=1 cargo test --test bindings` rewrites them.
+
+use std::path::Path;
+
+use ts_rs::{Config, ExportError, TS};
+
+/// Writes every IPC type (and what it depends on) as one `.ts` file per type into `dir`.
+pub fn export_all(dir: &Path) -> Result<(), ExportError> {
+    let cfg = Config::new().with_out_dir(dir).with_large_int("number");
+    textgate_core::ProfileDraft::export_all(&cfg)?;
+    textgate_core::ProfileView::export_all(&cfg)?;
+    textgate_core::ProfileSummary::export_all(&cfg)?;
+    textgate_core::SaveOutcome::export_all(&cfg)?;
+    textgate_core::FlowSchema::export_all(&cfg)?;
+    crate::error::IpcError::export_all(&cfg)?;
+    crate::state::AppStatus::export_all(&cfg)?;
+    Ok(())
+}

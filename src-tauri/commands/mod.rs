@@ -1,0 +1,8 @@
+//! IPC commands, grouped by concern. Each one is a thin call into core through [`AppState`];
+//! they run off the main thread (`async`) because keychain calls may block.
+//!
+//! [`AppState`]: crate::state::AppState
+
+pub mod app;
+pub mod profiles;
+pub mod values;

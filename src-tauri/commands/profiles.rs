@@ -1,0 +1,42 @@
+//! Profile commands: list, read, save, duplicate, delete, start/stop, and the flow schema cache.
+
+use tauri::State;
+use textgate_core::{FlowSchema, ProfileDraft, ProfileSummary, ProfileView, SaveOutcome};
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn list_profiles(state: State<'_, AppState>) -> IpcResult<Vec<ProfileSummary>> {
+    Ok(state.profiles()?.list()?)
+}
+
+#[tauri::command(async)]
+pub fn get_profile(state: State<'_, AppState>, id: String) -> IpcResult<ProfileView> {
+    Ok(state.profiles()?.get(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn save_profile(state: State<'_, AppState>, draft: ProfileDraft) -> IpcResult<SaveOutcome> {
+    Ok(state.profiles()?.save(draft)?)
+}
+
+#[tauri::command(async)]
+pub fn duplicate_profile(state: State<'_, AppState>, id: String) -> IpcResult<SaveOutcome> {
+    Ok(state.profiles()?.duplicate(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn delete_profile(state: State<'_, AppState>, id: String) -> IpcResult<()> {
+    Ok(state.profiles()?.delete(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn set_profile_enabled(state: State<'_, AppState>, id: String, enabled: bool) -> IpcResult<ProfileView> {
+    Ok(state.profiles()?.set_enabled(&id, enabled)?)
+}
+
+#[tauri::command(async)]
+pub fn list_flow_schemas(state: State<'_, AppState>) -> IpcResult<Vec<FlowSchema>> {
+    Ok(state.profiles()?.flow_schemas()?)
+}

@@ -1,0 +1,38 @@
+//! The error shape every IPC command returns: `{code, message}` plus the field issues of a
+//! validation failure, so the UI can branch on `code` and put messages next to fields.
+
+use serde::Serialize;
+use textgate_core::{CoreError, FieldIssue, ProfileField};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct IpcError {
+    /// Stable machine-readable code, e.g. `invalid`, `not_found`, `keychain_unavailable`.
+    pub code: String,
+    /// A sentence for a person. Never contains a secret.
+    pub message: String,
+    /// The field the error is about, when there is one.
+    pub field: Option<ProfileField>,
+    /// Every field issue of a validation failure (empty otherwise).
+    pub fields: Vec<FieldIssue>,
+}
+
+impl IpcError {
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        Self { code: code.into(), message: message.into(), field: None, fields: Vec::new() }
+    }
+}
+
+impl From<CoreError> for IpcError {
+    fn from(error: CoreError) -> Self {
+        let fields = error.field_issues().to_vec();
+        let field = match &error {
+            CoreError::FlowRequired => Some(ProfileField::Enabled),
+            _ => fields.first().map(|issue| issue.field),
+        };
+        Self { code: error.code().into(), message: error.to_string(), field, fields }
+    }
+}
+
+pub type IpcResult<T> = Result<T, IpcError>;

@@ -1,0 +1,41 @@
+//! The Tauri shell around `textgate-core`: it resolves where data lives, holds the state, and
+//! exposes core operations as IPC commands. No domain rules live here.
+
+pub mod bindings;
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use std::sync::Arc;
+
+use tauri::Manager;
+use textgate_core::KeyringStore;
+
+use crate::state::AppState;
+
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .setup(|app| {
+            let data_dir = state::resolve_data_dir(app.path().app_data_dir().ok());
+            app.manage(AppState::open(data_dir, Arc::new(KeyringStore::new())));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_status,
+            commands::profiles::list_profiles,
+            commands::profiles::get_profile,
+            commands::profiles::save_profile,
+            commands::profiles::duplicate_profile,
+            commands::profiles::delete_profile,
+            commands::profiles::set_profile_enabled,
+            commands::profiles::list_flow_schemas,
+            commands::values::generate_uri,
+            commands::values::generate_secret,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|error| {
+            eprintln!("Textgate could not start: {error}");
+            std::process::exit(1);
+        });
+}

@@ -1,0 +1,8 @@
+//! The desktop binary: everything happens in the library so tests can reach it.
+
+// Keeps a console window from opening next to the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() {
+    textgate_app::run();
+}

@@ -1,0 +1,66 @@
+//! What the app holds while running: the profile service (or why it could not start) and where
+//! its data lives. A database that cannot be opened does not stop the window from showing: the
+//! UI asks for the status and explains the problem instead.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+use textgate_core::{ProfileService, SecretError, SecretStore, Store};
+use ts_rs::TS;
+
+use crate::error::IpcError;
+
+/// Overrides the data dir (tests, scripts, portable installs).
+pub const DATA_DIR_ENV: &str = "TEXTGATE_DATA_DIR";
+
+pub struct AppState {
+    data_dir: PathBuf,
+    profiles: Result<ProfileService, IpcError>,
+    secrets: Arc<dyn SecretStore>,
+}
+
+/// Shown by the UI at start: where data lives and whether storage and keychain work.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppStatus {
+    pub data_dir: String,
+    /// Why the database could not be opened; `null` when it is fine.
+    pub storage_error: Option<IpcError>,
+    /// Why the OS keychain cannot be used; `null` when it answers.
+    pub keychain_error: Option<String>,
+}
+
+impl AppState {
+    pub fn open(data_dir: PathBuf, secrets: Arc<dyn SecretStore>) -> Self {
+        let profiles = Store::open_in(&data_dir)
+            .map(|store| ProfileService::new(store, secrets.clone()))
+            .map_err(IpcError::from);
+        Self { data_dir, profiles, secrets }
+    }
+
+    pub fn profiles(&self) -> Result<&ProfileService, IpcError> {
+        self.profiles.as_ref().map_err(Clone::clone)
+    }
+
+    pub fn status(&self) -> AppStatus {
+        // Reading an account that never exists tells whether the keychain answers at all.
+        let keychain_error = match self.secrets.read("textgate-availability-probe") {
+            Ok(_) => None,
+            Err(SecretError::Unavailable(message) | SecretError::Failed(message)) => Some(message),
+        };
+        AppStatus {
+            data_dir: self.data_dir.display().to_string(),
+            storage_error: self.profiles.as_ref().err().cloned(),
+            keychain_error,
+        }
+    }
+}
+
+/// `TEXTGATE_DATA_DIR` when set, else the OS app-data dir, else the working directory.
+pub fn resolve_data_dir(os_app_data_dir: Option<PathBuf>) -> PathBuf {
+    match std::env::var_os(DATA_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => os_app_data_dir.unwrap_or_else(|| PathBuf::from(".")),
+    }
+}

@@ -1,0 +1,146 @@
+// The real-window journey: the built Textgate under Xvfb with the real SQLite file and the
+// real keychain (gnome-keyring via Secret Service), driven through tauri-driver.
+// Create and save a profile with a generated secret, quit, start again, and find the same
+// profile with the same secret read back through the keychain.
+//
+// usage: node journey.mjs <textgate binary> <tauri-driver binary>   (inside .ci/with-desktop)
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { remote } from 'webdriverio';
+
+const [app, driverBin] = process.argv.slice(2).map((p) => resolve(p));
+const root = resolve(import.meta.dirname, '../..');
+const shots = join(root, 'target/screenshots');
+mkdirSync(shots, { recursive: true });
+const dataDir = mkdtempSync(join(tmpdir(), 'textgate-journey-'));
+const port = 4444 + Math.floor(Math.random() * 500);
+
+const driver = spawn(driverBin, ['--port', String(port)], {
+  env: { ...process.env, TEXTGATE_DATA_DIR: dataDir },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+let passed = 0;
+let failed = 0;
+
+async function step(name, body) {
+  try {
+    await body();
+    passed++;
+    console.log(`  ok   ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`  FAIL ${name}\n       ${error.stack ?? error}`);
+    throw error;
+  }
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function openApp() {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await remote({
+        hostname: '127.0.0.1',
+        port,
+        logLevel: 'warn',
+        capabilities: { browserName: 'wry', 'tauri:options': { application: app } },
+      });
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      await sleep(500);
+    }
+  }
+}
+
+async function field(browser, label) {
+  const id = await browser.execute((text) => {
+    const found = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === text);
+    return found ? found.htmlFor : null;
+  }, label);
+  check(id, `no field labelled ${label}`);
+  return browser.$(`#${id}`);
+}
+
+async function button(browser, text) {
+  const el = await browser.$(`button*=${text}`);
+  await el.waitForClickable({ timeout: 5000 });
+  return el;
+}
+
+async function shot(browser, name) {
+  await sleep(800);
+  await browser.saveScreenshot(join(shots, `${name}.png`));
+}
+
+function keychainSecrets() {
+  // Everything gnome-keyring holds for service "textgate" (this private test keyring only).
+  try {
+    return execFileSync('secret-tool', ['search', '--all', '--unlock', 'service', 'textgate'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    return `${error.stdout ?? ''}${error.stderr ?? ''}`;
+  }
+}
+
+let secret = '';
+const name = `Journey ${Date.now()}`;
+try {
+  let browser = await openApp();
+  await step('create and save a profile with a generated secret', async () => {
+    await (await button(browser, '+ New')).click();
+    await (await field(browser, 'Name')).setValue(name);
+    await (await field(browser, 'Callback URL')).setValue('https://bot.example.com/webitel');
+    const secretInput = await field(browser, 'App Secret');
+    const before = await secretInput.getValue();
+    await (await button(browser, 'Generate')).click();
+    await browser.waitUntil(async () => (await secretInput.getValue()) !== before, { timeout: 5000 });
+    secret = await secretInput.getValue();
+    check(/^[A-Za-z0-9]{32}$/.test(secret), `generated secret looks wrong: ${secret.length} chars`);
+    await (await button(browser, 'Save')).click();
+    await (await browser.$(`*=Saved \u201c${name}\u201d`)).waitForDisplayed({ timeout: 5000 });
+    await shot(browser, '01-saved-profile');
+  });
+
+  await step('the secret is in the keychain and not in the SQLite files', async () => {
+    check(keychainSecrets().includes(secret), 'the secret was not found in the Secret Service keyring');
+    for (const file of ['textgate.db', 'textgate.db-wal']) {
+      const path = join(dataDir, file);
+      if (existsSync(path)) check(!readFileSync(path).includes(Buffer.from(secret)), `secret found in ${file}`);
+    }
+    check(readFileSync(join(dataDir, 'textgate.db-wal')).includes(Buffer.from(name)) ||
+      readFileSync(join(dataDir, 'textgate.db')).includes(Buffer.from(name)), 'the profile is not in SQLite');
+  });
+
+  await browser.deleteSession(); // quits the app
+  await sleep(500);
+
+  browser = await openApp();
+  await step('after a restart the profile and its secret are back', async () => {
+    const item = await browser.$(`button*=${name}`);
+    await item.waitForDisplayed({ timeout: 5000 });
+    await item.click();
+    const nameInput = await field(browser, 'Name');
+    await browser.waitUntil(async () => (await nameInput.getValue()) === name, { timeout: 5000 });
+    const secretInput = await field(browser, 'App Secret');
+    check((await secretInput.getValue()) === secret, 'the secret read back differs from the one saved');
+    await shot(browser, '02-after-restart');
+  });
+
+  await step('templates tab renders', async () => {
+    await (await browser.$('[role="tab"]*=Templates')).click();
+    await (await field(browser, 'Agent joining message')).waitForDisplayed({ timeout: 5000 });
+    await shot(browser, '03-templates-tab');
+  });
+  await browser.deleteSession();
+} catch {
+  // The failing step has been reported.
+} finally {
+  driver.kill();
+}
+
+console.log(`\njourney: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -1,0 +1,40 @@
+// Every call the UI makes to the Rust side goes through here, so the UI can run in a browser
+// with the backend mocked (see tests/harness.ts). Payload types are generated from Rust.
+import { invoke } from '@tauri-apps/api/core';
+import { writeText } from '@tauri-apps/plugin-clipboard-manager';
+import type { AppStatus } from '../bindings/AppStatus';
+import type { FlowSchema } from '../bindings/FlowSchema';
+import type { IpcError } from '../bindings/IpcError';
+import type { ProfileDraft } from '../bindings/ProfileDraft';
+import type { ProfileSummary } from '../bindings/ProfileSummary';
+import type { ProfileView } from '../bindings/ProfileView';
+import type { SaveOutcome } from '../bindings/SaveOutcome';
+
+export const backend = {
+  appStatus: () => invoke<AppStatus>('app_status'),
+  listProfiles: () => invoke<ProfileSummary[]>('list_profiles'),
+  getProfile: (id: string) => invoke<ProfileView>('get_profile', { id }),
+  saveProfile: (draft: ProfileDraft) => invoke<SaveOutcome>('save_profile', { draft }),
+  duplicateProfile: (id: string) => invoke<SaveOutcome>('duplicate_profile', { id }),
+  deleteProfile: (id: string) => invoke<null>('delete_profile', { id }),
+  setProfileEnabled: (id: string, enabled: boolean) =>
+    invoke<ProfileView>('set_profile_enabled', { id, enabled }),
+  listFlowSchemas: () => invoke<FlowSchema[]>('list_flow_schemas'),
+  generateUri: () => invoke<string>('generate_uri'),
+  generateSecret: () => invoke<string>('generate_secret'),
+  copyText: (text: string) => writeText(text),
+};
+
+/** Turns whatever a call threw into the `{code, message}` shape the Rust side sends. */
+export function toIpcError(error: unknown): IpcError {
+  if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
+    const e = error as Partial<IpcError>;
+    return {
+      code: String(e.code),
+      message: String(e.message),
+      field: e.field ?? null,
+      fields: e.fields ?? [],
+    };
+  }
+  return { code: 'unexpected', message: String(error), field: null, fields: [] };
+}

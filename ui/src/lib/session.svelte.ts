@@ -1,0 +1,248 @@
+// The editor's state: the profile list, the form being edited and its saved baseline, and the
+// actions that move between them (select, new, save, duplicate, delete, start/stop). Every
+// action that would drop unsaved edits asks first.
+import type { AppStatus } from '../bindings/AppStatus';
+import type { FieldIssue } from '../bindings/FieldIssue';
+import type { FlowSchema } from '../bindings/FlowSchema';
+import type { ProfileDraft } from '../bindings/ProfileDraft';
+import type { ProfileField } from '../bindings/ProfileField';
+import type { ProfileSummary } from '../bindings/ProfileSummary';
+import type { ProfileView } from '../bindings/ProfileView';
+import { backend, toIpcError } from './backend';
+import { confirmations } from './confirm.svelte';
+import { toasts } from './toasts.svelte';
+
+const emptyTemplates = () => ({ title: '', close: '', join: '', left: '', filePolicyFail: '' });
+
+function draftFrom(view: ProfileView): ProfileDraft {
+  return {
+    id: view.id,
+    name: view.name,
+    uri: view.uri,
+    callback: view.callback,
+    secret: view.secret ?? '',
+    flow: view.flow,
+    enabled: view.enabled,
+    templates: { ...view.templates },
+  };
+}
+
+class Session {
+  status = $state<AppStatus | null>(null);
+  profiles = $state<ProfileSummary[]>([]);
+  flows = $state<FlowSchema[]>([]);
+  form = $state<ProfileDraft | null>(null);
+  saved = $state<ProfileView | null>(null);
+  issues = $state<FieldIssue[]>([]);
+  busy = $state(false);
+  #baseline = $state('');
+
+  isNew = $derived(this.form !== null && this.form.id === undefined);
+  dirty = $derived(this.form !== null && (this.isNew || JSON.stringify(this.form) !== this.#baseline));
+  secretChanged = $derived(
+    this.saved !== null && this.saved.secret !== null && this.form !== null && this.form.secret !== this.saved.secret,
+  );
+
+  async start() {
+    try {
+      this.status = await backend.appStatus();
+      if (this.status.storageError) return;
+      [this.profiles, this.flows] = await Promise.all([backend.listProfiles(), backend.listFlowSchemas()]);
+      if (this.profiles.length > 0) await this.#open(this.profiles[0].id);
+    } catch (error) {
+      toasts.show(toIpcError(error).message, 'error');
+    }
+  }
+
+  issueFor(field: ProfileField): FieldIssue | undefined {
+    return this.issues.find((issue) => issue.field === field);
+  }
+
+  /** Drops the message of a field the user is editing again. */
+  touch(field: ProfileField) {
+    this.issues = this.issues.filter((issue) => issue.field !== field || issue.severity === 'warning');
+  }
+
+  async select(id: string) {
+    if (this.form?.id === id) return;
+    if (await this.#mayLeave()) await this.#open(id);
+  }
+
+  async newProfile() {
+    if (!(await this.#mayLeave())) return;
+    try {
+      const [uri, secret] = await Promise.all([backend.generateUri(), backend.generateSecret()]);
+      this.#load(null, {
+        name: '',
+        uri,
+        callback: '',
+        secret,
+        flow: null,
+        enabled: false,
+        templates: emptyTemplates(),
+      });
+    } catch (error) {
+      toasts.show(toIpcError(error).message, 'error');
+    }
+  }
+
+  async generateSecret() {
+    if (!this.form) return;
+    this.form.secret = await backend.generateSecret();
+    this.touch('secret');
+  }
+
+  async copy(text: string, what: string) {
+    try {
+      await backend.copyText(text);
+      toasts.show(`Copied ${what}`);
+    } catch (error) {
+      toasts.show(`Could not copy: ${toIpcError(error).message}`, 'error');
+    }
+  }
+
+  /** Saves the form; returns whether it was saved. */
+  async save(): Promise<boolean> {
+    if (!this.form || this.busy) return false;
+    if (this.secretChanged) {
+      const answer = await confirmations.ask(
+        'Change the app secret?',
+        'Altering this field will interrupt the integration: the chat service keeps signing with the old secret until it is updated too.',
+        [
+          { value: 'cancel', label: 'Keep the old secret', tone: 'plain' },
+          { value: 'change', label: 'Change secret', tone: 'danger' },
+        ],
+      );
+      if (answer !== 'change') return false;
+    }
+    this.busy = true;
+    try {
+      const outcome = await backend.saveProfile($state.snapshot(this.form));
+      const typedSecret = this.form.secret;
+      this.#load(outcome.profile, draftFrom(outcome.profile));
+      this.issues = outcome.warnings;
+      await this.#refreshList();
+      const secretLost = outcome.warnings.some((w) => w.field === 'secret');
+      if (secretLost && this.form) {
+        // Keep what the user typed on screen: it was not stored anywhere.
+        this.form.secret = typedSecret;
+        toasts.show('Saved without the app secret: the OS keychain is not available', 'warning');
+      } else {
+        toasts.show(`Saved \u201c${outcome.profile.name}\u201d`);
+      }
+      return true;
+    } catch (error) {
+      const failure = toIpcError(error);
+      this.issues = failure.fields;
+      toasts.show(failure.code === 'invalid' ? 'Check the highlighted fields' : failure.message, 'error');
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Start/Stop: immediate for a saved profile, part of the form for a new one. */
+  async setEnabled(enabled: boolean) {
+    if (!this.form) return;
+    if (enabled && !this.form.flow) {
+      this.issues = [...this.issues, { field: 'enabled', severity: 'error', message: 'Pick a flow schema before enabling the gateway' }];
+      return;
+    }
+    if (!this.form.id || !this.saved?.flow) {
+      this.form.enabled = enabled;
+      return;
+    }
+    try {
+      const view = await backend.setProfileEnabled(this.form.id, enabled);
+      this.saved = view;
+      this.form.enabled = view.enabled;
+      const baseline = JSON.parse(this.#baseline) as ProfileDraft;
+      this.#baseline = JSON.stringify({ ...baseline, enabled: view.enabled });
+      await this.#refreshList();
+      toasts.show(view.enabled ? 'Gateway started' : 'Gateway stopped');
+    } catch (error) {
+      toasts.show(toIpcError(error).message, 'error');
+    }
+  }
+
+  async duplicate() {
+    const id = this.saved?.id;
+    if (!id || !(await this.#mayLeave())) return;
+    try {
+      const outcome = await backend.duplicateProfile(id);
+      await this.#refreshList();
+      this.#load(outcome.profile, draftFrom(outcome.profile));
+      toasts.show('Duplicated with a new URI and app secret');
+    } catch (error) {
+      toasts.show(toIpcError(error).message, 'error');
+    }
+  }
+
+  async remove() {
+    if (!this.form) return;
+    const name = this.form.name.trim() || 'this gateway';
+    const answer = await confirmations.ask(
+      `Delete \u201c${name}\u201d?`,
+      this.isNew
+        ? 'This gateway was never saved; its settings will be discarded.'
+        : 'The profile is removed from this computer and its app secret from the OS keychain. This cannot be undone.',
+      [
+        { value: 'cancel', label: 'Cancel', tone: 'plain' },
+        { value: 'delete', label: 'Delete', tone: 'danger' },
+      ],
+    );
+    if (answer !== 'delete') return;
+    try {
+      if (this.form.id) await backend.deleteProfile(this.form.id);
+      this.form = null;
+      this.saved = null;
+      await this.#refreshList();
+      if (this.profiles.length > 0) await this.#open(this.profiles[0].id);
+      toasts.show(`Deleted \u201c${name}\u201d`);
+    } catch (error) {
+      toasts.show(toIpcError(error).message, 'error');
+    }
+  }
+
+  #load(view: ProfileView | null, draft: ProfileDraft) {
+    this.saved = view;
+    this.form = draft;
+    this.#baseline = JSON.stringify(draft);
+    this.issues = [];
+  }
+
+  async #open(id: string) {
+    try {
+      const view = await backend.getProfile(id);
+      this.#load(view, draftFrom(view));
+      if (view.secretState === 'unavailable') {
+        toasts.show('The OS keychain is not available: the app secret cannot be shown', 'warning');
+      }
+    } catch (error) {
+      toasts.show(toIpcError(error).message, 'error');
+    }
+  }
+
+  async #refreshList() {
+    this.profiles = await backend.listProfiles();
+  }
+
+  /** True when there is nothing unsaved, or the user chose to save or discard it. */
+  async #mayLeave(): Promise<boolean> {
+    if (!this.dirty || !this.form) return true;
+    const name = this.form.name.trim() || 'the new gateway';
+    const answer = await confirmations.ask(
+      'Unsaved changes',
+      `Save your changes to \u201c${name}\u201d before leaving it?`,
+      [
+        { value: 'cancel', label: 'Keep editing', tone: 'plain' },
+        { value: 'discard', label: 'Discard', tone: 'danger' },
+        { value: 'save', label: 'Save', tone: 'primary' },
+      ],
+    );
+    if (answer === 'save') return this.save();
+    return answer === 'discard';
+  }
+}
+
+export const session = new Session();

@@ -1,0 +1,124 @@
+// An in-memory stand-in for the Rust commands, used only by the browser tests. It answers with
+// the generated payload types; its few validation rules exist to drive the UI's error display,
+// the real rules are tested in Rust.
+import type { AppStatus } from '../src/bindings/AppStatus';
+import type { FieldIssue } from '../src/bindings/FieldIssue';
+import type { FlowSchema } from '../src/bindings/FlowSchema';
+import type { IpcError } from '../src/bindings/IpcError';
+import type { ProfileDraft } from '../src/bindings/ProfileDraft';
+import type { ProfileSummary } from '../src/bindings/ProfileSummary';
+import type { ProfileView } from '../src/bindings/ProfileView';
+import type { SaveOutcome } from '../src/bindings/SaveOutcome';
+
+export interface FakeOptions {
+  flows?: FlowSchema[];
+  keychainError?: string | null;
+}
+
+const letters = (alphabet: string, n: number) =>
+  Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => alphabet[b % alphabet.length]).join('');
+
+export class FakeBackend {
+  calls: { cmd: string; args: unknown }[] = [];
+  profiles = new Map<string, ProfileView>();
+  #nextId = 1;
+
+  constructor(private options: FakeOptions = {}) {}
+
+  handle(cmd: string, args: Record<string, unknown>): unknown {
+    this.calls.push({ cmd, args: structuredClone(args) });
+    switch (cmd) {
+      case 'app_status':
+        return { dataDir: '/tmp/textgate', storageError: null, keychainError: this.options.keychainError ?? null } satisfies AppStatus;
+      case 'list_profiles':
+        return [...this.profiles.values()].sort((a, b) => a.name.localeCompare(b.name)).map(summary);
+      case 'list_flow_schemas':
+        return this.options.flows ?? [];
+      case 'get_profile':
+        return this.#get(args.id as string);
+      case 'save_profile':
+        return this.#save(args.draft as ProfileDraft);
+      case 'delete_profile':
+        this.#get(args.id as string);
+        this.profiles.delete(args.id as string);
+        return null;
+      case 'set_profile_enabled': {
+        const view = this.#get(args.id as string);
+        view.enabled = args.enabled as boolean;
+        return view;
+      }
+      case 'duplicate_profile': {
+        const view = this.#get(args.id as string);
+        return this.#save({ ...view, id: undefined, name: `${view.name} (copy)`, uri: this.generateUri(), secret: this.generateSecret(), enabled: false });
+      }
+      case 'generate_uri':
+        return this.generateUri();
+      case 'generate_secret':
+        return this.generateSecret();
+      case 'plugin:clipboard-manager|write_text':
+        return null;
+      default:
+        throw fail('unexpected', `The fake backend has no command ${cmd}`);
+    }
+  }
+
+  generateUri() {
+    return '/' + letters('abcdefghijklmnopqrstuvwxyz', 31);
+  }
+
+  generateSecret() {
+    return letters('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 32);
+  }
+
+  #get(id: string): ProfileView {
+    const view = this.profiles.get(id);
+    if (!view) throw fail('not_found', `No gateway profile with id ${id}`);
+    return structuredClone(view);
+  }
+
+  #save(draft: ProfileDraft): SaveOutcome {
+    const issues: FieldIssue[] = [];
+    const error = (field: FieldIssue['field'], message: string) => issues.push({ field, severity: 'error', message });
+    if (!draft.name.trim()) error('name', 'Name is required');
+    if (!draft.uri.startsWith('/')) error('uri', 'URI must start with /');
+    if (!draft.callback.trim()) error('callback', 'Callback URL is required');
+    else if (!/^https?:\/\/[^/]+/.test(draft.callback.trim())) error('callback', 'Callback must be an absolute URL, like https://bot.example.com/webitel');
+    if (!draft.secret) error('secret', 'App secret is required: type one or press Generate');
+    if (issues.length > 0) {
+      throw { code: 'invalid', message: issues[0].message, field: issues[0].field, fields: issues } satisfies IpcError;
+    }
+    const id = draft.id ?? `p${this.#nextId++}`;
+    const previous = this.profiles.get(id);
+    const view: ProfileView = {
+      id,
+      name: draft.name.trim(),
+      uri: draft.uri.trim(),
+      callback: draft.callback.trim(),
+      secret: this.options.keychainError ? null : draft.secret,
+      secretState: this.options.keychainError ? 'unavailable' : 'stored',
+      flow: draft.flow,
+      enabled: draft.enabled,
+      templates: draft.templates,
+      serverId: null,
+      remoteId: null,
+      webhookUrl: draft.uri.trim(),
+      incomplete: draft.flow === null,
+      uriEditable: true,
+      createdAt: previous?.createdAt ?? Date.now(),
+      updatedAt: Date.now(),
+    };
+    this.profiles.set(id, view);
+    const warnings: FieldIssue[] = this.options.keychainError
+      ? [{ field: 'secret', severity: 'warning', message: `The OS keychain is not available: ${this.options.keychainError}` }]
+      : [];
+    return { profile: structuredClone(view), warnings };
+  }
+}
+
+function summary(view: ProfileView): ProfileSummary {
+  return { id: view.id, name: view.name, uri: view.uri, enabled: view.enabled, incomplete: view.flow === null, updatedAt: view.updatedAt };
+}
+
+function fail(code: string, message: string): IpcError {
+  return { code, message, field: null, fields: [] };
+}

@@ -1,0 +1,37 @@
+// Boots the real UI in a plain browser with the fake backend behind mockIPC. Tests pick the
+// scenario with URL parameters: `?flows=1` caches two flow schemas, `?keychain=down` makes the
+// keychain unavailable, `?seed=N` starts with N saved profiles.
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { FakeBackend } from './fake-backend';
+
+const params = new URLSearchParams(location.search);
+const backend = new FakeBackend({
+  flows: params.has('flows')
+    ? [
+        { id: 7, name: 'Support bot', type: 'chat' },
+        { id: 9, name: 'Sales routing', type: 'default' },
+      ]
+    : [],
+  keychainError: params.get('keychain') === 'down' ? 'no Secret Service is running' : null,
+});
+
+const seed = Number(params.get('seed') ?? 0);
+for (let i = 1; i <= seed; i++) {
+  backend.handle('save_profile', {
+    draft: {
+      name: ['Alpha support', 'Beta sales', 'Gamma billing'][i - 1] ?? `Gateway ${i}`,
+      uri: backend.generateUri(),
+      callback: `https://bot${i}.example.com/hook`,
+      secret: backend.generateSecret(),
+      flow: null,
+      enabled: false,
+      templates: { title: '', close: '', join: '', left: '', filePolicyFail: '' },
+    },
+  });
+}
+backend.calls = [];
+
+mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknown>));
+(window as unknown as { fakeBackend: FakeBackend }).fakeBackend = backend;
+
+await import('../src/main');
