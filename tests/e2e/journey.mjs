@@ -24,6 +24,7 @@ const driver = spawn(driverBin, ['--port', String(port)], {
 });
 let passed = 0;
 let failed = 0;
+let current = null; // the open WebDriver session, for failure screenshots
 
 async function step(name, body) {
   try {
@@ -33,6 +34,7 @@ async function step(name, body) {
   } catch (error) {
     failed++;
     console.log(`  FAIL ${name}\n       ${error.stack ?? error}`);
+    await current?.saveScreenshot(join(shots, 'failure.png')).catch(() => {});
     throw error;
   }
 }
@@ -41,20 +43,31 @@ function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-async function openApp() {
-  for (let attempt = 0; ; attempt++) {
+async function waitForDriver() {
+  for (let attempt = 0; attempt < 100; attempt++) {
     try {
-      return await remote({
-        hostname: '127.0.0.1',
-        port,
-        logLevel: 'warn',
-        capabilities: { browserName: 'wry', 'tauri:options': { application: app } },
-      });
-    } catch (error) {
-      if (attempt >= 20) throw error;
-      await sleep(500);
+      if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) return;
+    } catch {
+      // not listening yet
     }
+    await sleep(100);
   }
+  throw new Error('tauri-driver did not start listening');
+}
+
+async function openApp() {
+  current = await remote({
+    hostname: '127.0.0.1',
+    port,
+    logLevel: 'warn',
+    capabilities: {
+      browserName: 'wry',
+      // WebKitWebDriver speaks classic WebDriver only: no BiDi capabilities.
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application: app },
+    },
+  });
+  return current;
 }
 
 async function field(browser, label) {
@@ -89,6 +102,7 @@ function keychainSecrets() {
 let secret = '';
 const name = `Journey ${Date.now()}`;
 try {
+  await waitForDriver();
   let browser = await openApp();
   await step('create and save a profile with a generated secret', async () => {
     await (await button(browser, '+ New')).click();
@@ -101,7 +115,7 @@ try {
     secret = await secretInput.getValue();
     check(/^[A-Za-z0-9]{32}$/.test(secret), `generated secret looks wrong: ${secret.length} chars`);
     await (await button(browser, 'Save')).click();
-    await (await browser.$(`*=Saved \u201c${name}\u201d`)).waitForDisplayed({ timeout: 5000 });
+    await (await browser.$(`button*=Saved \u201c${name}\u201d`)).waitForDisplayed({ timeout: 5000 });
     await shot(browser, '01-saved-profile');
   });
 
@@ -136,8 +150,12 @@ try {
     await shot(browser, '03-templates-tab');
   });
   await browser.deleteSession();
-} catch {
-  // The failing step has been reported.
+} catch (error) {
+  // A failing step has reported itself; anything else (no session, no app) is reported here.
+  if (failed === 0) {
+    failed++;
+    console.log(`  FAIL ${error.stack ?? error}`);
+  }
 } finally {
   driver.kill();
 }
