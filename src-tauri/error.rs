@@ -20,7 +20,12 @@ pub struct IpcError {
 
 impl IpcError {
     pub fn new(code: &str, message: impl Into<String>) -> Self {
-        Self { code: code.into(), message: message.into(), field: None, fields: Vec::new() }
+        Self {
+            code: code.into(),
+            message: message.into(),
+            field: None,
+            fields: Vec::new(),
+        }
     }
 }
 
@@ -31,7 +36,12 @@ impl From<CoreError> for IpcError {
             CoreError::FlowRequired => Some(ProfileField::Enabled),
             _ => fields.first().map(|issue| issue.field),
         };
-        Self { code: error.code().into(), message: error.to_string(), field, fields }
+        Self {
+            code: error.code().into(),
+            message: error.to_string(),
+            field,
+            fields,
+        }
     }
 }
 

@@ -36,7 +36,11 @@ impl AppState {
         let profiles = Store::open_in(&data_dir)
             .map(|store| ProfileService::new(store, secrets.clone()))
             .map_err(IpcError::from);
-        Self { data_dir, profiles, secrets }
+        Self {
+            data_dir,
+            profiles,
+            secrets,
+        }
     }
 
     pub fn profiles(&self) -> Result<&ProfileService, IpcError> {

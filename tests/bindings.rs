@@ -32,7 +32,11 @@ fn generated_typescript_bindings_are_current() {
     textgate_app::bindings::export_all(fresh.path()).unwrap();
     let expected = read_dir_files(fresh.path());
     let actual = read_dir_files(&checked_in);
-    assert!(expected.len() >= 10, "the export produced only {} files", expected.len());
+    assert!(
+        expected.len() >= 10,
+        "the export produced only {} files",
+        expected.len()
+    );
     let stale: Vec<&String> = expected
         .iter()
         .filter(|(name, text)| actual.get(*name) != Some(text))

@@ -28,7 +28,13 @@ fn profiles_survive_a_restart_with_their_secret() {
     let secret = generate_secret();
     let id = {
         let state = AppState::open(dir.path().to_path_buf(), secrets.clone());
-        state.profiles().unwrap().save(draft("Support", &secret)).unwrap().profile.id
+        state
+            .profiles()
+            .unwrap()
+            .save(draft("Support", &secret))
+            .unwrap()
+            .profile
+            .id
     };
     let state = AppState::open(dir.path().to_path_buf(), secrets);
     let list = state.profiles().unwrap().list().unwrap();
@@ -44,7 +50,12 @@ fn profiles_survive_a_restart_with_their_secret() {
 fn validation_errors_cross_ipc_as_code_message_and_fields() {
     let dir = tempfile::tempdir().unwrap();
     let state = AppState::open(dir.path().to_path_buf(), Arc::new(MemorySecretStore::new()));
-    let error: IpcError = state.profiles().unwrap().save(draft("  ", "")).unwrap_err().into();
+    let error: IpcError = state
+        .profiles()
+        .unwrap()
+        .save(draft("  ", ""))
+        .unwrap_err()
+        .into();
     let json = serde_json::to_value(&error).unwrap();
     assert_eq!(json["code"], "invalid");
     assert_eq!(json["message"], "Name is required");
@@ -61,7 +72,9 @@ fn a_newer_database_is_reported_by_status_and_every_command() {
     write_database_from_the_future(&path);
     let state = AppState::open(dir.path().to_path_buf(), Arc::new(MemorySecretStore::new()));
     let status = state.status();
-    let storage = status.storage_error.expect("a newer database must be reported");
+    let storage = status
+        .storage_error
+        .expect("a newer database must be reported");
     assert_eq!(storage.code, "database_too_new");
     assert!(storage.message.contains("newer Textgate"));
     assert_eq!(state.profiles().err().unwrap().code, "database_too_new");
@@ -71,7 +84,10 @@ fn a_newer_database_is_reported_by_status_and_every_command() {
 fn write_database_from_the_future(path: &std::path::Path) {
     // Make a real database through the app, then patch the version field in its header.
     {
-        let state = AppState::open(path.parent().unwrap().to_path_buf(), Arc::new(MemorySecretStore::new()));
+        let state = AppState::open(
+            path.parent().unwrap().to_path_buf(),
+            Arc::new(MemorySecretStore::new()),
+        );
         state.profiles().unwrap().list().unwrap();
     }
     let mut bytes = std::fs::read(path).unwrap();
@@ -87,8 +103,16 @@ fn an_unreachable_keychain_is_reported_and_the_profile_kept() {
     let secrets = Arc::new(MemorySecretStore::new());
     secrets.set_unavailable(true);
     let state = AppState::open(dir.path().to_path_buf(), secrets);
-    assert!(state.status().keychain_error.unwrap().contains("no keychain service"));
-    let outcome = state.profiles().unwrap().save(draft("Support", "some-secret")).unwrap();
+    assert!(state
+        .status()
+        .keychain_error
+        .unwrap()
+        .contains("no keychain service"));
+    let outcome = state
+        .profiles()
+        .unwrap()
+        .save(draft("Support", "some-secret"))
+        .unwrap();
     assert_eq!(outcome.warnings[0].field, ProfileField::Secret);
     assert_eq!(state.profiles().unwrap().list().unwrap().len(), 1);
 }
@@ -97,8 +121,18 @@ fn an_unreachable_keychain_is_reported_and_the_profile_kept() {
 fn enabling_without_a_flow_is_an_error_on_the_enabled_field() {
     let dir = tempfile::tempdir().unwrap();
     let state = AppState::open(dir.path().to_path_buf(), Arc::new(MemorySecretStore::new()));
-    let saved = state.profiles().unwrap().save(draft("Support", "s")).unwrap().profile;
-    let error: IpcError = state.profiles().unwrap().set_enabled(&saved.id, true).unwrap_err().into();
+    let saved = state
+        .profiles()
+        .unwrap()
+        .save(draft("Support", "s"))
+        .unwrap()
+        .profile;
+    let error: IpcError = state
+        .profiles()
+        .unwrap()
+        .set_enabled(&saved.id, true)
+        .unwrap_err()
+        .into();
     assert_eq!(error.code, "flow_required");
     assert_eq!(error.field, Some(ProfileField::Enabled));
 }

@@ -32,7 +32,11 @@ pub fn delete_profile(state: State<'_, AppState>, id: String) -> IpcResult<()> {
 }
 
 #[tauri::command(async)]
-pub fn set_profile_enabled(state: State<'_, AppState>, id: String, enabled: bool) -> IpcResult<ProfileView> {
+pub fn set_profile_enabled(
+    state: State<'_, AppState>,
+    id: String,
+    enabled: bool,
+) -> IpcResult<ProfileView> {
     Ok(state.profiles()?.set_enabled(&id, enabled)?)
 }
 

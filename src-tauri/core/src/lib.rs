@@ -12,7 +12,9 @@ pub mod validation;
 pub mod webhook_url;
 
 pub use error::{CoreError, Result};
-pub use profile::{FlowRef, FlowSchema, ProfileDraft, ProfileSummary, ProfileView, SecretState, Templates};
+pub use profile::{
+    FlowRef, FlowSchema, ProfileDraft, ProfileSummary, ProfileView, SecretState, Templates,
+};
 pub use secrets::{KeyringStore, MemorySecretStore, SecretError, SecretStore};
 pub use sensitive::Sensitive;
 pub use service::{ProfileService, SaveOutcome};

@@ -43,7 +43,9 @@ impl KeyringStore {
     }
 
     pub fn with_service(service: impl Into<String>) -> Self {
-        Self { service: service.into() }
+        Self {
+            service: service.into(),
+        }
     }
 
     fn entry(&self, account: &str) -> Result<keyring::Entry, SecretError> {
@@ -67,7 +69,9 @@ impl SecretStore for KeyringStore {
     }
 
     fn write(&self, account: &str, secret: &Sensitive<String>) -> Result<(), SecretError> {
-        self.entry(account)?.set_password(secret.expose()).map_err(map_keyring_error)
+        self.entry(account)?
+            .set_password(secret.expose())
+            .map_err(map_keyring_error)
     }
 
     fn remove(&self, account: &str) -> Result<(), SecretError> {
@@ -115,14 +119,18 @@ impl MemorySecretStore {
 
     fn check(&self) -> Result<(), SecretError> {
         if self.unavailable.load(Ordering::SeqCst) {
-            return Err(SecretError::Unavailable("no keychain service is running (test store switched off)".into()));
+            return Err(SecretError::Unavailable(
+                "no keychain service is running (test store switched off)".into(),
+            ));
         }
         Ok(())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, String>> {
         // A panic while holding this lock cannot leave the map half-written, so poisoning is safe to ignore.
-        self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.entries
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -134,7 +142,8 @@ impl SecretStore for MemorySecretStore {
 
     fn write(&self, account: &str, secret: &Sensitive<String>) -> Result<(), SecretError> {
         self.check()?;
-        self.lock().insert(account.to_string(), secret.expose().clone());
+        self.lock()
+            .insert(account.to_string(), secret.expose().clone());
         Ok(())
     }
 
@@ -165,7 +174,13 @@ mod tests {
         let store = MemorySecretStore::new();
         store.set_unavailable(true);
         assert!(matches!(store.read("p1"), Err(SecretError::Unavailable(_))));
-        assert!(matches!(store.write("p1", &Sensitive::new("x".into())), Err(SecretError::Unavailable(_))));
-        assert!(matches!(store.remove("p1"), Err(SecretError::Unavailable(_))));
+        assert!(matches!(
+            store.write("p1", &Sensitive::new("x".into())),
+            Err(SecretError::Unavailable(_))
+        ));
+        assert!(matches!(
+            store.remove("p1"),
+            Err(SecretError::Unavailable(_))
+        ));
     }
 }

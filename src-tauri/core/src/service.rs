@@ -31,17 +31,27 @@ pub struct ProfileService {
 
 impl ProfileService {
     pub fn new(store: Store, secrets: Arc<dyn SecretStore>) -> Self {
-        Self { store: Mutex::new(store), secrets }
+        Self {
+            store: Mutex::new(store),
+            secrets,
+        }
     }
 
     fn store(&self) -> MutexGuard<'_, Store> {
         // Every write is one SQLite transaction, so a panic elsewhere cannot leave the store
         // half-updated: a poisoned lock is safe to keep using.
-        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn list(&self) -> Result<Vec<ProfileSummary>> {
-        Ok(self.store().list_profiles()?.iter().map(ProfileSummary::from).collect())
+        Ok(self
+            .store()
+            .list_profiles()?
+            .iter()
+            .map(ProfileSummary::from)
+            .collect())
     }
 
     /// A profile with its secret read back from the keychain.
@@ -70,7 +80,9 @@ impl ProfileService {
             };
             let (valid, warnings) = validate_draft(&draft, context).map_err(CoreError::Invalid)?;
             let profile = Profile {
-                id: existing.as_ref().map_or_else(new_profile_id, |saved| saved.id.clone()),
+                id: existing
+                    .as_ref()
+                    .map_or_else(new_profile_id, |saved| saved.id.clone()),
                 name: valid.name,
                 uri: valid.uri,
                 callback: valid.callback,
@@ -88,7 +100,10 @@ impl ProfileService {
         if let Err(error) = self.secrets.write(&profile.id, &draft.secret) {
             warnings.push(secret_not_saved(&error));
         }
-        Ok(SaveOutcome { profile: self.view(profile), warnings })
+        Ok(SaveOutcome {
+            profile: self.view(profile),
+            warnings,
+        })
     }
 
     /// A copy of a profile with a fresh URI and secret, never enabled and never pushed.
@@ -163,7 +178,10 @@ fn new_profile_id() -> String {
 }
 
 fn copy_name(name: &str) -> String {
-    let copy: String = name.chars().take(crate::validation::NAME_MAX_CHARS - 7).collect();
+    let copy: String = name
+        .chars()
+        .take(crate::validation::NAME_MAX_CHARS - 7)
+        .collect();
     format!("{copy} (copy)")
 }
 

@@ -17,7 +17,11 @@ fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let secrets = Arc::new(MemorySecretStore::new());
     let service = ProfileService::new(Store::open_in(dir.path()).unwrap(), secrets.clone());
-    Fixture { dir, secrets, service }
+    Fixture {
+        dir,
+        secrets,
+        service,
+    }
 }
 
 fn draft(secret: &str) -> ProfileDraft {
@@ -29,7 +33,10 @@ fn draft(secret: &str) -> ProfileDraft {
         secret: Sensitive::new(secret.into()),
         flow: None,
         enabled: false,
-        templates: Templates { title: "Ann".into(), ..Templates::default() },
+        templates: Templates {
+            title: "Ann".into(),
+            ..Templates::default()
+        },
     }
 }
 
@@ -48,13 +55,19 @@ fn save_creates_then_updates_and_reads_the_secret_back() {
     let mut edit = draft("another-secret");
     edit.id = Some(view.id.clone());
     edit.uri = view.uri.clone();
-    edit.flow = Some(FlowRef { id: 7, name: "Support bot".into() });
+    edit.flow = Some(FlowRef {
+        id: 7,
+        name: "Support bot".into(),
+    });
     edit.enabled = true;
     let updated = f.service.save(edit).unwrap().profile;
     assert_eq!(updated.id, view.id);
     assert_eq!(updated.created_at, view.created_at);
     assert!(updated.enabled && !updated.incomplete);
-    assert_eq!(f.service.get(&view.id).unwrap().secret.as_deref(), Some("another-secret"));
+    assert_eq!(
+        f.service.get(&view.id).unwrap().secret.as_deref(),
+        Some("another-secret")
+    );
     assert_eq!(f.service.list().unwrap().len(), 1);
 }
 
@@ -69,10 +82,16 @@ fn the_secret_never_reaches_the_sqlite_files() {
         let path = format!("{}{suffix}", database_path(f.dir.path()).display());
         if let Ok(bytes) = std::fs::read(&path) {
             checked += 1;
-            assert!(!contains(&bytes, secret.as_bytes()), "secret found in {path}");
+            assert!(
+                !contains(&bytes, secret.as_bytes()),
+                "secret found in {path}"
+            );
         }
     }
-    assert!(checked >= 2, "the database and its WAL must both be checked");
+    assert!(
+        checked >= 2,
+        "the database and its WAL must both be checked"
+    );
     // The URI is stored, so the same search must find it: the check can fail.
     let wal = std::fs::read(format!("{}-wal", database_path(f.dir.path()).display())).unwrap();
     let db = std::fs::read(database_path(f.dir.path())).unwrap();
@@ -80,7 +99,9 @@ fn the_secret_never_reaches_the_sqlite_files() {
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|window| window == needle)
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
 }
 
 #[test]
@@ -90,7 +111,11 @@ fn invalid_drafts_are_refused_with_field_issues_and_nothing_is_written() {
     bad.callback = "not a url".into();
     let error = f.service.save(bad).unwrap_err();
     assert_eq!(error.code(), "invalid");
-    let fields: Vec<_> = error.field_issues().iter().map(|issue| issue.field).collect();
+    let fields: Vec<_> = error
+        .field_issues()
+        .iter()
+        .map(|issue| issue.field)
+        .collect();
     assert_eq!(fields, [ProfileField::Callback, ProfileField::Secret]);
     assert!(f.service.list().unwrap().is_empty());
     assert!(f.secrets.is_empty());
@@ -113,11 +138,17 @@ fn unreachable_keychain_keeps_the_profile_and_says_so() {
     let outcome = f.service.save(draft("kept-out-of-sqlite")).unwrap();
     assert_eq!(outcome.warnings.len(), 1);
     assert_eq!(outcome.warnings[0].field, ProfileField::Secret);
-    assert!(outcome.warnings[0].message.contains("keychain is not available"));
+    assert!(outcome.warnings[0]
+        .message
+        .contains("keychain is not available"));
     assert!(!outcome.warnings[0].message.contains("kept-out-of-sqlite"));
     assert_eq!(outcome.profile.secret_state, SecretState::Unavailable);
     assert!(outcome.profile.incomplete);
-    assert_eq!(f.service.list().unwrap().len(), 1, "the rest of the profile is kept");
+    assert_eq!(
+        f.service.list().unwrap().len(),
+        1,
+        "the rest of the profile is kept"
+    );
 
     // Deleting needs the keychain too, so no secret is orphaned: the profile stays.
     let error = f.service.delete(&outcome.profile.id).unwrap_err();
@@ -125,7 +156,10 @@ fn unreachable_keychain_keeps_the_profile_and_says_so() {
     assert_eq!(f.service.list().unwrap().len(), 1);
 
     f.secrets.set_unavailable(false);
-    assert_eq!(f.service.get(&outcome.profile.id).unwrap().secret_state, SecretState::Missing);
+    assert_eq!(
+        f.service.get(&outcome.profile.id).unwrap().secret_state,
+        SecretState::Missing
+    );
 }
 
 #[test]
@@ -143,7 +177,10 @@ fn delete_removes_the_keychain_entry() {
 fn duplicate_gets_a_new_uri_and_secret_and_is_not_enabled() {
     let f = fixture();
     let mut original = draft("s1");
-    original.flow = Some(FlowRef { id: 7, name: "Support bot".into() });
+    original.flow = Some(FlowRef {
+        id: 7,
+        name: "Support bot".into(),
+    });
     original.enabled = true;
     let original = f.service.save(original).unwrap().profile;
     let copy = f.service.duplicate(&original.id).unwrap().profile;
@@ -160,11 +197,17 @@ fn duplicate_gets_a_new_uri_and_secret_and_is_not_enabled() {
 fn enabling_needs_a_flow() {
     let f = fixture();
     let saved = f.service.save(draft("s1")).unwrap().profile;
-    assert_eq!(f.service.set_enabled(&saved.id, true).unwrap_err().code(), "flow_required");
+    assert_eq!(
+        f.service.set_enabled(&saved.id, true).unwrap_err().code(),
+        "flow_required"
+    );
     let mut with_flow = draft("s1");
     with_flow.id = Some(saved.id.clone());
     with_flow.uri = saved.uri;
-    with_flow.flow = Some(FlowRef { id: 7, name: "Support bot".into() });
+    with_flow.flow = Some(FlowRef {
+        id: 7,
+        name: "Support bot".into(),
+    });
     f.service.save(with_flow).unwrap();
     assert!(f.service.set_enabled(&saved.id, true).unwrap().enabled);
     assert!(!f.service.set_enabled(&saved.id, false).unwrap().enabled);

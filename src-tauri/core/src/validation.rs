@@ -42,11 +42,19 @@ pub struct FieldIssue {
 
 impl FieldIssue {
     pub fn error(field: ProfileField, message: impl Into<String>) -> Self {
-        Self { field, severity: Severity::Error, message: message.into() }
+        Self {
+            field,
+            severity: Severity::Error,
+            message: message.into(),
+        }
     }
 
     pub fn warning(field: ProfileField, message: impl Into<String>) -> Self {
-        Self { field, severity: Severity::Warning, message: message.into() }
+        Self {
+            field,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -62,7 +70,9 @@ pub fn check_name(name: &str) -> Result<String, String> {
         return Err("Name is required".into());
     }
     if chars > NAME_MAX_CHARS {
-        return Err(format!("Name is too long: {chars} characters (at most {NAME_MAX_CHARS})"));
+        return Err(format!(
+            "Name is too long: {chars} characters (at most {NAME_MAX_CHARS})"
+        ));
     }
     if trimmed.chars().any(char::is_control) {
         return Err("Name must not contain line breaks or control characters".into());
@@ -89,14 +99,25 @@ pub fn check_uri(uri: &str) -> Result<String, String> {
         return Err("URI must not contain a fragment (#)".into());
     }
     if let Some(bad) = uri.chars().find(|&c| !is_url_safe(c)) {
-        let shown = if bad.is_whitespace() { "a space".to_string() } else { format!("'{bad}'") };
-        return Err(format!("URI contains {shown}: use letters, digits, and - . _ ~ /"));
+        let shown = if bad.is_whitespace() {
+            "a space".to_string()
+        } else {
+            format!("'{bad}'")
+        };
+        return Err(format!(
+            "URI contains {shown}: use letters, digits, and - . _ ~ /"
+        ));
     }
-    if uri.split('/').any(|segment| segment == "." || segment == "..") {
+    if uri
+        .split('/')
+        .any(|segment| segment == "." || segment == "..")
+    {
         return Err("URI must not contain . or .. segments".into());
     }
     if uri.len() > URI_MAX_CHARS {
-        return Err(format!("URI is too long (at most {URI_MAX_CHARS} characters)"));
+        return Err(format!(
+            "URI is too long (at most {URI_MAX_CHARS} characters)"
+        ));
     }
     Ok(uri.to_string())
 }
@@ -119,7 +140,9 @@ pub fn check_callback(callback: &str) -> Result<CheckedCallback, String> {
         return Err("Callback URL is required".into());
     }
     if callback.len() > CALLBACK_MAX_CHARS {
-        return Err(format!("Callback URL is too long (at most {CALLBACK_MAX_CHARS} characters)"));
+        return Err(format!(
+            "Callback URL is too long (at most {CALLBACK_MAX_CHARS} characters)"
+        ));
     }
     let parsed = url::Url::parse(callback).map_err(|err| match err {
         url::ParseError::RelativeUrlWithoutBase => {
@@ -141,14 +164,19 @@ pub fn check_callback(callback: &str) -> Result<CheckedCallback, String> {
     let warning = (scheme == "http" && !is_local_host(&host)).then(|| {
         "Plain http: Webitel will send chat messages to this host unencrypted. Use https outside local testing.".to_string()
     });
-    Ok(CheckedCallback { url: callback.to_string(), warning })
+    Ok(CheckedCallback {
+        url: callback.to_string(),
+        warning,
+    })
 }
 
 fn is_local_host(host: &str) -> bool {
     let host = host.trim_start_matches('[').trim_end_matches(']');
     host.eq_ignore_ascii_case("localhost")
         || host.to_ascii_lowercase().ends_with(".localhost")
-        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Checks an app secret. The message never repeats the value.
@@ -161,7 +189,9 @@ pub fn check_secret(secret: &str) -> Result<(), String> {
     }
     let chars = secret.chars().count();
     if chars > SECRET_MAX_CHARS {
-        return Err(format!("App secret is too long: {chars} characters (at most {SECRET_MAX_CHARS})"));
+        return Err(format!(
+            "App secret is too long: {chars} characters (at most {SECRET_MAX_CHARS})"
+        ));
     }
     Ok(())
 }
@@ -189,7 +219,9 @@ pub fn validate_draft(
     context: DraftContext<'_>,
 ) -> Result<(ValidDraft, Vec<FieldIssue>), Vec<FieldIssue>> {
     let mut issues = Vec::new();
-    let name = check_name(&draft.name).map_err(|m| issues.push(FieldIssue::error(ProfileField::Name, m))).ok();
+    let name = check_name(&draft.name)
+        .map_err(|m| issues.push(FieldIssue::error(ProfileField::Name, m)))
+        .ok();
 
     let uri = match context.existing {
         Some(saved) if saved.is_pushed() && draft.uri.trim() != saved.uri => {
@@ -199,10 +231,15 @@ pub fn validate_draft(
             ));
             None
         }
-        _ => check_uri(&draft.uri).map_err(|m| issues.push(FieldIssue::error(ProfileField::Uri, m))).ok(),
+        _ => check_uri(&draft.uri)
+            .map_err(|m| issues.push(FieldIssue::error(ProfileField::Uri, m)))
+            .ok(),
     };
     if let (Some(_), Some(other)) = (&uri, context.uri_used_by) {
-        issues.push(FieldIssue::error(ProfileField::Uri, format!("Profile \u{201c}{other}\u{201d} already uses this URI")));
+        issues.push(FieldIssue::error(
+            ProfileField::Uri,
+            format!("Profile \u{201c}{other}\u{201d} already uses this URI"),
+        ));
     }
 
     let callback = match check_callback(&draft.callback) {
@@ -222,12 +259,22 @@ pub fn validate_draft(
         issues.push(FieldIssue::error(ProfileField::Secret, message));
     }
     if draft.enabled && draft.flow.is_none() {
-        issues.push(FieldIssue::error(ProfileField::Enabled, "Pick a flow schema before enabling the gateway"));
+        issues.push(FieldIssue::error(
+            ProfileField::Enabled,
+            "Pick a flow schema before enabling the gateway",
+        ));
     }
 
     match (name, uri, callback) {
         (Some(name), Some(uri), Some(callback)) if !issues.iter().any(FieldIssue::is_error) => {
-            Ok((ValidDraft { name, uri, callback }, issues))
+            Ok((
+                ValidDraft {
+                    name,
+                    uri,
+                    callback,
+                },
+                issues,
+            ))
         }
         _ => Err(issues),
     }

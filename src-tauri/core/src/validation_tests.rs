@@ -17,18 +17,28 @@ fn name_rules() {
         (&max, Ok(&max)),
         (&cyrillic, Ok(&cyrillic)),
         (&long, Err("Name is too long: 101 characters (at most 100)")),
-        ("two\nlines", Err("Name must not contain line breaks or control characters")),
+        (
+            "two\nlines",
+            Err("Name must not contain line breaks or control characters"),
+        ),
     ];
     for (input, expected) in cases {
         let got = check_name(input);
-        assert_eq!(got.as_deref().map_err(String::as_str), *expected, "name {input:?}");
+        assert_eq!(
+            got.as_deref().map_err(String::as_str),
+            *expected,
+            "name {input:?}"
+        );
     }
 }
 
 #[test]
 fn uri_rules() {
     let cases: &[(&str, Result<&str, &str>)] = &[
-        ("/oprzxtblgubhixwsvewqupzjpgalsrl", Ok("/oprzxtblgubhixwsvewqupzjpgalsrl")),
+        (
+            "/oprzxtblgubhixwsvewqupzjpgalsrl",
+            Ok("/oprzxtblgubhixwsvewqupzjpgalsrl"),
+        ),
         ("/my-bot_v2.0~x", Ok("/my-bot_v2.0~x")),
         ("/a/b", Ok("/a/b")),
         (" /trimmed ", Ok("/trimmed")),
@@ -37,14 +47,27 @@ fn uri_rules() {
         ("/", Err("URI needs a path after the /")),
         ("/abc?x=1", Err("URI must not contain a query (?)")),
         ("/abc#top", Err("URI must not contain a fragment (#)")),
-        ("/a b", Err("URI contains a space: use letters, digits, and - . _ ~ /")),
-        ("/caf\u{e9}", Err("URI contains '\u{e9}': use letters, digits, and - . _ ~ /")),
-        ("/a%20b", Err("URI contains '%': use letters, digits, and - . _ ~ /")),
+        (
+            "/a b",
+            Err("URI contains a space: use letters, digits, and - . _ ~ /"),
+        ),
+        (
+            "/caf\u{e9}",
+            Err("URI contains '\u{e9}': use letters, digits, and - . _ ~ /"),
+        ),
+        (
+            "/a%20b",
+            Err("URI contains '%': use letters, digits, and - . _ ~ /"),
+        ),
         ("/a/../b", Err("URI must not contain . or .. segments")),
     ];
     for (input, expected) in cases {
         let got = check_uri(input);
-        assert_eq!(got.as_deref().map_err(String::as_str), *expected, "uri {input:?}");
+        assert_eq!(
+            got.as_deref().map_err(String::as_str),
+            *expected,
+            "uri {input:?}"
+        );
     }
     assert!(check_uri(&format!("/{}", "a".repeat(300))).is_err());
 }
@@ -60,15 +83,31 @@ fn callback_rules() {
         ("http://api.localhost/hook", Ok(false)),
         ("http://bot.example.com/hook", Ok(true)),
         ("", Err("Callback URL is required")),
-        ("bot.example.com/hook", Err("Callback must be an absolute URL, like https://bot.example.com/webitel")),
-        ("ftp://bot.example.com/", Err("Callback must use http or https, not ftp")),
-        ("https://user:pw@bot.example.com/", Err("Callback URL must not contain a user name or password")),
-        ("https://user@bot.example.com/", Err("Callback URL must not contain a user name or password")),
+        (
+            "bot.example.com/hook",
+            Err("Callback must be an absolute URL, like https://bot.example.com/webitel"),
+        ),
+        (
+            "ftp://bot.example.com/",
+            Err("Callback must use http or https, not ftp"),
+        ),
+        (
+            "https://user:pw@bot.example.com/",
+            Err("Callback URL must not contain a user name or password"),
+        ),
+        (
+            "https://user@bot.example.com/",
+            Err("Callback URL must not contain a user name or password"),
+        ),
         ("https://", Err("Callback is not a valid URL: empty host")),
     ];
     for (input, expected) in cases {
         let got = check_callback(input).map(|c| c.warning.is_some());
-        assert_eq!(got.as_ref().map_err(String::as_str), expected.as_ref().map_err(|e| *e), "callback {input:?}");
+        assert_eq!(
+            got.as_ref().map_err(String::as_str),
+            expected.as_ref().map_err(|e| *e),
+            "callback {input:?}"
+        );
     }
 }
 
@@ -78,16 +117,32 @@ fn secret_rules() {
         ("AbCdEf0123456789AbCdEf0123456789", Ok(())),
         ("short16charsXXXX", Ok(())),
         ("with-symbols_!@#", Ok(())),
-        ("", Err("App secret is required: type one or press Generate")),
-        ("has space", Err("App secret must not contain spaces, line breaks or control characters")),
-        ("trailing\n", Err("App secret must not contain spaces, line breaks or control characters")),
+        (
+            "",
+            Err("App secret is required: type one or press Generate"),
+        ),
+        (
+            "has space",
+            Err("App secret must not contain spaces, line breaks or control characters"),
+        ),
+        (
+            "trailing\n",
+            Err("App secret must not contain spaces, line breaks or control characters"),
+        ),
     ];
     for (input, expected) in cases {
-        assert_eq!(check_secret(input).map_err(|e| e), expected.map_err(str::to_string), "secret {input:?}");
+        assert_eq!(
+            check_secret(input),
+            expected.map_err(str::to_string),
+            "secret {input:?}"
+        );
     }
     let long = "s".repeat(257);
     let message = check_secret(&long).unwrap_err();
-    assert!(!message.contains(&long), "the message must not echo the secret");
+    assert!(
+        !message.contains(&long),
+        "the message must not echo the secret"
+    );
 }
 
 fn draft() -> ProfileDraft {
@@ -122,7 +177,13 @@ fn every_broken_field_is_reported_at_once() {
     let fields: Vec<ProfileField> = issues.iter().map(|i| i.field).collect();
     assert_eq!(
         fields,
-        [ProfileField::Name, ProfileField::Uri, ProfileField::Callback, ProfileField::Secret, ProfileField::Enabled]
+        [
+            ProfileField::Name,
+            ProfileField::Uri,
+            ProfileField::Callback,
+            ProfileField::Secret,
+            ProfileField::Enabled
+        ]
     );
 }
 
@@ -131,7 +192,10 @@ fn enabling_needs_a_flow() {
     let mut enabled = draft();
     enabled.enabled = true;
     assert!(validate_draft(&enabled, DraftContext::default()).is_err());
-    enabled.flow = Some(FlowRef { id: 7, name: "Support bot".into() });
+    enabled.flow = Some(FlowRef {
+        id: 7,
+        name: "Support bot".into(),
+    });
     assert!(validate_draft(&enabled, DraftContext::default()).is_ok());
 }
 
@@ -162,10 +226,27 @@ fn uri_is_frozen_once_pushed_and_must_be_unique() {
     };
     let mut changed = draft();
     changed.uri = "/changed".into();
-    let issues = validate_draft(&changed, DraftContext { existing: Some(&saved), uri_used_by: None }).unwrap_err();
+    let issues = validate_draft(
+        &changed,
+        DraftContext {
+            existing: Some(&saved),
+            uri_used_by: None,
+        },
+    )
+    .unwrap_err();
     assert_eq!(issues[0].field, ProfileField::Uri);
     assert!(issues[0].message.contains("read-only"));
 
-    let taken = validate_draft(&draft(), DraftContext { existing: None, uri_used_by: Some("Sales") }).unwrap_err();
-    assert_eq!(taken[0].message, "Profile \u{201c}Sales\u{201d} already uses this URI");
+    let taken = validate_draft(
+        &draft(),
+        DraftContext {
+            existing: None,
+            uri_used_by: Some("Sales"),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        taken[0].message,
+        "Profile \u{201c}Sales\u{201d} already uses this URI"
+    );
 }

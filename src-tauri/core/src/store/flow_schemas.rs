@@ -9,10 +9,15 @@ use crate::profile::FlowSchema;
 impl Store {
     /// Cached schemas of every server, by name.
     pub fn list_flow_schemas(&self) -> Result<Vec<FlowSchema>> {
-        let mut statement =
-            self.conn.prepare("SELECT id, name, type FROM flow_schemas ORDER BY name COLLATE NOCASE, id")?;
+        let mut statement = self
+            .conn
+            .prepare("SELECT id, name, type FROM flow_schemas ORDER BY name COLLATE NOCASE, id")?;
         let rows = statement.query_map([], |row| {
-            Ok(FlowSchema { id: row.get("id")?, name: row.get("name")?, kind: row.get("type")? })
+            Ok(FlowSchema {
+                id: row.get("id")?,
+                name: row.get("name")?,
+                kind: row.get("type")?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }

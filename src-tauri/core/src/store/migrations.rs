@@ -23,13 +23,18 @@ pub(super) fn current_version(conn: &Connection) -> Result<i64> {
 pub(super) fn refuse_newer(conn: &Connection) -> Result<()> {
     let found = current_version(conn)?;
     if found > SCHEMA_VERSION {
-        return Err(CoreError::DatabaseTooNew { found, supported: SCHEMA_VERSION });
+        return Err(CoreError::DatabaseTooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        });
     }
     Ok(())
 }
 
 pub(super) fn apply(conn: &mut Connection) -> Result<()> {
-    migrations().to_latest(conn).map_err(|err| CoreError::Migration(err.to_string()))
+    migrations()
+        .to_latest(conn)
+        .map_err(|err| CoreError::Migration(err.to_string()))
 }
 
 #[cfg(test)]

@@ -24,8 +24,10 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) `textgate.db` in `data_dir`.
     pub fn open_in(data_dir: &Path) -> Result<Self> {
-        std::fs::create_dir_all(data_dir)
-            .map_err(|source| CoreError::DataDir { path: data_dir.display().to_string(), source })?;
+        std::fs::create_dir_all(data_dir).map_err(|source| CoreError::DataDir {
+            path: data_dir.display().to_string(),
+            source,
+        })?;
         Self::open(&database_path(data_dir))
     }
 

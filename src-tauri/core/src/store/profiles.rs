@@ -18,7 +18,10 @@ fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
         name: row.get("name")?,
         uri: row.get("uri")?,
         callback: row.get("callback")?,
-        flow: flow_id.map(|id| FlowRef { id, name: flow_name.unwrap_or_default() }),
+        flow: flow_id.map(|id| FlowRef {
+            id,
+            name: flow_name.unwrap_or_default(),
+        }),
         enabled: row.get("enabled")?,
         templates: Templates {
             title: row.get("template_title")?,
@@ -37,25 +40,33 @@ fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
 impl Store {
     /// Every profile, by name (case-insensitive).
     pub fn list_profiles(&self) -> Result<Vec<Profile>> {
-        let sql = format!("SELECT {COLUMNS} FROM profiles ORDER BY name COLLATE NOCASE, created_at");
+        let sql =
+            format!("SELECT {COLUMNS} FROM profiles ORDER BY name COLLATE NOCASE, created_at");
         let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map([], profile_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     pub fn get_profile(&self, id: &str) -> Result<Profile> {
-        self.find_profile(id)?.ok_or_else(|| CoreError::NotFound(id.to_string()))
+        self.find_profile(id)?
+            .ok_or_else(|| CoreError::NotFound(id.to_string()))
     }
 
     pub fn find_profile(&self, id: &str) -> Result<Option<Profile>> {
         let sql = format!("SELECT {COLUMNS} FROM profiles WHERE id = ?1");
-        Ok(self.conn.query_row(&sql, [id], profile_from_row).optional()?)
+        Ok(self
+            .conn
+            .query_row(&sql, [id], profile_from_row)
+            .optional()?)
     }
 
     /// Another profile (not `except_id`) using `uri`, if any.
     pub fn profile_using_uri(&self, uri: &str, except_id: Option<&str>) -> Result<Option<Profile>> {
         let sql = format!("SELECT {COLUMNS} FROM profiles WHERE uri = ?1 AND id IS NOT ?2 LIMIT 1");
-        Ok(self.conn.query_row(&sql, params![uri, except_id], profile_from_row).optional()?)
+        Ok(self
+            .conn
+            .query_row(&sql, params![uri, except_id], profile_from_row)
+            .optional()?)
     }
 
     /// Inserts a new profile or replaces the stored one with the same id.
@@ -98,8 +109,10 @@ impl Store {
 
     pub fn set_profile_enabled(&mut self, id: &str, enabled: bool, updated_at: i64) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let changed =
-            tx.execute("UPDATE profiles SET enabled = ?2, updated_at = ?3 WHERE id = ?1", params![id, enabled, updated_at])?;
+        let changed = tx.execute(
+            "UPDATE profiles SET enabled = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, enabled, updated_at],
+        )?;
         if changed == 0 {
             return Err(CoreError::NotFound(id.to_string()));
         }
