@@ -180,7 +180,7 @@ class Session {
 
   async remove() {
     if (!this.form) return;
-    const name = this.form.name.trim() || 'this gateway';
+    const name = this.form.name.trim() || this.saved?.name || 'this gateway';
     const answer = await confirmations.ask(
       `Delete \u201c${name}\u201d?`,
       this.isNew
@@ -227,10 +227,15 @@ class Session {
     this.profiles = await backend.listProfiles();
   }
 
+  /** For the window-close guard: same question as leaving a profile. */
+  mayClose(): Promise<boolean> {
+    return this.#mayLeave();
+  }
+
   /** True when there is nothing unsaved, or the user chose to save or discard it. */
   async #mayLeave(): Promise<boolean> {
     if (!this.dirty || !this.form) return true;
-    const name = this.form.name.trim() || 'the new gateway';
+    const name = this.form.name.trim() || this.saved?.name || 'the new gateway';
     const answer = await confirmations.ask(
       'Unsaved changes',
       `Save your changes to \u201c${name}\u201d before leaving it?`,
