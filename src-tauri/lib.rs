@@ -25,6 +25,7 @@ pub fn run() {
             commands::app::app_status,
             commands::profiles::list_profiles,
             commands::profiles::get_profile,
+            commands::profiles::check_profile,
             commands::profiles::save_profile,
             commands::profiles::duplicate_profile,
             commands::profiles::delete_profile,

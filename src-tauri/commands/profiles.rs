@@ -1,7 +1,9 @@
-//! Profile commands: list, read, save, duplicate, delete, start/stop, and the flow schema cache.
+//! Profile commands: list, read, check, save, duplicate, delete, start/stop, and the flow schema cache.
 
 use tauri::State;
-use textgate_core::{FlowSchema, ProfileDraft, ProfileSummary, ProfileView, SaveOutcome};
+use textgate_core::{
+    FieldIssue, FlowSchema, ProfileDraft, ProfileSummary, ProfileView, SaveOutcome,
+};
 
 use crate::error::IpcResult;
 use crate::state::AppState;
@@ -14,6 +16,14 @@ pub fn list_profiles(state: State<'_, AppState>) -> IpcResult<Vec<ProfileSummary
 #[tauri::command(async)]
 pub fn get_profile(state: State<'_, AppState>, id: String) -> IpcResult<ProfileView> {
     Ok(state.profiles()?.get(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn check_profile(
+    state: State<'_, AppState>,
+    draft: ProfileDraft,
+) -> IpcResult<Vec<FieldIssue>> {
+    Ok(state.profiles()?.check(&draft)?)
 }
 
 #[tauri::command(async)]

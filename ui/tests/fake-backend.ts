@@ -36,6 +36,8 @@ export class FakeBackend {
         return this.options.flows ?? [];
       case 'get_profile':
         return this.#get(args.id as string);
+      case 'check_profile':
+        return this.#issues(args.draft as ProfileDraft);
       case 'save_profile':
         return this.#save(args.draft as ProfileDraft);
       case 'delete_profile':
@@ -76,14 +78,21 @@ export class FakeBackend {
     return structuredClone(view);
   }
 
-  #save(draft: ProfileDraft): SaveOutcome {
+  #issues(draft: ProfileDraft): FieldIssue[] {
     const issues: FieldIssue[] = [];
     const error = (field: FieldIssue['field'], message: string) => issues.push({ field, severity: 'error', message });
     if (!draft.name.trim()) error('name', 'Name is required');
     if (!draft.uri.startsWith('/')) error('uri', 'URI must start with /');
     if (!draft.callback.trim()) error('callback', 'Callback URL is required');
     else if (!/^https?:\/\/[^/]+/.test(draft.callback.trim())) error('callback', 'Callback must be an absolute URL, like https://bot.example.com/webitel');
+    else if (/^http:\/\/(?!localhost|127\.)/.test(draft.callback.trim()))
+      issues.push({ field: 'callback', severity: 'warning', message: 'Plain http: Webitel will send chat messages to this host unencrypted.' });
     if (!draft.secret) error('secret', 'App secret is required: type one or press Generate');
+    return issues;
+  }
+
+  #save(draft: ProfileDraft): SaveOutcome {
+    const issues = this.#issues(draft).filter((issue) => issue.severity === 'error');
     if (issues.length > 0) {
       throw { code: 'invalid', message: issues[0].message, field: issues[0].field, fields: issues } satisfies IpcError;
     }

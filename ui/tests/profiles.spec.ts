@@ -169,3 +169,20 @@ test('an unavailable keychain is explained and the typed secret kept', async ({ 
   await expect(page.getByLabel('App Secret', { exact: true })).toHaveValue(typed);
   await expect(page.locator('#profile-secret-issue')).toHaveText(/keychain is not available/);
 });
+
+test('fields are checked while typing: errors for edited fields, warnings right away', async ({ page }) => {
+  await page.goto('/tests/harness.html');
+  await page.getByRole('button', { name: '+ New', exact: true }).click();
+  const callback = page.getByLabel('Callback URL', { exact: true });
+  await callback.fill('http://bot.example.com/hook');
+  await expect(page.locator('#profile-callback-issue')).toHaveText(/Plain http/);
+  // The name was never edited, so its (real) error is not shouted yet.
+  await expect(page.locator('#profile-name-issue')).toHaveCount(0);
+
+  await callback.fill('bot.example.com');
+  await expect(page.locator('#profile-callback-issue')).toHaveText(/absolute URL/);
+  await callback.fill('https://bot.example.com/hook');
+  await expect(page.locator('#profile-callback-issue')).toHaveCount(0);
+  expect((await calls(page, 'check_profile')).length).toBeGreaterThan(0);
+  expect(await calls(page, 'save_profile')).toHaveLength(0);
+});

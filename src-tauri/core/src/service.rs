@@ -13,7 +13,7 @@ use crate::profile::{FlowSchema, Profile, ProfileDraft, ProfileSummary, ProfileV
 use crate::secrets::{SecretError, SecretStore};
 use crate::sensitive::Sensitive;
 use crate::store::{now_millis, Store};
-use crate::validation::{validate_draft, DraftContext, FieldIssue, ProfileField};
+use crate::validation::{validate_draft, DraftContext, FieldIssue, ProfileField, ValidDraft};
 use crate::webhook_url::webhook_url;
 
 /// The result of a save: the stored profile plus anything the user should be told.
@@ -64,21 +64,19 @@ impl ProfileService {
         self.store().list_flow_schemas()
     }
 
+    /// Every error and warning the draft would get on save, without saving (live validation).
+    pub fn check(&self, draft: &ProfileDraft) -> Result<Vec<FieldIssue>> {
+        let (_, checked) = validate_against(&self.store(), draft)?;
+        Ok(checked.map_or_else(|issues| issues, |(_, warnings)| warnings))
+    }
+
     /// Validates and stores a draft; creates the profile when it has no id.
     pub fn save(&self, draft: ProfileDraft) -> Result<SaveOutcome> {
         let now = now_millis();
         let (profile, mut warnings) = {
             let mut store = self.store();
-            let existing = match &draft.id {
-                Some(id) => Some(store.get_profile(id)?),
-                None => None,
-            };
-            let uri_owner = store.profile_using_uri(draft.uri.trim(), draft.id.as_deref())?;
-            let context = DraftContext {
-                existing: existing.as_ref(),
-                uri_used_by: uri_owner.as_ref().map(|other| other.name.as_str()),
-            };
-            let (valid, warnings) = validate_draft(&draft, context).map_err(CoreError::Invalid)?;
+            let (existing, checked) = validate_against(&store, &draft)?;
+            let (valid, warnings) = checked.map_err(CoreError::Invalid)?;
             let profile = Profile {
                 id: existing
                     .as_ref()
@@ -171,6 +169,23 @@ impl ProfileService {
             updated_at: profile.updated_at,
         }
     }
+}
+
+type Checked = std::result::Result<(ValidDraft, Vec<FieldIssue>), Vec<FieldIssue>>;
+
+/// Runs the field rules with what only the store knows: the saved version and URI clashes.
+fn validate_against(store: &Store, draft: &ProfileDraft) -> Result<(Option<Profile>, Checked)> {
+    let existing = match &draft.id {
+        Some(id) => Some(store.get_profile(id)?),
+        None => None,
+    };
+    let uri_owner = store.profile_using_uri(draft.uri.trim(), draft.id.as_deref())?;
+    let context = DraftContext {
+        existing: existing.as_ref(),
+        uri_used_by: uri_owner.as_ref().map(|other| other.name.as_str()),
+    };
+    let checked = validate_draft(draft, context);
+    Ok((existing, checked))
 }
 
 fn new_profile_id() -> String {

@@ -227,3 +227,26 @@ fn templates_are_stored_exactly_as_typed() {
     let saved = f.service.save(typed.clone()).unwrap().profile;
     assert_eq!(f.service.get(&saved.id).unwrap().templates, typed.templates);
 }
+
+#[test]
+fn check_reports_errors_and_warnings_without_saving() {
+    let f = fixture();
+    let mut typing = draft("");
+    typing.callback = "http://bot.example.com/hook".into();
+    let issues = f.service.check(&typing).unwrap();
+    let fields: Vec<_> = issues.iter().map(|i| (i.field, i.is_error())).collect();
+    assert_eq!(
+        fields,
+        [
+            (ProfileField::Callback, false),
+            (ProfileField::Secret, true)
+        ]
+    );
+    typing.secret = Sensitive::new("s".into());
+    let issues = f.service.check(&typing).unwrap();
+    assert_eq!(issues.len(), 1, "only the plain-http warning is left");
+    assert!(
+        f.service.list().unwrap().is_empty(),
+        "checking saves nothing"
+    );
+}

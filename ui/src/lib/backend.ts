@@ -3,6 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { writeText } from '@tauri-apps/plugin-clipboard-manager';
 import type { AppStatus } from '../bindings/AppStatus';
+import type { FieldIssue } from '../bindings/FieldIssue';
 import type { FlowSchema } from '../bindings/FlowSchema';
 import type { IpcError } from '../bindings/IpcError';
 import type { ProfileDraft } from '../bindings/ProfileDraft';
@@ -14,6 +15,7 @@ export const backend = {
   appStatus: () => invoke<AppStatus>('app_status'),
   listProfiles: () => invoke<ProfileSummary[]>('list_profiles'),
   getProfile: (id: string) => invoke<ProfileView>('get_profile', { id }),
+  checkProfile: (draft: ProfileDraft) => invoke<FieldIssue[]>('check_profile', { draft }),
   saveProfile: (draft: ProfileDraft) => invoke<SaveOutcome>('save_profile', { draft }),
   duplicateProfile: (id: string) => invoke<SaveOutcome>('duplicate_profile', { id }),
   deleteProfile: (id: string) => invoke<null>('delete_profile', { id }),

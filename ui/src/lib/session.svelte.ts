@@ -36,6 +36,10 @@ class Session {
   issues = $state<FieldIssue[]>([]);
   busy = $state(false);
   #baseline = $state('');
+  #visited = new Set<ProfileField>();
+  #saveTried = false;
+  #checkTimer: ReturnType<typeof setTimeout> | undefined;
+  #checkRound = 0;
 
   isNew = $derived(this.form !== null && this.form.id === undefined);
   dirty = $derived(this.form !== null && (this.isNew || JSON.stringify(this.form) !== this.#baseline));
@@ -58,9 +62,26 @@ class Session {
     return this.issues.find((issue) => issue.field === field);
   }
 
-  /** Drops the message of a field the user is editing again. */
+  /** The user edited `field`: re-check the form shortly (rules live in Rust). */
   touch(field: ProfileField) {
-    this.issues = this.issues.filter((issue) => issue.field !== field || issue.severity === 'warning');
+    this.#visited.add(field);
+    clearTimeout(this.#checkTimer);
+    this.#checkTimer = setTimeout(() => this.#check(), 200);
+  }
+
+  async #check() {
+    if (!this.form) return;
+    const round = ++this.#checkRound;
+    try {
+      const issues = await backend.checkProfile($state.snapshot(this.form));
+      if (round !== this.#checkRound || this.busy) return;
+      // Errors show once a field was edited (or Save was tried); warnings always.
+      this.issues = issues.filter(
+        (issue) => issue.severity === 'warning' || this.#saveTried || this.#visited.has(issue.field),
+      );
+    } catch {
+      // Live checking is a convenience; Save reports problems for real.
+    }
   }
 
   async select(id: string) {
@@ -116,6 +137,7 @@ class Session {
       if (answer !== 'change') return false;
     }
     this.busy = true;
+    this.#checkRound++; // a check still in flight must not overwrite what Save reports
     try {
       const outcome = await backend.saveProfile($state.snapshot(this.form));
       const typedSecret = this.form.secret;
@@ -133,6 +155,7 @@ class Session {
       return true;
     } catch (error) {
       const failure = toIpcError(error);
+      this.#saveTried = true;
       this.issues = failure.fields;
       toasts.show(failure.code === 'invalid' ? 'Check the highlighted fields' : failure.message, 'error');
       return false;
@@ -209,6 +232,8 @@ class Session {
     this.form = draft;
     this.#baseline = JSON.stringify(draft);
     this.issues = [];
+    this.#visited.clear();
+    this.#saveTried = false;
   }
 
   async #open(id: string) {
