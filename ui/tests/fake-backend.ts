@@ -47,7 +47,8 @@ export class FakeBackend {
       case 'set_profile_enabled': {
         const view = this.#get(args.id as string);
         view.enabled = args.enabled as boolean;
-        return view;
+        this.profiles.set(view.id, view);
+        return structuredClone(view);
       }
       case 'duplicate_profile': {
         const view = this.#get(args.id as string);

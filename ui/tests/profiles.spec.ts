@@ -186,3 +186,22 @@ test('fields are checked while typing: errors for edited fields, warnings right 
   expect((await calls(page, 'check_profile')).length).toBeGreaterThan(0);
   expect(await calls(page, 'save_profile')).toHaveLength(0);
 });
+
+test('Start/Stop needs a flow schema and takes effect at once on a saved gateway', async ({ page }) => {
+  await page.goto('/tests/harness.html?seed=1&flows=1');
+  const toggle = page.getByRole('switch', { name: 'Gateway enabled' });
+  await expect(toggle).toBeDisabled();
+
+  await page.getByLabel('Flow schema', { exact: true }).selectOption({ label: 'Sales routing (#9)' });
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('status').getByText(/Saved/)).toBeVisible();
+  await expect(toggle).toBeEnabled();
+
+  await toggle.check();
+  await expect(page.getByRole('status').getByText('Gateway started')).toBeVisible();
+  const toggles = await calls(page, 'set_profile_enabled');
+  expect(toggles.at(-1)?.args).toMatchObject({ enabled: true });
+  await expect(page.getByRole('navigation').getByText('enabled', { exact: true })).toBeVisible();
+  // Starting is not an unsaved edit.
+  await expect(page.getByRole('button', { name: /^Save\b/ })).toBeDisabled();
+});
