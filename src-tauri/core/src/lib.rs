@@ -10,6 +10,7 @@ pub mod service;
 pub mod store;
 pub mod validation;
 pub mod webhook_url;
+pub mod webitel;
 
 pub use error::{CoreError, Result};
 pub use profile::{

@@ -71,8 +71,23 @@ pub struct Profile {
     pub server_id: Option<String>,
     /// The gateway id on that server once pushed; the URI is read-only from then on.
     pub remote_id: Option<i64>,
+    /// What was last agreed with the server.
+    pub sync: SyncBase,
     pub created_at: i64,
     pub updated_at: i64,
+}
+
+/// The state of the last push or pull, kept to detect who changed what since.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncBase {
+    /// The synced content (never the secret), as JSON.
+    pub snapshot: Option<String>,
+    /// The server's `updated_at` at the last sync.
+    pub remote_updated_at: Option<i64>,
+    /// The newest server `updated_at` seen since.
+    pub remote_seen_updated_at: Option<i64>,
+    /// The secret was changed here after the last sync.
+    pub secret_changed: bool,
 }
 
 impl Profile {

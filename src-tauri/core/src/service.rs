@@ -77,6 +77,17 @@ impl ProfileService {
             let mut store = self.store();
             let (existing, checked) = validate_against(&store, &draft)?;
             let (valid, warnings) = checked.map_err(CoreError::Invalid)?;
+            let mut sync = existing
+                .as_ref()
+                .map(|saved| saved.sync.clone())
+                .unwrap_or_default();
+            if let Some(saved) = existing.as_ref().filter(|saved| saved.is_pushed()) {
+                // A pushed gateway whose secret changes here must be pushed again.
+                match self.secrets.read(&saved.id) {
+                    Ok(stored) => sync.secret_changed |= stored.as_ref() != Some(&draft.secret),
+                    Err(_) => sync.secret_changed = true,
+                }
+            }
             let profile = Profile {
                 id: existing
                     .as_ref()
@@ -89,6 +100,7 @@ impl ProfileService {
                 templates: draft.templates.clone(),
                 server_id: existing.as_ref().and_then(|saved| saved.server_id.clone()),
                 remote_id: existing.as_ref().and_then(|saved| saved.remote_id),
+                sync,
                 created_at: existing.as_ref().map_or(now, |saved| saved.created_at),
                 updated_at: now,
             };

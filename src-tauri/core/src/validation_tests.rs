@@ -1,7 +1,7 @@
 //! Table-driven checks of every field rule.
 
 use super::*;
-use crate::profile::{FlowRef, Templates};
+use crate::profile::{FlowRef, SyncBase, Templates};
 use crate::sensitive::Sensitive;
 
 #[test]
@@ -221,6 +221,7 @@ fn uri_is_frozen_once_pushed_and_must_be_unique() {
         templates: Templates::default(),
         server_id: Some("s1".into()),
         remote_id: Some(42),
+        sync: SyncBase::default(),
         created_at: 0,
         updated_at: 0,
     };

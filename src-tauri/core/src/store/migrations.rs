@@ -6,7 +6,10 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::error::{CoreError, Result};
 
-const MIGRATION_SQL: &[&str] = &[include_str!("../../migrations/0001_profiles.sql")];
+const MIGRATION_SQL: &[&str] = &[
+    include_str!("../../migrations/0001_profiles.sql"),
+    include_str!("../../migrations/0002_servers_and_sync.sql"),
+];
 
 /// The newest schema this build knows.
 pub const SCHEMA_VERSION: i64 = MIGRATION_SQL.len() as i64;

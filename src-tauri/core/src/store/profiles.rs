@@ -4,11 +4,11 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::Store;
 use crate::error::{CoreError, Result};
-use crate::profile::{FlowRef, Profile, Templates};
+use crate::profile::{FlowRef, Profile, SyncBase, Templates};
 
 const COLUMNS: &str = "id, name, uri, callback, flow_id, flow_name, enabled, template_title, \
     template_close, template_join, template_left, template_file_policy_fail, server_id, remote_id, \
-    created_at, updated_at";
+    created_at, updated_at, synced_snapshot, remote_updated_at, remote_seen_updated_at, secret_changed";
 
 fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
     let flow_id: Option<i64> = row.get("flow_id")?;
@@ -32,6 +32,12 @@ fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
         },
         server_id: row.get("server_id")?,
         remote_id: row.get("remote_id")?,
+        sync: SyncBase {
+            snapshot: row.get("synced_snapshot")?,
+            remote_updated_at: row.get("remote_updated_at")?,
+            remote_seen_updated_at: row.get("remote_seen_updated_at")?,
+            secret_changed: row.get("secret_changed")?,
+        },
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
     })
@@ -74,7 +80,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         tx.execute(
             &format!(
-                "INSERT INTO profiles ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                "INSERT INTO profiles ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
                  ON CONFLICT (id) DO UPDATE SET name = excluded.name, uri = excluded.uri,
                    callback = excluded.callback, flow_id = excluded.flow_id, flow_name = excluded.flow_name,
                    enabled = excluded.enabled, template_title = excluded.template_title,
@@ -82,7 +88,10 @@ impl Store {
                    template_left = excluded.template_left,
                    template_file_policy_fail = excluded.template_file_policy_fail,
                    server_id = excluded.server_id, remote_id = excluded.remote_id,
-                   updated_at = excluded.updated_at"
+                   updated_at = excluded.updated_at, synced_snapshot = excluded.synced_snapshot,
+                   remote_updated_at = excluded.remote_updated_at,
+                   remote_seen_updated_at = excluded.remote_seen_updated_at,
+                   secret_changed = excluded.secret_changed"
             ),
             params![
                 profile.id,
@@ -101,6 +110,10 @@ impl Store {
                 profile.remote_id,
                 profile.created_at,
                 profile.updated_at,
+                profile.sync.snapshot,
+                profile.sync.remote_updated_at,
+                profile.sync.remote_seen_updated_at,
+                profile.sync.secret_changed,
             ],
         )?;
         tx.commit()?;

@@ -1,7 +1,7 @@
 //! Store tests on real temp files: CRUD, migrations, and refusing a newer schema.
 
 use super::*;
-use crate::profile::{FlowRef, FlowSchema, Profile, Templates};
+use crate::profile::{FlowRef, FlowSchema, Profile, SyncBase, Templates};
 
 fn sample(id: &str, name: &str, uri: &str) -> Profile {
     Profile {
@@ -23,6 +23,7 @@ fn sample(id: &str, name: &str, uri: &str) -> Profile {
         },
         server_id: None,
         remote_id: None,
+        sync: SyncBase::default(),
         created_at: 1000,
         updated_at: 1000,
     }

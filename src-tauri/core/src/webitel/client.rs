@@ -1,0 +1,394 @@
+//! The HTTP client for a Webitel admin API. It follows the protocol doc to the letter:
+//! `X-Webitel-Access` auth, ids sent as numbers, `fields` asked explicitly, every page followed.
+//! Transport rules: 15 s timeout, never follow redirects (they would carry the token), retry
+//! idempotent GETs twice with backoff on connect errors and 5xx, never retry a POST/PUT/DELETE.
+
+use std::time::Duration;
+
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use url::Url;
+
+use super::client_error::ClientError;
+use super::wire::{Bot, LoginRequest, LoginResponse, MicroError, Page, Schema, UserInfo};
+use crate::sensitive::Sensitive;
+
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+const PAGE_SIZE: u32 = 100;
+/// Stops a server that always says `next: true` from looping forever.
+const MAX_PAGES: u32 = 1000;
+const GET_ATTEMPTS: u32 = 3;
+const BOT_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "uri",
+    "enabled",
+    "flow",
+    "provider",
+    "metadata",
+    "updates",
+    "created_at",
+    "updated_at",
+];
+
+/// Where and how to reach one server.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// `https://host`: the API is at `/api`, webhooks at `/chat/`.
+    pub base_url: String,
+    /// Extra trusted CA certificates (PEM) for on-premise installs.
+    pub ca_pem: Option<String>,
+    pub timeout: Duration,
+    /// First retry delay; doubles for the next one.
+    pub retry_backoff: Duration,
+}
+
+impl ClientConfig {
+    pub fn new(base_url: impl Into<String>) -> Self {
+        Self {
+            base_url: base_url.into(),
+            ca_pem: None,
+            timeout: DEFAULT_TIMEOUT,
+            retry_backoff: Duration::from_millis(300),
+        }
+    }
+}
+
+pub struct WebitelClient {
+    http: reqwest::Client,
+    api: Url,
+    host: String,
+    timeout: Duration,
+    retry_backoff: Duration,
+    token: Option<Sensitive<String>>,
+}
+
+impl WebitelClient {
+    pub fn new(
+        config: &ClientConfig,
+        token: Option<Sensitive<String>>,
+    ) -> Result<Self, ClientError> {
+        let base = parse_base_url(&config.base_url)?;
+        let host = base.host_str().unwrap_or_default().to_string();
+        let mut api = base;
+        api.set_path(&format!("{}/api/", api.path().trim_end_matches('/')));
+        let mut builder = reqwest::Client::builder()
+            .timeout(config.timeout)
+            .connect_timeout(config.timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("Textgate/", env!("CARGO_PKG_VERSION")));
+        if let Some(pem) = config
+            .ca_pem
+            .as_deref()
+            .filter(|pem| !pem.trim().is_empty())
+        {
+            let certificates = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
+                .map_err(|error| ClientError::InvalidCertificate(error.to_string()))?;
+            if certificates.is_empty() {
+                return Err(ClientError::InvalidCertificate(
+                    "no certificate found in the PEM text".into(),
+                ));
+            }
+            for certificate in certificates {
+                builder = builder.add_root_certificate(certificate);
+            }
+        }
+        let http = builder
+            .build()
+            .map_err(|error| ClientError::InvalidCertificate(error.to_string()))?;
+        Ok(Self {
+            http,
+            api,
+            host,
+            timeout: config.timeout,
+            retry_backoff: config.retry_backoff,
+            token,
+        })
+    }
+
+    /// `POST /api/login`; returns the access token. The password is used once and dropped.
+    pub async fn login(
+        &self,
+        username: &str,
+        password: &Sensitive<String>,
+        domain: &str,
+    ) -> Result<Sensitive<String>, ClientError> {
+        let body = LoginRequest {
+            username: username.to_string(),
+            password: password.expose().clone(),
+            domain: domain.to_string(),
+        };
+        let answer: LoginResponse = self.send(Method::POST, "login", &[], Some(&body)).await?;
+        if answer.access_token.is_empty() {
+            return Err(self.not_webitel("the login answer has no access_token"));
+        }
+        Ok(Sensitive::new(answer.access_token))
+    }
+
+    /// `GET /api/userinfo`: whether the token is valid, and whose it is.
+    pub async fn user_info(&self) -> Result<UserInfo, ClientError> {
+        self.send(Method::GET, "userinfo", &[], None::<&()>).await
+    }
+
+    /// One page of `GET /api/chat/bots` with every field Textgate needs.
+    pub async fn list_bots_page(
+        &self,
+        page: u32,
+        query: Option<&str>,
+    ) -> Result<Page<Bot>, ClientError> {
+        let mut params = vec![
+            ("page", page.to_string()),
+            ("size", PAGE_SIZE.to_string()),
+            ("provider", "custom".to_string()),
+        ];
+        params.extend(BOT_FIELDS.iter().map(|field| ("fields", field.to_string())));
+        if let Some(q) = query.filter(|q| !q.trim().is_empty()) {
+            params.push(("q", q.trim().to_string()));
+        }
+        self.send(Method::GET, "chat/bots", &params, None::<&()>)
+            .await
+    }
+
+    /// Every custom gateway on the server (all pages).
+    pub async fn list_custom_bots(&self, query: Option<&str>) -> Result<Vec<Bot>, ClientError> {
+        let mut bots = Vec::new();
+        for page in 1..=MAX_PAGES {
+            let answer = self.list_bots_page(page, query).await?;
+            let done = !answer.next || answer.items.is_empty();
+            bots.extend(
+                answer
+                    .items
+                    .into_iter()
+                    .filter(|bot| bot.provider.is_empty() || bot.provider == "custom"),
+            );
+            if done {
+                break;
+            }
+        }
+        Ok(bots)
+    }
+
+    pub async fn get_bot(&self, id: i64) -> Result<Bot, ClientError> {
+        self.send(Method::GET, &format!("chat/bots/{id}"), &[], None::<&()>)
+            .await
+    }
+
+    pub async fn create_bot(&self, bot: &Bot) -> Result<Bot, ClientError> {
+        self.send(Method::POST, "chat/bots", &[], Some(bot)).await
+    }
+
+    /// Full update (`PUT`): the server keeps `uri` and `provider` read-only.
+    pub async fn update_bot(&self, id: i64, bot: &Bot) -> Result<Bot, ClientError> {
+        self.send(Method::PUT, &format!("chat/bots/{id}"), &[], Some(bot))
+            .await
+    }
+
+    pub async fn delete_bot(&self, id: i64) -> Result<(), ClientError> {
+        let _: serde_json::Value = self
+            .send(Method::DELETE, &format!("chat/bots/{id}"), &[], None::<&()>)
+            .await?;
+        Ok(())
+    }
+
+    /// Chat and default flow schemas (what the gateway form offers), all pages.
+    pub async fn list_schemas(&self, query: Option<&str>) -> Result<Vec<Schema>, ClientError> {
+        let mut schemas = Vec::new();
+        for page in 1..=MAX_PAGES {
+            let mut params = vec![
+                ("type", "chat".to_string()),
+                ("type", "default".to_string()),
+                ("fields", "id".to_string()),
+                ("fields", "name".to_string()),
+                ("fields", "type".to_string()),
+                ("page", page.to_string()),
+                ("size", PAGE_SIZE.to_string()),
+            ];
+            if let Some(q) = query.filter(|q| !q.trim().is_empty()) {
+                params.push(("q", q.trim().to_string()));
+            }
+            let answer: Page<Schema> = self
+                .send(Method::GET, "routing/schema", &params, None::<&()>)
+                .await?;
+            let done = !answer.next || answer.items.is_empty();
+            schemas.extend(answer.items);
+            if done {
+                break;
+            }
+        }
+        Ok(schemas)
+    }
+
+    async fn send<T: DeserializeOwned, B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &str,
+        params: &[(&str, String)],
+        body: Option<&B>,
+    ) -> Result<T, ClientError> {
+        let url = self
+            .api
+            .join(path)
+            .map_err(|error| ClientError::InvalidBaseUrl(error.to_string()))?;
+        let attempts = if method == Method::GET {
+            GET_ATTEMPTS
+        } else {
+            1
+        };
+        let mut delay = self.retry_backoff;
+        let mut attempt = 1;
+        loop {
+            let mut request: RequestBuilder =
+                self.http.request(method.clone(), url.clone()).query(params);
+            if let Some(token) = &self.token {
+                request = request.header("X-Webitel-Access", token.expose());
+            }
+            if let Some(body) = body {
+                request = request.json(body);
+            }
+            let result = match request.send().await {
+                Ok(response) => self.read(response).await,
+                Err(error) => Err(self.transport_error(&error)),
+            };
+            match result {
+                Err(error) if error.is_transient() && attempt < attempts => {
+                    tokio::time::sleep(delay).await;
+                    delay *= 2;
+                    attempt += 1;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn read<T: DeserializeOwned>(&self, response: Response) -> Result<T, ClientError> {
+        let status = response.status();
+        if status.is_redirection() {
+            let location = response
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .and_then(|value| value.to_str().ok())
+                .unwrap_or("another address")
+                .to_string();
+            return Err(ClientError::Redirect { location });
+        }
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|error| self.transport_error(&error))?;
+        if status.is_success() {
+            return serde_json::from_slice(&bytes).map_err(|error| {
+                self.not_webitel(&format!("unexpected answer ({error}): {}", snippet(&bytes)))
+            });
+        }
+        let error = serde_json::from_slice::<MicroError>(&bytes)
+            .ok()
+            .filter(|e| !e.id.is_empty() || !e.detail.is_empty());
+        match (status, error) {
+            (StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN, error) => {
+                Err(ClientError::Unauthorized {
+                    status: status.as_u16(),
+                    detail: error.map(|e| e.detail).unwrap_or_default(),
+                })
+            }
+            (_, Some(error)) => Err(ClientError::Api {
+                status: status.as_u16(),
+                error,
+            }),
+            (status, None) if status.is_server_error() => Err(ClientError::Api {
+                status: status.as_u16(),
+                error: MicroError {
+                    detail: format!("The server failed (HTTP {status})"),
+                    ..MicroError::default()
+                },
+            }),
+            (status, None) => Err(self.not_webitel(&format!("HTTP {status}: {}", snippet(&bytes)))),
+        }
+    }
+
+    fn transport_error(&self, error: &reqwest::Error) -> ClientError {
+        let host = self.host.clone();
+        if error.is_timeout() {
+            return ClientError::Timeout {
+                host,
+                seconds: self.timeout.as_secs().max(1),
+            };
+        }
+        let chain = error_chain(error);
+        let lower = chain.to_ascii_lowercase();
+        if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
+            return ClientError::Tls {
+                host,
+                detail: chain,
+            };
+        }
+        if error.is_connect() || error.is_request() {
+            return ClientError::Unreachable {
+                host,
+                detail: chain,
+            };
+        }
+        ClientError::NotWebitel {
+            host,
+            detail: chain,
+        }
+    }
+
+    fn not_webitel(&self, detail: &str) -> ClientError {
+        ClientError::NotWebitel {
+            host: self.host.clone(),
+            detail: detail.to_string(),
+        }
+    }
+}
+
+/// Checks a server base URL: absolute http(s) with a host, no query, fragment or credentials.
+pub fn parse_base_url(text: &str) -> Result<Url, ClientError> {
+    let text = text.trim();
+    let url = Url::parse(text)
+        .map_err(|error| ClientError::InvalidBaseUrl(format!("{text}: {error}")))?;
+    if url.scheme() != "https" && url.scheme() != "http" {
+        return Err(ClientError::InvalidBaseUrl(format!(
+            "use https:// (got {}://)",
+            url.scheme()
+        )));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(ClientError::InvalidBaseUrl(
+            "the address needs a host".into(),
+        ));
+    }
+    if url.query().is_some()
+        || url.fragment().is_some()
+        || !url.username().is_empty()
+        || url.password().is_some()
+    {
+        return Err(ClientError::InvalidBaseUrl(
+            "use only scheme, host and port, like https://cloud.example.com".into(),
+        ));
+    }
+    Ok(url)
+}
+
+fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut source = error.source();
+    while let Some(inner) = source {
+        let text = inner.to_string();
+        if !parts.iter().any(|part| part.contains(&text)) {
+            parts.push(text);
+        }
+        source = inner.source();
+    }
+    parts.join(": ")
+}
+
+fn snippet(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let trimmed: String = text.trim().chars().take(120).collect();
+    if trimmed.is_empty() {
+        "empty body".into()
+    } else {
+        trimmed
+    }
+}

@@ -1,0 +1,156 @@
+//! What can go wrong talking to a Webitel server, sorted into the cases an admin can act on:
+//! a bad token (log in again), an unreachable host, a TLS problem, something that is not a
+//! Webitel API, or the server's own micro error (mapped to a form field where possible).
+//! No variant carries a token, password or secret.
+
+use crate::validation::ProfileField;
+use crate::webitel::wire::MicroError;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClientError {
+    #[error("Server address is not valid: {0}")]
+    InvalidBaseUrl(String),
+
+    #[error("The CA certificate is not valid PEM: {0}")]
+    InvalidCertificate(String),
+
+    #[error("The server refused the access token (HTTP {status}): log in again")]
+    Unauthorized { status: u16, detail: String },
+
+    #[error("Cannot reach {host}: {detail}")]
+    Unreachable { host: String, detail: String },
+
+    #[error("TLS failure talking to {host}: {detail}. If the server uses a private CA, add its certificate to the server settings.")]
+    Tls { host: String, detail: String },
+
+    #[error("No answer from {host} within {seconds} s")]
+    Timeout { host: String, seconds: u64 },
+
+    #[error("{host} answered, but not like a Webitel API: {detail}")]
+    NotWebitel { host: String, detail: String },
+
+    #[error("The server redirected to {location}; Textgate does not follow redirects with credentials. Use the final address as the server URL.")]
+    Redirect { location: String },
+
+    #[error("{}", api_message(.status, .error))]
+    Api { status: u16, error: MicroError },
+}
+
+fn api_message(status: &u16, error: &MicroError) -> String {
+    match (error.detail.is_empty(), error.id.is_empty()) {
+        (false, _) => error.detail.clone(),
+        (true, false) => format!("{} (HTTP {status})", error.id),
+        (true, true) => format!("The server answered HTTP {status}"),
+    }
+}
+
+impl ClientError {
+    /// Stable code for the UI and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ClientError::InvalidBaseUrl(_) => "invalid_server_url",
+            ClientError::InvalidCertificate(_) => "invalid_certificate",
+            ClientError::Unauthorized { .. } => "unauthorized",
+            ClientError::Unreachable { .. } => "unreachable",
+            ClientError::Tls { .. } => "tls",
+            ClientError::Timeout { .. } => "timeout",
+            ClientError::NotWebitel { .. } => "not_webitel",
+            ClientError::Redirect { .. } => "redirect",
+            ClientError::Api { .. } => "server_error",
+        }
+    }
+
+    /// Whether a retry of an idempotent request may help (connect errors and 5xx).
+    pub(crate) fn is_transient(&self) -> bool {
+        match self {
+            ClientError::Unreachable { .. } => true,
+            ClientError::Api { status, .. } => *status >= 500,
+            _ => false,
+        }
+    }
+
+    /// The profile form field a server error is about, so the UI can show it there.
+    pub fn field(&self) -> Option<ProfileField> {
+        let ClientError::Api { error, .. } = self else {
+            return None;
+        };
+        let detail = error.detail.to_ascii_lowercase();
+        let id = error.id.to_ascii_lowercase();
+        let about = |word: &str| detail.starts_with(word) || id.contains(word);
+        if about("custom: webhook") || id.contains("webhook") {
+            Some(ProfileField::Callback)
+        } else if about("custom: secret") || id.contains("secret") {
+            Some(ProfileField::Secret)
+        } else if about("uri") {
+            Some(ProfileField::Uri)
+        } else if about("name") {
+            Some(ProfileField::Name)
+        } else if about("flow") || about("enabled") {
+            Some(ProfileField::Flow)
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(id: &str, detail: &str) -> ClientError {
+        ClientError::Api {
+            status: 400,
+            error: MicroError {
+                id: id.into(),
+                code: Some(400),
+                detail: detail.into(),
+                status: "Bad Request".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn server_errors_map_to_form_fields() {
+        let cases = [
+            (
+                api(
+                    "chat.bot.custom.webhook.invalid",
+                    "custom: webhook required",
+                ),
+                Some(ProfileField::Callback),
+            ),
+            (
+                api("chat.bot.custom.secret.required", "custom: secret required"),
+                Some(ProfileField::Secret),
+            ),
+            (
+                api("chat.bot.update.valid", "uri: attribute is readonly"),
+                Some(ProfileField::Uri),
+            ),
+            (
+                api("chat.bot.name.required", "name: required"),
+                Some(ProfileField::Name),
+            ),
+            (
+                api(
+                    "chat.bot.flow.required",
+                    "flow: required to enable the gateway",
+                ),
+                Some(ProfileField::Flow),
+            ),
+            (api("chat.bot.delete.not_found", "not found"), None),
+        ];
+        for (error, field) in cases {
+            assert_eq!(error.field(), field, "{error}");
+        }
+    }
+
+    #[test]
+    fn messages_use_the_server_detail() {
+        assert_eq!(
+            api("x", "custom: webhook required").to_string(),
+            "custom: webhook required"
+        );
+        assert_eq!(api("chat.bot.x", "").to_string(), "chat.bot.x (HTTP 400)");
+    }
+}
