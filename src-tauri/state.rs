@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde::Serialize;
-use textgate_core::{ProfileService, SecretError, SecretStore, Store};
+use textgate_core::{SecretError, SecretStore, Store, Workspace};
 use ts_rs::TS;
 
 use crate::error::IpcError;
@@ -16,7 +16,7 @@ pub const DATA_DIR_ENV: &str = "TEXTGATE_DATA_DIR";
 
 pub struct AppState {
     data_dir: PathBuf,
-    profiles: Result<ProfileService, IpcError>,
+    profiles: Result<Workspace, IpcError>,
     secrets: Arc<dyn SecretStore>,
 }
 
@@ -34,7 +34,7 @@ pub struct AppStatus {
 impl AppState {
     pub fn open(data_dir: PathBuf, secrets: Arc<dyn SecretStore>) -> Self {
         let profiles = Store::open_in(&data_dir)
-            .map(|store| ProfileService::new(store, secrets.clone()))
+            .map(|store| Workspace::new(store, secrets.clone()))
             .map_err(IpcError::from);
         Self {
             data_dir,
@@ -43,7 +43,7 @@ impl AppState {
         }
     }
 
-    pub fn profiles(&self) -> Result<&ProfileService, IpcError> {
+    pub fn profiles(&self) -> Result<&Workspace, IpcError> {
         self.profiles.as_ref().map_err(Clone::clone)
     }
 

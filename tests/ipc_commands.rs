@@ -18,6 +18,7 @@ fn draft(name: &str, secret: &str) -> ProfileDraft {
         flow: None,
         enabled: false,
         templates: Templates::default(),
+        server_id: None,
     }
 }
 

@@ -109,8 +109,10 @@ export class FakeBackend {
       flow: draft.flow,
       enabled: draft.enabled,
       templates: draft.templates,
-      serverId: null,
+      serverId: draft.serverId,
+      serverName: null,
       remoteId: null,
+      syncState: 'localOnly',
       webhookUrl: draft.uri.trim(),
       incomplete: draft.flow === null,
       uriEditable: true,
@@ -126,7 +128,16 @@ export class FakeBackend {
 }
 
 function summary(view: ProfileView): ProfileSummary {
-  return { id: view.id, name: view.name, uri: view.uri, enabled: view.enabled, incomplete: view.flow === null, updatedAt: view.updatedAt };
+  return {
+    id: view.id,
+    name: view.name,
+    uri: view.uri,
+    enabled: view.enabled,
+    incomplete: view.flow === null,
+    serverId: view.serverId,
+    syncState: view.syncState,
+    updatedAt: view.updatedAt,
+  };
 }
 
 function fail(code: string, message: string): IpcError {

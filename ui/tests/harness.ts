@@ -26,6 +26,7 @@ for (let i = 1; i <= seed; i++) {
       flow: null,
       enabled: false,
       templates: { title: '', close: '', join: '', left: '', filePolicyFail: '' },
+      serverId: null,
     },
   });
 }

@@ -15,6 +15,33 @@ pub enum CoreError {
     #[error("No gateway profile with id {0}")]
     NotFound(String),
 
+    #[error("No server named or with id {0}")]
+    ServerNotFound(String),
+
+    #[error("A server named {0} already exists")]
+    ServerExists(String),
+
+    #[error(transparent)]
+    Client(#[from] crate::webitel::client_error::ClientError),
+
+    #[error("\u{201c}{0}\u{201d} has no server: pick one before pushing")]
+    NoServer(String),
+
+    #[error("\u{201c}{0}\u{201d} is not on its server yet: push it first")]
+    NotPushed(String),
+
+    #[error(
+        "Both this computer and the server changed \u{201c}{0}\u{201d} since the last sync: \
+         compare the two versions and keep one"
+    )]
+    Conflict(String),
+
+    #[error("The server has a newer version of \u{201c}{0}\u{201d}: pull it first")]
+    RemoteChanged(String),
+
+    #[error("The gateway \u{201c}{0}\u{201d} no longer exists on the server")]
+    RemoteGone(String),
+
     #[error("Pick a flow schema before enabling the gateway")]
     FlowRequired,
 
@@ -50,6 +77,14 @@ impl CoreError {
         match self {
             CoreError::Invalid(_) => "invalid",
             CoreError::NotFound(_) => "not_found",
+            CoreError::ServerNotFound(_) => "server_not_found",
+            CoreError::ServerExists(_) => "server_exists",
+            CoreError::Client(error) => error.code(),
+            CoreError::NoServer(_) => "no_server",
+            CoreError::NotPushed(_) => "not_pushed",
+            CoreError::Conflict(_) => "conflict",
+            CoreError::RemoteGone(_) => "remote_gone",
+            CoreError::RemoteChanged(_) => "remote_changed",
             CoreError::FlowRequired => "flow_required",
             CoreError::DatabaseTooNew { .. } => "database_too_new",
             CoreError::DataDir { .. } => "data_dir",

@@ -6,11 +6,13 @@ pub mod generate;
 pub mod profile;
 pub mod secrets;
 pub mod sensitive;
-pub mod service;
+pub mod server;
 pub mod store;
+pub mod sync_state;
 pub mod validation;
 pub mod webhook_url;
 pub mod webitel;
+pub mod workspace;
 
 pub use error::{CoreError, Result};
 pub use profile::{
@@ -18,6 +20,6 @@ pub use profile::{
 };
 pub use secrets::{KeyringStore, MemorySecretStore, SecretError, SecretStore};
 pub use sensitive::Sensitive;
-pub use service::{ProfileService, SaveOutcome};
 pub use store::Store;
 pub use validation::{FieldIssue, ProfileField};
+pub use workspace::{SaveOutcome, Workspace};

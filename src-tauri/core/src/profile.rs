@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::sensitive::Sensitive;
+use crate::sync_state::{sync_state, SyncState};
 
 /// The Templates tab: messages Webitel renders and sends to the client's chat service.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -55,6 +56,9 @@ pub struct ProfileDraft {
     pub flow: Option<FlowRef>,
     pub enabled: bool,
     pub templates: Templates,
+    /// The Webitel server this gateway belongs to (`null`: local only).
+    #[serde(default)]
+    pub server_id: Option<String>,
 }
 
 /// A profile row as stored in SQLite (no secret).
@@ -129,8 +133,10 @@ pub struct ProfileView {
     pub enabled: bool,
     pub templates: Templates,
     pub server_id: Option<String>,
+    pub server_name: Option<String>,
     #[ts(type = "number | null")]
     pub remote_id: Option<i64>,
+    pub sync_state: SyncState,
     /// What the URI copy button copies: the full webhook URL, or the URI without a server.
     pub webhook_url: String,
     /// No flow schema picked, or no secret stored.
@@ -153,6 +159,8 @@ pub struct ProfileSummary {
     pub enabled: bool,
     /// No flow schema picked yet.
     pub incomplete: bool,
+    pub server_id: Option<String>,
+    pub sync_state: SyncState,
     #[ts(type = "number")]
     pub updated_at: i64,
 }
@@ -165,6 +173,8 @@ impl From<&Profile> for ProfileSummary {
             uri: profile.uri.clone(),
             enabled: profile.enabled,
             incomplete: profile.is_incomplete(),
+            server_id: profile.server_id.clone(),
+            sync_state: sync_state(profile),
             updated_at: profile.updated_at,
         }
     }

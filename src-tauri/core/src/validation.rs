@@ -21,6 +21,7 @@ pub enum ProfileField {
     Secret,
     Flow,
     Enabled,
+    Server,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

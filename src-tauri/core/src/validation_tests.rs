@@ -155,6 +155,7 @@ fn draft() -> ProfileDraft {
         flow: None,
         enabled: false,
         templates: Templates::default(),
+        server_id: None,
     }
 }
 

@@ -5,4 +5,8 @@ import type { Templates } from "./Templates";
 /**
  * What the editor submits on Save. `id` is absent for a profile that was never saved.
  */
-export type ProfileDraft = { id?: string, name: string, uri: string, callback: string, secret: string, flow: FlowRef | null, enabled: boolean, templates: Templates, };
+export type ProfileDraft = { id?: string, name: string, uri: string, callback: string, secret: string, flow: FlowRef | null, enabled: boolean, templates: Templates, 
+/**
+ * The Webitel server this gateway belongs to (`null`: local only).
+ */
+serverId: string | null, };

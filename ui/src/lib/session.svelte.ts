@@ -24,6 +24,7 @@ function draftFrom(view: ProfileView): ProfileDraft {
     flow: view.flow,
     enabled: view.enabled,
     templates: { ...view.templates },
+    serverId: view.serverId,
   };
 }
 
@@ -101,6 +102,7 @@ class Session {
         flow: null,
         enabled: false,
         templates: emptyTemplates(),
+        serverId: null,
       });
     } catch (error) {
       toasts.show(toIpcError(error).message, 'error');

@@ -5,6 +5,7 @@
 mod flow_schemas;
 mod migrations;
 mod profiles;
+mod servers;
 
 use std::path::{Path, PathBuf};
 

@@ -66,6 +66,25 @@ impl Store {
             .optional()?)
     }
 
+    /// The local profile linked to gateway `remote_id` on `server_id`.
+    pub fn profile_by_remote(&self, server_id: &str, remote_id: i64) -> Result<Option<Profile>> {
+        let sql = format!("SELECT {COLUMNS} FROM profiles WHERE server_id = ?1 AND remote_id = ?2");
+        Ok(self
+            .conn
+            .query_row(&sql, params![server_id, remote_id], profile_from_row)
+            .optional()?)
+    }
+
+    /// Profiles linked to a server.
+    pub fn profiles_on_server(&self, server_id: &str) -> Result<Vec<Profile>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM profiles WHERE server_id = ?1 ORDER BY name COLLATE NOCASE"
+        );
+        let mut statement = self.conn.prepare(&sql)?;
+        let rows = statement.query_map([server_id], profile_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// Another profile (not `except_id`) using `uri`, if any.
     pub fn profile_using_uri(&self, uri: &str, except_id: Option<&str>) -> Result<Option<Profile>> {
         let sql = format!("SELECT {COLUMNS} FROM profiles WHERE uri = ?1 AND id IS NOT ?2 LIMIT 1");

@@ -184,6 +184,13 @@ impl WebitelClient {
             .await
     }
 
+    /// Start/Stop: `PATCH` with only `enabled`, so nothing else on the server is touched.
+    pub async fn set_bot_enabled(&self, id: i64, enabled: bool) -> Result<Bot, ClientError> {
+        let body = serde_json::json!({ "enabled": enabled });
+        self.send(Method::PATCH, &format!("chat/bots/{id}"), &[], Some(&body))
+            .await
+    }
+
     pub async fn delete_bot(&self, id: i64) -> Result<(), ClientError> {
         let _: serde_json::Value = self
             .send(Method::DELETE, &format!("chat/bots/{id}"), &[], None::<&()>)

@@ -1,18 +1,18 @@
-//! The operations the app offers on profiles, joining the SQLite store and the secret store.
-//! The rule that ties them: the row is written first, so a keychain failure never loses the
-//! rest of the profile, and the secret goes only to the keychain.
-
-use std::sync::{Arc, Mutex, MutexGuard};
+//! Profile operations: list, read, check, save, duplicate, start/stop, delete. The rule that
+//! ties the two stores: the row is written first, so a keychain failure never loses the rest of
+//! the profile, and the secret goes only to the keychain.
 
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::Workspace;
 use crate::error::{CoreError, Result};
 use crate::generate::{generate_secret, generate_uri};
 use crate::profile::{FlowSchema, Profile, ProfileDraft, ProfileSummary, ProfileView, SecretState};
-use crate::secrets::{SecretError, SecretStore};
+use crate::secrets::SecretError;
 use crate::sensitive::Sensitive;
 use crate::store::{now_millis, Store};
+use crate::sync_state::sync_state;
 use crate::validation::{validate_draft, DraftContext, FieldIssue, ProfileField, ValidDraft};
 use crate::webhook_url::webhook_url;
 
@@ -24,27 +24,7 @@ pub struct SaveOutcome {
     pub warnings: Vec<FieldIssue>,
 }
 
-pub struct ProfileService {
-    store: Mutex<Store>,
-    secrets: Arc<dyn SecretStore>,
-}
-
-impl ProfileService {
-    pub fn new(store: Store, secrets: Arc<dyn SecretStore>) -> Self {
-        Self {
-            store: Mutex::new(store),
-            secrets,
-        }
-    }
-
-    fn store(&self) -> MutexGuard<'_, Store> {
-        // Every write is one SQLite transaction, so a panic elsewhere cannot leave the store
-        // half-updated: a poisoned lock is safe to keep using.
-        self.store
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
+impl Workspace {
     pub fn list(&self) -> Result<Vec<ProfileSummary>> {
         Ok(self
             .store()
@@ -77,6 +57,7 @@ impl ProfileService {
             let mut store = self.store();
             let (existing, checked) = validate_against(&store, &draft)?;
             let (valid, warnings) = checked.map_err(CoreError::Invalid)?;
+            let server_id = check_server(&store, &draft, existing.as_ref())?;
             let mut sync = existing
                 .as_ref()
                 .map(|saved| saved.sync.clone())
@@ -98,7 +79,7 @@ impl ProfileService {
                 flow: draft.flow.clone(),
                 enabled: draft.enabled,
                 templates: draft.templates.clone(),
-                server_id: existing.as_ref().and_then(|saved| saved.server_id.clone()),
+                server_id,
                 remote_id: existing.as_ref().and_then(|saved| saved.remote_id),
                 sync,
                 created_at: existing.as_ref().map_or(now, |saved| saved.created_at),
@@ -128,6 +109,7 @@ impl ProfileService {
             flow: original.flow,
             enabled: false,
             templates: original.templates,
+            server_id: original.server_id,
         };
         self.save(draft)
     }
@@ -161,9 +143,14 @@ impl ProfileService {
             Ok(None) => (None, SecretState::Missing),
             Err(_) => (None, SecretState::Unavailable),
         };
-        let server_base: Option<&str> = None; // Servers arrive with issue B.
+        let server = match &profile.server_id {
+            Some(id) => self.store().find_server(id).ok().flatten(),
+            None => None,
+        };
         ProfileView {
-            webhook_url: webhook_url(server_base, &profile.uri),
+            webhook_url: webhook_url(server.as_ref().map(|s| s.base_url.as_str()), &profile.uri),
+            server_name: server.map(|s| s.name),
+            sync_state: sync_state(&profile),
             incomplete: profile.is_incomplete() || secret_state != SecretState::Stored,
             uri_editable: !profile.is_pushed(),
             secret,
@@ -180,6 +167,27 @@ impl ProfileService {
             created_at: profile.created_at,
             updated_at: profile.updated_at,
         }
+    }
+}
+
+/// The server a draft may belong to: an existing one, and not a different one once pushed.
+fn check_server(
+    store: &Store,
+    draft: &ProfileDraft,
+    existing: Option<&Profile>,
+) -> Result<Option<String>> {
+    let wanted = draft.server_id.clone().filter(|id| !id.is_empty());
+    if let Some(saved) = existing.filter(|saved| saved.is_pushed()) {
+        if wanted != saved.server_id {
+            return Err(CoreError::Invalid(vec![FieldIssue::error(
+                ProfileField::Server,
+                "This gateway already exists on its server: duplicate it to use another server",
+            )]));
+        }
+    }
+    match wanted {
+        Some(id) => Ok(Some(store.get_server(&id)?.id)),
+        None => Ok(None),
     }
 }
 
@@ -220,5 +228,5 @@ fn secret_not_saved(error: &SecretError) -> FieldIssue {
 }
 
 #[cfg(test)]
-#[path = "service_tests.rs"]
+#[path = "profiles_tests.rs"]
 mod tests;

@@ -10,13 +10,13 @@ use crate::store::database_path;
 struct Fixture {
     dir: tempfile::TempDir,
     secrets: Arc<MemorySecretStore>,
-    service: ProfileService,
+    service: Workspace,
 }
 
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let secrets = Arc::new(MemorySecretStore::new());
-    let service = ProfileService::new(Store::open_in(dir.path()).unwrap(), secrets.clone());
+    let service = Workspace::new(Store::open_in(dir.path()).unwrap(), secrets.clone());
     Fixture {
         dir,
         secrets,
@@ -37,6 +37,7 @@ fn draft(secret: &str) -> ProfileDraft {
             title: "Ann".into(),
             ..Templates::default()
         },
+        server_id: None,
     }
 }
 

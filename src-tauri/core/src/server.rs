@@ -1,0 +1,61 @@
+//! A Webitel server Textgate talks to: name, base URL (API at `/api`, webhooks at `/chat/`) and
+//! an optional private CA. Its access token is kept in the OS keychain, never here.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Keychain account that holds a server's access token (profiles use their bare id).
+pub fn token_account(server_id: &str) -> String {
+    format!("server:{server_id}")
+}
+
+/// A server row as stored in SQLite.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Server {
+    pub id: String,
+    pub name: String,
+    pub base_url: String,
+    /// Extra trusted CA certificate(s) in PEM, for on-premise installs.
+    pub ca_pem: Option<String>,
+    /// Who logged in, when the token came from a login (shown, never used to log in again).
+    pub username: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// A server as the UI and the CLI list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerView {
+    pub id: String,
+    pub name: String,
+    pub base_url: String,
+    pub has_custom_ca: bool,
+    pub username: Option<String>,
+    /// Whether the keychain holds a token for it.
+    pub has_token: bool,
+}
+
+/// How a new server proves who we are.
+pub enum ServerAuth {
+    /// An access token pasted by the user.
+    Token(crate::Sensitive<String>),
+    /// `POST /api/login`; the password is used once and never stored.
+    Login {
+        username: String,
+        password: crate::Sensitive<String>,
+        domain: String,
+    },
+}
+
+/// The result of "Test connection".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionReport {
+    pub ok: bool,
+    /// `ok`, or the error code (`unauthorized`, `unreachable`, `tls`, `timeout`, `not_webitel`, ...).
+    pub code: String,
+    /// One sentence for a person: "Connected as Ann (ann@example)" or what went wrong.
+    pub message: String,
+    pub user: Option<String>,
+}

@@ -1,0 +1,59 @@
+//! The workspace: one SQLite store and one secret store, and every operation the app and the
+//! CLI offer on them (profiles, servers, sync), split by concern across this module's files.
+
+mod profiles;
+mod servers;
+mod sync;
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use std::time::Duration;
+
+use crate::secrets::SecretStore;
+use crate::sensitive::Sensitive;
+use crate::store::Store;
+use crate::webitel::client::ClientConfig;
+
+pub use profiles::SaveOutcome;
+pub use sync::{ConflictView, KeepVersion, PullReport, PushAction};
+
+pub struct Workspace {
+    store: Mutex<Store>,
+    secrets: Arc<dyn SecretStore>,
+    /// Used instead of every stored server token when set (`TEXTGATE_TOKEN` in CI pipelines).
+    token_override: Option<Sensitive<String>>,
+    /// Transport settings for every server (tests shorten timeouts and backoff).
+    client_defaults: ClientConfig,
+}
+
+impl Workspace {
+    pub fn new(store: Store, secrets: Arc<dyn SecretStore>) -> Self {
+        Self {
+            store: Mutex::new(store),
+            secrets,
+            token_override: None,
+            client_defaults: ClientConfig::new(""),
+        }
+    }
+
+    /// Uses `token` for every server instead of the stored tokens.
+    pub fn with_token_override(mut self, token: Option<Sensitive<String>>) -> Self {
+        self.token_override = token.filter(|token| !token.expose().is_empty());
+        self
+    }
+
+    /// Timeout and retry backoff for server requests.
+    pub fn with_client_timing(mut self, timeout: Duration, retry_backoff: Duration) -> Self {
+        self.client_defaults.timeout = timeout;
+        self.client_defaults.retry_backoff = retry_backoff;
+        self
+    }
+
+    fn store(&self) -> MutexGuard<'_, Store> {
+        // Every write is one SQLite transaction, so a panic elsewhere cannot leave the store
+        // half-updated: a poisoned lock is safe to keep using.
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}

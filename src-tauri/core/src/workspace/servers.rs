@@ -1,0 +1,185 @@
+//! Server operations: add (with a pasted token or a login), list, test, remove, and the flow
+//! schema cache. Tokens go to the keychain; adding a server checks the token first, so a typo
+//! is caught at once rather than at the first push.
+
+use super::Workspace;
+use crate::error::{CoreError, Result};
+use crate::profile::FlowSchema;
+use crate::server::{token_account, ConnectionReport, Server, ServerAuth, ServerView};
+use crate::store::now_millis;
+use crate::validation::check_name;
+use crate::webitel::client::{parse_base_url, ClientConfig, WebitelClient};
+use crate::webitel::client_error::ClientError;
+
+impl Workspace {
+    pub fn list_servers(&self) -> Result<Vec<ServerView>> {
+        let servers = self.store().list_servers()?;
+        Ok(servers
+            .iter()
+            .map(|server| self.server_view(server))
+            .collect())
+    }
+
+    /// Checks the credentials against the server, then stores it (token in the keychain).
+    pub async fn add_server(
+        &self,
+        name: &str,
+        base_url: &str,
+        ca_pem: Option<String>,
+        auth: ServerAuth,
+    ) -> Result<ServerView> {
+        let name = check_name(name).map_err(|message| {
+            CoreError::Invalid(vec![crate::FieldIssue::error(
+                crate::ProfileField::Name,
+                message,
+            )])
+        })?;
+        if self.store().find_server(&name)?.is_some() {
+            return Err(CoreError::ServerExists(name));
+        }
+        let base = parse_base_url(base_url)?;
+        let base_url = base.as_str().trim_end_matches('/').to_string();
+        let ca_pem = ca_pem.filter(|pem| !pem.trim().is_empty());
+        let config = ClientConfig {
+            base_url: base_url.clone(),
+            ca_pem: ca_pem.clone(),
+            ..self.client_defaults.clone()
+        };
+        let (token, username) = match auth {
+            ServerAuth::Token(token) => (token, None),
+            ServerAuth::Login {
+                username,
+                password,
+                domain,
+            } => {
+                let token = WebitelClient::new(&config, None)?
+                    .login(&username, &password, &domain)
+                    .await?;
+                (token, Some(username))
+            }
+        };
+        WebitelClient::new(&config, Some(token.clone()))?
+            .user_info()
+            .await?;
+        let now = now_millis();
+        let server = Server {
+            id: uuid::Uuid::new_v4().to_string(),
+            name,
+            base_url,
+            ca_pem,
+            username,
+            created_at: now,
+            updated_at: now,
+        };
+        self.secrets.write(&token_account(&server.id), &token)?;
+        if let Err(error) = self.store().insert_server(&server) {
+            let _ = self.secrets.remove(&token_account(&server.id));
+            return Err(error);
+        }
+        Ok(self.server_view(&server))
+    }
+
+    /// Forgets a server: its token, its cached schemas; its profiles become local only.
+    pub fn remove_server(&self, id_or_name: &str) -> Result<()> {
+        let server = self.store().get_server(id_or_name)?;
+        self.secrets.remove(&token_account(&server.id))?;
+        self.store().delete_server(&server.id)
+    }
+
+    /// "Test connection": `GET /api/userinfo` with the stored token.
+    pub async fn test_server(&self, id_or_name: &str) -> Result<ConnectionReport> {
+        let server = self.store().get_server(id_or_name)?;
+        let client = self.client_for(&server)?;
+        Ok(match client.user_info().await {
+            Ok(user) => {
+                let who = if user.name.is_empty() {
+                    user.username.clone()
+                } else {
+                    user.name.clone()
+                };
+                let domain = if user.domain.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", user.domain)
+                };
+                ConnectionReport {
+                    ok: true,
+                    code: "ok".into(),
+                    message: format!("Connected to {} as {who}{domain}", server.name),
+                    user: Some(who),
+                }
+            }
+            Err(error) => ConnectionReport {
+                ok: false,
+                code: error.code().into(),
+                message: error.to_string(),
+                user: None,
+            },
+        })
+    }
+
+    /// Reloads the server's chat and default flow schemas into the local cache.
+    pub async fn refresh_flow_schemas(&self, id_or_name: &str) -> Result<Vec<FlowSchema>> {
+        let server = self.store().get_server(id_or_name)?;
+        let schemas = self.search_flow_schemas(&server, None).await?;
+        self.store().replace_flow_schemas(&server.id, &schemas)?;
+        Ok(schemas)
+    }
+
+    /// Schemas straight from the server, optionally filtered by `query`.
+    pub async fn search_flow_schemas(
+        &self,
+        server: &Server,
+        query: Option<&str>,
+    ) -> Result<Vec<FlowSchema>> {
+        let wire = self.client_for(server)?.list_schemas(query).await?;
+        Ok(wire
+            .into_iter()
+            .filter_map(|schema| {
+                Some(FlowSchema {
+                    id: schema.id?,
+                    name: schema.name,
+                    kind: schema.kind,
+                })
+            })
+            .collect())
+    }
+
+    pub fn find_server(&self, id_or_name: &str) -> Result<Server> {
+        self.store().get_server(id_or_name)
+    }
+
+    /// A client for `server` with its token (or the override).
+    pub(crate) fn client_for(&self, server: &Server) -> Result<WebitelClient> {
+        let token = match &self.token_override {
+            Some(token) => Some(token.clone()),
+            None => self.secrets.read(&token_account(&server.id))?,
+        };
+        let Some(token) = token else {
+            return Err(ClientError::Unauthorized {
+                status: 401,
+                detail: "no access token is stored".into(),
+            }
+            .into());
+        };
+        let config = ClientConfig {
+            base_url: server.base_url.clone(),
+            ca_pem: server.ca_pem.clone(),
+            ..self.client_defaults.clone()
+        };
+        Ok(WebitelClient::new(&config, Some(token))?)
+    }
+
+    fn server_view(&self, server: &Server) -> ServerView {
+        let has_token = self.token_override.is_some()
+            || matches!(self.secrets.read(&token_account(&server.id)), Ok(Some(_)));
+        ServerView {
+            id: server.id.clone(),
+            name: server.name.clone(),
+            base_url: server.base_url.clone(),
+            has_custom_ca: server.ca_pem.is_some(),
+            username: server.username.clone(),
+            has_token,
+        }
+    }
+}

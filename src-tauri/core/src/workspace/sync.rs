@@ -1,0 +1,311 @@
+//! Push, pull, Start/Stop and delete against a profile's server, and conflict resolution.
+//! Every server call happens outside the store lock; local state changes only after the server
+//! said yes, so a failed request never loses local edits.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Workspace;
+use crate::error::{CoreError, Result};
+use crate::profile::Profile;
+use crate::sensitive::Sensitive;
+use crate::server::Server;
+use crate::store::now_millis;
+use crate::sync_state::{bot_body, changed_here, SyncContent};
+use crate::validation::{FieldIssue, ProfileField};
+use crate::webitel::client_error::ClientError;
+use crate::webitel::wire::{Bot, Metadata};
+
+/// What a push did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PushAction {
+    Created,
+    Updated,
+    UpToDate,
+}
+
+/// What a pull did, by profile name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PullReport {
+    pub created: Vec<String>,
+    pub updated: Vec<String>,
+    pub unchanged: Vec<String>,
+    /// Changed on both sides: left as they are until the user picks a version.
+    pub conflicts: Vec<String>,
+    /// Linked locally but gone from the server.
+    pub missing: Vec<String>,
+}
+
+/// Both versions of a conflicting gateway, side by side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictView {
+    pub local: SyncContent,
+    pub remote: SyncContent,
+    /// The secrets differ (their values are not shown here).
+    pub secrets_differ: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum KeepVersion {
+    Local,
+    Remote,
+}
+
+impl Workspace {
+    /// Creates or updates the profile's gateway on its server. Refuses to overwrite a newer
+    /// server version unless `force` (the "keep mine" side of a conflict).
+    pub async fn push(&self, profile_id: &str, force: bool) -> Result<PushAction> {
+        let (profile, server) = self.profile_and_server(profile_id)?;
+        let secret = self.secret_for_push(&profile)?;
+        let client = self.client_for(&server)?;
+        let Some(remote_id) = profile.remote_id else {
+            let created = client
+                .create_bot(&bot_body(&profile, secret.expose()))
+                .await?;
+            self.record_sync(&profile.id, &created, None)?;
+            return Ok(PushAction::Created);
+        };
+        let remote = self.fetch_remote(&client, &profile, remote_id).await?;
+        let remote_moved = remote.updated_at != profile.sync.remote_updated_at;
+        if remote_moved && !force {
+            self.note_remote_seen(&profile.id, remote.updated_at)?;
+            return Err(if changed_here(&profile) {
+                CoreError::Conflict(profile.name)
+            } else {
+                CoreError::RemoteChanged(profile.name)
+            });
+        }
+        if !remote_moved && !changed_here(&profile) {
+            return Ok(PushAction::UpToDate);
+        }
+        let updated = client
+            .update_bot(remote_id, &bot_body(&profile, secret.expose()))
+            .await?;
+        self.record_sync(&profile.id, &updated, None)?;
+        Ok(PushAction::Updated)
+    }
+
+    /// Brings every custom gateway of the server into local profiles.
+    pub async fn pull(&self, server_id_or_name: &str) -> Result<PullReport> {
+        let server = self.find_server(server_id_or_name)?;
+        let bots = self.client_for(&server)?.list_custom_bots(None).await?;
+        let mut report = PullReport::default();
+        let mut seen = std::collections::HashSet::new();
+        for bot in bots {
+            let Some(remote_id) = bot.id else { continue };
+            seen.insert(remote_id);
+            let local = self.store().profile_by_remote(&server.id, remote_id)?;
+            match local {
+                None => {
+                    self.apply_remote(None, &server, &bot)?;
+                    report.created.push(bot.name.clone());
+                }
+                Some(profile) if bot.updated_at == profile.sync.remote_updated_at => {
+                    report.unchanged.push(profile.name);
+                }
+                Some(profile) if !changed_here(&profile) => {
+                    self.apply_remote(Some(&profile), &server, &bot)?;
+                    report.updated.push(bot.name.clone());
+                }
+                Some(profile) => {
+                    self.note_remote_seen(&profile.id, bot.updated_at)?;
+                    report.conflicts.push(profile.name);
+                }
+            }
+        }
+        for profile in self.store().profiles_on_server(&server.id)? {
+            if profile.remote_id.is_some_and(|id| !seen.contains(&id)) {
+                report.missing.push(profile.name);
+            }
+        }
+        Ok(report)
+    }
+
+    /// Start/Stop on the server (a `PATCH` of `enabled` only); refused without a flow before
+    /// any request. A profile not on a server is switched locally.
+    pub async fn set_enabled_everywhere(
+        &self,
+        profile_id: &str,
+        enabled: bool,
+    ) -> Result<crate::ProfileView> {
+        let profile = self.store().get_profile(profile_id)?;
+        if enabled && profile.flow.is_none() {
+            return Err(CoreError::FlowRequired);
+        }
+        let Some(remote_id) = profile.remote_id else {
+            return self.set_enabled(profile_id, enabled);
+        };
+        let (_, server) = self.profile_and_server(profile_id)?;
+        let bot = self
+            .client_for(&server)?
+            .set_bot_enabled(remote_id, enabled)
+            .await?;
+        let in_sync = !changed_here(&profile);
+        self.set_enabled(profile_id, enabled)?;
+        // Only this field moved on both sides: keep the rest of the sync state as it was.
+        self.record_sync(&profile.id, &bot, (!in_sync).then_some(enabled))?;
+        self.get(profile_id)
+    }
+
+    /// Deletes the gateway on the server (gone already is fine), then the local profile.
+    pub async fn delete_everywhere(&self, profile_id: &str) -> Result<()> {
+        let profile = self.store().get_profile(profile_id)?;
+        if let Some(remote_id) = profile.remote_id {
+            let (_, server) = self.profile_and_server(profile_id)?;
+            match self.client_for(&server)?.delete_bot(remote_id).await {
+                Ok(()) => {}
+                Err(ClientError::Api {
+                    status: 400 | 404,
+                    ref error,
+                }) if error.id.ends_with("not_found") => {}
+                Err(other) => return Err(other.into()),
+            }
+        }
+        self.delete(profile_id)
+    }
+
+    /// The local and server versions of a profile, for the conflict view.
+    pub async fn compare_with_server(&self, profile_id: &str) -> Result<ConflictView> {
+        let (profile, server) = self.profile_and_server(profile_id)?;
+        let remote_id = profile
+            .remote_id
+            .ok_or_else(|| CoreError::NotPushed(profile.name.clone()))?;
+        let remote = self
+            .fetch_remote(&self.client_for(&server)?, &profile, remote_id)
+            .await?;
+        self.note_remote_seen(&profile.id, remote.updated_at)?;
+        let local_secret = self.secrets.read(&profile.id)?;
+        Ok(ConflictView {
+            local: SyncContent::of_profile(&profile),
+            remote: SyncContent::of_bot(&remote),
+            secrets_differ: local_secret.as_ref().map(|s| s.expose().as_str())
+                != remote.metadata.get(Metadata::SECRET),
+        })
+    }
+
+    /// Ends a conflict: push ours over the server's, or take the server's over ours.
+    pub async fn resolve_conflict(
+        &self,
+        profile_id: &str,
+        keep: KeepVersion,
+    ) -> Result<crate::ProfileView> {
+        match keep {
+            KeepVersion::Local => {
+                self.push(profile_id, true).await?;
+            }
+            KeepVersion::Remote => {
+                let (profile, server) = self.profile_and_server(profile_id)?;
+                let remote_id = profile
+                    .remote_id
+                    .ok_or_else(|| CoreError::NotPushed(profile.name.clone()))?;
+                let remote = self
+                    .fetch_remote(&self.client_for(&server)?, &profile, remote_id)
+                    .await?;
+                self.apply_remote(Some(&profile), &server, &remote)?;
+            }
+        }
+        self.get(profile_id)
+    }
+
+    fn profile_and_server(&self, profile_id: &str) -> Result<(Profile, Server)> {
+        let store = self.store();
+        let profile = store.get_profile(profile_id)?;
+        let server_id = profile
+            .server_id
+            .clone()
+            .ok_or_else(|| CoreError::NoServer(profile.name.clone()))?;
+        let server = store.get_server(&server_id)?;
+        Ok((profile, server))
+    }
+
+    fn secret_for_push(&self, profile: &Profile) -> Result<Sensitive<String>> {
+        self.secrets.read(&profile.id)?.ok_or_else(|| {
+            CoreError::Invalid(vec![FieldIssue::error(
+                ProfileField::Secret,
+                "The app secret is not in the keychain: set one and save before pushing",
+            )])
+        })
+    }
+
+    async fn fetch_remote(
+        &self,
+        client: &crate::webitel::client::WebitelClient,
+        profile: &Profile,
+        remote_id: i64,
+    ) -> Result<Bot> {
+        match client.get_bot(remote_id).await {
+            Err(ClientError::Api { status: 404, .. }) => {
+                Err(CoreError::RemoteGone(profile.name.clone()))
+            }
+            other => Ok(other?),
+        }
+    }
+
+    /// Marks the profile as agreeing with `bot` (after a push or a Start/Stop).
+    /// `only_enabled` keeps local edits pending: just `enabled` is folded into the snapshot.
+    fn record_sync(&self, profile_id: &str, bot: &Bot, only_enabled: Option<bool>) -> Result<()> {
+        let mut store = self.store();
+        let mut profile = store.get_profile(profile_id)?;
+        profile.remote_id = bot.id.or(profile.remote_id);
+        match only_enabled {
+            None => {
+                profile.sync.snapshot = Some(SyncContent::of_profile(&profile).to_snapshot());
+                profile.sync.secret_changed = false;
+            }
+            Some(enabled) => {
+                let mut base = profile
+                    .sync
+                    .snapshot
+                    .as_deref()
+                    .and_then(SyncContent::from_snapshot);
+                if let Some(base) = base.as_mut() {
+                    base.enabled = enabled;
+                }
+                profile.sync.snapshot = base.map(|content| content.to_snapshot());
+            }
+        }
+        profile.sync.remote_updated_at = bot.updated_at;
+        profile.sync.remote_seen_updated_at = bot.updated_at;
+        store.upsert_profile(&profile)
+    }
+
+    fn note_remote_seen(&self, profile_id: &str, updated_at: Option<i64>) -> Result<()> {
+        let mut store = self.store();
+        let mut profile = store.get_profile(profile_id)?;
+        profile.sync.remote_seen_updated_at = updated_at;
+        store.upsert_profile(&profile)
+    }
+
+    /// Writes the server's version into a (new or existing) local profile, secret included.
+    fn apply_remote(&self, local: Option<&Profile>, server: &Server, bot: &Bot) -> Result<()> {
+        let content = SyncContent::of_bot(bot);
+        let now = now_millis();
+        let mut profile = Profile {
+            id: local.map_or_else(|| uuid::Uuid::new_v4().to_string(), |p| p.id.clone()),
+            name: content.name.clone(),
+            uri: content.uri.clone(),
+            callback: content.callback.clone(),
+            flow: content.flow.clone(),
+            enabled: content.enabled,
+            templates: content.templates.clone(),
+            server_id: Some(server.id.clone()),
+            remote_id: bot.id,
+            sync: Default::default(),
+            created_at: local.map_or(now, |p| p.created_at),
+            updated_at: now,
+        };
+        profile.sync.snapshot = Some(content.to_snapshot());
+        profile.sync.remote_updated_at = bot.updated_at;
+        profile.sync.remote_seen_updated_at = bot.updated_at;
+        self.store().upsert_profile(&profile)?;
+        if let Some(secret) = bot.metadata.get(Metadata::SECRET).filter(|s| !s.is_empty()) {
+            self.secrets
+                .write(&profile.id, &Sensitive::new(secret.to_string()))?;
+        }
+        Ok(())
+    }
+}
