@@ -14,6 +14,13 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     textgate_core::ProfileSummary::export_all(&cfg)?;
     textgate_core::SaveOutcome::export_all(&cfg)?;
     textgate_core::FlowSchema::export_all(&cfg)?;
+    textgate_core::server::ServerView::export_all(&cfg)?;
+    textgate_core::server::NewServer::export_all(&cfg)?;
+    textgate_core::server::ConnectionReport::export_all(&cfg)?;
+    textgate_core::PushAction::export_all(&cfg)?;
+    textgate_core::PullReport::export_all(&cfg)?;
+    textgate_core::ConflictView::export_all(&cfg)?;
+    textgate_core::KeepVersion::export_all(&cfg)?;
     crate::error::IpcError::export_all(&cfg)?;
     crate::state::AppStatus::export_all(&cfg)?;
     Ok(())

@@ -34,6 +34,7 @@ impl From<CoreError> for IpcError {
         let fields = error.field_issues().to_vec();
         let field = match &error {
             CoreError::FlowRequired => Some(ProfileField::Enabled),
+            CoreError::Client(client) => client.field(),
             _ => fields.first().map(|issue| issue.field),
         };
         Self {

@@ -5,4 +5,6 @@
 
 pub mod app;
 pub mod profiles;
+pub mod servers;
+pub mod sync;
 pub mod values;

@@ -36,21 +36,34 @@ pub fn duplicate_profile(state: State<'_, AppState>, id: String) -> IpcResult<Sa
     Ok(state.profiles()?.duplicate(&id)?)
 }
 
-#[tauri::command(async)]
-pub fn delete_profile(state: State<'_, AppState>, id: String) -> IpcResult<()> {
-    Ok(state.profiles()?.delete(&id)?)
+/// Deletes locally, or on the profile's server too with `remote`.
+#[tauri::command]
+pub async fn delete_profile(state: State<'_, AppState>, id: String, remote: bool) -> IpcResult<()> {
+    let workspace = state.profiles()?;
+    if remote {
+        Ok(workspace.delete_everywhere(&id).await?)
+    } else {
+        Ok(workspace.delete(&id)?)
+    }
 }
 
-#[tauri::command(async)]
-pub fn set_profile_enabled(
+/// Start/Stop: on the server when the profile is pushed, else locally.
+#[tauri::command]
+pub async fn set_profile_enabled(
     state: State<'_, AppState>,
     id: String,
     enabled: bool,
 ) -> IpcResult<ProfileView> {
-    Ok(state.profiles()?.set_enabled(&id, enabled)?)
+    Ok(state
+        .profiles()?
+        .set_enabled_everywhere(&id, enabled)
+        .await?)
 }
 
 #[tauri::command(async)]
-pub fn list_flow_schemas(state: State<'_, AppState>) -> IpcResult<Vec<FlowSchema>> {
-    Ok(state.profiles()?.flow_schemas()?)
+pub fn list_flow_schemas(
+    state: State<'_, AppState>,
+    server_id: Option<String>,
+) -> IpcResult<Vec<FlowSchema>> {
+    Ok(state.profiles()?.flow_schemas(server_id.as_deref())?)
 }

@@ -1,9 +1,9 @@
 // An in-memory stand-in for the Rust commands, used only by the browser tests. It answers with
 // the generated payload types; its few validation rules exist to drive the UI's error display,
 // the real rules are tested in Rust.
+import { FakeServers } from './fake-servers';
 import type { AppStatus } from '../src/bindings/AppStatus';
 import type { FieldIssue } from '../src/bindings/FieldIssue';
-import type { FlowSchema } from '../src/bindings/FlowSchema';
 import type { IpcError } from '../src/bindings/IpcError';
 import type { ProfileDraft } from '../src/bindings/ProfileDraft';
 import type { ProfileSummary } from '../src/bindings/ProfileSummary';
@@ -11,7 +11,6 @@ import type { ProfileView } from '../src/bindings/ProfileView';
 import type { SaveOutcome } from '../src/bindings/SaveOutcome';
 
 export interface FakeOptions {
-  flows?: FlowSchema[];
   keychainError?: string | null;
 }
 
@@ -21,19 +20,22 @@ const letters = (alphabet: string, n: number) =>
 export class FakeBackend {
   calls: { cmd: string; args: unknown }[] = [];
   profiles = new Map<string, ProfileView>();
+  servers: FakeServers;
   #nextId = 1;
 
-  constructor(private options: FakeOptions = {}) {}
+  constructor(private options: FakeOptions = {}) {
+    this.servers = new FakeServers(this.profiles, (draft) => this.#save(draft));
+  }
 
   handle(cmd: string, args: Record<string, unknown>): unknown {
     this.calls.push({ cmd, args: structuredClone(args) });
+    const answer = this.servers.handle(cmd, args);
+    if (answer !== undefined) return answer;
     switch (cmd) {
       case 'app_status':
         return { dataDir: '/tmp/textgate', storageError: null, keychainError: this.options.keychainError ?? null } satisfies AppStatus;
       case 'list_profiles':
         return [...this.profiles.values()].sort((a, b) => a.name.localeCompare(b.name)).map(summary);
-      case 'list_flow_schemas':
-        return this.options.flows ?? [];
       case 'get_profile':
         return this.#get(args.id as string);
       case 'check_profile':
@@ -99,6 +101,7 @@ export class FakeBackend {
     }
     const id = draft.id ?? `p${this.#nextId++}`;
     const previous = this.profiles.get(id);
+    const pushed = previous?.remoteId ?? null;
     const view: ProfileView = {
       id,
       name: draft.name.trim(),
@@ -110,12 +113,12 @@ export class FakeBackend {
       enabled: draft.enabled,
       templates: draft.templates,
       serverId: draft.serverId,
-      serverName: null,
-      remoteId: null,
-      syncState: 'localOnly',
+      serverName: draft.serverId ? (this.servers.servers.get(draft.serverId)?.name ?? null) : null,
+      remoteId: pushed,
+      syncState: pushed === null ? 'localOnly' : previous?.syncState === 'conflict' ? 'conflict' : 'changedHere',
       webhookUrl: draft.uri.trim(),
       incomplete: draft.flow === null,
-      uriEditable: true,
+      uriEditable: pushed === null,
       createdAt: previous?.createdAt ?? Date.now(),
       updatedAt: Date.now(),
     };

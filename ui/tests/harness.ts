@@ -1,19 +1,15 @@
 // Boots the real UI in a plain browser with the fake backend behind mockIPC. Tests pick the
-// scenario with URL parameters: `?flows=1` caches two flow schemas, `?keychain=down` makes the
+// scenario with URL parameters: `?flows=1` adds a server with two flow schemas, `?keychain=down` makes the
 // keychain unavailable, `?seed=N` starts with N saved profiles.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { FakeBackend } from './fake-backend';
 
 const params = new URLSearchParams(location.search);
 const backend = new FakeBackend({
-  flows: params.has('flows')
-    ? [
-        { id: 7, name: 'Support bot', type: 'chat' },
-        { id: 9, name: 'Sales routing', type: 'default' },
-      ]
-    : [],
   keychainError: params.get('keychain') === 'down' ? 'no Secret Service is running' : null,
 });
+// `?flows=1`: one connected server ("Demo") with two cached flow schemas.
+if (params.has('flows')) backend.servers.addDemo();
 
 const seed = Number(params.get('seed') ?? 0);
 for (let i = 1; i <= seed; i++) {
@@ -29,6 +25,11 @@ for (let i = 1; i <= seed; i++) {
       serverId: null,
     },
   });
+}
+// `?conflict=1`: the first seeded profile is on Demo and changed on both sides.
+if (params.has('conflict')) {
+  const first = [...backend.profiles.values()][0];
+  Object.assign(first, { serverId: 's1', serverName: 'Demo', remoteId: 100, syncState: 'conflict', uriEditable: false });
 }
 backend.calls = [];
 

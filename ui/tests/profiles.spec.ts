@@ -72,6 +72,7 @@ test('validation errors are shown at the right fields', async ({ page }) => {
 test('tabs keep their values and templates are saved as typed', async ({ page }) => {
   await page.goto('/tests/harness.html?flows=1');
   await page.getByRole('button', { name: '+ New', exact: true }).click();
+  await page.getByLabel('Server', { exact: true }).selectOption({ label: 'Demo — https://demo.example.com' });
   await page.getByLabel('Flow schema', { exact: true }).selectOption({ label: 'Support bot (#7)' });
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Support bot'); // picking a flow fills an empty name
   await page.getByLabel('Callback URL', { exact: true }).fill('https://bot.example.com/webitel');
@@ -94,6 +95,7 @@ test('tabs keep their values and templates are saved as typed', async ({ page })
   expect(draft.templates.join).toBe(join);
   expect(draft.templates.filePolicyFail).toBe('File refused');
   expect(draft.flow).toEqual({ id: 7, name: 'Support bot' });
+  expect(draft.serverId).toBe('s1');
 });
 
 test('unsaved-changes guard when switching profiles', async ({ page }) => {
@@ -192,6 +194,7 @@ test('Start/Stop needs a flow schema and takes effect at once on a saved gateway
   const toggle = page.getByRole('switch', { name: 'Gateway enabled' });
   await expect(toggle).toBeDisabled();
 
+  await page.getByLabel('Server', { exact: true }).selectOption({ label: 'Demo — https://demo.example.com' });
   await page.getByLabel('Flow schema', { exact: true }).selectOption({ label: 'Sales routing (#9)' });
   await page.keyboard.press('Control+s');
   await expect(page.getByRole('status').getByText(/Saved/)).toBeVisible();

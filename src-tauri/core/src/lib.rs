@@ -22,4 +22,4 @@ pub use secrets::{KeyringStore, MemorySecretStore, SecretError, SecretStore};
 pub use sensitive::Sensitive;
 pub use store::Store;
 pub use validation::{FieldIssue, ProfileField};
-pub use workspace::{SaveOutcome, Workspace};
+pub use workspace::{ConflictView, KeepVersion, PullReport, PushAction, SaveOutcome, Workspace};

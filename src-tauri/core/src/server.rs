@@ -1,8 +1,10 @@
 //! A Webitel server Textgate talks to: name, base URL (API at `/api`, webhooks at `/chat/`) and
 //! an optional private CA. Its access token is kept in the OS keychain, never here.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::sensitive::Sensitive;
 
 /// Keychain account that holds a server's access token (profiles use their bare id).
 pub fn token_account(server_id: &str) -> String {
@@ -37,15 +39,28 @@ pub struct ServerView {
 }
 
 /// How a new server proves who we are.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
 pub enum ServerAuth {
     /// An access token pasted by the user.
-    Token(crate::Sensitive<String>),
+    Token { token: Sensitive<String> },
     /// `POST /api/login`; the password is used once and never stored.
     Login {
         username: String,
-        password: crate::Sensitive<String>,
+        password: Sensitive<String>,
         domain: String,
     },
+}
+
+/// The "Add server" form.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewServer {
+    pub name: String,
+    pub base_url: String,
+    /// Extra trusted CA certificate(s) in PEM, or `null`.
+    pub ca_pem: Option<String>,
+    pub auth: ServerAuth,
 }
 
 /// The result of "Test connection".

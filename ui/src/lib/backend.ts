@@ -3,6 +3,13 @@
 import { invoke } from '@tauri-apps/api/core';
 import { writeText } from '@tauri-apps/plugin-clipboard-manager';
 import type { AppStatus } from '../bindings/AppStatus';
+import type { ConflictView } from '../bindings/ConflictView';
+import type { ConnectionReport } from '../bindings/ConnectionReport';
+import type { KeepVersion } from '../bindings/KeepVersion';
+import type { NewServer } from '../bindings/NewServer';
+import type { PullReport } from '../bindings/PullReport';
+import type { PushAction } from '../bindings/PushAction';
+import type { ServerView } from '../bindings/ServerView';
 import type { FieldIssue } from '../bindings/FieldIssue';
 import type { FlowSchema } from '../bindings/FlowSchema';
 import type { IpcError } from '../bindings/IpcError';
@@ -18,10 +25,19 @@ export const backend = {
   checkProfile: (draft: ProfileDraft) => invoke<FieldIssue[]>('check_profile', { draft }),
   saveProfile: (draft: ProfileDraft) => invoke<SaveOutcome>('save_profile', { draft }),
   duplicateProfile: (id: string) => invoke<SaveOutcome>('duplicate_profile', { id }),
-  deleteProfile: (id: string) => invoke<null>('delete_profile', { id }),
+  deleteProfile: (id: string, remote: boolean) => invoke<null>('delete_profile', { id, remote }),
   setProfileEnabled: (id: string, enabled: boolean) =>
     invoke<ProfileView>('set_profile_enabled', { id, enabled }),
-  listFlowSchemas: () => invoke<FlowSchema[]>('list_flow_schemas'),
+  listFlowSchemas: (serverId: string | null) => invoke<FlowSchema[]>('list_flow_schemas', { serverId }),
+  refreshFlowSchemas: (serverId: string) => invoke<FlowSchema[]>('refresh_flow_schemas', { serverId }),
+  listServers: () => invoke<ServerView[]>('list_servers'),
+  addServer: (server: NewServer) => invoke<ServerView>('add_server', { server }),
+  testServer: (id: string) => invoke<ConnectionReport>('test_server', { id }),
+  removeServer: (id: string) => invoke<null>('remove_server', { id }),
+  pushProfile: (id: string) => invoke<PushAction>('push_profile', { id }),
+  pullServer: (serverId: string) => invoke<PullReport>('pull_server', { serverId }),
+  compareWithServer: (id: string) => invoke<ConflictView>('compare_with_server', { id }),
+  resolveConflict: (id: string, keep: KeepVersion) => invoke<ProfileView>('resolve_conflict', { id, keep }),
   generateUri: () => invoke<string>('generate_uri'),
   generateSecret: () => invoke<string>('generate_secret'),
   copyText: (text: string) => writeText(text),

@@ -52,20 +52,26 @@ class Session {
     try {
       this.status = await backend.appStatus();
       if (this.status.storageError) return;
-      [this.profiles, this.flows] = await Promise.all([backend.listProfiles(), backend.listFlowSchemas()]);
+      this.profiles = await backend.listProfiles();
       if (this.profiles.length > 0) await this.#open(this.profiles[0].id);
     } catch (error) {
       toasts.show(toIpcError(error).message, 'error');
     }
   }
 
+  /** What the server said about a field on the last push (kept until the field is edited). */
+  serverIssues = $state<FieldIssue[]>([]);
+
+  /** The message to show at a field: errors before warnings, the server's before ours. */
   issueFor(field: ProfileField): FieldIssue | undefined {
-    return this.issues.find((issue) => issue.field === field);
+    const all = [...this.serverIssues, ...this.issues].filter((issue) => issue.field === field);
+    return all.find((issue) => issue.severity === 'error') ?? all[0];
   }
 
   /** The user edited `field`: re-check the form shortly (rules live in Rust). */
   touch(field: ProfileField) {
     this.#visited.add(field);
+    this.serverIssues = this.serverIssues.filter((issue) => issue.field !== field);
     clearTimeout(this.#checkTimer);
     this.#checkTimer = setTimeout(() => this.#check(), 200);
   }
@@ -206,27 +212,63 @@ class Session {
   async remove() {
     if (!this.form) return;
     const name = this.form.name.trim() || this.saved?.name || 'this gateway';
+    const server = this.saved?.remoteId != null ? this.saved.serverName : null;
     const answer = await confirmations.ask(
       `Delete \u201c${name}\u201d?`,
       this.isNew
         ? 'This gateway was never saved; its settings will be discarded.'
-        : 'The profile is removed from this computer and its app secret from the OS keychain. This cannot be undone.',
-      [
-        { value: 'cancel', label: 'Cancel', tone: 'plain' },
-        { value: 'delete', label: 'Delete', tone: 'danger' },
-      ],
+        : server
+          ? `Delete it from this computer only, or from \u201c${server}\u201d as well? The app secret is removed from the OS keychain either way. This cannot be undone.`
+          : 'The profile is removed from this computer and its app secret from the OS keychain. This cannot be undone.',
+      server
+        ? [
+            { value: 'cancel', label: 'Cancel', tone: 'plain' },
+            { value: 'local', label: 'Delete here only', tone: 'plain' },
+            { value: 'remote', label: `Delete here and on ${server}`, tone: 'danger' },
+          ]
+        : [
+            { value: 'cancel', label: 'Cancel', tone: 'plain' },
+            { value: 'local', label: 'Delete', tone: 'danger' },
+          ],
     );
-    if (answer !== 'delete') return;
+    if (answer !== 'local' && answer !== 'remote') return;
     try {
-      if (this.form.id) await backend.deleteProfile(this.form.id);
+      if (this.form.id) await backend.deleteProfile(this.form.id, answer === 'remote');
       this.form = null;
       this.saved = null;
       await this.#refreshList();
       if (this.profiles.length > 0) await this.#open(this.profiles[0].id);
-      toasts.show(`Deleted \u201c${name}\u201d`);
+      toasts.show(answer === 'remote' ? `Deleted \u201c${name}\u201d here and on ${server}` : `Deleted \u201c${name}\u201d`);
     } catch (error) {
       toasts.show(toIpcError(error).message, 'error');
     }
+  }
+
+  /** Reloads the list, and the open profile unless it has unsaved edits. */
+  async refresh() {
+    await this.#refreshList();
+    const id = this.form?.id;
+    if (id && !this.dirty) await this.#open(id);
+  }
+
+  /** The flow schemas of the form's server (none for a local-only profile). */
+  async loadFlows() {
+    const serverId = this.form?.serverId ?? null;
+    try {
+      this.flows = serverId ? await backend.listFlowSchemas(serverId) : [];
+    } catch (error) {
+      toasts.show(toIpcError(error).message, 'error');
+    }
+  }
+
+  /** Moves the (not yet pushed) profile to another server; its flow belongs to the old one. */
+  setServer(serverId: string | null) {
+    if (!this.form || this.form.serverId === serverId) return;
+    this.form.serverId = serverId;
+    this.form.flow = null;
+    this.form.enabled = false;
+    this.touch('server');
+    this.loadFlows();
   }
 
   #load(view: ProfileView | null, draft: ProfileDraft) {
@@ -234,8 +276,10 @@ class Session {
     this.form = draft;
     this.#baseline = JSON.stringify(draft);
     this.issues = [];
+    this.serverIssues = [];
     this.#visited.clear();
     this.#saveTried = false;
+    this.loadFlows();
   }
 
   async #open(id: string) {

@@ -7,12 +7,13 @@ use crate::error::Result;
 use crate::profile::FlowSchema;
 
 impl Store {
-    /// Cached schemas of every server, by name.
-    pub fn list_flow_schemas(&self) -> Result<Vec<FlowSchema>> {
-        let mut statement = self
-            .conn
-            .prepare("SELECT id, name, type FROM flow_schemas ORDER BY name COLLATE NOCASE, id")?;
-        let rows = statement.query_map([], |row| {
+    /// Cached schemas of one server, or of every server, by name.
+    pub fn list_flow_schemas(&self, server_id: Option<&str>) -> Result<Vec<FlowSchema>> {
+        let mut statement = self.conn.prepare(
+            "SELECT id, name, type FROM flow_schemas WHERE ?1 IS NULL OR server_id = ?1
+             ORDER BY name COLLATE NOCASE, id",
+        )?;
+        let rows = statement.query_map([server_id], |row| {
             Ok(FlowSchema {
                 id: row.get("id")?,
                 name: row.get("name")?,

@@ -120,12 +120,19 @@ fn flow_schema_cache_is_replaced_per_server() {
     store.replace_flow_schemas("s2", &[schema(3, "c")]).unwrap();
     store.replace_flow_schemas("s1", &[schema(4, "d")]).unwrap();
     let names: Vec<String> = store
-        .list_flow_schemas()
+        .list_flow_schemas(None)
         .unwrap()
         .into_iter()
         .map(|s| s.name)
         .collect();
     assert_eq!(names, ["c", "d"]);
+    let only_s1: Vec<i64> = store
+        .list_flow_schemas(Some("s1"))
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(only_s1, [4]);
 }
 
 #[test]

@@ -40,8 +40,9 @@ impl Workspace {
         Ok(self.view(profile))
     }
 
-    pub fn flow_schemas(&self) -> Result<Vec<FlowSchema>> {
-        self.store().list_flow_schemas()
+    /// Cached flow schemas of one server (or of all servers with `None`).
+    pub fn flow_schemas(&self, server_id: Option<&str>) -> Result<Vec<FlowSchema>> {
+        self.store().list_flow_schemas(server_id)
     }
 
     /// Every error and warning the draft would get on save, without saving (live validation).

@@ -5,6 +5,7 @@
 use super::Workspace;
 use crate::error::{CoreError, Result};
 use crate::profile::FlowSchema;
+use crate::sensitive::Sensitive;
 use crate::server::{token_account, ConnectionReport, Server, ServerAuth, ServerView};
 use crate::store::now_millis;
 use crate::validation::check_name;
@@ -46,7 +47,9 @@ impl Workspace {
             ..self.client_defaults.clone()
         };
         let (token, username) = match auth {
-            ServerAuth::Token(token) => (token, None),
+            ServerAuth::Token { token } => {
+                (Sensitive::new(token.expose().trim().to_string()), None)
+            }
             ServerAuth::Login {
                 username,
                 password,

@@ -1,0 +1,43 @@
+//! Server commands: add (token or login), list, test connection, remove, refresh flow schemas.
+
+use tauri::State;
+use textgate_core::server::{ConnectionReport, NewServer, ServerView};
+use textgate_core::FlowSchema;
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn list_servers(state: State<'_, AppState>) -> IpcResult<Vec<ServerView>> {
+    Ok(state.profiles()?.list_servers()?)
+}
+
+/// Checks the credentials against the server, then stores it; the token goes to the keychain.
+#[tauri::command]
+pub async fn add_server(state: State<'_, AppState>, server: NewServer) -> IpcResult<ServerView> {
+    let workspace = state.profiles()?;
+    let added = workspace
+        .add_server(&server.name, &server.base_url, server.ca_pem, server.auth)
+        .await?;
+    // A fresh server is only useful with its flow schemas; a failure here is not fatal.
+    let _ = workspace.refresh_flow_schemas(&added.id).await;
+    Ok(added)
+}
+
+#[tauri::command]
+pub async fn test_server(state: State<'_, AppState>, id: String) -> IpcResult<ConnectionReport> {
+    Ok(state.profiles()?.test_server(&id).await?)
+}
+
+#[tauri::command(async)]
+pub fn remove_server(state: State<'_, AppState>, id: String) -> IpcResult<()> {
+    Ok(state.profiles()?.remove_server(&id)?)
+}
+
+#[tauri::command]
+pub async fn refresh_flow_schemas(
+    state: State<'_, AppState>,
+    server_id: String,
+) -> IpcResult<Vec<FlowSchema>> {
+    Ok(state.profiles()?.refresh_flow_schemas(&server_id).await?)
+}

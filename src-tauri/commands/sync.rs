@@ -1,0 +1,34 @@
+//! Sync commands: push a profile, pull a server, compare and resolve a conflict.
+
+use tauri::State;
+use textgate_core::{ConflictView, KeepVersion, ProfileView, PullReport, PushAction};
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn push_profile(state: State<'_, AppState>, id: String) -> IpcResult<PushAction> {
+    Ok(state.profiles()?.push(&id, false).await?)
+}
+
+#[tauri::command]
+pub async fn pull_server(state: State<'_, AppState>, server_id: String) -> IpcResult<PullReport> {
+    Ok(state.profiles()?.pull(&server_id).await?)
+}
+
+#[tauri::command]
+pub async fn compare_with_server(
+    state: State<'_, AppState>,
+    id: String,
+) -> IpcResult<ConflictView> {
+    Ok(state.profiles()?.compare_with_server(&id).await?)
+}
+
+#[tauri::command]
+pub async fn resolve_conflict(
+    state: State<'_, AppState>,
+    id: String,
+    keep: KeepVersion,
+) -> IpcResult<ProfileView> {
+    Ok(state.profiles()?.resolve_conflict(&id, keep).await?)
+}

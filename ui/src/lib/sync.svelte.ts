@@ -1,0 +1,67 @@
+// Push a profile to its server and settle conflicts. Unsaved edits are saved first, so what
+// is pushed is what the user sees; a failed push leaves every local edit in place.
+import type { ConflictView } from '../bindings/ConflictView';
+import type { KeepVersion } from '../bindings/KeepVersion';
+import { backend, toIpcError } from './backend';
+import { session } from './session.svelte';
+import { toasts } from './toasts.svelte';
+
+class Sync {
+  busy = $state(false);
+  conflict = $state<{ profileId: string; view: ConflictView } | null>(null);
+
+  async push() {
+    if (!session.form || this.busy) return;
+    if (session.dirty && !(await session.save())) return;
+    const id = session.form?.id;
+    if (!id) return;
+    this.busy = true;
+    try {
+      const action = await backend.pushProfile(id);
+      const server = session.saved?.serverName ?? 'the server';
+      toasts.show(
+        action === 'created' ? `Created on ${server}` : action === 'updated' ? `Updated on ${server}` : `Already up to date on ${server}`,
+      );
+      await session.refresh();
+    } catch (error) {
+      const failure = toIpcError(error);
+      if (failure.code === 'conflict') {
+        await this.openConflict();
+      } else {
+        await session.refresh();
+        if (failure.field) session.serverIssues = [{ field: failure.field, severity: 'error', message: failure.message }];
+        toasts.show(failure.message, 'error');
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async openConflict() {
+    const id = session.form?.id;
+    if (!id) return;
+    try {
+      this.conflict = { profileId: id, view: await backend.compareWithServer(id) };
+    } catch (error) {
+      toasts.show(toIpcError(error).message, 'error');
+    }
+  }
+
+  async resolve(keep: KeepVersion) {
+    const current = this.conflict;
+    if (!current) return;
+    this.busy = true;
+    try {
+      await backend.resolveConflict(current.profileId, keep);
+      this.conflict = null;
+      toasts.show(keep === 'local' ? 'Kept this computer\u2019s version: the server was updated' : 'Kept the server\u2019s version');
+      await session.refresh();
+    } catch (error) {
+      toasts.show(toIpcError(error).message, 'error');
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+export const sync = new Sync();

@@ -1,0 +1,118 @@
+// The server and sync half of the fake backend (browser tests only): servers, flow schemas,
+// push, pull and conflicts, answering with the generated payload types.
+import type { ConflictView } from '../src/bindings/ConflictView';
+import type { FlowSchema } from '../src/bindings/FlowSchema';
+import type { IpcError } from '../src/bindings/IpcError';
+import type { NewServer } from '../src/bindings/NewServer';
+import type { ProfileView } from '../src/bindings/ProfileView';
+import type { PullReport } from '../src/bindings/PullReport';
+import type { ServerView } from '../src/bindings/ServerView';
+import type { SyncContent } from '../src/bindings/SyncContent';
+
+const fail = (code: string, message: string, field: IpcError['field'] = null): IpcError => ({ code, message, field, fields: [] });
+
+export const demoFlows: FlowSchema[] = [
+  { id: 7, name: 'Support bot', type: 'chat' },
+  { id: 9, name: 'Sales routing', type: 'default' },
+];
+
+export class FakeServers {
+  servers = new Map<string, ServerView>();
+  flows = new Map<string, FlowSchema[]>();
+  #nextServer = 1;
+  #nextRemote = 100;
+
+  constructor(private profiles: Map<string, ProfileView>, private save: (draft: any) => { profile: ProfileView }) {}
+
+  addDemo(name = 'Demo', flows = demoFlows): ServerView {
+    const id = `s${this.#nextServer++}`;
+    const server: ServerView = { id, name, baseUrl: `https://${name.toLowerCase()}.example.com`, hasCustomCa: false, username: null, hasToken: true };
+    this.servers.set(id, server);
+    this.flows.set(id, flows);
+    return server;
+  }
+
+  handle(cmd: string, args: Record<string, any>): unknown {
+    switch (cmd) {
+      case 'list_servers':
+        return [...this.servers.values()];
+      case 'add_server': {
+        const form = args.server as NewServer;
+        if (form.auth.kind === 'token' && form.auth.token === 'bad-token')
+          throw fail('unauthorized', 'The server refused the access token (HTTP 401): log in again');
+        if (!/^https?:\/\/[^/]+/.test(form.baseUrl)) throw fail('invalid_server_url', `Server address is not valid: ${form.baseUrl}`);
+        return this.addDemo(form.name, [{ id: 21, name: `${form.name} chat flow`, type: 'chat' }]);
+      }
+      case 'test_server':
+        return { ok: true, code: 'ok', message: `Connected to ${this.servers.get(args.id)?.name} as Emulator admin`, user: 'Emulator admin' };
+      case 'remove_server':
+        this.servers.delete(args.id);
+        return null;
+      case 'list_flow_schemas':
+        return args.serverId ? (this.flows.get(args.serverId) ?? []) : [...this.flows.values()].flat();
+      case 'refresh_flow_schemas':
+        return this.flows.get(args.serverId) ?? [];
+      case 'push_profile':
+        return this.#push(args.id);
+      case 'pull_server':
+        return this.#pull(args.serverId);
+      case 'compare_with_server':
+        return this.#compare(args.id);
+      case 'resolve_conflict':
+        return this.#resolve(args.id, args.keep);
+      default:
+        return undefined;
+    }
+  }
+
+  #profile(id: string): ProfileView {
+    const view = this.profiles.get(id);
+    if (!view) throw fail('not_found', `No gateway profile with id ${id}`);
+    return view;
+  }
+
+  #push(id: string) {
+    const view = this.#profile(id);
+    if (!view.serverId) throw fail('no_server', `\u201c${view.name}\u201d has no server: pick one before pushing`);
+    if (view.syncState === 'conflict') throw fail('conflict', 'Both this computer and the server changed it');
+    if (!view.callback.startsWith('https://')) throw fail('server_error', 'custom: webhook required', 'callback');
+    const created = view.remoteId === null;
+    view.remoteId ??= this.#nextRemote++;
+    view.syncState = 'inSync';
+    view.uriEditable = false;
+    view.serverName = this.servers.get(view.serverId)?.name ?? null;
+    return created ? 'created' : 'updated';
+  }
+
+  #pull(serverId: string): PullReport {
+    const { profile } = this.save({
+      name: 'Pulled gateway',
+      uri: '/pulledgatewayaaaaaaaaaaaaaaaaaaa',
+      callback: 'https://pulled.example.com/hook',
+      secret: 'PulledSecretPulledSecret00000000',
+      flow: demoFlows[0],
+      enabled: true,
+      templates: { title: '', close: '', join: '', left: '', filePolicyFail: '' },
+      serverId,
+    });
+    Object.assign(profile, { remoteId: this.#nextRemote++, syncState: 'inSync', uriEditable: false });
+    this.profiles.set(profile.id, profile);
+    return { created: ['Pulled gateway'], updated: [], unchanged: [], conflicts: [], missing: [] };
+  }
+
+  #content(view: ProfileView): SyncContent {
+    return { name: view.name, uri: view.uri, callback: view.callback, flow: view.flow, enabled: view.enabled, templates: view.templates };
+  }
+
+  #compare(id: string): ConflictView {
+    const local = this.#content(this.#profile(id));
+    return { local, remote: { ...local, name: `${local.name} (edited on server)`, enabled: !local.enabled }, secretsDiffer: false };
+  }
+
+  #resolve(id: string, keep: 'local' | 'remote'): ProfileView {
+    const view = this.#profile(id);
+    if (keep === 'remote') Object.assign(view, this.#compare(id).remote);
+    view.syncState = 'inSync';
+    return structuredClone(view);
+  }
+}
