@@ -15,6 +15,10 @@ pub enum CoreError {
     #[error("No gateway profile with id {0}")]
     NotFound(String),
 
+    /// A name matches more than one profile; the message lists their ids.
+    #[error("{0}")]
+    Ambiguous(String),
+
     #[error("No server named or with id {0}")]
     ServerNotFound(String),
 
@@ -77,6 +81,7 @@ impl CoreError {
         match self {
             CoreError::Invalid(_) => "invalid",
             CoreError::NotFound(_) => "not_found",
+            CoreError::Ambiguous(_) => "ambiguous",
             CoreError::ServerNotFound(_) => "server_not_found",
             CoreError::ServerExists(_) => "server_exists",
             CoreError::Client(error) => error.code(),

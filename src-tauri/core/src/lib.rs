@@ -1,8 +1,10 @@
 //! Textgate's domain core: everything the desktop app (and later the CLI) knows about Webitel
 //! custom gateway profiles, kept free of Tauri so it can be tested and reused on its own.
 
+pub mod emulator;
 pub mod error;
 pub mod generate;
+pub mod paths;
 pub mod profile;
 pub mod secrets;
 pub mod sensitive;

@@ -399,3 +399,7 @@ fn snippet(bytes: &[u8]) -> String {
         trimmed
     }
 }
+
+#[cfg(test)]
+#[path = "client_tests.rs"]
+mod tests;

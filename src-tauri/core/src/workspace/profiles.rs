@@ -138,7 +138,7 @@ impl Workspace {
         store.delete_profile(id)
     }
 
-    fn view(&self, profile: Profile) -> ProfileView {
+    pub(super) fn view(&self, profile: Profile) -> ProfileView {
         let (secret, secret_state) = match self.secrets.read(&profile.id) {
             Ok(Some(secret)) => (Some(secret.into_inner()), SecretState::Stored),
             Ok(None) => (None, SecretState::Missing),

@@ -1,0 +1,193 @@
+//! The emulator's HTTP surface: routes, the gate every `/api` request passes (request log,
+//! injected faults, `X-Webitel-Access`), and the small endpoints (login, userinfo, schemas).
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{RawQuery, Request, State};
+use axum::http::{Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+
+use super::bots;
+use super::reply::{self, protobuf_json};
+use super::state::{Fault, RequestRecord, Shared};
+use crate::webitel::wire::{LoginRequest, Page};
+
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
+    let api = Router::new()
+        .route("/login", post(login))
+        .route("/userinfo", get(userinfo))
+        .route("/chat/bots", get(bots::list).post(bots::create))
+        .route(
+            "/chat/bots/{id}",
+            get(bots::read)
+                .put(bots::update)
+                .patch(bots::patch)
+                .delete(bots::remove),
+        )
+        .route("/routing/schema", get(schemas))
+        .fallback(|| async {
+            reply::error(
+                StatusCode::NOT_FOUND,
+                "app.route.not_found",
+                "no such endpoint",
+            )
+        })
+        .layer(middleware::from_fn_with_state(shared.clone(), gate));
+    Router::new().nest("/api", api).with_state(shared)
+}
+
+/// Logs the request, serves an injected fault if one is queued, then checks the token.
+async fn gate(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let fault = {
+        let mut inner = shared.lock();
+        inner.requests.push(RequestRecord {
+            method: request.method().to_string(),
+            path: format!("/api{}", request.uri().path()),
+            query: request.uri().query().unwrap_or_default().to_string(),
+        });
+        inner.faults.pop_front()
+    };
+    match fault {
+        Some(Fault::Status(code)) => {
+            let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            return reply::error(status, "emulator.fault", "injected failure");
+        }
+        Some(Fault::Garbage) => {
+            return (StatusCode::OK, Body::from("<html>oops</html>")).into_response()
+        }
+        Some(Fault::Delay(delay)) => tokio::time::sleep(delay).await,
+        None => {}
+    }
+    let is_login = request.method() == Method::POST && request.uri().path() == "/login";
+    let authorised = request
+        .headers()
+        .get("x-webitel-access")
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|token| token == shared.token);
+    if !is_login && !authorised {
+        return reply::error(
+            StatusCode::UNAUTHORIZED,
+            "app.context.authorization.invalid",
+            "invalid or missing access token",
+        );
+    }
+    next.run(request).await
+}
+
+async fn login(State(shared): State<Arc<Shared>>, body: axum::body::Bytes) -> Response {
+    match serde_json::from_slice::<LoginRequest>(&body) {
+        Ok(login) if login.password == shared.token => {
+            reply::ok(serde_json::json!({ "access_token": shared.token }))
+        }
+        Ok(_) => reply::error(
+            StatusCode::UNAUTHORIZED,
+            "app.login.invalid",
+            "invalid username or password",
+        ),
+        Err(error) => reply::bad_request(
+            "app.login.request.invalid",
+            format!("bad login body: {error}"),
+        ),
+    }
+}
+
+async fn userinfo() -> Response {
+    reply::ok(serde_json::json!({
+        "user_id": "1", "username": "admin", "name": "Emulator admin", "domain": "emulator", "dc": "1"
+    }))
+}
+
+async fn schemas(State(shared): State<Arc<Shared>>, RawQuery(query): RawQuery) -> Response {
+    let params = QueryParams::parse(query);
+    let types = params.all("type");
+    let needle = params.first("q").map(str::to_lowercase);
+    let mut schemas: Vec<_> = shared
+        .lock()
+        .schemas
+        .iter()
+        .filter(|schema| types.is_empty() || types.contains(&schema.kind.as_str()))
+        .filter(|schema| {
+            needle
+                .as_ref()
+                .is_none_or(|q| schema.name.to_lowercase().contains(q))
+        })
+        .cloned()
+        .collect();
+    schemas.sort_by_key(|schema| schema.id);
+    let (page, items) = params.paginate(schemas);
+    reply::ok(protobuf_json(&page.with_items(items)))
+}
+
+/// Query parameters with repeated keys kept (`type=chat&type=default`).
+pub(crate) struct QueryParams(Vec<(String, String)>);
+
+impl QueryParams {
+    pub fn parse(raw: Option<String>) -> Self {
+        let raw = raw.unwrap_or_default();
+        Self(
+            url::form_urlencoded::parse(raw.as_bytes())
+                .into_owned()
+                .collect(),
+        )
+    }
+
+    pub fn first(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.is_empty())
+    }
+
+    pub fn all(&self, key: &str) -> Vec<&str> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
+    /// Cuts one page (`page` from 1, `size` default 16, at most 1000) out of `items`.
+    pub fn paginate<T>(&self, items: Vec<T>) -> (PageInfo, Vec<T>) {
+        let page = self
+            .first("page")
+            .and_then(|p| p.parse::<usize>().ok())
+            .filter(|p| *p >= 1)
+            .unwrap_or(1);
+        let size = self
+            .first("size")
+            .and_then(|s| s.parse::<usize>().ok())
+            .filter(|s| *s >= 1)
+            .unwrap_or(16)
+            .min(1000);
+        let start = (page - 1).saturating_mul(size);
+        let next = items.len() > start.saturating_add(size);
+        let items: Vec<T> = items.into_iter().skip(start).take(size).collect();
+        (
+            PageInfo {
+                page: page as i64,
+                next,
+            },
+            items,
+        )
+    }
+}
+
+pub(crate) struct PageInfo {
+    page: i64,
+    next: bool,
+}
+
+impl PageInfo {
+    pub fn with_items<T>(self, items: Vec<T>) -> Page<T> {
+        Page {
+            page: Some(self.page),
+            next: self.next,
+            items,
+        }
+    }
+}

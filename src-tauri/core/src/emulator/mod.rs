@@ -1,0 +1,145 @@
+//! An in-process emulator of the Webitel admin API subset Textgate uses (login, userinfo, chat
+//! bots CRUD with paging/fields/q/provider, routing schemas), strict like the real server. Tests
+//! and `textgate-cli emulator` run it on loopback; hooks let tests change state "on the
+//! server", read the request log and inject faults.
+
+mod api;
+mod bots;
+mod reply;
+mod state;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+pub use state::{Fault, RequestRecord};
+
+use crate::webitel::wire::{Bot, Schema};
+use state::Shared;
+
+/// A handle on the emulator's state; cheap to clone, shared with the running server.
+#[derive(Clone)]
+pub struct Emulator {
+    shared: Arc<Shared>,
+}
+
+impl Emulator {
+    /// An empty server that accepts `token` in `X-Webitel-Access` (and as the login password).
+    pub fn new(token: impl Into<String>) -> Self {
+        Self {
+            shared: Arc::new(Shared::new(token.into())),
+        }
+    }
+
+    pub fn token(&self) -> &str {
+        &self.shared.token
+    }
+
+    /// Adds a routing schema (`kind`: chat, default, voice, ...).
+    pub fn add_schema(&self, id: i64, name: &str, kind: &str) -> &Self {
+        self.shared.lock().schemas.push(Schema {
+            id: Some(id),
+            name: name.into(),
+            kind: kind.into(),
+        });
+        self
+    }
+
+    /// Every gateway, with all fields.
+    pub fn bots(&self) -> Vec<Bot> {
+        self.shared.lock().bots.values().cloned().collect()
+    }
+
+    pub fn bot(&self, id: i64) -> Option<Bot> {
+        self.shared.lock().bots.get(&id).cloned()
+    }
+
+    /// Stores a gateway as if created on the server (no rules applied); returns its id.
+    pub fn insert_bot(&self, mut bot: Bot) -> i64 {
+        let mut inner = self.shared.lock();
+        let id = inner.next_id;
+        inner.next_id += 1;
+        let now = inner.tick();
+        bot.id = Some(id);
+        bot.created_at = Some(now);
+        bot.updated_at = Some(now);
+        inner.bots.insert(id, bot);
+        id
+    }
+
+    /// Changes a gateway "on the server" (someone else's edit); bumps `updated_at`.
+    pub fn modify_bot(&self, id: i64, change: impl FnOnce(&mut Bot)) -> bool {
+        let mut inner = self.shared.lock();
+        let now = inner.tick();
+        match inner.bots.get_mut(&id) {
+            Some(bot) => {
+                change(bot);
+                bot.updated_at = Some(now);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Queues a fault for the next `/api` request.
+    pub fn push_fault(&self, fault: Fault) {
+        self.shared.lock().faults.push_back(fault);
+    }
+
+    /// Every `/api` request received so far.
+    pub fn requests(&self) -> Vec<RequestRecord> {
+        self.shared.lock().requests.clone()
+    }
+
+    pub fn router(&self) -> axum::Router {
+        api::router(self.shared.clone())
+    }
+
+    /// Serves on `listener` until the process ends (for `textgate-cli emulator`).
+    pub async fn serve(&self, listener: TcpListener) -> std::io::Result<()> {
+        axum::serve(listener, self.router()).await
+    }
+
+    /// Starts serving on 127.0.0.1 at a free port; stops when the handle is dropped.
+    pub async fn spawn(&self) -> std::io::Result<RunningEmulator> {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let address = listener.local_addr()?;
+        let (stop, stopped) = oneshot::channel::<()>();
+        let router = self.router();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, router)
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await;
+        });
+        Ok(RunningEmulator {
+            emulator: self.clone(),
+            address,
+            _stop: stop,
+        })
+    }
+}
+
+/// A running emulator; dropping it shuts the server down.
+pub struct RunningEmulator {
+    emulator: Emulator,
+    address: SocketAddr,
+    _stop: oneshot::Sender<()>,
+}
+
+impl RunningEmulator {
+    /// `http://127.0.0.1:PORT`; the API is under `/api`.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    pub fn emulator(&self) -> &Emulator {
+        &self.emulator
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,48 @@
+//! Where Textgate keeps its data, in one place so the desktop app and the CLI open the same
+//! database: the OS app-data dir Tauri gives the app's identifier (`dirs::data_dir()` joined
+//! with `com.textgate.desktop`), unless `TEXTGATE_DATA_DIR` or an explicit dir says otherwise.
+
+use std::path::PathBuf;
+
+/// The app's bundle identifier (tauri.conf.json), which names its data dir.
+pub const APP_IDENTIFIER: &str = "com.textgate.desktop";
+
+/// Overrides the data dir (tests, scripts, portable installs).
+pub const DATA_DIR_ENV: &str = "TEXTGATE_DATA_DIR";
+
+/// The OS app-data dir of the desktop app, as Tauri's `app_data_dir()` computes it:
+/// `~/.local/share/com.textgate.desktop` on Linux, `~/Library/Application Support/…` on macOS,
+/// `%APPDATA%\…` on Windows. `None` when the OS reports no home/data folder.
+pub fn default_data_dir() -> Option<PathBuf> {
+    dirs::data_dir().map(|dir| dir.join(APP_IDENTIFIER))
+}
+
+/// `explicit` if given, else `TEXTGATE_DATA_DIR` when set and non-empty, else [`default_data_dir`].
+pub fn resolve_data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
+    explicit
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .or_else(|| {
+            std::env::var_os(DATA_DIR_ENV)
+                .filter(|dir| !dir.is_empty())
+                .map(PathBuf::from)
+        })
+        .or_else(default_data_dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_dir_ends_with_the_app_identifier() {
+        if let Some(dir) = default_data_dir() {
+            assert!(dir.ends_with(APP_IDENTIFIER), "{}", dir.display());
+        }
+    }
+
+    #[test]
+    fn an_explicit_dir_wins() {
+        let dir = PathBuf::from("/tmp/textgate-explicit");
+        assert_eq!(resolve_data_dir(Some(dir.clone())), Some(dir));
+    }
+}

@@ -1,0 +1,95 @@
+//! Finding a profile the way a person names it: by id, or by its exact name ignoring case.
+//! The CLI takes either; a name that several profiles share is refused with their ids, so a
+//! script never acts on the wrong gateway.
+
+use super::Workspace;
+use crate::error::{CoreError, Result};
+use crate::profile::ProfileView;
+
+impl Workspace {
+    /// The profile whose id is `id_or_name`, else the one whose name equals it ignoring case.
+    /// No match is [`CoreError::NotFound`]; several are [`CoreError::Ambiguous`].
+    pub fn resolve_profile(&self, id_or_name: &str) -> Result<ProfileView> {
+        let wanted = id_or_name.trim();
+        if let Some(profile) = self.store().find_profile(wanted)? {
+            return Ok(self.view(profile));
+        }
+        let lowered = wanted.to_lowercase();
+        let mut matches: Vec<_> = self
+            .store()
+            .list_profiles()?
+            .into_iter()
+            .filter(|profile| profile.name.to_lowercase() == lowered)
+            .collect();
+        match matches.len() {
+            0 => Err(CoreError::NotFound(wanted.to_string())),
+            1 => Ok(self.view(matches.remove(0))),
+            count => {
+                let ids: Vec<_> = matches.iter().map(|profile| profile.id.as_str()).collect();
+                Err(CoreError::Ambiguous(format!(
+                    "{count} profiles are named \u{201c}{wanted}\u{201d}: use one of their ids ({})",
+                    ids.join(", ")
+                )))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::generate::{generate_secret, generate_uri};
+    use crate::profile::ProfileDraft;
+    use crate::secrets::MemorySecretStore;
+    use crate::sensitive::Sensitive;
+    use crate::store::Store;
+
+    fn workspace() -> Workspace {
+        Workspace::new(
+            Store::in_memory().unwrap(),
+            Arc::new(MemorySecretStore::new()),
+        )
+    }
+
+    fn save(workspace: &Workspace, name: &str) -> ProfileView {
+        let draft = ProfileDraft {
+            name: name.into(),
+            uri: generate_uri(),
+            callback: "https://bot.example.com/hook".into(),
+            secret: Sensitive::new(generate_secret()),
+            ..ProfileDraft::default()
+        };
+        workspace.save(draft).unwrap().profile
+    }
+
+    #[test]
+    fn finds_by_id_and_by_name_ignoring_case() {
+        let workspace = workspace();
+        let saved = save(&workspace, "Support Bot");
+        assert_eq!(workspace.resolve_profile(&saved.id).unwrap().id, saved.id);
+        assert_eq!(
+            workspace.resolve_profile(" support bot ").unwrap().id,
+            saved.id
+        );
+        assert!(matches!(
+            workspace.resolve_profile("Support"),
+            Err(CoreError::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn a_shared_name_is_ambiguous_and_lists_the_ids() {
+        let workspace = workspace();
+        let first = save(&workspace, "Sales");
+        let second = save(&workspace, "sales");
+        let error = workspace.resolve_profile("SALES").unwrap_err();
+        assert_eq!(error.code(), "ambiguous");
+        let message = error.to_string();
+        assert!(
+            message.contains(&first.id) && message.contains(&second.id),
+            "{message}"
+        );
+    }
+}
