@@ -309,3 +309,7 @@ impl Workspace {
         Ok(())
     }
 }
+
+#[cfg(test)]
+#[path = "sync_tests.rs"]
+mod tests;
