@@ -16,7 +16,7 @@ pub const DATA_DIR_ENV: &str = "TEXTGATE_DATA_DIR";
 
 pub struct AppState {
     data_dir: PathBuf,
-    profiles: Result<Workspace, IpcError>,
+    workspace: Result<Workspace, IpcError>,
     secrets: Arc<dyn SecretStore>,
 }
 
@@ -33,18 +33,18 @@ pub struct AppStatus {
 
 impl AppState {
     pub fn open(data_dir: PathBuf, secrets: Arc<dyn SecretStore>) -> Self {
-        let profiles = Store::open_in(&data_dir)
+        let workspace = Store::open_in(&data_dir)
             .map(|store| Workspace::new(store, secrets.clone()))
             .map_err(IpcError::from);
         Self {
             data_dir,
-            profiles,
+            workspace,
             secrets,
         }
     }
 
-    pub fn profiles(&self) -> Result<&Workspace, IpcError> {
-        self.profiles.as_ref().map_err(Clone::clone)
+    pub fn workspace(&self) -> Result<&Workspace, IpcError> {
+        self.workspace.as_ref().map_err(Clone::clone)
     }
 
     pub fn status(&self) -> AppStatus {
@@ -55,7 +55,7 @@ impl AppState {
         };
         AppStatus {
             data_dir: self.data_dir.display().to_string(),
-            storage_error: self.profiles.as_ref().err().cloned(),
+            storage_error: self.workspace.as_ref().err().cloned(),
             keychain_error,
         }
     }

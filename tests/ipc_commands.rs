@@ -1,5 +1,5 @@
 //! The app package's state and error mapping, exercised through the same calls the IPC
-//! commands make (`state.profiles()?.…` and `IpcError::from`), on a real SQLite file.
+//! commands make (`state.workspace()?.…` and `IpcError::from`), on a real SQLite file.
 
 use std::sync::Arc;
 
@@ -30,7 +30,7 @@ fn profiles_survive_a_restart_with_their_secret() {
     let id = {
         let state = AppState::open(dir.path().to_path_buf(), secrets.clone());
         state
-            .profiles()
+            .workspace()
             .unwrap()
             .save(draft("Support", &secret))
             .unwrap()
@@ -38,10 +38,10 @@ fn profiles_survive_a_restart_with_their_secret() {
             .id
     };
     let state = AppState::open(dir.path().to_path_buf(), secrets);
-    let list = state.profiles().unwrap().list().unwrap();
+    let list = state.workspace().unwrap().list().unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].name, "Support");
-    let view = state.profiles().unwrap().get(&id).unwrap();
+    let view = state.workspace().unwrap().get(&id).unwrap();
     assert_eq!(view.secret.as_deref(), Some(secret.as_str()));
     let status = state.status();
     assert!(status.storage_error.is_none() && status.keychain_error.is_none());
@@ -52,7 +52,7 @@ fn validation_errors_cross_ipc_as_code_message_and_fields() {
     let dir = tempfile::tempdir().unwrap();
     let state = AppState::open(dir.path().to_path_buf(), Arc::new(MemorySecretStore::new()));
     let error: IpcError = state
-        .profiles()
+        .workspace()
         .unwrap()
         .save(draft("  ", ""))
         .unwrap_err()
@@ -78,7 +78,7 @@ fn a_newer_database_is_reported_by_status_and_every_command() {
         .expect("a newer database must be reported");
     assert_eq!(storage.code, "database_too_new");
     assert!(storage.message.contains("newer Textgate"));
-    assert_eq!(state.profiles().err().unwrap().code, "database_too_new");
+    assert_eq!(state.workspace().err().unwrap().code, "database_too_new");
 }
 
 /// Leaves a database whose `user_version` (header offset 60) is far beyond this build's schema.
@@ -89,7 +89,7 @@ fn write_database_from_the_future(path: &std::path::Path) {
             path.parent().unwrap().to_path_buf(),
             Arc::new(MemorySecretStore::new()),
         );
-        state.profiles().unwrap().list().unwrap();
+        state.workspace().unwrap().list().unwrap();
     }
     let mut bytes = std::fs::read(path).unwrap();
     bytes[60..64].copy_from_slice(&999u32.to_be_bytes());
@@ -110,12 +110,12 @@ fn an_unreachable_keychain_is_reported_and_the_profile_kept() {
         .unwrap()
         .contains("no keychain service"));
     let outcome = state
-        .profiles()
+        .workspace()
         .unwrap()
         .save(draft("Support", "some-secret"))
         .unwrap();
     assert_eq!(outcome.warnings[0].field, ProfileField::Secret);
-    assert_eq!(state.profiles().unwrap().list().unwrap().len(), 1);
+    assert_eq!(state.workspace().unwrap().list().unwrap().len(), 1);
 }
 
 #[test]
@@ -123,13 +123,13 @@ fn enabling_without_a_flow_is_an_error_on_the_enabled_field() {
     let dir = tempfile::tempdir().unwrap();
     let state = AppState::open(dir.path().to_path_buf(), Arc::new(MemorySecretStore::new()));
     let saved = state
-        .profiles()
+        .workspace()
         .unwrap()
         .save(draft("Support", "s"))
         .unwrap()
         .profile;
     let error: IpcError = state
-        .profiles()
+        .workspace()
         .unwrap()
         .set_enabled(&saved.id, true)
         .unwrap_err()

@@ -10,12 +10,12 @@ use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn list_profiles(state: State<'_, AppState>) -> IpcResult<Vec<ProfileSummary>> {
-    Ok(state.profiles()?.list()?)
+    Ok(state.workspace()?.list()?)
 }
 
 #[tauri::command(async)]
 pub fn get_profile(state: State<'_, AppState>, id: String) -> IpcResult<ProfileView> {
-    Ok(state.profiles()?.get(&id)?)
+    Ok(state.workspace()?.get(&id)?)
 }
 
 #[tauri::command(async)]
@@ -23,23 +23,23 @@ pub fn check_profile(
     state: State<'_, AppState>,
     draft: ProfileDraft,
 ) -> IpcResult<Vec<FieldIssue>> {
-    Ok(state.profiles()?.check(&draft)?)
+    Ok(state.workspace()?.check(&draft)?)
 }
 
 #[tauri::command(async)]
 pub fn save_profile(state: State<'_, AppState>, draft: ProfileDraft) -> IpcResult<SaveOutcome> {
-    Ok(state.profiles()?.save(draft)?)
+    Ok(state.workspace()?.save(draft)?)
 }
 
 #[tauri::command(async)]
 pub fn duplicate_profile(state: State<'_, AppState>, id: String) -> IpcResult<SaveOutcome> {
-    Ok(state.profiles()?.duplicate(&id)?)
+    Ok(state.workspace()?.duplicate(&id)?)
 }
 
 /// Deletes locally, or on the profile's server too with `remote`.
 #[tauri::command]
 pub async fn delete_profile(state: State<'_, AppState>, id: String, remote: bool) -> IpcResult<()> {
-    let workspace = state.profiles()?;
+    let workspace = state.workspace()?;
     if remote {
         Ok(workspace.delete_everywhere(&id).await?)
     } else {
@@ -55,7 +55,7 @@ pub async fn set_profile_enabled(
     enabled: bool,
 ) -> IpcResult<ProfileView> {
     Ok(state
-        .profiles()?
+        .workspace()?
         .set_enabled_everywhere(&id, enabled)
         .await?)
 }
@@ -65,5 +65,5 @@ pub fn list_flow_schemas(
     state: State<'_, AppState>,
     server_id: Option<String>,
 ) -> IpcResult<Vec<FlowSchema>> {
-    Ok(state.profiles()?.flow_schemas(server_id.as_deref())?)
+    Ok(state.workspace()?.flow_schemas(server_id.as_deref())?)
 }

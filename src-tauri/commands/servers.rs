@@ -9,13 +9,13 @@ use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn list_servers(state: State<'_, AppState>) -> IpcResult<Vec<ServerView>> {
-    Ok(state.profiles()?.list_servers()?)
+    Ok(state.workspace()?.list_servers()?)
 }
 
 /// Checks the credentials against the server, then stores it; the token goes to the keychain.
 #[tauri::command]
 pub async fn add_server(state: State<'_, AppState>, server: NewServer) -> IpcResult<ServerView> {
-    let workspace = state.profiles()?;
+    let workspace = state.workspace()?;
     let added = workspace
         .add_server(&server.name, &server.base_url, server.ca_pem, server.auth)
         .await?;
@@ -26,12 +26,12 @@ pub async fn add_server(state: State<'_, AppState>, server: NewServer) -> IpcRes
 
 #[tauri::command]
 pub async fn test_server(state: State<'_, AppState>, id: String) -> IpcResult<ConnectionReport> {
-    Ok(state.profiles()?.test_server(&id).await?)
+    Ok(state.workspace()?.test_server(&id).await?)
 }
 
 #[tauri::command(async)]
 pub fn remove_server(state: State<'_, AppState>, id: String) -> IpcResult<()> {
-    Ok(state.profiles()?.remove_server(&id)?)
+    Ok(state.workspace()?.remove_server(&id)?)
 }
 
 #[tauri::command]
@@ -39,5 +39,5 @@ pub async fn refresh_flow_schemas(
     state: State<'_, AppState>,
     server_id: String,
 ) -> IpcResult<Vec<FlowSchema>> {
-    Ok(state.profiles()?.refresh_flow_schemas(&server_id).await?)
+    Ok(state.workspace()?.refresh_flow_schemas(&server_id).await?)
 }

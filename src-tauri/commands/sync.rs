@@ -8,12 +8,12 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn push_profile(state: State<'_, AppState>, id: String) -> IpcResult<PushAction> {
-    Ok(state.profiles()?.push(&id, false).await?)
+    Ok(state.workspace()?.push(&id, false).await?)
 }
 
 #[tauri::command]
 pub async fn pull_server(state: State<'_, AppState>, server_id: String) -> IpcResult<PullReport> {
-    Ok(state.profiles()?.pull(&server_id).await?)
+    Ok(state.workspace()?.pull(&server_id).await?)
 }
 
 #[tauri::command]
@@ -21,7 +21,7 @@ pub async fn compare_with_server(
     state: State<'_, AppState>,
     id: String,
 ) -> IpcResult<ConflictView> {
-    Ok(state.profiles()?.compare_with_server(&id).await?)
+    Ok(state.workspace()?.compare_with_server(&id).await?)
 }
 
 #[tauri::command]
@@ -30,5 +30,5 @@ pub async fn resolve_conflict(
     id: String,
     keep: KeepVersion,
 ) -> IpcResult<ProfileView> {
-    Ok(state.profiles()?.resolve_conflict(&id, keep).await?)
+    Ok(state.workspace()?.resolve_conflict(&id, keep).await?)
 }
