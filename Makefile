@@ -11,6 +11,7 @@ export CARGO_TERM_COLOR ?= never
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 TARGET_DIR := $(CURDIR)/target
 APP_BIN := $(TARGET_DIR)/debug/textgate
+CLI_BIN := $(TARGET_DIR)/debug/textgate-cli
 TOOLS_DIR := $(TARGET_DIR)/tools
 
 BUILD_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
@@ -49,7 +50,7 @@ ui: deps-npm
 	cd ui && npm run build
 
 build: deps ui
-	cargo build
+	cargo build --workspace
 
 run: build
 	./.ci/run-app $(APP_BIN)
@@ -64,15 +65,16 @@ lint: deps ui
 
 test: deps ui lint test-rust test-ui test-e2e
 
+# Under with-desktop: the CLI tests use the real Secret Service (a throwaway gnome-keyring).
 test-rust:
-	cargo nextest run --workspace --locked --test-threads 2 --no-fail-fast
+	./.ci/with-desktop cargo nextest run --workspace --locked --test-threads 2 --no-fail-fast
 
 test-ui: deps-npm
 	cd ui && npm test
 
 test-e2e: deps deps-e2e ui
-	cargo build --locked
-	./.ci/with-desktop node tests/e2e/journey.mjs $(APP_BIN) $(TOOLS_DIR)/bin/tauri-driver
+	cargo build --workspace --locked
+	./.ci/with-desktop node tests/e2e/journey.mjs $(APP_BIN) $(TOOLS_DIR)/bin/tauri-driver $(CLI_BIN)
 
 clean:
 	cargo clean

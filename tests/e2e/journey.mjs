@@ -3,7 +3,10 @@
 // Create and save a profile with a generated secret, quit, start again, and find the same
 // profile with the same secret read back through the keychain.
 //
-// usage: node journey.mjs <textgate binary> <tauri-driver binary>   (inside .ci/with-desktop)
+// Then connect to the Webitel emulator (textgate-cli emulator), pick a flow, push, and see
+// "in sync".
+//
+// usage: node journey.mjs <textgate> <tauri-driver> <textgate-cli>   (inside .ci/with-desktop)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { remote } from 'webdriverio';
 
-const [app, driverBin] = process.argv.slice(2).map((p) => resolve(p));
+const [app, driverBin, cliBin] = process.argv.slice(2).map((p) => resolve(p));
 const root = resolve(import.meta.dirname, '../..');
 const shots = join(root, 'target/screenshots');
 mkdirSync(shots, { recursive: true });
@@ -77,6 +80,30 @@ async function field(browser, label) {
   }, label);
   check(id, `no field labelled ${label}`);
   return browser.$(`#${id}`);
+}
+
+async function labelled(browser, text) {
+  // Inputs wrapped in their <label> (the servers dialog).
+  const el = await browser.$(`//label[starts-with(normalize-space(.), "${text}")]//input`);
+  await el.waitForDisplayed({ timeout: 5000 });
+  return el;
+}
+
+async function startEmulator() {
+  const token = `journey-${Date.now()}`;
+  const emuPort = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(cliBin, ['emulator', '--port', String(emuPort), '--token', token], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const baseUrl = `http://127.0.0.1:${emuPort}`;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      await fetch(`${baseUrl}/api/userinfo`);
+      return { process: child, baseUrl, token };
+    } catch {
+      await sleep(100);
+    }
+  }
+  child.kill();
+  throw new Error('the emulator did not start');
 }
 
 async function button(browser, text) {
@@ -148,7 +175,38 @@ try {
     await (await browser.$('[role="tab"]*=Templates')).click();
     await (await field(browser, 'Agent joining message')).waitForDisplayed({ timeout: 5000 });
     await shot(browser, '03-templates-tab');
+    await (await browser.$('[role="tab"]*=General')).click();
   });
+
+  const emulator = await startEmulator();
+  try {
+    await step('connect to the Webitel emulator from the servers dialog', async () => {
+      await (await button(browser, 'Servers')).click();
+      await (await labelled(browser, 'Server name')).setValue('Emulator');
+      const address = await labelled(browser, 'Server address');
+      await address.clearValue();
+      await address.setValue(emulator.baseUrl);
+      await (await browser.$('input[type="text"].mono[required]')).setValue(emulator.token);
+      await (await button(browser, 'Connect')).click();
+      await (await browser.$('button*=Connected to \u201cEmulator\u201d')).waitForDisplayed({ timeout: 10000 });
+      await shot(browser, '04-server-added');
+      await browser.keys('Escape');
+    });
+
+    await step('pick the server and a flow, push, and see "in sync"', async () => {
+      const server = await field(browser, 'Server');
+      await server.selectByIndex(1);
+      const flow = await field(browser, 'Flow schema');
+      await browser.waitUntil(async () => (await flow.isEnabled()), { timeout: 5000 });
+      await flow.selectByIndex(1);
+      await (await button(browser, 'Push')).click();
+      await (await browser.$('button*=Created on Emulator')).waitForDisplayed({ timeout: 10000 });
+      await (await browser.$('span.badge*=in sync')).waitForDisplayed({ timeout: 5000 });
+      await shot(browser, '05-pushed-in-sync');
+    });
+  } finally {
+    emulator.process.kill();
+  }
   await browser.deleteSession();
 } catch (error) {
   // A failing step has reported itself; anything else (no session, no app) is reported here.

@@ -1,0 +1,170 @@
+//! The command line, declared with clap: the command names, flags and their spelling are a
+//! contract scripts rely on, so they live here in one place, apart from what the commands do.
+
+use std::path::PathBuf;
+
+use clap::{ArgGroup, Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "textgate-cli",
+    version,
+    about = "Manage Webitel custom chat gateways from scripts and terminals \
+             (same data folder and OS keychain as the Textgate app)",
+    after_help = "Environment:\n  TEXTGATE_DATA_DIR  data folder when --data-dir is not given\n  \
+                  TEXTGATE_TOKEN     access token used for every server instead of the stored ones"
+)]
+pub struct Cli {
+    /// Data folder (default: $TEXTGATE_DATA_DIR, else the desktop app's data folder)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Print JSON on stdout; errors become {"code","message"} on stderr
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Webitel servers: add, list, test, remove
+    #[command(subcommand)]
+    Server(ServerCommand),
+    /// Flow schemas on a server
+    #[command(subcommand)]
+    Schemas(SchemasCommand),
+    /// Custom gateways as they are on a server
+    #[command(subcommand)]
+    Gateways(GatewaysCommand),
+    /// Local gateway profiles, and syncing them with their server
+    #[command(subcommand)]
+    Profiles(ProfilesCommand),
+    /// Run a Webitel admin API emulator on 127.0.0.1 (state in memory)
+    Emulator {
+        /// Port to listen on (0 picks a free one)
+        #[arg(long)]
+        port: u16,
+        /// Access token it accepts in X-Webitel-Access and as the login password (generated and printed when omitted)
+        #[arg(long)]
+        token: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ServerCommand {
+    /// Add a server; the credentials are checked against it before anything is stored
+    Add(ServerAdd),
+    /// List the servers
+    List,
+    /// Check that the server answers and accepts the stored token
+    Test { name: String },
+    /// Forget a server and its token; its profiles become local only
+    Remove { name: String },
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("auth").required(true).args(["token_stdin", "login"])))]
+pub struct ServerAdd {
+    pub name: String,
+    /// Server address, e.g. https://cloud.example.com (the API is at /api)
+    pub base_url: String,
+    /// Read an access token from standard input
+    #[arg(long)]
+    pub token_stdin: bool,
+    /// Log in as this user (with --password-stdin) to get a token
+    #[arg(long, value_name = "USER", requires = "password_stdin")]
+    pub login: Option<String>,
+    /// Domain for --login
+    #[arg(long, value_name = "DOMAIN", requires = "login")]
+    pub domain: Option<String>,
+    /// Read the --login password from standard input (used once, never stored)
+    #[arg(long, requires = "login")]
+    pub password_stdin: bool,
+    /// PEM file with the private CA certificate(s) of an on-premise server
+    #[arg(long, value_name = "FILE")]
+    pub ca_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SchemasCommand {
+    /// List the chat and default flow schemas (without --query also refreshes the local cache)
+    List(ServerQuery),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GatewaysCommand {
+    /// List the custom gateways on the server
+    List(ServerQuery),
+    /// Bring the server's custom gateways into local profiles
+    Pull {
+        #[arg(long, value_name = "NAME")]
+        server: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ServerQuery {
+    /// Server name (or id)
+    #[arg(long, value_name = "NAME")]
+    pub server: String,
+    /// Only items matching this text (server-side search)
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfilesCommand {
+    /// List the local profiles
+    List,
+    /// Show one profile (the secret only with --reveal-secret)
+    Show {
+        /// Profile id or exact name (case-insensitive)
+        id_or_name: String,
+        /// Print the app secret too
+        #[arg(long)]
+        reveal_secret: bool,
+    },
+    /// Create a local profile (push it to publish it)
+    Create(ProfileCreate),
+    /// Create or update the profile's gateway on its server
+    Push { id_or_name: String },
+    /// Start the gateway (on its server when pushed)
+    Enable { id_or_name: String },
+    /// Stop the gateway (on its server when pushed)
+    Disable { id_or_name: String },
+    /// Delete the profile (and with --remote its gateway on the server)
+    Delete {
+        id_or_name: String,
+        /// Also delete the gateway on its server
+        #[arg(long)]
+        remote: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("secret_source").required(true).args(["secret", "generate_secret"])))]
+pub struct ProfileCreate {
+    /// Profile (and gateway) name
+    #[arg(long, value_name = "NAME")]
+    pub name: String,
+    /// Callback URL Webitel posts agent messages to
+    #[arg(long, value_name = "URL")]
+    pub callback: String,
+    /// App secret (prefer --generate-secret: command lines are visible to other users)
+    #[arg(long, value_name = "SECRET")]
+    pub secret: Option<String>,
+    /// Generate a random 32-character app secret and store it in the OS keychain
+    #[arg(long)]
+    pub generate_secret: bool,
+    /// Flow schema id (its name is looked up in the cache, or on --server)
+    #[arg(long, value_name = "ID")]
+    pub flow: Option<i64>,
+    /// Server the gateway belongs to (name or id)
+    #[arg(long, value_name = "NAME")]
+    pub server: Option<String>,
+    /// Webhook URI such as /mybot (default: a random one)
+    #[arg(long, value_name = "/PATH")]
+    pub uri: Option<String>,
+}

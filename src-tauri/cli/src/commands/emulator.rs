@@ -1,0 +1,48 @@
+//! `textgate-cli emulator`: the in-repo Webitel admin API emulator on loopback, for demos, the
+//! app's end-to-end journey and CI pipelines that must not touch a real server. State lives in
+//! memory and is gone when the process ends.
+
+use textgate_core::emulator::Emulator;
+use textgate_core::generate::generate_secret;
+use tokio::net::TcpListener;
+
+use crate::error::{CliError, CliResult};
+
+/// Flow schemas every emulator starts with, so a gateway can be enabled at once.
+const DEMO_SCHEMAS: &[(i64, &str, &str)] = &[
+    (1, "Support bot", "chat"),
+    (2, "Sales routing", "chat"),
+    (3, "Default flow", "default"),
+    (4, "IVR menu", "voice"),
+];
+
+pub async fn run(port: u16, token: Option<String>) -> CliResult {
+    let generated = token.is_none();
+    let token = token
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(generate_secret);
+    let emulator = Emulator::new(token.clone());
+    for (id, name, kind) in DEMO_SCHEMAS {
+        emulator.add_schema(*id, name, kind);
+    }
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .await
+        .map_err(|error| {
+            CliError::new(
+                "emulator",
+                format!("Cannot listen on 127.0.0.1:{port}: {error}"),
+            )
+        })?;
+    let address = listener
+        .local_addr()
+        .map_err(|error| CliError::new("emulator", error.to_string()))?;
+    println!("Webitel emulator on http://{address} (admin API at /api)");
+    if generated {
+        // The token is the emulator's own, made up for this run: printing it is the point.
+        println!("token: {token}");
+    }
+    emulator
+        .serve(listener)
+        .await
+        .map_err(|error| CliError::new("emulator", error.to_string()))
+}

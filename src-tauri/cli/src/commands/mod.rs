@@ -1,0 +1,28 @@
+//! Dispatch: opens the workspace and hands each command group to its own file.
+
+mod emulator;
+mod gateways;
+mod profile_create;
+mod profile_sync;
+mod profiles;
+mod schemas;
+mod server;
+
+use std::path::PathBuf;
+
+use crate::args::Command;
+use crate::context::Context;
+use crate::error::CliResult;
+use crate::output::Output;
+
+pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> CliResult {
+    let open = || Context::open(data_dir.clone(), Output::new(out.is_json()));
+    match command {
+        Command::Server(command) => server::run(&open()?, command).await,
+        Command::Schemas(command) => schemas::run(&open()?, command).await,
+        Command::Gateways(command) => gateways::run(&open()?, command).await,
+        Command::Profiles(command) => profiles::run(&open()?, command).await,
+        // The emulator keeps its state in memory: it needs no data folder or keychain.
+        Command::Emulator { port, token } => emulator::run(port, token).await,
+    }
+}

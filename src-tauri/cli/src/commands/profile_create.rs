@@ -1,0 +1,86 @@
+//! `profiles create`: a new local profile from flags. The URI and secret are generated unless
+//! given; a `--flow` id gets its name from the flow-schema cache, refreshed from `--server`
+//! when needed. A generated secret goes to the keychain and is never printed here.
+
+use textgate_core::generate::{generate_secret, generate_uri};
+use textgate_core::{FlowRef, ProfileDraft, Sensitive};
+
+use super::profiles::print_profile;
+use crate::args::ProfileCreate;
+use crate::context::Context;
+use crate::error::{CliError, CliResult};
+
+pub async fn create(ctx: &Context, args: ProfileCreate) -> CliResult {
+    let server = match &args.server {
+        Some(name) => Some(ctx.workspace.find_server(name)?),
+        None => None,
+    };
+    let flow = match args.flow {
+        Some(id) => Some(flow_ref(ctx, id, server.as_ref().map(|s| s.name.as_str())).await?),
+        None => None,
+    };
+    let generated = args.secret.is_none();
+    let secret = args.secret.unwrap_or_else(generate_secret);
+    let draft = ProfileDraft {
+        id: None,
+        name: args.name,
+        uri: args.uri.unwrap_or_else(generate_uri),
+        callback: args.callback,
+        secret: Sensitive::new(secret),
+        flow,
+        enabled: false,
+        templates: Default::default(),
+        server_id: server.map(|server| server.id),
+    };
+    let outcome = ctx.workspace.save(draft)?;
+    for warning in &outcome.warnings {
+        ctx.out.warn(&warning.message);
+    }
+    let profile = outcome.profile;
+    if !ctx.out.is_json() {
+        ctx.out
+            .line(format!("Created profile \u{201c}{}\u{201d}", profile.name));
+    }
+    print_profile(ctx, &profile, false);
+    if generated {
+        ctx.out.line(
+            "secret generated and stored in the OS keychain; see `profiles show --reveal-secret`",
+        );
+    }
+    Ok(())
+}
+
+/// The flow schema `id` with its name: from the cache, else from `server` after a refresh.
+async fn flow_ref(ctx: &Context, id: i64, server: Option<&str>) -> CliResult<FlowRef> {
+    let cached = |ctx: &Context| -> CliResult<Option<FlowRef>> {
+        let server_id = match server {
+            Some(name) => Some(ctx.workspace.find_server(name)?.id),
+            None => None,
+        };
+        Ok(ctx
+            .workspace
+            .flow_schemas(server_id.as_deref())?
+            .into_iter()
+            .find(|schema| schema.id == id)
+            .map(|schema| FlowRef {
+                id,
+                name: schema.name,
+            }))
+    };
+    if let Some(flow) = cached(ctx)? {
+        return Ok(flow);
+    }
+    let Some(server) = server else {
+        return Err(CliError::new(
+            "flow_not_found",
+            format!("flow schema {id} is not in the local cache: add --server <name> to look it up there"),
+        ));
+    };
+    ctx.workspace.refresh_flow_schemas(server).await?;
+    cached(ctx)?.ok_or_else(|| {
+        CliError::new(
+            "flow_not_found",
+            format!("flow schema {id} not found on {server}"),
+        )
+    })
+}

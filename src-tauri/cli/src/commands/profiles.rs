@@ -1,0 +1,150 @@
+//! `profiles list|show` and what every profile command shares: finding a profile by id or name,
+//! and printing one. The app secret is left out of every print unless `--reveal-secret`.
+
+use std::collections::HashMap;
+
+use textgate_core::sync_state::SyncState;
+use textgate_core::{CoreError, ProfileView, SecretState};
+
+use super::{profile_create, profile_sync};
+use crate::args::ProfilesCommand;
+use crate::context::Context;
+use crate::error::{CliError, CliResult};
+use crate::output::{yes_no, Table};
+
+pub async fn run(ctx: &Context, command: ProfilesCommand) -> CliResult {
+    match command {
+        ProfilesCommand::List => list(ctx),
+        ProfilesCommand::Show {
+            id_or_name,
+            reveal_secret,
+        } => show(ctx, &id_or_name, reveal_secret),
+        ProfilesCommand::Create(args) => profile_create::create(ctx, args).await,
+        ProfilesCommand::Push { id_or_name } => profile_sync::push(ctx, &id_or_name).await,
+        ProfilesCommand::Enable { id_or_name } => {
+            profile_sync::set_enabled(ctx, &id_or_name, true).await
+        }
+        ProfilesCommand::Disable { id_or_name } => {
+            profile_sync::set_enabled(ctx, &id_or_name, false).await
+        }
+        ProfilesCommand::Delete { id_or_name, remote } => {
+            profile_sync::delete(ctx, &id_or_name, remote).await
+        }
+    }
+}
+
+fn list(ctx: &Context) -> CliResult {
+    let profiles = ctx.workspace.list()?;
+    if ctx.out.is_json() {
+        ctx.out.json(&profiles);
+        return Ok(());
+    }
+    if profiles.is_empty() {
+        ctx.out
+            .line("No profiles yet: create one with `textgate-cli profiles create`");
+        return Ok(());
+    }
+    let servers: HashMap<String, String> = ctx
+        .workspace
+        .list_servers()?
+        .into_iter()
+        .map(|server| (server.id, server.name))
+        .collect();
+    let mut table = Table::new(&["ID", "NAME", "URI", "ENABLED", "SERVER", "SYNC"]);
+    for profile in profiles {
+        let server = profile
+            .server_id
+            .as_ref()
+            .map_or("-", |id| servers.get(id).map_or("?", String::as_str));
+        table.row(vec![
+            profile.id,
+            profile.name,
+            profile.uri,
+            yes_no(profile.enabled),
+            server.to_string(),
+            sync_label(profile.sync_state).into(),
+        ]);
+    }
+    ctx.out.line(table.render());
+    Ok(())
+}
+
+fn show(ctx: &Context, id_or_name: &str, reveal_secret: bool) -> CliResult {
+    let profile = resolve(ctx, id_or_name)?;
+    print_profile(ctx, &profile, reveal_secret);
+    Ok(())
+}
+
+/// A profile by id or exact (case-insensitive) name.
+pub fn resolve(ctx: &Context, id_or_name: &str) -> CliResult<ProfileView> {
+    ctx.workspace
+        .resolve_profile(id_or_name)
+        .map_err(|error| match error {
+            CoreError::NotFound(wanted) => CliError::new(
+                "not_found",
+                format!("No gateway profile with id or name \u{201c}{wanted}\u{201d}"),
+            ),
+            other => other.into(),
+        })
+}
+
+/// The profile as JSON (camelCase, as the core serializes it), without `secret` unless asked.
+pub fn profile_json(profile: &ProfileView, reveal_secret: bool) -> serde_json::Value {
+    let mut value = serde_json::to_value(profile).unwrap_or_default();
+    if !reveal_secret {
+        if let Some(object) = value.as_object_mut() {
+            object.remove("secret");
+        }
+    }
+    value
+}
+
+/// `profiles show` (and the result of `create`): JSON object, or one field per line.
+pub fn print_profile(ctx: &Context, profile: &ProfileView, reveal_secret: bool) {
+    if ctx.out.is_json() {
+        ctx.out.json(&profile_json(profile, reveal_secret));
+        return;
+    }
+    let secret = match (profile.secret_state, reveal_secret, &profile.secret) {
+        (SecretState::Stored, true, Some(secret)) => secret.clone(),
+        (SecretState::Stored, _, _) => {
+            "stored in the OS keychain (--reveal-secret shows it)".into()
+        }
+        (SecretState::Missing, _, _) => "missing: set one in the app".into(),
+        (SecretState::Unavailable, _, _) => "unknown: the OS keychain is not available".into(),
+    };
+    let flow = profile.flow.as_ref().map_or_else(
+        || "- (none picked)".into(),
+        |f| format!("{} ({})", f.name, f.id),
+    );
+    let server = match (&profile.server_name, profile.remote_id) {
+        (Some(name), Some(remote)) => format!("{name} (gateway id {remote})"),
+        (Some(name), None) => format!("{name} (not pushed yet)"),
+        (None, _) => "- (local only)".into(),
+    };
+    let rows = [
+        ("ID", profile.id.clone()),
+        ("Name", profile.name.clone()),
+        ("URI", profile.uri.clone()),
+        ("Webhook URL", profile.webhook_url.clone()),
+        ("Callback", profile.callback.clone()),
+        ("Flow", flow),
+        ("Enabled", yes_no(profile.enabled)),
+        ("Server", server),
+        ("Sync", sync_label(profile.sync_state).into()),
+        ("Secret", secret),
+    ];
+    for (label, value) in rows {
+        ctx.out.line(format!("{:<12} {value}", format!("{label}:")));
+    }
+}
+
+pub fn sync_label(state: SyncState) -> &'static str {
+    match state {
+        SyncState::LocalOnly => "local only",
+        SyncState::InSync => "in sync",
+        SyncState::ChangedHere => "changed here",
+        SyncState::ChangedOnServer => "changed on server",
+        SyncState::Conflict => "conflict",
+    }
+}

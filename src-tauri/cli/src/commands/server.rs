@@ -1,0 +1,151 @@
+//! `server add|list|test|remove`. Tokens and passwords come only from standard input (never
+//! the command line, where other users could see them) and are never printed.
+
+use std::io::{IsTerminal, Read};
+
+use textgate_core::server::ServerAuth;
+use textgate_core::Sensitive;
+
+use crate::args::{ServerAdd, ServerCommand};
+use crate::context::Context;
+use crate::error::{CliError, CliResult};
+use crate::output::{yes_no, Table};
+
+pub async fn run(ctx: &Context, command: ServerCommand) -> CliResult {
+    match command {
+        ServerCommand::Add(args) => add(ctx, args).await,
+        ServerCommand::List => list(ctx),
+        ServerCommand::Test { name } => test(ctx, &name).await,
+        ServerCommand::Remove { name } => remove(ctx, &name),
+    }
+}
+
+async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
+    let auth = match args.login {
+        Some(username) => ServerAuth::Login {
+            username,
+            password: read_stdin_secret("password")?,
+            domain: args.domain.unwrap_or_default(),
+        },
+        None => ServerAuth::Token {
+            token: read_stdin_secret("token")?,
+        },
+    };
+    let ca_pem = match &args.ca_file {
+        Some(path) => Some(std::fs::read_to_string(path).map_err(|error| {
+            CliError::new(
+                "invalid_certificate",
+                format!("Cannot read {}: {error}", path.display()),
+            )
+        })?),
+        None => None,
+    };
+    let server = ctx
+        .workspace
+        .add_server(&args.name, &args.base_url, ca_pem, auth)
+        .await?;
+    if ctx.out.is_json() {
+        ctx.out.json(&server);
+    } else {
+        ctx.out.line(format!(
+            "Added server \u{201c}{}\u{201d} ({}); its token is in the OS keychain",
+            server.name, server.base_url
+        ));
+    }
+    Ok(())
+}
+
+fn list(ctx: &Context) -> CliResult {
+    let servers = ctx.workspace.list_servers()?;
+    if ctx.out.is_json() {
+        ctx.out.json(&servers);
+        return Ok(());
+    }
+    if servers.is_empty() {
+        ctx.out
+            .line("No servers yet: add one with `textgate-cli server add`");
+        return Ok(());
+    }
+    let mut table = Table::new(&["NAME", "BASE URL", "USER", "TOKEN", "CUSTOM CA", "ID"]);
+    for server in servers {
+        table.row(vec![
+            server.name,
+            server.base_url,
+            server.username.unwrap_or_else(|| "-".into()),
+            if server.has_token {
+                "stored"
+            } else {
+                "missing"
+            }
+            .into(),
+            yes_no(server.has_custom_ca),
+            server.id,
+        ]);
+    }
+    ctx.out.line(table.render());
+    Ok(())
+}
+
+async fn test(ctx: &Context, name: &str) -> CliResult {
+    let report = ctx.workspace.test_server(name).await?;
+    if ctx.out.is_json() {
+        ctx.out.json(&report);
+        return if report.ok {
+            Ok(())
+        } else {
+            Err(CliError::reported())
+        };
+    }
+    if report.ok {
+        ctx.out.line(&report.message);
+        Ok(())
+    } else {
+        Err(CliError::new(&report.code, report.message))
+    }
+}
+
+fn remove(ctx: &Context, name: &str) -> CliResult {
+    let server = ctx.workspace.find_server(name)?;
+    ctx.workspace.remove_server(&server.id)?;
+    if ctx.out.is_json() {
+        ctx.out
+            .json(&serde_json::json!({ "removed": server.id, "name": server.name }));
+    } else {
+        ctx.out.line(format!(
+            "Removed server \u{201c}{}\u{201d}; its profiles are local only now",
+            server.name
+        ));
+    }
+    Ok(())
+}
+
+/// A token or password piped on stdin, without its trailing line break.
+fn read_stdin_secret(what: &str) -> CliResult<Sensitive<String>> {
+    let hint = format!(
+        "pipe it in, e.g. `printf '%s' \"$SECRET\" | textgate-cli server add … --{what}-stdin`"
+    );
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Err(CliError::new(
+            "usage",
+            format!(
+                "--{what}-stdin reads the {what} from standard input, not the terminal: {hint}"
+            ),
+        ));
+    }
+    let mut text = String::new();
+    stdin.lock().read_to_string(&mut text).map_err(|error| {
+        CliError::new(
+            "usage",
+            format!("Cannot read the {what} from standard input: {error}"),
+        )
+    })?;
+    let value = text.trim_end_matches(['\n', '\r']);
+    if value.trim().is_empty() {
+        return Err(CliError::new(
+            "usage",
+            format!("No {what} on standard input: {hint}"),
+        ));
+    }
+    Ok(Sensitive::new(value.to_string()))
+}
