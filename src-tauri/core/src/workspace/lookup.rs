@@ -11,7 +11,10 @@ impl Workspace {
     /// No match is [`CoreError::NotFound`]; several are [`CoreError::Ambiguous`].
     pub fn resolve_profile(&self, id_or_name: &str) -> Result<ProfileView> {
         let wanted = id_or_name.trim();
-        if let Some(profile) = self.store().find_profile(wanted)? {
+        // Bound first: a guard in the `if let` would still be held inside `view`, which locks
+        // the store again for the server name.
+        let by_id = self.store().find_profile(wanted)?;
+        if let Some(profile) = by_id {
             return Ok(self.view(profile));
         }
         let lowered = wanted.to_lowercase();
@@ -77,6 +80,35 @@ mod tests {
             workspace.resolve_profile("Support"),
             Err(CoreError::NotFound(_))
         ));
+    }
+
+    #[test]
+    fn finds_a_profile_that_belongs_to_a_server() {
+        // Its view looks the server up: the store must not still be locked by the lookup.
+        let workspace = workspace();
+        let server = crate::server::Server {
+            id: "server-1".into(),
+            name: "prod".into(),
+            base_url: "https://cloud.example.com".into(),
+            ca_pem: None,
+            username: None,
+            created_at: 1,
+            updated_at: 1,
+        };
+        workspace.store().insert_server(&server).unwrap();
+        let draft = ProfileDraft {
+            name: "On server".into(),
+            uri: generate_uri(),
+            callback: "https://bot.example.com/hook".into(),
+            secret: Sensitive::new(generate_secret()),
+            server_id: Some(server.id.clone()),
+            ..ProfileDraft::default()
+        };
+        let saved = workspace.save(draft).unwrap().profile;
+        let found = workspace.resolve_profile(&saved.id).unwrap();
+        assert_eq!(found.server_name.as_deref(), Some("prod"));
+        let by_name = workspace.resolve_profile("on server").unwrap();
+        assert_eq!(by_name.id, saved.id);
     }
 
     #[test]

@@ -1,0 +1,9 @@
+//! End-to-end tests of the built `textgate-cli` binary against the in-repo Webitel emulator,
+//! with the real OS keychain (run under `.ci/with-desktop`). One test binary, split by command
+//! group; every test has its own data dir(s) and its own emulator.
+
+mod gateways;
+mod profiles;
+mod servers;
+mod start_stop_delete;
+mod support;
