@@ -17,7 +17,7 @@ TOOLS_DIR := $(TARGET_DIR)/tools
 BUILD_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev pkg-config
 TEST_PACKAGES := xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools \
-	chromium fonts-dejavu-core imagemagick
+	chromium fonts-dejavu-core imagemagick golang-go
 
 .PHONY: help deps deps-system deps-npm deps-e2e ui run build test test-rust test-ui test-e2e lint bindings clean
 

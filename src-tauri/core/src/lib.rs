@@ -11,6 +11,7 @@ pub mod sensitive;
 pub mod server;
 pub mod store;
 pub mod sync_state;
+pub mod template;
 pub mod validation;
 pub mod webhook_url;
 pub mod webitel;

@@ -1,0 +1,126 @@
+//! The one error a template can produce, parse or render, carrying what the editor needs to put
+//! a marker at the failing spot (template key, line, column, byte offset) and a message worded
+//! like Go's `text/template`, so the admin reads in Textgate what the Webitel server would say.
+
+use std::fmt;
+
+use super::quote::go_quote;
+
+/// Which half of Go's pipeline refused the template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    /// `Template.Parse` failed: the server refuses the template outright.
+    Parse,
+    /// `Template.Execute` failed on the context it was given.
+    Exec,
+}
+
+/// A parse or render failure, located in the template text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TemplateError {
+    /// The template's name (its key, such as `join`).
+    pub name: String,
+    pub phase: Phase,
+    /// 1-based line of the failing spot.
+    pub line: usize,
+    /// 1-based column of the failing spot, counted in characters (for an editor marker).
+    pub column: usize,
+    /// Byte offset of the failing spot in the template text.
+    pub offset: usize,
+    /// Go's message without the `template: name:line:` prefix, e.g. `function "md2" not defined`.
+    pub message: String,
+    /// For render errors, where Go says it was: `executing "name" at <node>`.
+    pub context: Option<Box<ExecContext>>,
+}
+
+/// The template being executed (a `define`d one may differ from the key) and Go's text of the
+/// failing node.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ExecContext {
+    pub template: String,
+    pub node: String,
+}
+
+impl TemplateError {
+    /// Locates `offset` in `text` (Go counts the column in bytes from 0; we keep both).
+    pub(crate) fn at(
+        name: &str,
+        phase: Phase,
+        text: &str,
+        offset: usize,
+        line: Option<usize>,
+        message: String,
+    ) -> Self {
+        let offset = offset.min(text.len());
+        let mut cut = offset;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let before = &text[..cut];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let counted_line = 1 + before.matches('\n').count();
+        TemplateError {
+            name: name.to_string(),
+            phase,
+            line: line.filter(|&l| l > 0).unwrap_or(counted_line),
+            column: 1 + before[line_start..].chars().count(),
+            offset,
+            message,
+            context: None,
+        }
+    }
+
+    /// Go's byte column (0-based), as Go prints it in `name:line:col`.
+    fn go_column(&self, text_hint: Option<&str>) -> usize {
+        match text_hint {
+            Some(text) => {
+                let cut = self.offset.min(text.len());
+                let start = text.as_bytes()[..cut]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1);
+                cut - start
+            }
+            None => self.column.saturating_sub(1),
+        }
+    }
+
+    /// The error exactly as Go words it (parse errors carry no column in Go).
+    pub fn go_message(&self) -> String {
+        match (&self.phase, &self.context) {
+            (Phase::Exec, Some(ctx)) => format!(
+                "template: {}:{}:{}: executing {} at <{}>: {}",
+                self.name,
+                self.line,
+                self.go_column(None),
+                go_quote(&ctx.template),
+                ctx.node,
+                self.message
+            ),
+            _ => format!("template: {}:{}: {}", self.name, self.line, self.message),
+        }
+    }
+
+    /// Recomputes the Go byte column once the template text is known (the UI reports chars).
+    pub fn go_location(&self, text: &str) -> String {
+        format!("{}:{}:{}", self.name, self.line, self.go_column(Some(text)))
+    }
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "template: {}:{}:{}: ", self.name, self.line, self.column)?;
+        if let Some(ctx) = &self.context {
+            write!(
+                f,
+                "executing {} at <{}>: ",
+                go_quote(&ctx.template),
+                ctx.node
+            )?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for TemplateError {}

@@ -1,0 +1,3 @@
+module textgate.test/gotemplate
+
+go 1.19
