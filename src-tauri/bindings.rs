@@ -21,6 +21,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     textgate_core::PullReport::export_all(&cfg)?;
     textgate_core::ConflictView::export_all(&cfg)?;
     textgate_core::KeepVersion::export_all(&cfg)?;
+    textgate_core::template_preview::TemplatePreview::export_all(&cfg)?;
+    textgate_core::template_preview::SampleAccount::export_all(&cfg)?;
     crate::error::IpcError::export_all(&cfg)?;
     crate::state::AppStatus::export_all(&cfg)?;
     Ok(())

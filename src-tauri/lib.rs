@@ -40,6 +40,8 @@ pub fn run() {
             commands::sync::pull_server,
             commands::sync::compare_with_server,
             commands::sync::resolve_conflict,
+            commands::templates::preview_templates,
+            commands::templates::default_sample_account,
             commands::values::generate_uri,
             commands::values::generate_secret,
         ])

@@ -7,4 +7,5 @@ pub mod app;
 pub mod profiles;
 pub mod servers;
 pub mod sync;
+pub mod templates;
 pub mod values;

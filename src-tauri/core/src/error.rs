@@ -49,6 +49,11 @@ pub enum CoreError {
     #[error("Pick a flow schema before enabling the gateway")]
     FlowRequired,
 
+    /// Webitel would refuse a template (`chat.bot.custom.updates.invalid`): the message is the
+    /// server's own detail, on the template's field. Checked before any request is sent.
+    #[error("{}", .0.message)]
+    TemplateRefused(FieldIssue),
+
     #[error(
         "This database was written by a newer Textgate (schema version {found}; this build knows up \
          to {supported}). It was left untouched: update Textgate to open it."
@@ -91,6 +96,7 @@ impl CoreError {
             CoreError::RemoteGone(_) => "remote_gone",
             CoreError::RemoteChanged(_) => "remote_changed",
             CoreError::FlowRequired => "flow_required",
+            CoreError::TemplateRefused(_) => "template_invalid",
             CoreError::DatabaseTooNew { .. } => "database_too_new",
             CoreError::DataDir { .. } => "data_dir",
             CoreError::Storage(_) => "storage",
@@ -105,6 +111,7 @@ impl CoreError {
     pub fn field_issues(&self) -> &[FieldIssue] {
         match self {
             CoreError::Invalid(issues) => issues,
+            CoreError::TemplateRefused(issue) => std::slice::from_ref(issue),
             _ => &[],
         }
     }

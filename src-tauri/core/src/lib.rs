@@ -3,6 +3,7 @@
 
 pub mod emulator;
 pub mod error;
+pub mod gateway_templates;
 pub mod generate;
 pub mod paths;
 pub mod profile;
@@ -12,6 +13,7 @@ pub mod server;
 pub mod store;
 pub mod sync_state;
 pub mod template;
+pub mod template_preview;
 pub mod validation;
 pub mod webhook_url;
 pub mod webitel;

@@ -100,6 +100,11 @@ impl Profile {
         self.flow.is_none()
     }
 
+    /// Whether Webitel would refuse one of the templates (checked before every push).
+    pub fn templates_refused(&self) -> bool {
+        crate::gateway_templates::server_refusal(&self.templates).is_some()
+    }
+
     /// Whether the gateway exists on a server, which freezes its URI.
     pub fn is_pushed(&self) -> bool {
         self.remote_id.is_some()
@@ -143,6 +148,8 @@ pub struct ProfileView {
     pub incomplete: bool,
     /// Whether the URI can still be edited (never pushed to a server).
     pub uri_editable: bool,
+    /// Webitel would refuse a template: the profile can be kept but not pushed.
+    pub templates_refused: bool,
     #[ts(type = "number")]
     pub created_at: i64,
     #[ts(type = "number")]
@@ -159,6 +166,8 @@ pub struct ProfileSummary {
     pub enabled: bool,
     /// No flow schema picked yet.
     pub incomplete: bool,
+    /// Webitel would refuse a template.
+    pub templates_refused: bool,
     pub server_id: Option<String>,
     pub sync_state: SyncState,
     #[ts(type = "number")]
@@ -173,6 +182,7 @@ impl From<&Profile> for ProfileSummary {
             uri: profile.uri.clone(),
             enabled: profile.enabled,
             incomplete: profile.is_incomplete(),
+            templates_refused: profile.templates_refused(),
             server_id: profile.server_id.clone(),
             sync_state: sync_state(profile),
             updated_at: profile.updated_at,

@@ -64,13 +64,7 @@ impl SyncContent {
                 })
             }),
             enabled: bot.enabled,
-            templates: Templates {
-                title: updates.title,
-                close: updates.close,
-                join: updates.join,
-                left: updates.left,
-                file_policy_fail: updates.file_policy_fail,
-            },
+            templates: updates.into(),
         }
     }
 

@@ -22,6 +22,11 @@ pub enum ProfileField {
     Flow,
     Enabled,
     Server,
+    TemplateTitle,
+    TemplateClose,
+    TemplateJoin,
+    TemplateLeft,
+    TemplateFilePolicyFail,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -265,6 +270,8 @@ pub fn validate_draft(
             "Pick a flow schema before enabling the gateway",
         ));
     }
+
+    issues.extend(crate::gateway_templates::template_issues(&draft.templates));
 
     match (name, uri, callback) {
         (Some(name), Some(uri), Some(callback)) if !issues.iter().any(FieldIssue::is_error) => {

@@ -8,4 +8,8 @@ export type ProfileSummary = { id: string, name: string, uri: string, enabled: b
 /**
  * No flow schema picked yet.
  */
-incomplete: boolean, serverId: string | null, syncState: SyncState, updatedAt: number, };
+incomplete: boolean, 
+/**
+ * Webitel would refuse a template.
+ */
+templatesRefused: boolean, serverId: string | null, syncState: SyncState, updatedAt: number, };

@@ -23,4 +23,8 @@ incomplete: boolean,
 /**
  * Whether the URI can still be edited (never pushed to a server).
  */
-uriEditable: boolean, createdAt: number, updatedAt: number, };
+uriEditable: boolean, 
+/**
+ * Webitel would refuse a template: the profile can be kept but not pushed.
+ */
+templatesRefused: boolean, createdAt: number, updatedAt: number, };

@@ -220,6 +220,11 @@ fn normalise_and_check(bot: &mut Bot, inner: &Inner, own_id: Option<i64>) -> Res
         return Err(refuse("chat.bot.uri.conflict", "uri: already in use"));
     }
     if bot.provider == "custom" {
+        // The server builds the gateway's templates before it reads the metadata.
+        let templates = bot.updates.clone().unwrap_or_default().into();
+        if let Some(refusal) = crate::gateway_templates::server_refusal(&templates) {
+            return Err(refuse(crate::gateway_templates::REFUSAL_ID, refusal.detail));
+        }
         if bot.metadata.get(Metadata::SECRET).is_none_or(str::is_empty) {
             return Err(refuse(
                 "chat.bot.custom.secret.required",

@@ -40,6 +40,7 @@ mod parse_pipe;
 mod printf;
 mod printf_verbs;
 mod quote;
+mod set;
 mod unicode;
 mod unicode_tables;
 mod value;
@@ -54,6 +55,7 @@ mod tests_go_rules;
 use std::collections::HashMap;
 
 pub use error::{ExecContext, Phase, TemplateError};
+pub use set::TemplateSet;
 pub use value::{Account, StructValue, Value};
 
 /// The template keys of a custom gateway's Templates tab.

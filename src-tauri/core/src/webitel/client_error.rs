@@ -77,7 +77,9 @@ impl ClientError {
         let detail = error.detail.to_ascii_lowercase();
         let id = error.id.to_ascii_lowercase();
         let about = |word: &str| detail.starts_with(word) || id.contains(word);
-        if about("custom: webhook") || id.contains("webhook") {
+        if id == crate::gateway_templates::REFUSAL_ID {
+            template_field(&error.detail)
+        } else if about("custom: webhook") || id.contains("webhook") {
             Some(ProfileField::Callback)
         } else if about("custom: secret") || id.contains("secret") {
             Some(ProfileField::Secret)
@@ -91,6 +93,16 @@ impl ClientError {
             None
         }
     }
+}
+
+/// The template a `chat.bot.custom.updates.invalid` detail names: `updates.join: …` after a
+/// test render, `template: join:1: …` after a parse error.
+fn template_field(detail: &str) -> Option<ProfileField> {
+    let name = detail
+        .strip_prefix("updates.")
+        .or_else(|| detail.strip_prefix("template: "))?;
+    let end = name.find(':')?;
+    crate::gateway_templates::TemplateKey::from_wire_name(&name[..end]).map(|key| key.field())
 }
 
 #[cfg(test)]
@@ -137,6 +149,20 @@ mod tests {
                     "flow: required to enable the gateway",
                 ),
                 Some(ProfileField::Flow),
+            ),
+            (
+                api(
+                    "chat.bot.custom.updates.invalid",
+                    "updates.join: template: join:1:2: executing \"join\" at <.Nope>: can't evaluate field Nope in type *chat.Account",
+                ),
+                Some(ProfileField::TemplateJoin),
+            ),
+            (
+                api(
+                    "chat.bot.custom.updates.invalid",
+                    "template: file_policy_fail:1: function \"md2\" not defined",
+                ),
+                Some(ProfileField::TemplateFilePolicyFail),
             ),
             (api("chat.bot.delete.not_found", "not found"), None),
         ];

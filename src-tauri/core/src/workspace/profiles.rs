@@ -154,6 +154,7 @@ impl Workspace {
             sync_state: sync_state(&profile),
             incomplete: profile.is_incomplete() || secret_state != SecretState::Stored,
             uri_editable: !profile.is_pushed(),
+            templates_refused: profile.templates_refused(),
             secret,
             secret_state,
             id: profile.id,

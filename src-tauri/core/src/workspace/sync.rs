@@ -60,6 +60,9 @@ impl Workspace {
     /// server version unless `force` (the "keep mine" side of a conflict).
     pub async fn push(&self, profile_id: &str, force: bool) -> Result<PushAction> {
         let (profile, server) = self.profile_and_server(profile_id)?;
+        if let Some(refusal) = crate::gateway_templates::server_refusal(&profile.templates) {
+            return Err(CoreError::TemplateRefused(refusal.field_issue()));
+        }
         let secret = self.secret_for_push(&profile)?;
         let client = self.client_for(&server)?;
         let Some(remote_id) = profile.remote_id else {
@@ -313,3 +316,7 @@ impl Workspace {
 #[cfg(test)]
 #[path = "sync_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "sync_template_tests.rs"]
+mod template_tests;

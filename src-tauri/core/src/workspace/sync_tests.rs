@@ -13,20 +13,20 @@ use crate::store::Store;
 use crate::sync_state::SyncState;
 use crate::webitel::wire::{Bot, Lookup, Metadata};
 
-struct Fixture {
-    running: RunningEmulator,
-    workspace: Workspace,
-    secrets: Arc<MemorySecretStore>,
-    server_id: String,
+pub(super) struct Fixture {
+    pub running: RunningEmulator,
+    pub workspace: Workspace,
+    pub secrets: Arc<MemorySecretStore>,
+    pub server_id: String,
 }
 
 impl Fixture {
-    fn emulator(&self) -> &Emulator {
+    pub fn emulator(&self) -> &Emulator {
         self.running.emulator()
     }
 }
 
-async fn fixture() -> Fixture {
+pub(super) async fn fixture() -> Fixture {
     let emulator = Emulator::new("tok");
     emulator.add_schema(7, "Support bot", "chat");
     let running = emulator.spawn().await.unwrap();
@@ -48,7 +48,7 @@ async fn fixture() -> Fixture {
     }
 }
 
-fn draft(server_id: &str, name: &str) -> ProfileDraft {
+pub(super) fn draft(server_id: &str, name: &str) -> ProfileDraft {
     ProfileDraft {
         id: None,
         name: name.into(),

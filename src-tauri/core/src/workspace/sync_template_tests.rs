@@ -1,0 +1,75 @@
+//! A template Webitel would refuse: saved with a warning, refused locally before any request
+//! with the server's own message, and refused by the emulator with that same message.
+
+use super::tests::{draft, fixture};
+use crate::error::CoreError;
+use crate::gateway_templates::REFUSAL_ID;
+use crate::validation::{ProfileField, Severity};
+
+#[tokio::test]
+async fn a_broken_template_is_saved_but_push_is_refused_with_the_servers_message() {
+    let f = fixture().await;
+    let mut broken = draft(&f.server_id, "Support");
+    broken.templates.join = "$(md2 .FirstName) joined".into();
+    let outcome = f.workspace.save(broken.clone()).unwrap();
+    let warning = outcome
+        .warnings
+        .iter()
+        .find(|w| w.field == ProfileField::TemplateJoin)
+        .expect("a warning on the join template");
+    assert_eq!(warning.severity, Severity::Warning);
+    assert!(outcome.profile.templates_refused);
+
+    let requests_before = f.emulator().requests().len();
+    let error = f
+        .workspace
+        .push(&outcome.profile.id, false)
+        .await
+        .unwrap_err();
+    let CoreError::TemplateRefused(issue) = &error else {
+        panic!("expected a template refusal, got {error:?}");
+    };
+    assert_eq!(error.code(), "template_invalid");
+    assert_eq!(issue.field, ProfileField::TemplateJoin);
+    let local_message = error.to_string();
+    assert_eq!(
+        local_message,
+        r#"template: join:1: function "md2" not defined"#
+    );
+    assert_eq!(
+        f.emulator().requests().len(),
+        requests_before,
+        "refused before any request"
+    );
+
+    // The emulator, strict like the server, refuses the same body with the same words.
+    let body = crate::sync_state::bot_body(
+        &f.workspace
+            .store()
+            .find_profile(&outcome.profile.id)
+            .unwrap()
+            .unwrap(),
+        "Secret",
+    );
+    let response = reqwest::Client::new()
+        .post(format!("{}/api/chat/bots", f.running.base_url()))
+        .header("X-Webitel-Access", "tok")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let answer: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(answer["id"], REFUSAL_ID);
+    assert_eq!(answer["detail"], local_message.as_str());
+    assert!(f.emulator().bots().is_empty());
+
+    // Fixed, it goes through.
+    broken.id = Some(outcome.profile.id.clone());
+    broken.uri = outcome.profile.uri.clone();
+    broken.templates.join = "$(.FirstName) joined".into();
+    let fixed = f.workspace.save(broken).unwrap();
+    assert!(!fixed.profile.templates_refused);
+    f.workspace.push(&fixed.profile.id, false).await.unwrap();
+    assert_eq!(f.emulator().bots().len(), 1);
+}
