@@ -41,6 +41,9 @@ pub enum Command {
     /// Local gateway profiles, and syncing them with their server
     #[command(subcommand)]
     Profiles(ProfilesCommand),
+    /// Go text/template with Webitel's settings: render a template or check it as the server does
+    #[command(subcommand)]
+    Template(TemplateCommand),
     /// Run a Webitel admin API emulator on 127.0.0.1 (state in memory)
     Emulator {
         /// Port to listen on (0 picks a free one)
@@ -167,4 +170,42 @@ pub struct ProfileCreate {
     /// Webhook URI such as /mybot (default: a random one)
     #[arg(long, value_name = "/PATH")]
     pub uri: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplateCommand {
+    /// Render the template on stdin and print exactly what it produces (no newline added)
+    Render(TemplateRender),
+    /// Exit 0 when Webitel would accept the template on stdin, else 1 with the error
+    Check(TemplateCheck),
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateRender {
+    #[command(flatten)]
+    pub delims: DelimsArg,
+    /// JSON filling Webitel's chat.Account (Id, Channel, Contact, FirstName, LastName,
+    /// Username); default: the sample account (Id 42, Ann Smith, ...)
+    #[arg(long, value_name = "JSON_FILE")]
+    pub context: Option<PathBuf>,
+    /// What a missing map key does: error (as on Webitel's server), zero or default
+    #[arg(long, value_name = "MODE", default_value = "error")]
+    pub missingkey: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateCheck {
+    #[command(flatten)]
+    pub delims: DelimsArg,
+    /// The Templates-tab key it is for: title, join and left are test-rendered over an
+    /// account, close with no context, file_policy_fail only parsed (default: title)
+    #[arg(long, value_name = "KEY", default_value = "title")]
+    pub key: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DelimsArg {
+    /// Action delimiters (default: Webitel's $( and ))
+    #[arg(long, num_args = 2, value_names = ["LEFT", "RIGHT"], allow_hyphen_values = true)]
+    pub delims: Option<Vec<String>>,
 }

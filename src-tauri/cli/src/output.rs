@@ -28,6 +28,12 @@ impl Output {
         }
     }
 
+    /// Bytes on stdout exactly as given: no newline added (a rendered template).
+    pub fn raw(&self, bytes: &[u8]) {
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(bytes).and_then(|()| stdout.flush());
+    }
+
     /// A value as pretty JSON on stdout.
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) {
         match serde_json::to_string_pretty(value) {

@@ -7,3 +7,4 @@ mod profiles;
 mod servers;
 mod start_stop_delete;
 mod support;
+mod templates;
