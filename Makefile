@@ -69,7 +69,9 @@ test: deps ui lint test-rust test-ui test-e2e
 test-rust:
 	./.ci/with-desktop cargo nextest run --workspace --locked --test-threads 2 --no-fail-fast
 
+# The browser tests render templates with the real engine through core's preview pipe.
 test-ui: deps-npm
+	cargo build -p textgate-core --example template_preview_pipe --locked
 	cd ui && npm test
 
 test-e2e: deps deps-e2e ui

@@ -4,7 +4,8 @@
 // profile with the same secret read back through the keychain.
 //
 // Then connect to the Webitel emulator (textgate-cli emulator), pick a flow, push, and see
-// "in sync".
+// "in sync"; break a template, see it marked in the live preview and the push refused with the
+// server's words, fix it and push again.
 //
 // usage: node journey.mjs <textgate> <tauri-driver> <textgate-cli>   (inside .ci/with-desktop)
 import { execFileSync, spawn } from 'node:child_process';
@@ -203,6 +204,30 @@ try {
       await (await browser.$('button*=Created on Emulator')).waitForDisplayed({ timeout: 10000 });
       await (await browser.$('span.badge*=in sync')).waitForDisplayed({ timeout: 5000 });
       await shot(browser, '05-pushed-in-sync');
+    });
+
+    await step('a template Webitel would refuse is marked live, push is refused with its words, fixed it pushes', async () => {
+      await (await browser.$('[role="tab"]*=Templates')).click();
+      const join = await field(browser, 'Agent joining message');
+      await join.setValue('$(.FirstName)$(if .LastName) $(.LastName)$(end) joined');
+      const output = await browser.$('[data-testid="template-join-output"]');
+      await browser.waitUntil(async () => (await output.isExisting()) && (await output.getText()) === 'Ann Smith joined',
+        { timeout: 5000, timeoutMsg: 'the preview did not show "Ann Smith joined"' });
+      await join.setValue('Hi, $(md2 .FirstName) here');
+      const marker = await browser.$('[data-testid="template-join-marker"]');
+      await marker.waitForDisplayed({ timeout: 5000 });
+      check((await marker.getText()) === 'md2', `the marker covers ${await marker.getText()}`);
+      const problem = await browser.$('[data-testid="template-join-problem"]');
+      check((await problem.getText()).includes('function "md2" not defined'), 'no parse error in the preview');
+      await shot(browser, '06-template-error-marked');
+      await (await button(browser, 'Push')).click();
+      await (await browser.$(`//button[contains(., 'template: join:1: function "md2" not defined')]`)).waitForDisplayed({ timeout: 10000 });
+      await (await browser.$('span.badge*=changed here')).waitForDisplayed({ timeout: 5000 });
+      await join.setValue('$(.FirstName) joined');
+      await browser.waitUntil(async () => (await output.isExisting()) && (await output.getText()) === 'Ann joined', { timeout: 5000 });
+      await (await button(browser, 'Push')).click();
+      await (await browser.$('button*=Updated on Emulator')).waitForDisplayed({ timeout: 10000 });
+      await (await browser.$('span.badge*=in sync')).waitForDisplayed({ timeout: 5000 });
     });
   } finally {
     emulator.process.kill();

@@ -39,9 +39,13 @@ export class FakeBackend {
       case 'get_profile':
         return this.#get(args.id as string);
       case 'check_profile':
-        return this.#issues(args.draft as ProfileDraft);
+        return this.#checkWithTemplates(args.draft as ProfileDraft);
       case 'save_profile':
-        return this.#save(args.draft as ProfileDraft);
+        return this.#saveWithTemplates(args.draft as ProfileDraft);
+      case 'preview_templates':
+        return viaRust({ kind: 'preview', templates: args.templates, sample: args.sample });
+      case 'default_sample_account':
+        return viaRust({ kind: 'defaultSample' });
       case 'delete_profile':
         this.#get(args.id as string);
         this.profiles.delete(args.id as string);
@@ -79,6 +83,20 @@ export class FakeBackend {
     const view = this.profiles.get(id);
     if (!view) throw fail('not_found', `No gateway profile with id ${id}`);
     return structuredClone(view);
+  }
+
+  /** The form rules here, the template rules from the real engine when it is loaded. */
+  async #checkWithTemplates(draft: ProfileDraft): Promise<FieldIssue[]> {
+    const templates = await templateCheck(draft);
+    return [...this.#issues(draft), ...templates.issues];
+  }
+
+  async #saveWithTemplates(draft: ProfileDraft): Promise<SaveOutcome> {
+    const templates = await templateCheck(draft);
+    const outcome = this.#save(draft);
+    const view = this.profiles.get(outcome.profile.id)!;
+    view.templatesRefused = templates.refused;
+    return { profile: structuredClone(view), warnings: [...outcome.warnings, ...templates.issues] };
   }
 
   #issues(draft: ProfileDraft): FieldIssue[] {
@@ -119,6 +137,7 @@ export class FakeBackend {
       webhookUrl: draft.uri.trim(),
       incomplete: draft.flow === null,
       uriEditable: pushed === null,
+      templatesRefused: previous?.templatesRefused ?? false,
       createdAt: previous?.createdAt ?? Date.now(),
       updatedAt: Date.now(),
     };
@@ -137,10 +156,28 @@ function summary(view: ProfileView): ProfileSummary {
     uri: view.uri,
     enabled: view.enabled,
     incomplete: view.flow === null,
+    templatesRefused: view.templatesRefused,
     serverId: view.serverId,
     syncState: view.syncState,
     updatedAt: view.updatedAt,
   };
+}
+
+type RustAnswer = { ok?: unknown; error?: string };
+const rustPipe = () => (window as unknown as { __textgateRust?: (body: unknown) => Promise<RustAnswer> }).__textgateRust;
+
+/** Asks the real Rust engine (tests/rust-pipe.ts); tests without it get a clear failure. */
+async function viaRust<T>(body: unknown): Promise<T> {
+  const pipe = rustPipe();
+  if (!pipe) throw fail('unavailable', 'This test did not load the Rust template engine');
+  const answer = await pipe(body);
+  if (answer.error !== undefined) throw fail('invalid', answer.error);
+  return answer.ok as T;
+}
+
+async function templateCheck(draft: ProfileDraft): Promise<{ issues: FieldIssue[]; refused: boolean }> {
+  if (!rustPipe()) return { issues: [], refused: false };
+  return viaRust({ kind: 'issues', templates: draft.templates });
 }
 
 function fail(code: string, message: string): IpcError {

@@ -13,7 +13,7 @@ if (params.has('flows')) backend.servers.addDemo();
 
 const seed = Number(params.get('seed') ?? 0);
 for (let i = 1; i <= seed; i++) {
-  backend.handle('save_profile', {
+  await backend.handle('save_profile', {
     draft: {
       name: ['Alpha support', 'Beta sales', 'Gamma billing'][i - 1] ?? `Gateway ${i}`,
       uri: backend.generateUri(),

@@ -17,6 +17,9 @@ import type { ProfileDraft } from '../bindings/ProfileDraft';
 import type { ProfileSummary } from '../bindings/ProfileSummary';
 import type { ProfileView } from '../bindings/ProfileView';
 import type { SaveOutcome } from '../bindings/SaveOutcome';
+import type { SampleAccount } from '../bindings/SampleAccount';
+import type { TemplatePreview } from '../bindings/TemplatePreview';
+import type { Templates } from '../bindings/Templates';
 
 export const backend = {
   appStatus: () => invoke<AppStatus>('app_status'),
@@ -38,6 +41,9 @@ export const backend = {
   pullServer: (serverId: string) => invoke<PullReport>('pull_server', { serverId }),
   compareWithServer: (id: string) => invoke<ConflictView>('compare_with_server', { id }),
   resolveConflict: (id: string, keep: KeepVersion) => invoke<ProfileView>('resolve_conflict', { id, keep }),
+  previewTemplates: (templates: Templates, sample: SampleAccount) =>
+    invoke<TemplatePreview[]>('preview_templates', { templates, sample }),
+  defaultSampleAccount: () => invoke<SampleAccount>('default_sample_account'),
   generateUri: () => invoke<string>('generate_uri'),
   generateSecret: () => invoke<string>('generate_secret'),
   copyText: (text: string) => writeText(text),
