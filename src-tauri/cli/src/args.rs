@@ -44,6 +44,10 @@ pub enum Command {
     /// Go text/template with Webitel's settings: render a template or check it as the server does
     #[command(subcommand)]
     Template(TemplateCommand),
+    /// Sign the body on stdin (prints the signature, or the three Standard Webhooks headers)
+    Sign(SignArgs),
+    /// Verify a signature over the body on stdin: exit 0 when valid, 1 when not
+    Verify(VerifyArgs),
     /// Run a Webitel admin API emulator on 127.0.0.1 (state in memory)
     Emulator {
         /// Port to listen on (0 picks a free one)
@@ -208,4 +212,55 @@ pub struct DelimsArg {
     /// Action delimiters (default: Webitel's $( and ))
     #[arg(long, num_args = 2, value_names = ["LEFT", "RIGHT"], allow_hyphen_values = true)]
     pub delims: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemeArg {
+    /// X-Webitel-Sign: lowercase hex HMAC-SHA256 of the body
+    Webitel,
+    /// hex HMAC-SHA1 of the body in a named header (as x-chatzuri-signature)
+    Sha1,
+    /// Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature (v1,<base64>)
+    Standard,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("secret_source").required(true).args(["secret", "secret_stdin_file"])))]
+pub struct SecretArgs {
+    #[arg(long, value_enum, default_value = "webitel")]
+    pub scheme: SchemeArg,
+    /// The shared secret (a whsec_… secret for --scheme standard)
+    #[arg(long, value_name = "SECRET")]
+    pub secret: Option<String>,
+    /// Read the secret from this file instead (a trailing newline is ignored), keeping it out
+    /// of the process list; stdin stays the body
+    #[arg(long, value_name = "FILE")]
+    pub secret_stdin_file: Option<PathBuf>,
+    /// Header name shown for --scheme sha1
+    #[arg(long, value_name = "NAME", default_value = "x-chatzuri-signature")]
+    pub header: String,
+    /// Standard Webhooks message id (sign: default a new msg_… id)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Standard Webhooks timestamp in unix seconds (sign: default now)
+    #[arg(long, value_name = "UNIX_SECONDS")]
+    pub timestamp: Option<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    #[command(flatten)]
+    pub secret: SecretArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub secret: SecretArgs,
+    /// The signature to check (for standard: the webhook-signature value, several allowed)
+    #[arg(long, value_name = "SIGNATURE", allow_hyphen_values = true)]
+    pub signature: String,
+    /// Standard Webhooks: judge the timestamp as if now were this time (unix seconds)
+    #[arg(long, value_name = "UNIX_SECONDS")]
+    pub at: Option<i64>,
 }

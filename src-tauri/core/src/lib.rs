@@ -10,6 +10,7 @@ pub mod profile;
 pub mod secrets;
 pub mod sensitive;
 pub mod server;
+pub mod signature;
 pub mod store;
 pub mod sync_state;
 pub mod template;

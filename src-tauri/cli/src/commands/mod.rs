@@ -7,6 +7,7 @@ mod profile_sync;
 mod profiles;
 mod schemas;
 mod server;
+mod signature;
 mod template;
 
 use std::path::PathBuf;
@@ -23,6 +24,8 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
         Command::Schemas(command) => schemas::run(&open()?, command).await,
         Command::Gateways(command) => gateways::run(&open()?, command).await,
         Command::Profiles(command) => profiles::run(&open()?, command).await,
+        Command::Sign(args) => signature::sign(args, out),
+        Command::Verify(args) => signature::verify(args, out),
         // Templates are pure computation: no data folder or keychain.
         Command::Template(command) => template::run(command, out),
         // The emulator keeps its state in memory: it needs no data folder or keychain.

@@ -5,6 +5,7 @@
 mod gateways;
 mod profiles;
 mod servers;
+mod signatures;
 mod start_stop_delete;
 mod support;
 mod templates;
