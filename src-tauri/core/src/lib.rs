@@ -1,6 +1,7 @@
 //! Textgate's domain core: everything the desktop app (and later the CLI) knows about Webitel
 //! custom gateway profiles, kept free of Tauri so it can be tested and reused on its own.
 
+pub mod chat;
 pub mod emulator;
 pub mod error;
 pub mod gateway_templates;
