@@ -37,7 +37,11 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             )
         })
         .layer(middleware::from_fn_with_state(shared.clone(), gate));
-    Router::new().nest("/api", api).with_state(shared)
+    Router::new()
+        .nest("/api", api)
+        // The gateways' webhooks: signed, not behind the admin token.
+        .route("/chat/{*uri}", axum::routing::any(super::chat::webhook))
+        .with_state(shared)
 }
 
 /// Logs the request, serves an injected fault if one is queued, then checks the token.

@@ -5,6 +5,7 @@
 
 mod api;
 mod bots;
+mod chat;
 mod reply;
 mod state;
 
@@ -14,7 +15,7 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
-pub use state::{Fault, RequestRecord};
+pub use state::{ChatEntry, Direction, Fault, RequestRecord};
 
 use crate::webitel::wire::{Bot, Schema};
 use state::Shared;
@@ -88,6 +89,11 @@ impl Emulator {
         self.shared.lock().faults.push_back(fault);
     }
 
+    /// Every chat webhook body accepted (inbound) or sent (outbound), in order.
+    pub fn chat_log(&self) -> Vec<ChatEntry> {
+        self.shared.lock().chats.clone()
+    }
+
     /// Every `/api` request received so far.
     pub fn requests(&self) -> Vec<RequestRecord> {
         self.shared.lock().requests.clone()
@@ -143,3 +149,6 @@ impl RunningEmulator {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod chat_tests;

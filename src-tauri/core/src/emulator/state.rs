@@ -26,6 +26,26 @@ pub struct RequestRecord {
     pub query: String,
 }
 
+/// Which way a chat webhook went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Direction {
+    /// Client's chat service -> Webitel (the gateway URI).
+    Inbound,
+    /// Webitel -> client's chat service (the callback URL).
+    Outbound,
+}
+
+/// One accepted webhook body in a chat's transcript.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChatEntry {
+    pub gateway_id: i64,
+    pub chat_id: String,
+    pub direction: Direction,
+    /// The exact bytes.
+    pub body: Vec<u8>,
+}
+
 #[derive(Default)]
 pub(crate) struct Inner {
     pub bots: BTreeMap<i64, Bot>,
@@ -34,9 +54,26 @@ pub(crate) struct Inner {
     pub last_time: i64,
     pub requests: Vec<RequestRecord>,
     pub faults: VecDeque<Fault>,
+    /// Every chat webhook body accepted or sent, in order.
+    pub chats: Vec<ChatEntry>,
 }
 
 impl Inner {
+    pub fn record_chat(
+        &mut self,
+        gateway_id: i64,
+        direction: Direction,
+        chat_id: &str,
+        body: Vec<u8>,
+    ) {
+        self.chats.push(ChatEntry {
+            gateway_id,
+            chat_id: chat_id.to_string(),
+            direction,
+            body,
+        });
+    }
+
     /// Unix milliseconds, strictly increasing so every change gets a new `updated_at`.
     pub fn tick(&mut self) -> i64 {
         let now = crate::store::now_millis();
