@@ -6,6 +6,7 @@ pub mod emulator;
 pub mod error;
 pub mod gateway_templates;
 pub mod generate;
+pub mod harness;
 pub mod paths;
 pub mod profile;
 pub mod secrets;

@@ -1,0 +1,222 @@
+//! A local stand-in for the client's chat service at the callback URL: an HTTP server bound to
+//! 127.0.0.1 that logs every request with its exact bytes and whether `X-Webitel-Sign` proves
+//! them under the profile's secret, then answers as configured (status, body, delay) so the
+//! sender's handling of failures and slowness can be tried. Only loopback Host headers are
+//! served (a web page cannot reach it through DNS rebinding) and bodies are size-limited.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use serde::Serialize;
+use tokio::net::TcpListener;
+use tokio::sync::{mpsc, oneshot};
+
+use crate::sensitive::Sensitive;
+use crate::signature::{webitel_verify, Verdict, WEBITEL_HEADER};
+
+/// The largest body the receiver accepts by default (Webitel's messages are small).
+pub const DEFAULT_MAX_BODY: usize = 1024 * 1024;
+
+/// How the receiver answers every request.
+#[derive(Debug, Clone)]
+pub struct ReceiverAnswer {
+    pub status: u16,
+    pub body: String,
+    pub delay: Duration,
+}
+
+impl Default for ReceiverAnswer {
+    fn default() -> Self {
+        Self {
+            status: 200,
+            body: "{\"success\":true}".into(),
+            delay: Duration::ZERO,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ReceiverConfig {
+    /// 0 picks a free port.
+    pub port: u16,
+    /// The path that verifies and logs (`/hook`); other paths get 404 and are logged too.
+    pub path: String,
+    pub secret: Sensitive<String>,
+    pub max_body: usize,
+    pub answer: ReceiverAnswer,
+}
+
+/// One request as the receiver saw it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceivedRequest {
+    /// 1, 2, 3, ... in arrival order.
+    pub seq: u64,
+    /// Unix milliseconds.
+    pub time: i64,
+    pub method: String,
+    pub path: String,
+    pub headers: Vec<(String, String)>,
+    #[serde(skip)]
+    pub body: Vec<u8>,
+    pub verdict: Verdict,
+    /// What the receiver answered.
+    pub status: u16,
+}
+
+struct Shared {
+    config: ReceiverConfig,
+    port: u16,
+    log: Mutex<Vec<ReceivedRequest>>,
+    live: mpsc::UnboundedSender<ReceivedRequest>,
+}
+
+/// A running receiver; dropping it stops the server.
+pub struct RunningReceiver {
+    address: SocketAddr,
+    shared: Arc<Shared>,
+    _stop: oneshot::Sender<()>,
+}
+
+impl RunningReceiver {
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// `http://127.0.0.1:PORT/path`: the callback URL to configure.
+    pub fn url(&self) -> String {
+        format!("http://{}{}", self.address, self.shared.config.path)
+    }
+
+    /// Every request so far.
+    pub fn log(&self) -> Vec<ReceivedRequest> {
+        lock(&self.shared.log).clone()
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Starts the receiver; the returned channel yields each request as it is logged.
+pub async fn start(
+    mut config: ReceiverConfig,
+) -> std::io::Result<(RunningReceiver, mpsc::UnboundedReceiver<ReceivedRequest>)> {
+    if !config.path.starts_with('/') {
+        config.path.insert(0, '/');
+    }
+    let listener = TcpListener::bind(("127.0.0.1", config.port)).await?;
+    let address = listener.local_addr()?;
+    let (live, events) = mpsc::unbounded_channel();
+    let max_body = config.max_body;
+    let shared = Arc::new(Shared {
+        config,
+        port: address.port(),
+        log: Mutex::new(Vec::new()),
+        live,
+    });
+    let router = Router::new()
+        .fallback(receive)
+        .layer(DefaultBodyLimit::max(max_body))
+        .with_state(shared.clone());
+    let (stop, stopped) = oneshot::channel::<()>();
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, router)
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await;
+    });
+    Ok((
+        RunningReceiver {
+            address,
+            shared,
+            _stop: stop,
+        },
+        events,
+    ))
+}
+
+async fn receive(
+    State(shared): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Response {
+    let started = Instant::now();
+    if !is_loopback_host(&headers, shared.port) {
+        return (StatusCode::MISDIRECTED_REQUEST, "unexpected Host header").into_response();
+    }
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => return rejection.into_response(),
+    };
+    let config = &shared.config;
+    let on_path = uri.path() == config.path;
+    let verdict = webitel_verify(
+        config.secret.expose().as_bytes(),
+        &body,
+        headers.get(WEBITEL_HEADER).and_then(|v| v.to_str().ok()),
+    );
+    let status = if on_path { config.answer.status } else { 404 };
+    {
+        let mut log = lock(&shared.log);
+        let entry = ReceivedRequest {
+            seq: log.len() as u64 + 1,
+            time: crate::store::now_millis(),
+            method: method.to_string(),
+            path: uri.path().to_string(),
+            headers: headers
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.to_string(),
+                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                    )
+                })
+                .collect(),
+            body: body.to_vec(),
+            verdict,
+            status,
+        };
+        let _ = shared.live.send(entry.clone());
+        log.push(entry);
+    }
+    if !on_path {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let remaining = config.answer.delay.saturating_sub(started.elapsed());
+    if !remaining.is_zero() {
+        tokio::time::sleep(remaining).await;
+    }
+    let status = StatusCode::from_u16(config.answer.status).unwrap_or(StatusCode::OK);
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        Body::from(config.answer.body.clone()),
+    )
+        .into_response()
+}
+
+/// The Host header names this loopback port (127.0.0.1, localhost or [::1]).
+fn is_loopback_host(headers: &HeaderMap, port: u16) -> bool {
+    let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    ["127.0.0.1", "localhost", "[::1]"]
+        .iter()
+        .any(|name| host.eq_ignore_ascii_case(&format!("{name}:{port}")))
+}
+
+#[cfg(test)]
+#[path = "receiver_tests.rs"]
+mod tests;
