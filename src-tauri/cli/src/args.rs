@@ -48,6 +48,9 @@ pub enum Command {
     Sign(SignArgs),
     /// Verify a signature over the body on stdin: exit 0 when valid, 1 when not
     Verify(VerifyArgs),
+    /// Stand in for the client's chat service: receive signed callbacks on 127.0.0.1 and print
+    /// one JSON line per request
+    Listen(ListenArgs),
     /// Run a Webitel admin API emulator on 127.0.0.1 (state in memory)
     Emulator {
         /// Port to listen on (0 picks a free one)
@@ -263,4 +266,25 @@ pub struct VerifyArgs {
     /// Standard Webhooks: judge the timestamp as if now were this time (unix seconds)
     #[arg(long, value_name = "UNIX_SECONDS")]
     pub at: Option<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListenArgs {
+    /// The profile whose app secret verifies X-Webitel-Sign (id or name)
+    pub profile: String,
+    /// Port on 127.0.0.1 (0 picks a free one; the address is printed on stderr)
+    #[arg(long)]
+    pub port: u16,
+    /// Path that receives the callbacks
+    #[arg(long, default_value = "/", value_name = "/hook")]
+    pub path: String,
+    /// HTTP status to answer with
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u16).range(200..=599))]
+    pub status: u16,
+    /// Wait this long before answering
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub delay_ms: u64,
+    /// Exit after this many requests (default: run until interrupted)
+    #[arg(long, value_name = "N")]
+    pub count: Option<u64>,
 }

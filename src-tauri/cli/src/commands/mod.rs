@@ -2,6 +2,7 @@
 
 mod emulator;
 mod gateways;
+mod listen;
 mod profile_create;
 mod profile_sync;
 mod profiles;
@@ -24,6 +25,7 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
         Command::Schemas(command) => schemas::run(&open()?, command).await,
         Command::Gateways(command) => gateways::run(&open()?, command).await,
         Command::Profiles(command) => profiles::run(&open()?, command).await,
+        Command::Listen(args) => listen::run(&open()?, args).await,
         Command::Sign(args) => signature::sign(args, out),
         Command::Verify(args) => signature::verify(args, out),
         // Templates are pure computation: no data folder or keychain.

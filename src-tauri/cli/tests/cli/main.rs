@@ -3,6 +3,7 @@
 //! group; every test has its own data dir(s) and its own emulator.
 
 mod gateways;
+mod listen;
 mod profiles;
 mod servers;
 mod signatures;

@@ -81,7 +81,8 @@ struct Shared {
 pub struct RunningReceiver {
     address: SocketAddr,
     shared: Arc<Shared>,
-    _stop: oneshot::Sender<()>,
+    stop: oneshot::Sender<()>,
+    server: tokio::task::JoinHandle<()>,
 }
 
 impl RunningReceiver {
@@ -92,6 +93,12 @@ impl RunningReceiver {
     /// `http://127.0.0.1:PORT/path`: the callback URL to configure.
     pub fn url(&self) -> String {
         format!("http://{}{}", self.address, self.shared.config.path)
+    }
+
+    /// Stops accepting, lets requests in flight get their answers (up to `grace`), then ends.
+    pub async fn stop(self, grace: Duration) {
+        let _ = self.stop.send(());
+        let _ = tokio::time::timeout(grace, self.server).await;
     }
 
     /// Every request so far.
@@ -128,7 +135,7 @@ pub async fn start(
         .layer(DefaultBodyLimit::max(max_body))
         .with_state(shared.clone());
     let (stop, stopped) = oneshot::channel::<()>();
-    tokio::spawn(async move {
+    let server = tokio::spawn(async move {
         let _ = axum::serve(listener, router)
             .with_graceful_shutdown(async {
                 let _ = stopped.await;
@@ -139,7 +146,8 @@ pub async fn start(
         RunningReceiver {
             address,
             shared,
-            _stop: stop,
+            stop,
+            server,
         },
         events,
     ))
