@@ -32,6 +32,9 @@ pub struct TemplateError {
     pub message: String,
     /// For render errors, where Go says it was: `executing "name" at <node>`.
     pub context: Option<Box<ExecContext>>,
+    /// Go's column: bytes from the start of the line, 0-based (what `name:line:col` shows).
+    #[serde(skip)]
+    pub byte_column: usize,
 }
 
 /// The template being executed (a `define`d one may differ from the key) and Go's text of the
@@ -68,6 +71,7 @@ impl TemplateError {
             offset,
             message,
             context: None,
+            byte_column: cut - line_start,
         }
     }
 
@@ -82,7 +86,7 @@ impl TemplateError {
                     .map_or(0, |i| i + 1);
                 cut - start
             }
-            None => self.column.saturating_sub(1),
+            None => self.byte_column,
         }
     }
 
