@@ -75,10 +75,17 @@ async function openApp() {
 }
 
 async function field(browser, label) {
-  const id = await browser.execute((text) => {
-    const found = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === text);
-    return found ? found.htmlFor : null;
-  }, label);
+  // The form may still be rendering (a cold first start is slow): wait for the label.
+  let id = null;
+  await browser
+    .waitUntil(async () => {
+      id = await browser.execute((text) => {
+        const found = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === text);
+        return found ? found.htmlFor : null;
+      }, label);
+      return Boolean(id);
+    }, { timeout: 10000, interval: 100 })
+    .catch(() => {});
   check(id, `no field labelled ${label}`);
   return browser.$(`#${id}`);
 }
