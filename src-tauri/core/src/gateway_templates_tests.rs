@@ -175,3 +175,24 @@ fn a_parse_problem_points_at_its_line() {
         problem.message
     );
 }
+
+#[test]
+fn a_failure_inside_another_keys_define_is_reported_with_that_texts_location() {
+    let t = templates(|t| {
+        t.title = "$(define \"who\")\n$(.Nope)$(end)Agent".into();
+        t.join = "   $(template \"who\" .) joined".into();
+    });
+    let previews = preview_templates(&t, &SampleAccount::default());
+    let join = previews
+        .iter()
+        .find(|p| p.key == TemplateKey::Join)
+        .and_then(|p| p.problem.clone())
+        .expect("join fails inside title's define");
+    assert!(
+        join.message.starts_with("template: title:2:"),
+        "{}",
+        join.message
+    );
+    // The marker stays inside the join text (at its start), not at title's offset.
+    assert_eq!((join.line, join.column, join.offset), (1, 4, 3));
+}

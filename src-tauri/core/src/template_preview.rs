@@ -109,7 +109,15 @@ pub fn preview_templates(templates: &Templates, sample: &SampleAccount) -> Vec<T
             };
             let (output, problem) = match result {
                 Ok(text) => (Some(text), None),
-                Err(error) => (None, Some(locate(typed, &error))),
+                Err(error) if error.name == key.wire_name() || error.name.is_empty() => {
+                    (None, Some(locate(typed, &error)))
+                }
+                // The failing action sits in another key's text (a `define` called from here):
+                // Go's message names that text; mark the start of this one.
+                Err(error) => (
+                    None,
+                    Some(locate(typed, &TemplateError { offset: 0, ..error })),
+                ),
             };
             TemplatePreview {
                 key,

@@ -2,7 +2,7 @@
 //! hand-written corpus (`template_corpus.txt`) and of a seeded random corpus is rendered by Go's
 //! `text/template` (tests/go-template, set up as Webitel's server sets it up) and by
 //! `textgate_core::template`; outputs must be byte-identical and the same templates must fail,
-//! in the same phase. Go must be installed (`make deps` installs Debian's golang-go): without it
+//! in the same phase, with Go's exact error message (`TemplateError::go_message`). Go must be installed (`make deps` installs Debian's golang-go): without it
 //! this test fails rather than skips, because it is the proof the engine matches the server.
 
 use std::io::Write;
@@ -15,94 +15,12 @@ use textgate_core::template::{parse, Account, Delims, MissingKey, Value};
 #[path = "template_gen/mod.rs"]
 mod template_gen;
 
-/// One template to render, with how to render it.
-#[derive(Debug, Clone)]
-struct Case {
-    name: String,
-    text: String,
-    go_delims: bool,
-    /// "account" (the sample `*chat.Account`), "nil" or "map" (`MAP_DATA` as Go decodes JSON).
-    data: &'static str,
-    missing: &'static str,
-}
+use template_gen::corpus::{hand_written, Case};
 
 /// The JSON behind `data=map`: nested maps, lists, nulls and float64 numbers, as Go decodes it.
 const MAP_DATA: &str = r#"{"A":{"B":"deep","C":{"D":1}},"List":["x","y",null,3],"Empty":[],
 "Map":{"b":2,"a":1,"c":null,"é":"e"},"Name":"Ann","N":null,"Num":1.5,"Int":42,"Big":1e21,
 "Neg":-0.5,"T":true,"F":false,"Nested":[[1,2],{"k":"v"}]}"#;
-
-/// Parses the reviewable corpus file: `=== name [delims=go] [data=nil|map] [missingkey=zero] [esc]`
-/// headers, each followed by the template's lines (the newline before the next header is not
-/// part of the template; `esc` decodes `\n`, `\t`, `\r`, `\\` and `\u{..}`).
-fn hand_written() -> Vec<Case> {
-    let text = include_str!("template_corpus.txt");
-    let mut cases: Vec<(Case, bool, Vec<&str>)> = Vec::new();
-    for line in text.split('\n') {
-        if let Some(header) = line.strip_prefix("=== ") {
-            let mut words = header.split_whitespace();
-            let name = words
-                .next()
-                .expect("corpus header without a name")
-                .to_string();
-            let mut case = Case {
-                name,
-                text: String::new(),
-                go_delims: false,
-                data: "account",
-                missing: "error",
-            };
-            let mut esc = false;
-            for w in words {
-                match w {
-                    "delims=go" => case.go_delims = true,
-                    "data=nil" => case.data = "nil",
-                    "data=map" => case.data = "map",
-                    "missingkey=zero" => case.missing = "zero",
-                    "missingkey=default" => case.missing = "default",
-                    "esc" => esc = true,
-                    other => panic!("corpus: unknown option {other:?} in {header:?}"),
-                }
-            }
-            cases.push((case, esc, Vec::new()));
-        } else if let Some((_, _, lines)) = cases.last_mut() {
-            lines.push(line);
-        }
-    }
-    cases
-        .into_iter()
-        .map(|(mut case, esc, lines)| {
-            let raw = lines.join("\n");
-            case.text = if esc { unescape(&raw) } else { raw };
-            case
-        })
-        .collect()
-}
-
-fn unescape(s: &str) -> String {
-    let mut out = String::new();
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('r') => out.push('\r'),
-            Some('\\') => out.push('\\'),
-            Some('u') => {
-                let hex: String = chars.by_ref().skip(1).take_while(|&c| c != '}').collect();
-                out.push(
-                    char::from_u32(u32::from_str_radix(&hex, 16).expect("bad \\u{}"))
-                        .expect("bad char"),
-                );
-            }
-            other => panic!("corpus: bad escape \\{other:?}"),
-        }
-    }
-    out
-}
 
 fn corpus() -> Vec<Case> {
     let mut cases = hand_written();
@@ -148,13 +66,13 @@ fn rust_outcome(case: &Case) -> Outcome {
     match parse(&case.name, &case.text, &delims) {
         Err(e) => Outcome::Failed {
             phase: "parse".into(),
-            message: e.to_string(),
+            message: e.go_message(),
         },
         Ok(t) => match t.render_bytes(&data, missing) {
             Ok(out) => Outcome::Ok(out),
             Err(e) => Outcome::Failed {
                 phase: "exec".into(),
-                message: e.to_string(),
+                message: e.go_message(),
             },
         },
     }
@@ -256,7 +174,8 @@ fn hex_decode(s: &str) -> Vec<u8> {
 fn same(go: &Outcome, rust: &Outcome) -> bool {
     match (go, rust) {
         (Outcome::Ok(a), Outcome::Ok(b)) => a == b,
-        (Outcome::Failed { phase: a, .. }, Outcome::Failed { phase: b, .. }) => a == b,
+        // Go's `err.Error()` and `TemplateError::go_message()` must be the same string.
+        (Outcome::Failed { .. }, Outcome::Failed { .. }) => go == rust,
         _ => false,
     }
 }
@@ -322,6 +241,10 @@ fn template_engine_matches_go_byte_for_byte() {
             .map(|(c, g)| format!("=== {} [{}]\n{}\n--> {}\n", c.name, c.data, c.text, show(g)))
             .collect();
         std::fs::write(path, dump).expect("write TEMPLATE_DUMP");
+    }
+    // TEMPLATE_MISMATCHES=path writes every mismatch (the failure message shows only 40).
+    if let Some(path) = std::env::var_os("TEMPLATE_MISMATCHES") {
+        std::fs::write(path, mismatches.join("\n")).expect("write TEMPLATE_MISMATCHES");
     }
     assert!(
         ok >= 100 && failed >= 50,

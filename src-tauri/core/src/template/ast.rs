@@ -144,6 +144,22 @@ pub(crate) enum Node {
     },
 }
 
+impl Node {
+    /// Go's `Position()`: where the node starts in the text (text nodes are never located).
+    pub fn pos(&self) -> usize {
+        match self {
+            Node::Text { .. } => 0,
+            Node::Action { pos, .. }
+            | Node::Template { pos, .. }
+            | Node::Break { pos }
+            | Node::Continue { pos }
+            | Node::End { pos }
+            | Node::Else { pos } => *pos,
+            Node::Branch(_, b) => b.pos,
+        }
+    }
+}
+
 fn write_joined(f: &mut fmt::Formatter<'_>, parts: &[String], sep: &str) -> fmt::Result {
     f.write_str(&parts.join(sep))
 }
@@ -220,10 +236,8 @@ impl fmt::Display for List {
 impl fmt::Display for Node {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Node::Text { text } => {
-                let q = super::quote::quote(text.as_bytes(), false);
-                write!(f, "{}", String::from_utf8_lossy(&q))
-            }
+            // Go's `TextNode.String` is the text itself (`%s`), as its error contexts show it.
+            Node::Text { text } => f.write_str(text),
             Node::Action { pipe, .. } => write!(f, "{{{{{pipe}}}}}"),
             Node::Branch(kind, b) => {
                 let name = match kind {

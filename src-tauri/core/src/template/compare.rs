@@ -2,6 +2,8 @@
 //! `uint8` compare across, `eq` takes several right-hand sides, nil compares only with nil, and
 //! everything else is an "incompatible types" error that fails the render as on the server.
 
+use super::printf::sprintf;
+use super::unicode::lossy_per_byte;
 use super::value::Value;
 use std::rc::Rc;
 
@@ -61,19 +63,7 @@ pub(crate) fn eq(arg1: &Value, rest: &[Value]) -> Result<bool, String> {
                 (Value::String(a), Value::String(b)) => a == b,
                 (Value::Uint8(a), Value::Uint8(b)) => a == b,
                 (a, b) if k1 == Kind::Int => as_int(a) == as_int(b),
-                (Value::Nil, _) | (_, Value::Nil) => arg1.is_nil() == arg.is_nil(),
-                (a, b) if std::mem::discriminant(a) != std::mem::discriminant(b) => {
-                    return Err(format!(
-                        "non-comparable types {}: {}, {}: {}",
-                        a.type_name(),
-                        a.type_name(),
-                        b.type_name(),
-                        b.type_name()
-                    ));
-                }
-                (Value::Struct(a), Value::Struct(b)) if a.pointer => Rc::ptr_eq(a, b),
-                (Value::Struct(a), Value::Struct(b)) => a == b,
-                (_, b) => return Err(format!("non-comparable type {}", b.type_name())),
+                _ => eq_other(&arg1, &arg)?,
             }
         };
         if truth {
@@ -81,6 +71,52 @@ pub(crate) fn eq(arg1: &Value, rest: &[Value]) -> Result<bool, String> {
         }
     }
     Ok(false)
+}
+
+/// Go's reflect kind of a value that is not a basic kind.
+fn other_kind(v: &Value) -> &'static str {
+    match v {
+        Value::List(_) => "slice",
+        Value::Map(_) => "map",
+        Value::Struct(s) if s.pointer => "ptr",
+        Value::Struct(_) => "struct",
+        _ => "invalid",
+    }
+}
+
+/// Go's `fmt.Sprintf` over template values, for error messages that show a value.
+fn show(format: &str, args: &[Value]) -> String {
+    lossy_per_byte(&sprintf(format.as_bytes(), args))
+}
+
+/// `eq` of two values of no basic kind: nil compares with nil, values of different kinds or
+/// of types Go cannot compare (slices, maps) are errors that print the values.
+fn eq_other(a: &Value, b: &Value) -> Result<bool, String> {
+    let (ka, kb) = (other_kind(a), other_kind(b));
+    if ka != kb && ka != "invalid" && kb != "invalid" {
+        return Err(show(
+            "non-comparable types %s: %v, %s: %v",
+            &[
+                a.clone(),
+                Value::from(a.type_name().as_str()),
+                Value::from(b.type_name().as_str()),
+                b.clone(),
+            ],
+        ));
+    }
+    if a.is_nil() || b.is_nil() {
+        return Ok(a.is_nil() == b.is_nil());
+    }
+    Ok(match (a, b) {
+        (Value::Struct(x), Value::Struct(y)) if x.pointer => Rc::ptr_eq(x, y),
+        (Value::Struct(x), Value::Struct(y)) => x == y,
+        _ => {
+            return Err(show(
+                "non-comparable type %s: %v",
+                &[b.clone(), Value::from(b.type_name().as_str())],
+            ))
+        }
+    })
 }
 
 pub(crate) fn lt(arg1: &Value, arg2: &Value) -> Result<bool, String> {

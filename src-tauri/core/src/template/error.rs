@@ -90,7 +90,8 @@ impl TemplateError {
         }
     }
 
-    /// The error exactly as Go words it (parse errors carry no column in Go).
+    /// The error exactly as Go's `err.Error()` words it. Parse errors carry no column in Go;
+    /// a render error with no node to point at (an empty template) carries no line either.
     pub fn go_message(&self) -> String {
         match (&self.phase, &self.context) {
             (Phase::Exec, Some(ctx)) => format!(
@@ -102,7 +103,8 @@ impl TemplateError {
                 ctx.node,
                 self.message
             ),
-            _ => format!("template: {}:{}: {}", self.name, self.line, self.message),
+            (Phase::Exec, None) => format!("template: {}: {}", self.name, self.message),
+            (Phase::Parse, _) => format!("template: {}:{}: {}", self.name, self.line, self.message),
         }
     }
 

@@ -1,24 +1,27 @@
-//! Expression evaluation, a port of Go's `evalPipeline`, `evalCommand`, `evalField`,
-//! `evalCall` and `evalArg`: what a field of a struct or map yields (missingkey rules), when an
-//! argument is refused for its type, how `and`/`or` short-circuit, and how builtins are called.
+//! Expression evaluation, a port of Go's `evalPipeline`, `evalCommand`, `evalFieldNode`,
+//! `evalChainNode`, `evalVariableNode`, `evalFieldChain` and `evalField`: what a field of a
+//! struct or map yields (missingkey rules) and the wording and location of the errors on the
+//! way. Function calls and arguments are in `eval_call.rs`.
 
 use super::ast::{Arg, Command, Number, Pipe};
 use super::exec::{At, EResult, State};
-use super::funcs::{self, Param};
+use super::funcs::indirect;
 use super::quote::go_quote as go_q;
+use super::rv::Rv;
 use super::value::Value;
 use super::MissingKey;
 
 impl<'a> State<'a> {
-    pub fn eval_pipeline(&mut self, dot: &Value, pipe: &'a Pipe) -> EResult<Value> {
+    pub fn eval_pipeline(&mut self, dot: &Rv, pipe: &'a Pipe) -> EResult<Rv> {
         self.enter()?;
-        self.at = Some(At::Pipe(pipe));
-        let mut value: Option<Value> = None;
+        self.at(At::Pipe(pipe));
+        let mut value: Option<Rv> = None;
         for cmd in &pipe.cmds {
+            // The previous command's value is this one's final argument.
             let v = self.eval_command(dot, cmd, value.take())?;
-            value = Some(v.unwrap_interface());
+            value = Some(v.unwrapped());
         }
-        let value = value.unwrap_or(Value::Nil);
+        let value = value.unwrap_or_else(Rv::nil);
         for (_, name) in &pipe.decl {
             if pipe.is_assign {
                 self.set_var(name, value.clone())?;
@@ -30,7 +33,7 @@ impl<'a> State<'a> {
         Ok(value)
     }
 
-    fn not_a_function(&self, args: &[Arg], fin: &Option<Value>) -> EResult<()> {
+    pub fn not_a_function(&self, args: &[Arg], fin: &Option<Rv>) -> EResult<()> {
         if args.len() > 1 || fin.is_some() {
             let first = args.first().map(ToString::to_string).unwrap_or_default();
             return self.errorf(format!("can't give argument to non-function {first}"));
@@ -38,90 +41,115 @@ impl<'a> State<'a> {
         Ok(())
     }
 
-    fn eval_command(
-        &mut self,
-        dot: &Value,
-        cmd: &'a Command,
-        fin: Option<Value>,
-    ) -> EResult<Value> {
+    fn eval_command(&mut self, dot: &Rv, cmd: &'a Command, fin: Option<Rv>) -> EResult<Rv> {
         let Some(first) = cmd.args.first() else {
             return self.errorf("empty command".into());
         };
         match first {
             Arg::Field { ident, .. } => {
-                return self.eval_field_chain(dot.clone(), first, ident, &cmd.args, fin)
+                return self.eval_field_node(dot, first, ident, &cmd.args, fin)
             }
             Arg::Chain { node, fields, .. } => {
-                return self.eval_chain(dot, first, node, fields, &cmd.args, fin)
+                return self.eval_chain_node(dot, first, node, fields, &cmd.args, fin)
             }
             Arg::Identifier { name, .. } => {
-                self.at = Some(At::Arg(first));
-                return self.eval_call(dot, first, name, &cmd.args[1..], fin);
+                let args = &cmd.args[1..];
+                return self.eval_function(dot, first, name, At::Cmd(cmd), args, fin);
             }
             Arg::Pipe(p) => {
+                // Parenthesized pipeline: its arguments are inside; Go marks nothing first.
                 self.not_a_function(&cmd.args, &fin)?;
                 return self.eval_pipeline(dot, p);
             }
-            Arg::Variable { ident, .. } => return self.eval_variable(first, ident, &cmd.args, fin),
+            Arg::Variable { ident, .. } => {
+                return self.eval_variable_node(first, ident, &cmd.args, fin)
+            }
             _ => {}
         }
-        self.at = Some(At::Arg(first));
+        self.at(At::Arg(first));
         self.not_a_function(&cmd.args, &fin)?;
         match first {
-            Arg::Bool { val, .. } => Ok(Value::Bool(*val)),
+            Arg::Bool { val, .. } => Ok(Rv::plain(Value::Bool(*val))),
             Arg::Dot { .. } => Ok(dot.clone()),
-            Arg::Number(n) => self.ideal_constant(n),
-            Arg::String { text, .. } => Ok(Value::String(text.clone())),
-            _ => self.errorf("nil is not a command".into()),
+            Arg::Number(n) => self.ideal_constant(first, n),
+            Arg::String { text, .. } => Ok(Rv::plain(Value::String(text.clone()))),
+            Arg::Nil { .. } => self.errorf("nil is not a command".into()),
+            other => self.errorf(format!(
+                "can't evaluate command {}",
+                go_q(&other.to_string())
+            )),
         }
     }
 
-    fn ideal_constant(&self, n: &Number) -> EResult<Value> {
-        n.ideal_constant().or_else(|msg| self.errorf(msg))
+    pub fn ideal_constant(&mut self, node: &'a Arg, n: &Number) -> EResult<Rv> {
+        self.at(At::Arg(node));
+        match n.ideal_constant() {
+            Ok(v) => Ok(Rv::plain(v)),
+            Err(msg) => self.errorf(msg),
+        }
     }
 
-    fn eval_chain(
+    pub fn eval_field_node(
         &mut self,
-        dot: &Value,
+        dot: &Rv,
+        field: &'a Arg,
+        ident: &[String],
+        args: &[Arg],
+        fin: Option<Rv>,
+    ) -> EResult<Rv> {
+        self.at(At::Arg(field));
+        self.eval_field_chain(dot.clone(), ident, args, fin)
+    }
+
+    /// `(pipeline).A.B` or `fn.A`: the node is evaluated first, and its evaluation moves the
+    /// marked node, so a failing field is reported at the last node visited inside it.
+    pub fn eval_chain_node(
+        &mut self,
+        dot: &Rv,
         chain: &'a Arg,
         node: &'a Arg,
         fields: &[String],
-        args: &'a [Arg],
-        fin: Option<Value>,
-    ) -> EResult<Value> {
-        self.at = Some(At::Arg(chain));
+        args: &[Arg],
+        fin: Option<Rv>,
+    ) -> EResult<Rv> {
+        self.at(At::Arg(chain));
+        if fields.is_empty() {
+            return self.errorf("internal error: no fields in evalChainNode".into());
+        }
         if matches!(node, Arg::Nil { .. }) {
             return self.errorf(format!("indirection through explicit nil in {chain}"));
         }
         let receiver = self.eval_arg(dot, None, node)?;
-        self.eval_field_chain(receiver, chain, fields, args, fin)
+        self.eval_field_chain(receiver, fields, args, fin)
     }
 
-    fn eval_variable(
+    pub fn eval_variable_node(
         &mut self,
-        node: &'a Arg,
+        variable: &'a Arg,
         ident: &[String],
-        args: &'a [Arg],
-        fin: Option<Value>,
-    ) -> EResult<Value> {
-        self.at = Some(At::Arg(node));
-        let value = self.var_value(&ident[0])?;
-        if ident.len() == 1 {
+        args: &[Arg],
+        fin: Option<Rv>,
+    ) -> EResult<Rv> {
+        self.at(At::Arg(variable));
+        let Some((name, fields)) = ident.split_first() else {
+            return self.errorf("empty variable".into());
+        };
+        let value = self.var_value(name)?;
+        if fields.is_empty() {
             self.not_a_function(args, &fin)?;
             return Ok(value);
         }
-        self.eval_field_chain(value, node, &ident[1..], args, fin)
+        self.eval_field_chain(value, fields, args, fin)
     }
 
+    /// Go's `evalFieldChain`: only the last field gets the arguments. Marks no node.
     fn eval_field_chain(
-        &mut self,
-        mut receiver: Value,
-        node: &'a Arg,
+        &self,
+        mut receiver: Rv,
         ident: &[String],
         args: &[Arg],
-        fin: Option<Value>,
-    ) -> EResult<Value> {
-        self.at = Some(At::Arg(node));
+        fin: Option<Rv>,
+    ) -> EResult<Rv> {
         let Some((last, init)) = ident.split_last() else {
             return Ok(receiver);
         };
@@ -131,24 +159,20 @@ impl<'a> State<'a> {
         self.eval_field(last, args, fin, receiver)
     }
 
-    fn eval_field(
-        &self,
-        name: &str,
-        args: &[Arg],
-        fin: Option<Value>,
-        receiver: Value,
-    ) -> EResult<Value> {
+    fn eval_field(&self, name: &str, args: &[Arg], fin: Option<Rv>, receiver: Rv) -> EResult<Rv> {
+        if !receiver.is_valid() {
+            if self.missing == MissingKey::Error {
+                return self.errorf(format!("nil data; no entry for key {}", go_q(name)));
+            }
+            return Ok(Rv::nil());
+        }
+        let typ = receiver.type_name();
+        let (inner, is_nil) = indirect(receiver.v);
+        if is_nil {
+            return self.errorf(format!("nil pointer evaluating {typ}.{name}"));
+        }
         let has_args = args.len() > 1 || fin.is_some();
-        match &receiver {
-            Value::Nil => {
-                if self.missing == MissingKey::Error {
-                    return self.errorf(format!("nil data; no entry for key {}", go_q(name)));
-                }
-                return Ok(Value::Nil);
-            }
-            Value::NilInterface => {
-                return self.errorf(format!("nil pointer evaluating interface {{}}.{name}"));
-            }
+        match &inner {
             Value::Struct(s) => {
                 if let Some(v) = s.field(name) {
                     if has_args {
@@ -156,7 +180,7 @@ impl<'a> State<'a> {
                             "{name} has arguments but cannot be invoked as function"
                         ));
                     }
-                    return Ok(v.clone());
+                    return Ok(Rv::plain(v.clone()));
                 }
             }
             Value::Map(m) => {
@@ -164,9 +188,9 @@ impl<'a> State<'a> {
                     return self.errorf(format!("{name} is not a method but has arguments"));
                 }
                 return match (m.get(name), self.missing) {
-                    (Some(v), _) => Ok(v.as_element()),
-                    (None, MissingKey::Default) => Ok(Value::Nil),
-                    (None, MissingKey::Zero) => Ok(Value::NilInterface),
+                    (Some(v), _) => Ok(Rv::elem(v)),
+                    (None, MissingKey::Default) => Ok(Rv::nil()),
+                    (None, MissingKey::Zero) => Ok(Rv::plain(Value::NilInterface)),
                     (None, MissingKey::Error) => {
                         self.errorf(format!("map has no entry for key {}", go_q(name)))
                     }
@@ -174,115 +198,6 @@ impl<'a> State<'a> {
             }
             _ => {}
         }
-        self.errorf(format!(
-            "can't evaluate field {name} in type {}",
-            receiver.type_name()
-        ))
-    }
-
-    /// Go's `evalCall` for a builtin; `args` excludes the function's own name.
-    fn eval_call(
-        &mut self,
-        dot: &Value,
-        node: &'a Arg,
-        name: &str,
-        args: &'a [Arg],
-        fin: Option<Value>,
-    ) -> EResult<Value> {
-        let sig = funcs::signature(name);
-        let num_in = args.len() + usize::from(fin.is_some());
-        let mut num_fixed = args.len();
-        if sig.variadic.is_some() {
-            num_fixed = sig.fixed.len();
-            if num_in < num_fixed {
-                return self.errorf(format!(
-                    "wrong number of args for {name}: want at least {} got {}",
-                    sig.fixed.len(),
-                    args.len()
-                ));
-            }
-        } else if num_in != sig.fixed.len() {
-            return self.errorf(format!(
-                "wrong number of args for {name}: want {} got {num_in}",
-                sig.fixed.len()
-            ));
-        }
-        let param = |i: usize| {
-            sig.fixed
-                .get(i)
-                .copied()
-                .or(sig.variadic)
-                .unwrap_or(Param::Refl)
-        };
-        if name == "and" || name == "or" {
-            let mut v = Value::Nil;
-            for arg in args {
-                v = self.eval_arg(dot, Some(Param::Refl), arg)?;
-                if v.truth() == (name == "or") {
-                    return Ok(v);
-                }
-            }
-            if let Some(f) = fin {
-                v = self.validate_type(f, Some(Param::Refl))?;
-            }
-            return Ok(v);
-        }
-        let mut argv = Vec::with_capacity(num_in);
-        for (i, arg) in args.iter().enumerate() {
-            argv.push(self.eval_arg(dot, Some(param(i)), arg)?);
-        }
-        if let Some(f) = fin {
-            let t = if sig.variadic.is_some() && num_in > num_fixed {
-                sig.variadic
-            } else {
-                sig.fixed.get(num_in - 1).copied()
-            };
-            argv.push(self.validate_type(f, t)?);
-        }
-        match funcs::call(name, argv) {
-            Ok(v) => Ok(v),
-            Err(e) => {
-                self.at = Some(At::Arg(node));
-                self.errorf(format!("error calling {name}: {e}"))
-            }
-        }
-    }
-
-    fn validate_type(&self, value: Value, typ: Option<Param>) -> EResult<Value> {
-        match (typ, value) {
-            (Some(Param::Any), v) if v.is_nil() => Ok(Value::Nil),
-            (Some(Param::Str), Value::Nil) => self.errorf("invalid value; expected string".into()),
-            (Some(Param::Str), v @ Value::String(_))
-            | (None | Some(Param::Refl | Param::Any), v) => Ok(v),
-            (Some(Param::Str), v) => self.errorf(format!(
-                "wrong type for value; expected string; got {}",
-                v.type_name()
-            )),
-        }
-    }
-
-    fn eval_arg(&mut self, dot: &Value, typ: Option<Param>, n: &'a Arg) -> EResult<Value> {
-        self.at = Some(At::Arg(n));
-        let v = match n {
-            Arg::Dot { .. } => dot.clone(),
-            Arg::Nil { .. } => {
-                if typ == Some(Param::Str) {
-                    return self.errorf("cannot assign nil to string".into());
-                }
-                return Ok(Value::Nil);
-            }
-            Arg::Field { ident, .. } => {
-                self.eval_field_chain(dot.clone(), n, ident, std::slice::from_ref(n), None)?
-            }
-            Arg::Variable { ident, .. } => self.eval_variable(n, ident, &[], None)?,
-            Arg::Pipe(p) => self.eval_pipeline(dot, p)?,
-            Arg::Identifier { name, .. } => self.eval_call(dot, n, name, &[], None)?,
-            Arg::Chain { node, fields, .. } => self.eval_chain(dot, n, node, fields, &[], None)?,
-            Arg::Bool { val, .. } if typ != Some(Param::Str) => return Ok(Value::Bool(*val)),
-            Arg::Number(num) if typ != Some(Param::Str) => return self.ideal_constant(num),
-            Arg::String { text, .. } => return Ok(Value::String(text.clone())),
-            _ => return self.errorf(format!("expected string; found {n}")),
-        };
-        self.validate_type(v, typ)
+        self.errorf(format!("can't evaluate field {name} in type {typ}"))
     }
 }

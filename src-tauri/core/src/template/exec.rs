@@ -1,19 +1,24 @@
-//! The executor's control flow, a port of Go's `state.walk*` (`text/template/exec.go`): text,
-//! actions, `if`/`with`/`range` (with `break`/`continue`), `template` calls, variable scopes,
-//! and how an action's result is printed. Expression evaluation lives in `eval.rs`.
+//! The executor's state, a port of Go's `state` (`text/template/exec.go`): the variable stack,
+//! the node an error is reported at (Go's `s.node`, "the last node visited", which its messages
+//! name even when the failure is further along), how errors are located in the text, and the
+//! depth guard. Walking the tree is in `walk.rs`, expression evaluation in `eval.rs`.
 
 use std::collections::HashMap;
 
-use super::ast::{Arg, Branch, BranchKind, List, Node, Pipe};
+use super::ast::{Arg, Command, List, Node, Pipe};
 use super::error::{ExecContext, Phase, TemplateError};
-use super::printf::sprint;
 use super::quote::go_quote;
-use super::value::{StructValue, Value};
+use super::rv::Rv;
+use super::value::Value;
 use super::MissingKey;
 
-/// How deep actions, pipelines and template calls may nest while rendering (Go allows 100000
-/// template calls; a chat template never needs more than a handful).
+/// How deep actions, pipelines and template calls may nest while rendering. Go allows 100000
+/// nested template calls (and a huge stack); a chat template never needs more than a handful,
+/// and this keeps the render within a small thread stack.
 pub(crate) const MAX_EXEC_DEPTH: usize = 300;
+
+/// Go's `maxExecDepth`, which its error message names.
+const GO_MAX_TEMPLATE_DEPTH: usize = 100_000;
 
 /// What a walked node asks of the enclosing `range`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +28,8 @@ pub(crate) enum Flow {
     Continue,
 }
 
-/// A render error before it is located: message, position and Go's node text.
+/// A render error before it is located: message, position and Go's node text, and the
+/// template being executed.
 #[derive(Debug)]
 pub(crate) struct ExecError {
     pub message: String,
@@ -34,76 +40,91 @@ pub(crate) struct ExecError {
 
 pub(crate) type EResult<T> = Result<T, ExecError>;
 
+/// A node Go's `s.at` can mark.
+#[derive(Clone, Copy)]
+pub(crate) enum At<'a> {
+    Node(&'a Node),
+    Pipe(&'a Pipe),
+    Cmd(&'a Command),
+    Arg(&'a Arg),
+}
+
+impl At<'_> {
+    fn located(self) -> (usize, String) {
+        match self {
+            At::Node(n) => (n.pos(), n.to_string()),
+            At::Pipe(p) => (p.pos, p.to_string()),
+            At::Cmd(c) => (c.pos, c.to_string()),
+            At::Arg(a) => (a.pos(), a.to_string()),
+        }
+    }
+}
+
 pub(crate) struct State<'a> {
     pub trees: &'a HashMap<String, List>,
     pub tmpl: String,
     pub missing: MissingKey,
-    pub vars: Vec<(String, Value)>,
+    pub vars: Vec<(String, Rv)>,
     pub depth: usize,
     pub out: Vec<u8>,
-    /// The node being evaluated (Go's `state.node`), for error locations.
+    /// Go's `state.node`: the last node visited, for error locations.
     pub at: Option<At<'a>>,
+    /// The `template` calls in progress: each call's node and the template that made it.
+    pub calls: Vec<(&'a Node, String)>,
 }
 
-/// A node an error can point at.
-#[derive(Clone, Copy)]
-pub(crate) enum At<'a> {
-    Node(usize, &'a Node),
-    Arg(&'a Arg),
-    Pipe(&'a Pipe),
-}
+/// Where a template's text came from: the parse name (Go's `Tree.ParseName`, the prefix of its
+/// error locations) and the text, for the template of the given name.
+pub(crate) type Origin<'o> = &'o dyn Fn(&str) -> (String, String);
 
-/// Renders `tree` (named `name`) of the set over `data`.
+/// Renders the template `name` of the set over `data`.
 pub(crate) fn execute(
     trees: &HashMap<String, List>,
-    parse_name: &str,
-    text: &str,
+    name: &str,
+    origin: Origin<'_>,
     missing: MissingKey,
     data: &Value,
 ) -> Result<Vec<u8>, TemplateError> {
-    let located = |e: ExecError| {
-        let mut err = TemplateError::at(parse_name, Phase::Exec, text, e.pos, None, e.message);
-        err.context = Some(Box::new(ExecContext {
-            template: e.tmpl,
-            node: e.node,
-        }));
-        err
-    };
-    let Some(root) = trees.get(parse_name) else {
-        let msg = format!(
-            "{} is an incomplete or empty template",
-            go_quote(parse_name)
-        );
-        return Err(TemplateError::at(
-            parse_name,
-            Phase::Exec,
-            text,
-            0,
-            Some(0),
-            msg,
-        ));
+    let Some(root) = trees.get(name) else {
+        let (_, text) = origin(name);
+        let msg = format!("{} is an incomplete or empty template", go_quote(name));
+        // Go has no node to point at here, so its message has no line.
+        return Err(TemplateError::at(name, Phase::Exec, &text, 0, None, msg));
     };
     let mut s = State {
         trees,
-        tmpl: parse_name.to_string(),
+        tmpl: name.to_string(),
         missing,
-        vars: vec![("$".into(), data.clone())],
+        vars: vec![("$".into(), Rv::plain(data.clone()))],
         depth: 0,
         out: Vec::new(),
         at: None,
+        calls: Vec::new(),
     };
-    s.walk_list(data, root).map_err(located)?;
+    let dot = Rv::plain(data.clone());
+    s.walk_list(&dot, root).map_err(|e| locate(e, origin))?;
     Ok(s.out)
 }
 
+/// Go's `ErrorContext`: the error located in the text of the template that failed.
+fn locate(e: ExecError, origin: Origin<'_>) -> TemplateError {
+    let (parse_name, text) = origin(&e.tmpl);
+    let mut err = TemplateError::at(&parse_name, Phase::Exec, &text, e.pos, None, e.message);
+    err.context = Some(Box::new(ExecContext {
+        template: e.tmpl,
+        node: e.node,
+    }));
+    err
+}
+
 impl<'a> State<'a> {
+    /// Go's `s.at`.
+    pub fn at(&mut self, at: At<'a>) {
+        self.at = Some(at);
+    }
+
     pub fn errorf<T>(&self, message: String) -> EResult<T> {
-        let (pos, node) = match self.at {
-            Some(At::Node(pos, n)) => (pos, n.to_string()),
-            Some(At::Arg(a)) => (a.pos(), a.to_string()),
-            Some(At::Pipe(p)) => (p.pos, p.to_string()),
-            None => (0, String::new()),
-        };
+        let (pos, node) = self.at.map(At::located).unwrap_or_default();
         Err(ExecError {
             message,
             pos,
@@ -115,21 +136,44 @@ impl<'a> State<'a> {
     pub fn enter(&mut self) -> EResult<()> {
         self.depth += 1;
         if self.depth > MAX_EXEC_DEPTH {
-            return self.errorf(format!(
-                "exceeded maximum template depth ({MAX_EXEC_DEPTH})"
-            ));
+            return self.depth_error();
         }
         Ok(())
     }
 
-    pub fn var_value(&self, name: &str) -> EResult<Value> {
+    /// Past [`MAX_EXEC_DEPTH`] only a template that keeps calling itself gets (the parser caps
+    /// nesting within one template). Go fails such a render at its 100000th nested call, so
+    /// the error names the call that would be, found from the period of the calls so far.
+    fn depth_error<T>(&self) -> EResult<T> {
+        let message = format!("exceeded maximum template depth ({GO_MAX_TEMPLATE_DEPTH})");
+        let n = self.calls.len();
+        let same = |i: usize, j: usize| {
+            std::ptr::eq(self.calls[i].0, self.calls[j].0) && self.calls[i].1 == self.calls[j].1
+        };
+        let period = (1..=n / 3).find(|&p| (n - 2 * p..n).all(|k| same(k, k - p)));
+        let Some(p) = period else {
+            return self.errorf(message);
+        };
+        // Go's call k (1-based) is made from nesting depth k-1 and fails at depth 100000.
+        let failing = GO_MAX_TEMPLATE_DEPTH + 1;
+        let offset = (n as i64 - failing as i64).rem_euclid(p as i64) as usize;
+        let (node, tmpl) = &self.calls[n - 1 - offset];
+        Err(ExecError {
+            message,
+            pos: node.pos(),
+            node: node.to_string(),
+            tmpl: tmpl.clone(),
+        })
+    }
+
+    pub fn var_value(&self, name: &str) -> EResult<Rv> {
         match self.vars.iter().rev().find(|(n, _)| n == name) {
             Some((_, v)) => Ok(v.clone()),
             None => self.errorf(format!("undefined variable: {name}")),
         }
     }
 
-    pub fn set_var(&mut self, name: &str, value: Value) -> EResult<()> {
+    pub fn set_var(&mut self, name: &str, value: Rv) -> EResult<()> {
         match self.vars.iter_mut().rev().find(|(n, _)| n == name) {
             Some(slot) => {
                 slot.1 = value;
@@ -137,145 +181,5 @@ impl<'a> State<'a> {
             }
             None => self.errorf(format!("undefined variable: {name}")),
         }
-    }
-
-    pub fn walk_list(&mut self, dot: &Value, list: &'a List) -> EResult<Flow> {
-        self.enter()?;
-        for node in &list.nodes {
-            let flow = self.walk(dot, node)?;
-            if flow != Flow::Normal {
-                self.depth -= 1;
-                return Ok(flow);
-            }
-        }
-        self.depth -= 1;
-        Ok(Flow::Normal)
-    }
-
-    fn walk(&mut self, dot: &Value, node: &'a Node) -> EResult<Flow> {
-        match node {
-            Node::Text { text } => self.out.extend_from_slice(text.as_bytes()),
-            Node::Action { pos, pipe } => {
-                self.at = Some(At::Node(*pos, node));
-                let val = self.eval_pipeline(dot, pipe)?;
-                if pipe.decl.is_empty() {
-                    self.at = Some(At::Node(*pos, node));
-                    self.print_value(val);
-                }
-            }
-            Node::Break { .. } => return Ok(Flow::Break),
-            Node::Continue { .. } => return Ok(Flow::Continue),
-            Node::Branch(BranchKind::Range, b) => {
-                self.at = Some(At::Node(b.pos, node));
-                return self.walk_range(dot, b);
-            }
-            Node::Branch(kind, b) => return self.walk_if_or_with(*kind, dot, b),
-            Node::Template { pos, name, pipe } => {
-                self.at = Some(At::Node(*pos, node));
-                let Some(tree) = self.trees.get(name) else {
-                    return self.errorf(format!("template {} not defined", go_quote(name)));
-                };
-                let dot = match pipe {
-                    Some(p) => self.eval_pipeline(dot, p)?,
-                    None => Value::Nil,
-                };
-                let vars = std::mem::replace(&mut self.vars, vec![("$".into(), dot.clone())]);
-                let tmpl = std::mem::replace(&mut self.tmpl, name.clone());
-                let result = self.walk_list(&dot, tree);
-                self.vars = vars;
-                self.tmpl = tmpl;
-                result?;
-            }
-            Node::End { .. } | Node::Else { .. } => {}
-        }
-        Ok(Flow::Normal)
-    }
-
-    fn walk_if_or_with(&mut self, kind: BranchKind, dot: &Value, b: &'a Branch) -> EResult<Flow> {
-        let mark = self.vars.len();
-        let val = self.eval_pipeline(dot, &b.pipe)?;
-        let flow = if val.truth() {
-            let dot = if kind == BranchKind::With { &val } else { dot };
-            self.walk_list(dot, &b.list)?
-        } else if let Some(else_list) = &b.else_list {
-            self.walk_list(dot, else_list)?
-        } else {
-            Flow::Normal
-        };
-        self.vars.truncate(mark);
-        Ok(flow)
-    }
-
-    fn walk_range(&mut self, dot: &Value, r: &'a Branch) -> EResult<Flow> {
-        let mark0 = self.vars.len();
-        let val = match self.eval_pipeline(dot, &r.pipe)? {
-            Value::Struct(s) if s.pointer => Value::Struct(std::rc::Rc::new(StructValue {
-                pointer: false,
-                ..(*s).clone()
-            })),
-            other => other,
-        };
-        let mark = self.vars.len();
-        let items: Vec<(Value, Value)> = match &val {
-            Value::List(l) => l
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (Value::Int(i as i64), e.as_element()))
-                .collect(),
-            Value::Map(m) => m
-                .iter()
-                .map(|(k, v)| (Value::from(k.as_str()), v.as_element()))
-                .collect(),
-            Value::Nil => Vec::new(),
-            other => {
-                let shown =
-                    String::from_utf8_lossy(&sprint(std::slice::from_ref(other))).into_owned();
-                return self.errorf(format!("range can't iterate over {shown}"));
-            }
-        };
-        let mut flow = Flow::Normal;
-        if items.is_empty() {
-            if let Some(else_list) = &r.else_list {
-                // A `break` here stops only this range; a `continue` belongs to an outer one.
-                if self.walk_list(dot, else_list)? == Flow::Continue {
-                    flow = Flow::Continue;
-                }
-            }
-        }
-        for (index, elem) in items {
-            // Go sets the top variables, whichever they are (`range $x = ...` assigns).
-            let n = self.vars.len();
-            if n < r.pipe.decl.len() {
-                // Go 1.19 indexes out of range and panics here (`range $, $ = ...`).
-                return self.errorf("range variables are out of scope".into());
-            }
-            if !r.pipe.decl.is_empty() {
-                self.vars[n - 1].1 = elem.clone();
-            }
-            if r.pipe.decl.len() > 1 {
-                self.vars[n - 2].1 = index;
-            }
-            let f = self.walk_list(&elem, &r.list)?;
-            self.vars.truncate(mark);
-            if f == Flow::Break {
-                break;
-            }
-        }
-        self.vars.truncate(mark0);
-        Ok(flow)
-    }
-
-    /// Go's `printValue`: pointers print as what they point to; no value prints `<no value>`.
-    fn print_value(&mut self, val: Value) {
-        let printable = match val {
-            Value::Nil | Value::NilInterface => Value::from("<no value>"),
-            Value::Struct(s) if s.pointer => Value::Struct(std::rc::Rc::new(StructValue {
-                pointer: false,
-                ..(*s).clone()
-            })),
-            other => other,
-        };
-        let bytes = sprint(&[printable]);
-        self.out.extend_from_slice(&bytes);
     }
 }

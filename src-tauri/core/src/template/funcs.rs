@@ -6,6 +6,7 @@
 use super::compare::{eq, le, lt};
 use super::escape::{eval_args, html_escape, js_escape, query_escape};
 use super::printf::{sprint, sprintf, sprintln};
+use super::rv::Rv;
 use super::value::{StructValue, Value};
 use std::rc::Rc;
 
@@ -47,35 +48,38 @@ pub(crate) fn signature(name: &str) -> Sig {
     Sig { fixed, variadic }
 }
 
-type FResult = Result<Value, String>;
+type FResult = Result<Rv, String>;
 
 /// Calls a builtin other than `and`/`or` (which the executor short-circuits).
-pub(crate) fn call(name: &str, args: Vec<Value>) -> FResult {
+pub(crate) fn call(name: &str, argv: &[Rv]) -> FResult {
+    let args: Vec<Value> = argv.iter().map(|a| a.v.clone()).collect();
     let a = |i: usize| args.get(i).cloned().unwrap_or(Value::Nil);
+    let rest = |v: &[Value]| v.get(1..).unwrap_or_default().to_vec();
+    let plain = |v: Value| Ok(Rv::plain(v));
     match name {
         "call" => match a(0).unwrap_interface() {
             Value::Nil => Err("call of nil".into()),
             f => Err(format!("non-function of type {}", f.type_name())),
         },
-        "html" => Ok(Value::String(html_escape(&eval_args(&args)))),
-        "js" => Ok(Value::String(js_escape(&eval_args(&args)))),
-        "urlquery" => Ok(Value::String(query_escape(&eval_args(&args)))),
-        "index" => index(a(0), &args[1.min(args.len())..]),
-        "slice" => slice(a(0), &args[1.min(args.len())..]),
-        "len" => length(a(0)),
-        "not" => Ok(Value::Bool(!a(0).truth())),
-        "print" => Ok(Value::String(sprint(&args))),
-        "println" => Ok(Value::String(sprintln(&args))),
+        "html" => plain(Value::String(html_escape(&eval_args(&args)))),
+        "js" => plain(Value::String(js_escape(&eval_args(&args)))),
+        "urlquery" => plain(Value::String(query_escape(&eval_args(&args)))),
+        "index" => index(a(0), &rest(&args)),
+        "slice" => slice(a(0), argv.get(1..).unwrap_or_default()).map(Rv::plain),
+        "len" => length(a(0)).map(Rv::plain),
+        "not" => plain(Value::Bool(!a(0).unwrap_interface().truth())),
+        "print" => plain(Value::String(sprint(&args))),
+        "println" => plain(Value::String(sprintln(&args))),
         "printf" => match a(0) {
-            Value::String(f) => Ok(Value::String(sprintf(&f, &args[1.min(args.len())..]))),
+            Value::String(f) => plain(Value::String(sprintf(&f, &rest(&args)))),
             _ => Err("printf needs a format string".into()),
         },
-        "eq" => eq(&a(0), &args[1.min(args.len())..]).map(Value::Bool),
-        "ne" => eq(&a(0), &args[1.min(args.len())..]).map(|e| Value::Bool(!e)),
-        "lt" => lt(&a(0), &a(1)).map(Value::Bool),
-        "le" => le(&a(0), &a(1)).map(Value::Bool),
-        "gt" => le(&a(0), &a(1)).map(|v| Value::Bool(!v)),
-        "ge" => lt(&a(0), &a(1)).map(|v| Value::Bool(!v)),
+        "eq" => eq(&a(0), &rest(&args)).map(|e| Rv::plain(Value::Bool(e))),
+        "ne" => eq(&a(0), &[a(1)]).map(|e| Rv::plain(Value::Bool(!e))),
+        "lt" => lt(&a(0), &a(1)).map(|v| Rv::plain(Value::Bool(v))),
+        "le" => le(&a(0), &a(1)).map(|v| Rv::plain(Value::Bool(v))),
+        "gt" => le(&a(0), &a(1)).map(|v| Rv::plain(Value::Bool(!v))),
+        "ge" => lt(&a(0), &a(1)).map(|v| Rv::plain(Value::Bool(!v))),
         _ => Err(format!("{name} is not a builtin")),
     }
 }
@@ -95,8 +99,13 @@ pub(crate) fn indirect(v: Value) -> (Value, bool) {
     }
 }
 
-fn index_arg(index: &Value, cap: usize) -> Result<usize, String> {
-    let x = match index {
+/// Go's `indexArg`, which goes by the argument's kind: an `interface {}` one (what `slice`
+/// gets from a map or list element) is refused even when it holds an integer.
+fn index_arg(index: &Rv, cap: usize) -> Result<usize, String> {
+    let x = match &index.v {
+        _ if index.iface => {
+            return Err("cannot index slice/array with type interface {}".into());
+        }
         Value::Int(i) | Value::Int64(i) => *i,
         Value::Uint8(u) => i64::from(*u),
         Value::Nil => return Err("cannot index slice/array with nil".into()),
@@ -114,32 +123,32 @@ fn index_arg(index: &Value, cap: usize) -> Result<usize, String> {
 }
 
 fn index(item: Value, indexes: &[Value]) -> FResult {
-    let mut item = item.unwrap_interface();
-    if item == Value::Nil {
+    let mut item = Rv::plain(item.unwrap_interface());
+    if !item.is_valid() {
         return Err("index of untyped nil".into());
     }
     for index in indexes {
-        let index = index.clone().unwrap_interface();
-        let (it, is_nil) = indirect(item);
+        let index = Rv::plain(index.clone().unwrap_interface());
+        let (it, is_nil) = indirect(item.v);
         if is_nil {
             return Err("index of nil pointer".into());
         }
         item = match &it {
             Value::List(l) => {
                 let x = index_arg(&index, l.len())?;
-                l.get(x)
-                    .ok_or("reflect: slice index out of range")?
-                    .as_element()
+                Rv::elem(l.get(x).ok_or("reflect: slice index out of range")?)
             }
             Value::String(s) => {
                 let x = index_arg(&index, s.len())?;
-                Value::Uint8(*s.get(x).ok_or("reflect: string index out of range")?)
+                Rv::plain(Value::Uint8(
+                    *s.get(x).ok_or("reflect: string index out of range")?,
+                ))
             }
-            Value::Map(m) => match &index {
+            Value::Map(m) => match &index.v {
                 Value::String(k) => std::str::from_utf8(k)
                     .ok()
                     .and_then(|k| m.get(k))
-                    .map_or(Value::NilInterface, Value::as_element),
+                    .map_or(Rv::plain(Value::NilInterface), Rv::elem),
                 Value::Nil => return Err("value is nil; should be of type string".into()),
                 other => {
                     return Err(format!(
@@ -154,7 +163,7 @@ fn index(item: Value, indexes: &[Value]) -> FResult {
     Ok(item)
 }
 
-fn slice(item: Value, indexes: &[Value]) -> FResult {
+fn slice(item: Value, indexes: &[Rv]) -> Result<Value, String> {
     let item = item.unwrap_interface();
     if item == Value::Nil {
         return Err("slice of untyped nil".into());
@@ -187,7 +196,7 @@ fn slice(item: Value, indexes: &[Value]) -> FResult {
     })
 }
 
-fn length(item: Value) -> FResult {
+fn length(item: Value) -> Result<Value, String> {
     match indirect(item) {
         (_, true) => Err("len of nil pointer".into()),
         (Value::Nil, _) => Err("reflect: call of reflect.Value.Type on zero Value".into()),

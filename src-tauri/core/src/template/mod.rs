@@ -25,6 +25,7 @@ mod compare;
 mod error;
 mod escape;
 mod eval;
+mod eval_call;
 mod exec;
 mod fmt_float;
 mod format;
@@ -40,10 +41,12 @@ mod parse_pipe;
 mod printf;
 mod printf_verbs;
 mod quote;
+mod rv;
 mod set;
 mod unicode;
 mod unicode_tables;
 mod value;
+mod walk;
 
 #[cfg(test)]
 mod proptests;
@@ -168,7 +171,9 @@ impl Template {
         data: &Value,
         missing: MissingKey,
     ) -> Result<Vec<u8>, TemplateError> {
-        exec::execute(&self.trees, &self.name, &self.text, missing, data)
+        // Every template of a single parse comes from this text.
+        let origin = |_: &str| (self.name.clone(), self.text.clone());
+        exec::execute(&self.trees, &self.name, &origin, missing, data)
     }
 
     /// Renders over `data`. Go's output is bytes; the rare invalid UTF-8 (from `"\xff"`-style

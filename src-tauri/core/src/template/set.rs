@@ -4,6 +4,7 @@
 //! `associate`).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::ast::List;
 use super::value::Value;
@@ -13,8 +14,9 @@ use super::{exec, parse, parse::is_empty_tree, Delims, MissingKey, TemplateError
 #[derive(Debug, Clone, Default)]
 pub struct TemplateSet {
     trees: HashMap<String, List>,
-    /// The text each parse name was parsed from, to locate render errors.
-    texts: HashMap<String, String>,
+    /// For each template, the key and text it was parsed from (Go's `Tree.ParseName` and
+    /// text), to locate its render errors as Go does: in the text that defined it.
+    origins: HashMap<String, (String, Arc<str>)>,
 }
 
 impl TemplateSet {
@@ -26,13 +28,15 @@ impl TemplateSet {
     /// error the set is left as it was.
     pub fn add(&mut self, name: &str, text: &str, delims: &Delims) -> Result<(), TemplateError> {
         let parsed = parse(name, text, delims)?;
+        let text: Arc<str> = Arc::from(text);
         for (tree_name, tree) in parsed.trees {
             if is_empty_tree(&tree) && self.trees.contains_key(&tree_name) {
                 continue;
             }
+            self.origins
+                .insert(tree_name.clone(), (name.to_string(), Arc::clone(&text)));
             self.trees.insert(tree_name, tree);
         }
-        self.texts.insert(name.to_string(), text.to_string());
         Ok(())
     }
 
@@ -48,8 +52,11 @@ impl TemplateSet {
         data: &Value,
         missing: MissingKey,
     ) -> Result<Vec<u8>, TemplateError> {
-        let text = self.texts.get(name).map_or("", String::as_str);
-        exec::execute(&self.trees, name, text, missing, data)
+        let origin = |tmpl: &str| match self.origins.get(tmpl) {
+            Some((parse_name, text)) => (parse_name.clone(), text.to_string()),
+            None => (tmpl.to_string(), String::new()),
+        };
+        exec::execute(&self.trees, name, &origin, missing, data)
     }
 }
 
@@ -95,10 +102,43 @@ mod tests {
     }
 
     #[test]
+    fn a_render_error_is_located_in_the_text_that_defined_the_failing_template() {
+        // Expected messages are Go 1.19's for the same set (parsed as the server parses it).
+        let mut set = TemplateSet::new();
+        let webitel = Delims::webitel();
+        let title = "$(define \"who\")\n  $(.Nope)$(end)Agent $(template \"who\" .)";
+        set.add("title", title, &webitel).unwrap();
+        set.add("join", "$(template \"who\" .) joined", &webitel)
+            .unwrap();
+        let acc = Account::sample().to_value();
+        let e = set
+            .render_bytes("join", &acc, MissingKey::Error)
+            .unwrap_err();
+        assert_eq!(
+            e.go_message(),
+            "template: title:2:4: executing \"who\" at <.Nope>: can't evaluate field Nope in type *chat.Account"
+        );
+        assert_eq!((e.name.as_str(), e.line, e.offset), ("title", 2, 20));
+        set.add("left", "$(define \"who\")é $(.Id.X)$(end)left", &webitel)
+            .unwrap();
+        let e = set
+            .render_bytes("title", &acc, MissingKey::Error)
+            .unwrap_err();
+        assert_eq!(
+            e.go_message(),
+            "template: left:1:23: executing \"who\" at <.Id.X>: can't evaluate field X in type int64"
+        );
+    }
+
+    #[test]
     fn a_missing_template_is_an_error_not_a_panic() {
         let set = TemplateSet::new();
-        assert!(set
+        let e = set
             .render_bytes("nope", &Value::Nil, MissingKey::Error)
-            .is_err());
+            .unwrap_err();
+        assert_eq!(
+            e.go_message(),
+            "template: nope: \"nope\" is an incomplete or empty template"
+        );
     }
 }

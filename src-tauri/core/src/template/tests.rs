@@ -74,6 +74,13 @@ fn exec_errors_carry_location_and_gos_wording() {
     assert_eq!((multiline.line, multiline.column), (2, 14));
     assert_eq!(multiline.go_location("line1\nline2 é $(.Id.X)"), "t:2:14");
     assert_eq!(multiline.message, "can't evaluate field X in type int64");
+    // Go counts the column in bytes and reports a builtin's failure at its whole command.
+    let e = err("é $(index .Id 1)");
+    assert_eq!((e.line, e.column, e.offset), (1, 5, 5));
+    assert_eq!(
+        e.go_message(),
+        "template: t:1:5: executing \"t\" at <index .Id 1>: error calling index: can't index item of type int64"
+    );
 }
 
 #[test]

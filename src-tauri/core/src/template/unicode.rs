@@ -91,3 +91,16 @@ pub(crate) fn encode_rune(c: u32, out: &mut Vec<u8>) {
 pub(crate) fn valid_rune(c: i64) -> bool {
     (0..=0x10FFFF).contains(&c) && !(0xD800..=0xDFFF).contains(&c)
 }
+
+/// Go's bytes as text, each byte of a bad sequence becoming U+FFFD: how Go's JSON encoding
+/// (and so the server's reply) shows an error message built from non-UTF-8 template data.
+pub(crate) fn lossy_per_byte(b: &[u8]) -> String {
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let (r, size) = decode_rune(&b[i..]);
+        out.push(char::from_u32(r).unwrap_or('\u{FFFD}'));
+        i += size.max(1);
+    }
+    out
+}

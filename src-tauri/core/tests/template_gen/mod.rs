@@ -4,6 +4,7 @@
 //! malformed variants. Deterministic for a seed, so a failure reproduces.
 
 mod chaos;
+pub mod corpus;
 pub use chaos::{chaos, printf_soup};
 
 /// SplitMix64: tiny, seedable, good enough to pick template pieces.
