@@ -1,4 +1,6 @@
 //! The integration harness (issue D): what lets an admin prove both directions of a gateway
-//! from Textgate. The receiver stands in for the client's chat service at the callback URL.
+//! from Textgate. `delivery` is the one signed POST everything sends with; the receiver stands
+//! in for the client's chat service at the callback URL.
 
+pub mod delivery;
 pub mod receiver;
