@@ -78,6 +78,23 @@ pub enum CoreError {
 
     #[error(transparent)]
     Secret(#[from] SecretError),
+
+    #[error("\u{201c}{0}\u{201d} has no app secret in the keychain: set or generate one first")]
+    NoSecret(String),
+
+    /// Nowhere to send: a URI without a server is not a URL, or the callback is empty.
+    #[error("{0}")]
+    NoTarget(String),
+
+    #[error("No history entry {0}")]
+    HistoryEntryNotFound(i64),
+
+    #[error("\u{201c}{0}\u{201d} is not a status filter: use a code such as 403, a class such as 4xx, or failed")]
+    InvalidHistoryStatus(String),
+
+    /// A template failed while composing Webitel's outgoing events; Go's message.
+    #[error("{0}")]
+    TemplateRender(String),
 }
 
 impl CoreError {
@@ -104,6 +121,11 @@ impl CoreError {
             CoreError::Corrupt(_) => "corrupt",
             CoreError::Secret(SecretError::Unavailable(_)) => "keychain_unavailable",
             CoreError::Secret(_) => "keychain",
+            CoreError::NoSecret(_) => "no_secret",
+            CoreError::NoTarget(_) => "no_target",
+            CoreError::HistoryEntryNotFound(_) => "history_not_found",
+            CoreError::InvalidHistoryStatus(_) => "invalid_status_filter",
+            CoreError::TemplateRender(_) => "template_render",
         }
     }
 

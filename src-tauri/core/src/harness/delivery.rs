@@ -30,7 +30,7 @@ pub enum Signing {
 }
 
 /// Why no HTTP answer came back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum FailureKind {
     /// Nothing listens there, or the connection was refused or reset before an answer.

@@ -9,6 +9,7 @@ use crate::error::{CoreError, Result};
 const MIGRATION_SQL: &[&str] = &[
     include_str!("../../migrations/0001_profiles.sql"),
     include_str!("../../migrations/0002_servers_and_sync.sql"),
+    include_str!("../../migrations/0003_harness_history.sql"),
 ];
 
 /// The newest schema this build knows.

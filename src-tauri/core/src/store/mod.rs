@@ -3,6 +3,7 @@
 //! a newer build is refused before anything is written to it.
 
 mod flow_schemas;
+mod history;
 mod migrations;
 mod profiles;
 mod servers;
@@ -13,6 +14,7 @@ use rusqlite::Connection;
 
 use crate::error::{CoreError, Result};
 
+pub use history::StoredRequest;
 pub use migrations::SCHEMA_VERSION;
 
 /// File name of the database inside the data dir.

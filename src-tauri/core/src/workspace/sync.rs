@@ -315,7 +315,7 @@ impl Workspace {
 
 #[cfg(test)]
 #[path = "sync_tests.rs"]
-mod tests;
+pub(crate) mod tests;
 
 #[cfg(test)]
 #[path = "sync_template_tests.rs"]

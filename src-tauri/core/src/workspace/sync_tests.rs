@@ -13,7 +13,7 @@ use crate::store::Store;
 use crate::sync_state::SyncState;
 use crate::webitel::wire::{Bot, Lookup, Metadata};
 
-pub(super) struct Fixture {
+pub(crate) struct Fixture {
     pub running: RunningEmulator,
     pub workspace: Workspace,
     pub secrets: Arc<MemorySecretStore>,
@@ -26,7 +26,7 @@ impl Fixture {
     }
 }
 
-pub(super) async fn fixture() -> Fixture {
+pub(crate) async fn fixture() -> Fixture {
     let emulator = Emulator::new("tok");
     emulator.add_schema(7, "Support bot", "chat");
     let running = emulator.spawn().await.unwrap();
@@ -48,7 +48,7 @@ pub(super) async fn fixture() -> Fixture {
     }
 }
 
-pub(super) fn draft(server_id: &str, name: &str) -> ProfileDraft {
+pub(crate) fn draft(server_id: &str, name: &str) -> ProfileDraft {
     ProfileDraft {
         id: None,
         name: name.into(),

@@ -1,0 +1,235 @@
+//! The `harness_history` table: insert, look up with the exact bytes, and search by chat id,
+//! text and status. Headers are kept as JSON arrays of pairs; verdicts and failures as their
+//! labels and messages.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::Store;
+use crate::error::{CoreError, Result};
+use crate::harness::delivery::{DeliveryFailure, FailureKind, Signing};
+use crate::harness::history::{chat_and_text, Channel, HistoryEntry, HistoryQuery, NewEntry};
+use crate::signature::Verdict;
+
+const COLUMNS: &str = "id, time, profile_id, channel, replay_of, method, url, request_headers, \
+    request_body, status, response_headers, response_body, elapsed_micros, signing, verdict, \
+    verdict_reason, failure_kind, failure_message, chat_id, text";
+
+const DEFAULT_LIMIT: u32 = 200;
+const MAX_LIMIT: u32 = 5000;
+
+/// A stored entry and the exact request bytes behind it.
+pub struct StoredRequest {
+    pub entry: HistoryEntry,
+    pub body: Vec<u8>,
+}
+
+fn text_of(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into())
+}
+
+fn headers_of(json: String) -> rusqlite::Result<Vec<(String, String)>> {
+    serde_json::from_str(&json).map_err(|error| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(error))
+    })
+}
+
+fn label<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn from_label<T: serde::de::DeserializeOwned>(text: Option<String>) -> Option<T> {
+    text.and_then(|text| serde_json::from_value(serde_json::Value::String(text)).ok())
+}
+
+fn stored_from_row(row: &Row<'_>) -> rusqlite::Result<StoredRequest> {
+    let body: Vec<u8> = row.get("request_body")?;
+    let verdict = match (
+        row.get::<_, Option<String>>("verdict")?.as_deref(),
+        row.get::<_, Option<String>>("verdict_reason")?,
+    ) {
+        (Some("valid"), _) => Some(Verdict::Valid),
+        (Some("missing"), _) => Some(Verdict::Missing),
+        (Some(_), reason) => Some(Verdict::Invalid(reason.unwrap_or_default())),
+        (None, _) => None,
+    };
+    let failure = row
+        .get::<_, Option<String>>("failure_message")?
+        .map(|message| DeliveryFailure {
+            kind: from_label(row.get("failure_kind").ok().flatten()).unwrap_or(FailureKind::Other),
+            message,
+        });
+    let channel: String = row.get("channel")?;
+    let entry = HistoryEntry {
+        id: row.get("id")?,
+        time: row.get("time")?,
+        profile_id: row.get("profile_id")?,
+        channel: Channel::parse(&channel).unwrap_or(Channel::Send),
+        replay_of: row.get("replay_of")?,
+        method: row.get("method")?,
+        url: row.get("url")?,
+        request_headers: headers_of(row.get("request_headers")?)?,
+        body: text_of(body.clone()),
+        status: row.get("status")?,
+        response_headers: headers_of(row.get("response_headers")?)?,
+        response: text_of(row.get("response_body")?),
+        elapsed_micros: row.get("elapsed_micros")?,
+        signing: from_label::<Signing>(row.get("signing")?),
+        verdict,
+        failure,
+        chat_id: row.get("chat_id")?,
+        text: row.get("text")?,
+    };
+    Ok(StoredRequest { entry, body })
+}
+
+impl Store {
+    /// Stores `entry` and returns it as it now reads back.
+    pub fn insert_history(&self, entry: NewEntry) -> Result<HistoryEntry> {
+        let (chat_id, text) = chat_and_text(&entry.body);
+        let headers = |h: &Vec<(String, String)>| serde_json::to_string(h).unwrap_or_default();
+        self.conn.execute(
+            "INSERT INTO harness_history (time, profile_id, channel, replay_of, method, url, \
+             request_headers, request_body, status, response_headers, response_body, \
+             elapsed_micros, signing, verdict, verdict_reason, failure_kind, failure_message, \
+             chat_id, text) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+            params![
+                entry.time,
+                entry.profile_id,
+                entry.channel.as_str(),
+                entry.replay_of,
+                entry.method,
+                entry.url,
+                headers(&entry.request_headers),
+                entry.body,
+                entry.status,
+                headers(&entry.response_headers),
+                entry.response,
+                entry.elapsed_micros.map(|us| i64::try_from(us).unwrap_or(i64::MAX)),
+                entry.signing.as_ref().map(label),
+                entry.verdict.as_ref().map(Verdict::label),
+                match &entry.verdict {
+                    Some(Verdict::Invalid(reason)) => Some(reason.as_str()),
+                    _ => None,
+                },
+                entry.failure.as_ref().map(|f| label(&f.kind)),
+                entry.failure.as_ref().map(|f| f.message.as_str()),
+                chat_id,
+                text,
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        Ok(self.history_request(id)?.entry)
+    }
+
+    /// One entry with its exact bytes.
+    pub fn history_request(&self, id: i64) -> Result<StoredRequest> {
+        let sql = format!("SELECT {COLUMNS} FROM harness_history WHERE id = ?1");
+        self.conn
+            .query_row(&sql, [id], stored_from_row)
+            .optional()?
+            .ok_or(CoreError::HistoryEntryNotFound(id))
+    }
+
+    /// Entries matching `query`, newest first.
+    pub fn search_history(&self, query: &HistoryQuery) -> Result<Vec<HistoryEntry>> {
+        let mut filters = Vec::new();
+        let mut values: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        let mut add = |filter: String, value: Box<dyn rusqlite::ToSql>| {
+            values.push(value);
+            filters.push(filter.replace('?', &format!("?{}", values.len())));
+        };
+        let given = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        if let Some(profile) = given(&query.profile_id) {
+            add("profile_id = ?".into(), Box::new(profile));
+        }
+        if let Some(chat) = given(&query.chat_id) {
+            add("chat_id = ?".into(), Box::new(chat));
+        }
+        if let Some(channel) = query.channel {
+            add("channel = ?".into(), Box::new(channel.as_str()));
+        }
+        if let Some(text) = given(&query.text) {
+            let pattern = format!("%{}%", escape_like(&text));
+            add(
+                "(text LIKE ? ESCAPE '\\' OR CAST(request_body AS TEXT) LIKE ? ESCAPE '\\')".into(),
+                Box::new(pattern),
+            );
+        }
+        if let Some(status) = given(&query.status) {
+            match status_filter(&status) {
+                Some(StatusFilter::Failed) => filters.push("status IS NULL".into()),
+                Some(StatusFilter::Exact(code)) => add("status = ?".into(), Box::new(code)),
+                Some(StatusFilter::Class(class)) => add("status / 100 = ?".into(), Box::new(class)),
+                None => return Err(CoreError::InvalidHistoryStatus(status)),
+            }
+        }
+        let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+        let filter = if filters.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", filters.join(" AND "))
+        };
+        let sql = format!(
+            "SELECT {COLUMNS} FROM harness_history {filter} ORDER BY id DESC LIMIT {limit}"
+        );
+        let mut statement = self.conn.prepare(&sql)?;
+        let params: Vec<&dyn rusqlite::ToSql> = values.iter().map(|v| v.as_ref()).collect();
+        let rows = statement.query_map(params.as_slice(), |row| Ok(stored_from_row(row)?.entry))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Forgets a profile's entries (all entries when `profile_id` is `None`); returns how many.
+    pub fn clear_history(&self, profile_id: Option<&str>) -> Result<usize> {
+        Ok(match profile_id {
+            Some(id) => self
+                .conn
+                .execute("DELETE FROM harness_history WHERE profile_id = ?1", [id])?,
+            None => self.conn.execute("DELETE FROM harness_history", [])?,
+        })
+    }
+}
+
+enum StatusFilter {
+    Failed,
+    Exact(u16),
+    Class(u16),
+}
+
+fn status_filter(text: &str) -> Option<StatusFilter> {
+    let lower = text.to_ascii_lowercase();
+    if lower == "failed" {
+        return Some(StatusFilter::Failed);
+    }
+    if let Some(class) = lower.strip_suffix("xx") {
+        return class
+            .parse()
+            .ok()
+            .filter(|c| (1..=5).contains(c))
+            .map(StatusFilter::Class);
+    }
+    lower
+        .parse()
+        .ok()
+        .filter(|c| (100..=599).contains(c))
+        .map(StatusFilter::Exact)
+}
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+#[cfg(test)]
+#[path = "history_tests.rs"]
+mod tests;

@@ -1,0 +1,168 @@
+//! The harness as the app and the CLI use it on a saved profile: send the client's events to
+//! the gateway URI, record what the local receiver gets, search the history and replay any
+//! entry with its exact bytes (or re-signed with the profile's current secret). Every request
+//! is written to the history before the caller sees it, so the evidence is never lost.
+
+use super::Workspace;
+use crate::error::{CoreError, Result};
+use crate::harness::delivery::{self, post, signed_headers, Signing};
+use crate::harness::history::{Channel, HistoryEntry, HistoryQuery, NewEntry};
+use crate::harness::receiver::ReceivedRequest;
+use crate::profile::ProfileView;
+use crate::signature::Verdict;
+
+impl Workspace {
+    /// The profile's app secret, or a clear error naming the profile.
+    pub(crate) fn harness_secret(&self, profile: &ProfileView) -> Result<String> {
+        profile
+            .secret
+            .clone()
+            .filter(|secret| !secret.is_empty())
+            .ok_or_else(|| CoreError::NoSecret(profile.name.clone()))
+    }
+
+    /// Where the client's events for `profile` go: `url` when given, else the full webhook URL.
+    pub fn gateway_target(&self, profile: &ProfileView, url: Option<&str>) -> Result<String> {
+        let target = url.map(str::trim).filter(|url| !url.is_empty());
+        let target = target.unwrap_or(profile.webhook_url.as_str());
+        if target.starts_with("http://") || target.starts_with("https://") {
+            return Ok(target.to_string());
+        }
+        Err(CoreError::NoTarget(format!(
+            "\u{201c}{}\u{201d} has no server, so its URI {} is not an address to send to: \
+             pick a server or give a URL (such as https://host/chat/{})",
+            profile.name,
+            profile.uri,
+            profile.uri.trim_start_matches('/')
+        )))
+    }
+
+    /// Signs `body` as asked and POSTs it to the profile's gateway URI (or `url`), acting as
+    /// the client's chat service; the exchange is stored in the history.
+    pub async fn send_to_gateway(
+        &self,
+        profile_id: &str,
+        body: Vec<u8>,
+        signing: Signing,
+        url: Option<&str>,
+    ) -> Result<HistoryEntry> {
+        let profile = self.get(profile_id)?;
+        let target = self.gateway_target(&profile, url)?;
+        let secret = self.harness_secret(&profile)?;
+        let exchange = delivery::deliver(
+            &delivery::client(),
+            &target,
+            &body,
+            secret.as_bytes(),
+            signing,
+        )
+        .await;
+        self.store().insert_history(NewEntry::sent(
+            Some(profile.id),
+            Channel::Send,
+            signing,
+            exchange,
+        ))
+    }
+
+    /// Stores what the local receiver got (at `url`, the receiver's address) for `profile_id`.
+    pub fn record_received(
+        &self,
+        profile_id: Option<&str>,
+        url: &str,
+        request: &ReceivedRequest,
+    ) -> Result<HistoryEntry> {
+        let full_url = match url
+            .find("://")
+            .and_then(|at| url[at + 3..].find('/').map(|p| at + 3 + p))
+        {
+            Some(path_start) => format!("{}{}", &url[..path_start], request.path),
+            None => format!("{url}{}", request.path),
+        };
+        self.store().insert_history(NewEntry {
+            time: request.time,
+            profile_id: profile_id.map(str::to_string),
+            channel: Channel::Receive,
+            replay_of: None,
+            method: request.method.clone(),
+            url: full_url,
+            request_headers: crate::harness::history::without_credentials(request.headers.clone()),
+            body: request.body.clone(),
+            status: Some(request.status),
+            response_headers: Vec::new(),
+            response: Vec::new(),
+            elapsed_micros: None,
+            signing: None,
+            verdict: Some(request.verdict.clone()),
+            failure: None,
+        })
+    }
+
+    pub fn search_history(&self, query: &HistoryQuery) -> Result<Vec<HistoryEntry>> {
+        self.store().search_history(query)
+    }
+
+    pub fn clear_history(&self, profile_id: Option<&str>) -> Result<usize> {
+        self.store().clear_history(profile_id)
+    }
+
+    /// Sends entry `id` again to the URL it went to (or arrived at), with byte-identical body:
+    /// with the recorded headers as they were, or re-signed with the profile's current secret.
+    pub async fn replay(&self, id: i64, resign: bool) -> Result<HistoryEntry> {
+        let stored = self.store().history_request(id)?;
+        let original = stored.entry;
+        let (headers, signing) = if resign {
+            let profile_id = original.profile_id.as_deref().ok_or_else(|| {
+                CoreError::NoTarget(format!(
+                    "History entry {id} belongs to no profile, so there is no secret to sign it with: replay it as recorded"
+                ))
+            })?;
+            let profile = self.get(profile_id)?;
+            let secret = self.harness_secret(&profile)?;
+            (
+                signed_headers(secret.as_bytes(), &stored.body, Signing::Correct),
+                Signing::Correct,
+            )
+        } else {
+            (
+                replayable_headers(&original.request_headers),
+                recorded_signing(&original),
+            )
+        };
+        let exchange = post(&delivery::client(), &original.url, stored.body, headers).await;
+        // Replaying what the receiver got means acting as Webitel toward the callback again.
+        let channel = match original.channel {
+            Channel::Receive => Channel::Emulate,
+            channel => channel,
+        };
+        let mut entry = NewEntry::sent(original.profile_id, channel, signing, exchange);
+        entry.replay_of = Some(original.id);
+        self.store().insert_history(entry)
+    }
+}
+
+/// The recorded headers worth sending again: content type and signature, not the transport's
+/// own (Host, Content-Length, ... are the client's to set).
+fn replayable_headers(recorded: &[(String, String)]) -> Vec<(String, String)> {
+    recorded
+        .iter()
+        .filter(|(name, _)| {
+            let name = name.to_ascii_lowercase();
+            name == "content-type" || name == "x-webitel-sign" || name.starts_with("webhook-")
+        })
+        .cloned()
+        .collect()
+}
+
+fn recorded_signing(entry: &HistoryEntry) -> Signing {
+    match (&entry.signing, &entry.verdict) {
+        (Some(signing), _) => *signing,
+        (None, Some(Verdict::Valid)) => Signing::Correct,
+        (None, Some(Verdict::Invalid(_))) => Signing::Wrong,
+        _ => Signing::Unsigned,
+    }
+}
+
+#[cfg(test)]
+#[path = "harness_tests.rs"]
+mod tests;
