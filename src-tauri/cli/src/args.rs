@@ -51,6 +51,10 @@ pub enum Command {
     /// Stand in for the client's chat service: receive signed callbacks on 127.0.0.1 and print
     /// one JSON line per request
     Listen(ListenArgs),
+    /// Act as the client's chat service: sign an event and POST it to the profile's gateway
+    /// URI (exit 0 when the answer is what a working gateway gives: 2xx, or 403 with
+    /// --bad-signature)
+    Send(SendArgs),
     /// Run a Webitel admin API emulator on 127.0.0.1 (state in memory)
     Emulator {
         /// Port to listen on (0 picks a free one)
@@ -287,4 +291,35 @@ pub struct ListenArgs {
     /// Exit after this many requests (default: run until interrupted)
     #[arg(long, value_name = "N")]
     pub count: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("event").required(true).args(["text", "close", "body_file"])))]
+pub struct SendArgs {
+    /// The profile to send for (id or name): its app secret signs, its URI is the target
+    pub profile: String,
+    /// Send a text message (needs --chat-id and --sender-id)
+    #[arg(long, requires_all = ["chat_id", "sender_id"])]
+    pub text: Option<String>,
+    /// The chat the message belongs to
+    #[arg(long, value_name = "ID")]
+    pub chat_id: Option<String>,
+    /// The sending user's id in the messenger
+    #[arg(long, value_name = "ID")]
+    pub sender_id: Option<String>,
+    /// The messenger kind: telegram, viber, whatsapp, facebook, instagram, web, email, ...
+    #[arg(long, value_name = "KIND")]
+    pub sender_type: Option<String>,
+    /// Close this chat instead of sending a message
+    #[arg(long, value_name = "CHAT_ID")]
+    pub close: Option<String>,
+    /// Send this file's bytes exactly as they are ("-" reads stdin)
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+    /// Send here instead of the profile's gateway URL
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Sign wrongly on purpose (the gateway should answer 403)
+    #[arg(long)]
+    pub bad_signature: bool,
 }

@@ -7,6 +7,7 @@ mod profile_create;
 mod profile_sync;
 mod profiles;
 mod schemas;
+mod send;
 mod server;
 mod signature;
 mod template;
@@ -26,6 +27,7 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
         Command::Gateways(command) => gateways::run(&open()?, command).await,
         Command::Profiles(command) => profiles::run(&open()?, command).await,
         Command::Listen(args) => listen::run(&open()?, args).await,
+        Command::Send(args) => send::run(&open()?, args).await,
         Command::Sign(args) => signature::sign(args, out),
         Command::Verify(args) => signature::verify(args, out),
         // Templates are pure computation: no data folder or keychain.

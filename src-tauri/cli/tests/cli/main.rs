@@ -5,6 +5,7 @@
 mod gateways;
 mod listen;
 mod profiles;
+mod send;
 mod servers;
 mod signatures;
 mod start_stop_delete;
