@@ -23,6 +23,14 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     textgate_core::KeepVersion::export_all(&cfg)?;
     textgate_core::template_preview::TemplatePreview::export_all(&cfg)?;
     textgate_core::template_preview::SampleAccount::export_all(&cfg)?;
+    textgate_core::harness::compose::InboundDraft::export_all(&cfg)?;
+    textgate_core::harness::delivery::Signing::export_all(&cfg)?;
+    textgate_core::harness::history::HistoryEntry::export_all(&cfg)?;
+    textgate_core::harness::history::HistoryQuery::export_all(&cfg)?;
+    textgate_core::signature::lab::LabRequest::export_all(&cfg)?;
+    textgate_core::signature::lab::LabResult::export_all(&cfg)?;
+    crate::commands::harness_receiver::AnswerSpec::export_all(&cfg)?;
+    crate::commands::harness_receiver::ReceiverInfo::export_all(&cfg)?;
     crate::error::IpcError::export_all(&cfg)?;
     crate::state::AppStatus::export_all(&cfg)?;
     Ok(())

@@ -44,6 +44,16 @@ pub fn run() {
             commands::templates::default_sample_account,
             commands::values::generate_uri,
             commands::values::generate_secret,
+            commands::harness::signature_lab,
+            commands::harness::sender_types,
+            commands::harness::compose_inbound,
+            commands::harness::send_to_gateway,
+            commands::harness::search_history,
+            commands::harness::replay_history,
+            commands::harness::clear_history,
+            commands::harness_receiver::start_receiver,
+            commands::harness_receiver::stop_receiver,
+            commands::harness_receiver::receiver_status,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|error| {

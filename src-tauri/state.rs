@@ -4,8 +4,11 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use serde::Serialize;
+use tauri::async_runtime::{JoinHandle, Mutex};
+use textgate_core::harness::receiver::RunningReceiver;
 use textgate_core::{SecretError, SecretStore, Store, Workspace};
 use ts_rs::TS;
 
@@ -18,6 +21,25 @@ pub struct AppState {
     data_dir: PathBuf,
     workspace: Result<Workspace, IpcError>,
     secrets: Arc<dyn SecretStore>,
+    /// The harness's one local receiver per app (`commands::harness_receiver`).
+    pub receiver: Mutex<Option<ActiveReceiver>>,
+}
+
+/// A running receiver, the profile whose secret checks its signatures, and the task that
+/// stores and streams each request.
+pub struct ActiveReceiver {
+    pub running: RunningReceiver,
+    pub profile_id: String,
+    pub forward: JoinHandle<()>,
+}
+
+impl ActiveReceiver {
+    /// Stops listening (answers in flight finish within `grace`). The forwarding task ends by
+    /// itself once the feed closes, after storing what was still queued.
+    pub async fn stop(self, grace: Duration) {
+        self.running.stop(grace).await;
+        drop(self.forward);
+    }
 }
 
 /// Shown by the UI at start: where data lives and whether storage and keychain work.
@@ -40,6 +62,7 @@ impl AppState {
             data_dir,
             workspace,
             secrets,
+            receiver: Mutex::new(None),
         }
     }
 

@@ -4,6 +4,8 @@
 //! [`AppState`]: crate::state::AppState
 
 pub mod app;
+pub mod harness;
+pub mod harness_receiver;
 pub mod profiles;
 pub mod servers;
 pub mod sync;

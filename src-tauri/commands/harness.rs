@@ -1,0 +1,73 @@
+//! Harness commands (issue D) for a saved profile: the signature lab, composing and sending the
+//! client's events to the gateway URI, and the history (search, replay, clear). The receiver
+//! lives in `harness_receiver.rs`; every rule and byte is core's, these only translate.
+
+use tauri::State;
+use textgate_core::harness::compose::{InboundDraft, SENDER_TYPES};
+use textgate_core::harness::delivery::Signing;
+use textgate_core::harness::history::{HistoryEntry, HistoryQuery};
+use textgate_core::signature::lab::{self, LabRequest, LabResult};
+
+use crate::error::{IpcError, IpcResult};
+use crate::state::AppState;
+
+/// Computes the scheme's signature for the body and checks a pasted one.
+#[tauri::command(async)]
+pub fn signature_lab(request: LabRequest) -> IpcResult<LabResult> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_secs() as i64)
+        .unwrap_or(0);
+    lab::run(&request, now).map_err(|error| IpcError::new("invalid_secret", error.0))
+}
+
+/// `sender.type` presets for the send form.
+#[tauri::command(async)]
+pub fn sender_types() -> IpcResult<Vec<String>> {
+    Ok(SENDER_TYPES.iter().map(|kind| kind.to_string()).collect())
+}
+
+/// The compact JSON body a send-form draft stands for.
+#[tauri::command(async)]
+pub fn compose_inbound(draft: InboundDraft) -> IpcResult<String> {
+    Ok(draft.encode())
+}
+
+/// Sends `body` exactly as given, signed as asked, to the profile's URI (or `url`).
+#[tauri::command]
+pub async fn send_to_gateway(
+    state: State<'_, AppState>,
+    profile_id: String,
+    body: String,
+    signing: Signing,
+    url: Option<String>,
+) -> IpcResult<HistoryEntry> {
+    Ok(state
+        .workspace()?
+        .send_to_gateway(&profile_id, body.into_bytes(), signing, url.as_deref())
+        .await?)
+}
+
+#[tauri::command(async)]
+pub fn search_history(
+    state: State<'_, AppState>,
+    query: HistoryQuery,
+) -> IpcResult<Vec<HistoryEntry>> {
+    Ok(state.workspace()?.search_history(&query)?)
+}
+
+/// Sends entry `id` again, as recorded or re-signed with the profile's current secret.
+#[tauri::command]
+pub async fn replay_history(
+    state: State<'_, AppState>,
+    id: i64,
+    resign: bool,
+) -> IpcResult<HistoryEntry> {
+    Ok(state.workspace()?.replay(id, resign).await?)
+}
+
+/// Deletes the profile's entries (all entries with no profile id); answers how many.
+#[tauri::command(async)]
+pub fn clear_history(state: State<'_, AppState>, profile_id: Option<String>) -> IpcResult<usize> {
+    Ok(state.workspace()?.clear_history(profile_id.as_deref())?)
+}

@@ -1,0 +1,129 @@
+//! The app's one local receiver (issue D): started for a profile (its secret checks the
+//! signatures), each request stored in the history and streamed to the UI over a Tauri
+//! channel as it arrives; stopped explicitly or replaced by the next start.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, State};
+use textgate_core::harness::history::HistoryEntry;
+use textgate_core::harness::receiver::{self, ReceiverAnswer, ReceiverConfig, DEFAULT_MAX_BODY};
+use textgate_core::{CoreError, Sensitive};
+use ts_rs::TS;
+
+use crate::error::{IpcError, IpcResult};
+use crate::state::{ActiveReceiver, AppState};
+
+/// How long requests in flight may take to get their answers on stop.
+const STOP_GRACE: Duration = Duration::from_secs(2);
+
+/// How the receiver answers every request.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerSpec {
+    pub status: u16,
+    pub body: String,
+    pub delay_ms: u32,
+}
+
+/// The running receiver, as the UI shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceiverInfo {
+    /// `http://127.0.0.1:PORT/path`: usable as the profile's callback URL.
+    pub url: String,
+    pub profile_id: String,
+}
+
+/// Starts (or restarts) the receiver on `port` (0 = any free one) for `profile_id`.
+#[tauri::command]
+pub async fn start_receiver(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    profile_id: String,
+    port: u16,
+    path: String,
+    answer: AnswerSpec,
+    on_request: Channel<HistoryEntry>,
+) -> IpcResult<ReceiverInfo> {
+    let profile = state.workspace()?.get(&profile_id)?;
+    let secret = profile
+        .secret
+        .clone()
+        .filter(|secret| !secret.is_empty())
+        .ok_or_else(|| IpcError::from(CoreError::NoSecret(profile.name.clone())))?;
+    if !(100..=599).contains(&answer.status) {
+        return Err(IpcError::new(
+            "invalid",
+            format!("{} is not an HTTP status (100-599)", answer.status),
+        ));
+    }
+    let mut slot = state.receiver.lock().await;
+    if let Some(previous) = slot.take() {
+        previous.stop(STOP_GRACE).await;
+    }
+    let config = ReceiverConfig {
+        port,
+        path: if path.trim().is_empty() {
+            "/".into()
+        } else {
+            path.trim().into()
+        },
+        secret: Sensitive::new(secret),
+        max_body: DEFAULT_MAX_BODY,
+        answer: ReceiverAnswer {
+            status: answer.status,
+            body: answer.body,
+            delay: Duration::from_millis(answer.delay_ms.into()),
+        },
+    };
+    let (running, mut live) = receiver::start(config).await.map_err(|error| {
+        IpcError::new(
+            "receiver_port",
+            format!("Cannot listen on 127.0.0.1:{port}: {error}"),
+        )
+    })?;
+    let url = running.url();
+    let (owner, receiver_url) = (profile_id.clone(), url.clone());
+    let forward = tauri::async_runtime::spawn(async move {
+        while let Some(request) = live.recv().await {
+            let state = app.state::<AppState>();
+            let Ok(workspace) = state.workspace() else {
+                continue;
+            };
+            if let Ok(entry) = workspace.record_received(Some(&owner), &receiver_url, &request) {
+                // The window may be gone or reloaded; the entry is in the history either way.
+                let _ = on_request.send(entry);
+            }
+        }
+    });
+    *slot = Some(ActiveReceiver {
+        running,
+        profile_id: profile_id.clone(),
+        forward,
+    });
+    Ok(ReceiverInfo { url, profile_id })
+}
+
+#[tauri::command]
+pub async fn stop_receiver(state: State<'_, AppState>) -> IpcResult<()> {
+    if let Some(active) = state.receiver.lock().await.take() {
+        active.stop(STOP_GRACE).await;
+    }
+    Ok(())
+}
+
+/// The receiver that is running, if any (the tab reopened, or another profile's).
+#[tauri::command]
+pub async fn receiver_status(state: State<'_, AppState>) -> IpcResult<Option<ReceiverInfo>> {
+    Ok(state
+        .receiver
+        .lock()
+        .await
+        .as_ref()
+        .map(|active| ReceiverInfo {
+            url: active.running.url(),
+            profile_id: active.profile_id.clone(),
+        }))
+}
