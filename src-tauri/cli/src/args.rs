@@ -55,6 +55,10 @@ pub enum Command {
     /// URI (exit 0 when the answer is what a working gateway gives: 2xx, or 403 with
     /// --bad-signature)
     Send(SendArgs),
+    /// What the harness sent and received (send, listen, the app's harness): list, show,
+    /// replay, clear
+    #[command(subcommand)]
+    History(HistoryCommand),
     /// Run a Webitel admin API emulator on 127.0.0.1 (state in memory)
     Emulator {
         /// Port to listen on (0 picks a free one)
@@ -322,4 +326,44 @@ pub struct SendArgs {
     /// Sign wrongly on purpose (the gateway should answer 403)
     #[arg(long)]
     pub bad_signature: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// Requests the harness sent and received, newest first
+    List(HistoryFilter),
+    /// One request: headers and the exact body
+    Show { id: i64 },
+    /// Send a request again with byte-identical body (as recorded, or re-signed)
+    Replay {
+        id: i64,
+        /// Sign with the profile's current secret instead of the recorded signature
+        #[arg(long)]
+        resign: bool,
+    },
+    /// Forget the history (of one profile, or all)
+    Clear {
+        /// Only this profile's entries (id or name)
+        #[arg(long)]
+        profile: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryFilter {
+    /// Only this profile's entries (id or name)
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Only this chat
+    #[arg(long, value_name = "ID")]
+    pub chat_id: Option<String>,
+    /// Text in the message or the raw body (case-insensitive)
+    #[arg(long)]
+    pub text: Option<String>,
+    /// A status (403), a class (4xx) or "failed" (no answer)
+    #[arg(long)]
+    pub status: Option<String>,
+    /// At most this many
+    #[arg(long, default_value_t = 50)]
+    pub limit: u32,
 }

@@ -1,7 +1,8 @@
 //! `listen`: the harness receiver for scripts. Verifies every callback with the profile's app
 //! secret (from the keychain) and prints one JSON line per request on stdout, in arrival order:
 //! `{"time", "signature": "valid"|"invalid"|"missing", "body", "method", "path", "status"}`.
-//! The address goes to stderr so stdout stays machine-readable.
+//! The address goes to stderr so stdout stays machine-readable. Each request is also kept in
+//! the history, like the app's receiver log.
 
 use std::time::Duration;
 
@@ -41,8 +42,16 @@ pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
         )
     })?;
     eprintln!("listening on {}", running.url());
+    let url = running.url();
     let mut seen = 0u64;
     while let Some(request) = requests.recv().await {
+        // The history is evidence, not the output: a full disk must not stop the listener.
+        if let Err(error) = ctx
+            .workspace
+            .record_received(Some(&profile.id), &url, &request)
+        {
+            ctx.out.warn(format!("Not kept in the history: {error}"));
+        }
         let line = serde_json::json!({
             "time": request.time,
             "signature": request.verdict.label(),

@@ -2,6 +2,7 @@
 
 mod emulator;
 mod gateways;
+mod history;
 mod listen;
 mod profile_create;
 mod profile_sync;
@@ -28,6 +29,7 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
         Command::Profiles(command) => profiles::run(&open()?, command).await,
         Command::Listen(args) => listen::run(&open()?, args).await,
         Command::Send(args) => send::run(&open()?, args).await,
+        Command::History(command) => history::run(&open()?, command).await,
         Command::Sign(args) => signature::sign(args, out),
         Command::Verify(args) => signature::verify(args, out),
         // Templates are pure computation: no data folder or keychain.

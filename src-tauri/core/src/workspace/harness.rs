@@ -102,6 +102,11 @@ impl Workspace {
         self.store().search_history(query)
     }
 
+    /// One entry (its body as text; replay sends the stored bytes).
+    pub fn history_entry(&self, id: i64) -> Result<HistoryEntry> {
+        Ok(self.store().history_request(id)?.entry)
+    }
+
     pub fn clear_history(&self, profile_id: Option<&str>) -> Result<usize> {
         self.store().clear_history(profile_id)
     }

@@ -1,0 +1,140 @@
+//! `history list|show|replay|clear`: the harness's evidence from a terminal. Replays send the
+//! stored bytes unchanged, as recorded or re-signed with the profile's current secret.
+
+use textgate_core::harness::history::{HistoryEntry, HistoryQuery};
+
+use crate::args::{HistoryCommand, HistoryFilter};
+use crate::context::Context;
+use crate::error::CliResult;
+use crate::output::{timestamp, Table};
+
+pub async fn run(ctx: &Context, command: HistoryCommand) -> CliResult {
+    match command {
+        HistoryCommand::List(filter) => list(ctx, filter),
+        HistoryCommand::Show { id } => show(ctx, id),
+        HistoryCommand::Replay { id, resign } => replay(ctx, id, resign).await,
+        HistoryCommand::Clear { profile } => clear(ctx, profile.as_deref()),
+    }
+}
+
+fn profile_id(ctx: &Context, profile: Option<&str>) -> CliResult<Option<String>> {
+    Ok(match profile {
+        Some(name) => Some(ctx.workspace.resolve_profile(name)?.id),
+        None => None,
+    })
+}
+
+fn list(ctx: &Context, filter: HistoryFilter) -> CliResult {
+    let query = HistoryQuery {
+        profile_id: profile_id(ctx, filter.profile.as_deref())?,
+        chat_id: filter.chat_id,
+        text: filter.text,
+        status: filter.status,
+        channel: None,
+        limit: Some(filter.limit),
+    };
+    let entries = ctx.workspace.search_history(&query)?;
+    if ctx.out.is_json() {
+        ctx.out.json(&entries);
+        return Ok(());
+    }
+    if entries.is_empty() {
+        ctx.out.line("No requests in the history");
+        return Ok(());
+    }
+    let mut table = Table::new(&[
+        "ID",
+        "TIME",
+        "CHANNEL",
+        "STATUS",
+        "SIGNATURE",
+        "CHAT",
+        "TEXT",
+    ]);
+    for entry in &entries {
+        table.row(vec![
+            entry.id.to_string(),
+            timestamp(Some(entry.time)),
+            label(&entry.channel),
+            status(entry),
+            signature(entry),
+            entry.chat_id.clone().unwrap_or_else(|| "-".into()),
+            entry.text.clone().unwrap_or_else(|| "-".into()),
+        ]);
+    }
+    ctx.out.line(table.render());
+    Ok(())
+}
+
+fn show(ctx: &Context, id: i64) -> CliResult {
+    let entry = ctx.workspace.history_entry(id)?;
+    if ctx.out.is_json() {
+        ctx.out.json(&entry);
+        return Ok(());
+    }
+    ctx.out.line(format!("{} {}", entry.method, entry.url));
+    for (name, value) in &entry.request_headers {
+        ctx.out.line(format!("{name}: {value}"));
+    }
+    ctx.out.line("");
+    ctx.out.line(&entry.body);
+    ctx.out.line("");
+    ctx.out
+        .line(format!("-> {} ({})", status(&entry), signature(&entry)));
+    if !entry.response.is_empty() {
+        ctx.out.line(entry.response.trim_end());
+    }
+    Ok(())
+}
+
+async fn replay(ctx: &Context, id: i64, resign: bool) -> CliResult {
+    let entry = ctx.workspace.replay(id, resign).await?;
+    if ctx.out.is_json() {
+        ctx.out.json(&entry);
+        return Ok(());
+    }
+    ctx.out.line(format!(
+        "replayed {id} as {}: {} -> {} ({})",
+        entry.id,
+        entry.url,
+        status(&entry),
+        signature(&entry)
+    ));
+    Ok(())
+}
+
+fn clear(ctx: &Context, profile: Option<&str>) -> CliResult {
+    let profile_id = profile_id(ctx, profile)?;
+    let removed = ctx.workspace.clear_history(profile_id.as_deref())?;
+    if ctx.out.is_json() {
+        ctx.out.json(&serde_json::json!({ "removed": removed }));
+    } else {
+        ctx.out
+            .line(format!("Removed {removed} requests from the history"));
+    }
+    Ok(())
+}
+
+fn label<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn status(entry: &HistoryEntry) -> String {
+    match (entry.status, &entry.failure) {
+        (Some(status), _) => status.to_string(),
+        (None, Some(failure)) => format!("failed ({})", label(&failure.kind)),
+        (None, None) => "-".into(),
+    }
+}
+
+/// How a sent request was signed, or what the receiver found.
+fn signature(entry: &HistoryEntry) -> String {
+    match (&entry.verdict, &entry.signing) {
+        (Some(verdict), _) => verdict.label().to_string(),
+        (None, Some(signing)) => format!("sent {}", label(signing)),
+        (None, None) => "-".into(),
+    }
+}

@@ -1,0 +1,131 @@
+//! The history from a terminal: `send` to a running `listen` keeps both sides, `history list`
+//! finds them by chat and status, and `history replay` (as recorded and `--resign`) sends the
+//! very same bytes again.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use crate::support::DataDir;
+
+const SECRET: &str = "historySecret0123456789";
+
+#[test]
+fn send_to_listen_then_search_and_replay_byte_for_byte() {
+    let dir = DataDir::new();
+    dir.run(&[
+        "profiles",
+        "create",
+        "--name",
+        "Loop",
+        "--callback",
+        "https://bot.example.com/hook",
+        "--secret",
+        SECRET,
+    ])
+    .ok();
+    let mut listen = Command::new(env!("CARGO_BIN_EXE_textgate-cli"))
+        .args(["--data-dir", dir.path().to_str().unwrap(), "listen", "Loop"])
+        .args(["--port", "0", "--path", "/hook", "--count", "3"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(listen.stderr.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let url = first
+        .trim()
+        .strip_prefix("listening on ")
+        .expect(&first)
+        .to_string();
+
+    let body = "{\"message\":{\"chatId\":\"c-42\",\"sender\":{\"id\":\"u\"},\"text\":\"Привіт & <bye>\"}}\n";
+    let file = dir.path().join("body.json");
+    std::fs::write(&file, body).unwrap();
+    let sent = dir
+        .run(&[
+            "--json",
+            "send",
+            "Loop",
+            "--body-file",
+            file.to_str().unwrap(),
+            "--url",
+            &url,
+            "--bad-signature",
+        ])
+        .code;
+    assert_eq!(sent, 1, "the receiver answered 200 where 403 was expected");
+    let listed = dir
+        .run(&[
+            "--json",
+            "history",
+            "list",
+            "--chat-id",
+            "c-42",
+            "--status",
+            "2xx",
+        ])
+        .json();
+    let entries = listed.as_array().unwrap();
+    let send_entry = entries
+        .iter()
+        .find(|e| e["channel"] == "send")
+        .expect("the send is kept");
+    let id = send_entry["id"].as_i64().unwrap().to_string();
+    assert_eq!(send_entry["signing"], "wrong");
+    assert_eq!(send_entry["text"], "Привіт & <bye>");
+
+    dir.run(&["history", "replay", &id]).ok();
+    let resigned = dir
+        .run(&["--json", "history", "replay", &id, "--resign"])
+        .json();
+    assert_eq!(resigned["replayOf"].as_i64().unwrap().to_string(), id);
+    assert_eq!(resigned["signing"], "correct");
+
+    let output = listen.wait_with_output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert!(
+        lines.iter().all(|l| l["body"] == body),
+        "bodies differ: {lines:?}"
+    );
+    let verdicts: Vec<&str> = lines
+        .iter()
+        .map(|l| l["signature"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["invalid", "invalid", "valid"]);
+
+    let received = dir
+        .run(&["--json", "history", "list", "--profile", "Loop"])
+        .json();
+    let channels: Vec<&str> = received
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["channel"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        channels.iter().filter(|c| **c == "receive").count(),
+        3,
+        "{channels:?}"
+    );
+    assert_eq!(
+        channels.iter().filter(|c| **c == "send").count(),
+        3,
+        "{channels:?}"
+    );
+    let shown = dir.run(&["history", "show", &id]).ok().to_string();
+    assert!(shown.contains("X-Webitel-Sign: "), "{shown}");
+    assert!(shown.contains("Привіт & <bye>"), "{shown}");
+    let (code, _) = dir
+        .run(&["--json", "history", "show", "99999"])
+        .json_error();
+    assert_eq!(code, "history_not_found");
+    dir.assert_never_printed(SECRET);
+}
