@@ -5,4 +5,5 @@
 pub mod compose;
 pub mod delivery;
 pub mod history;
+pub mod outbound;
 pub mod receiver;
