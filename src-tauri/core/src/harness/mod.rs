@@ -2,6 +2,7 @@
 //! from Textgate. `delivery` is the one signed POST everything sends with; the receiver stands
 //! in for the client's chat service at the callback URL.
 
+pub mod burst;
 pub mod compose;
 pub mod delivery;
 pub mod history;
