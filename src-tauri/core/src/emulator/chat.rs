@@ -2,7 +2,7 @@
 //! 405 for any other method, 404 for an unknown or stopped gateway, 403 with an empty body when
 //! `X-Webitel-Sign` does not prove the raw bytes, then the server's event rules
 //! (`chat::inbound`): `{"success":true}` or `{"error":"custom: ..."}`. Accepted events join the
-//! chat's transcript.
+//! chat's transcript; with auto-reply on, an accepted message is answered on the callback.
 
 use std::sync::Arc;
 
@@ -11,6 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use super::outbound;
 use super::state::{Direction, Shared};
 use crate::chat::inbound::{accept, success_body, Inbound};
 use crate::signature::{webitel_verify, WEBITEL_HEADER};
@@ -56,7 +57,11 @@ pub(crate) async fn webhook(
                 Direction::Inbound,
                 &event_chat(&event),
                 body.to_vec(),
+                Some(StatusCode::OK.as_u16()),
             );
+            if let Inbound::Message(message) = &event {
+                outbound::maybe_auto_reply(&shared, gateway_id, message);
+            }
             json(StatusCode::OK, success_body())
         }
         Err(refusal) => json(

@@ -1,22 +1,28 @@
 //! An in-process emulator of the Webitel admin API subset Textgate uses (login, userinfo, chat
 //! bots CRUD with paging/fields/q/provider, routing schemas), strict like the real server. Tests
 //! and `textgate-cli emulator` run it on loopback; hooks let tests change state "on the
-//! server", read the request log and inject faults.
+//! server", read the request log and inject faults. It also speaks as Webitel to a gateway's
+//! callback (`act`, auto-reply), so both directions of a custom gateway can be exercised.
 
 mod api;
 mod bots;
 mod chat;
+mod outbound;
 mod reply;
 mod state;
 
 use std::net::SocketAddr;
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
+pub use outbound::{auto_reply_text, ActError};
 pub use state::{ChatEntry, Direction, Fault, RequestRecord};
 
+use crate::harness::delivery::Exchange;
+use crate::harness::outbound::AgentAction;
 use crate::webitel::wire::{Bot, Schema};
 use state::Shared;
 
@@ -94,6 +100,27 @@ impl Emulator {
         self.shared.lock().chats.clone()
     }
 
+    /// Acts as Webitel for gateway `gateway_id`: composes `action` from the gateway's templates
+    /// and POSTs each body, signed with its secret, to its callback URL; every body joins the
+    /// transcript with the callback's answer.
+    pub async fn act(
+        &self,
+        gateway_id: i64,
+        action: &AgentAction,
+    ) -> Result<Vec<Exchange>, ActError> {
+        outbound::act(&self.shared, gateway_id, action).await
+    }
+
+    /// Turns auto-reply on or off: each accepted inbound message is then answered with the
+    /// agent text [`auto_reply_text`] on the gateway's callback.
+    pub fn set_auto_reply(&self, on: bool) {
+        self.shared.auto_reply.store(on, Ordering::Relaxed);
+    }
+
+    pub fn auto_reply(&self) -> bool {
+        self.shared.auto_reply.load(Ordering::Relaxed)
+    }
+
     /// Every `/api` request received so far.
     pub fn requests(&self) -> Vec<RequestRecord> {
         self.shared.lock().requests.clone()
@@ -152,3 +179,6 @@ mod tests;
 
 #[cfg(test)]
 mod chat_tests;
+
+#[cfg(test)]
+mod outbound_tests;

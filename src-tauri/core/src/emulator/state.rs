@@ -1,7 +1,9 @@
 //! The emulator's in-memory server state: gateways, flow schemas, a clock that always moves
-//! forward, the request log, and the queue of faults tests inject.
+//! forward, the request log, the queue of faults tests inject, the chat transcript and the
+//! auto-reply switch.
 
 use std::collections::{BTreeMap, VecDeque};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -36,7 +38,7 @@ pub enum Direction {
     Outbound,
 }
 
-/// One accepted webhook body in a chat's transcript.
+/// One webhook body in a chat's transcript: accepted from the client, or sent to its callback.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChatEntry {
     pub gateway_id: i64,
@@ -44,6 +46,17 @@ pub struct ChatEntry {
     pub direction: Direction,
     /// The exact bytes.
     pub body: Vec<u8>,
+    /// Inbound: what the emulator answered. Outbound: what the callback answered, `None` when
+    /// no answer came (nothing listening, timeout, ...).
+    pub status: Option<u16>,
+}
+
+impl ChatEntry {
+    /// Answered with a 2xx (for Webitel, anything else is a failed delivery).
+    pub fn delivered(&self) -> bool {
+        self.status
+            .is_some_and(|status| (200..300).contains(&status))
+    }
 }
 
 #[derive(Default)]
@@ -65,12 +78,14 @@ impl Inner {
         direction: Direction,
         chat_id: &str,
         body: Vec<u8>,
+        status: Option<u16>,
     ) {
         self.chats.push(ChatEntry {
             gateway_id,
             chat_id: chat_id.to_string(),
             direction,
             body,
+            status,
         });
     }
 
@@ -84,6 +99,10 @@ impl Inner {
 
 pub(crate) struct Shared {
     pub token: String,
+    /// Answer every accepted inbound message with an agent text (see `outbound::auto_reply`).
+    pub auto_reply: AtomicBool,
+    /// What the emulator POSTs to callbacks with.
+    pub client: reqwest::Client,
     inner: Mutex<Inner>,
 }
 
@@ -91,6 +110,8 @@ impl Shared {
     pub fn new(token: String) -> Self {
         Self {
             token,
+            auto_reply: AtomicBool::new(false),
+            client: crate::harness::delivery::client(),
             inner: Mutex::new(Inner {
                 next_id: 1,
                 ..Inner::default()

@@ -1,0 +1,133 @@
+//! The emulator speaking as Webitel to a gateway's callback URL, so both directions of a
+//! gateway can be proven without a real server: an agent action is composed from the
+//! gateway's stored templates (`harness::outbound`), signed with its secret and POSTed to its
+//! `metadata.webhook` through the harness's one sender, each body joining the chat transcript
+//! with the callback's answer.
+//!
+//! As Webitel's `SendNotify` does, a body that got no HTTP answer at all stops the sequence
+//! (a close notice that cannot be delivered is not followed by the close event), while a
+//! non-2xx answer does not: the server only logs the status.
+//!
+//! Auto-reply stands in for an agent who answers at once: when it is on, every accepted
+//! inbound *message* (not a close or a broadcast report) is answered, after the 200, with the
+//! agent text `Auto-reply: <the message's text>` (for a file without text,
+//! `Auto-reply: file <name>`), delivered like any other action.
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use super::state::{Direction, Shared};
+use crate::chat::wire::Message;
+use crate::harness::delivery::{deliver, Exchange, Signing};
+use crate::harness::outbound::{compose, AgentAction, OutboundError};
+use crate::profile::Templates;
+use crate::webitel::wire::Metadata;
+
+/// Why the emulator cannot act as Webitel for a gateway.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ActError {
+    #[error("There is no gateway {0} on the emulator")]
+    UnknownGateway(i64),
+    #[error("Gateway {0} is not a custom gateway")]
+    NotCustom(i64),
+    #[error("Gateway {0} is stopped: Webitel sends nothing for a stopped gateway")]
+    Stopped(i64),
+    #[error("Gateway {0} has no callback URL (metadata.webhook)")]
+    NoCallback(i64),
+    /// What Webitel would refuse to send (a failing template, a broadcast without text, ...).
+    #[error(transparent)]
+    Refused(#[from] OutboundError),
+}
+
+/// The text auto-reply answers `message` with.
+pub fn auto_reply_text(message: &Message) -> String {
+    if !message.text.trim().is_empty() {
+        return format!("Auto-reply: {}", message.text);
+    }
+    let file = message.file.as_ref();
+    let name = file
+        .map(|f| if f.name.is_empty() { &f.url } else { &f.name })
+        .cloned()
+        .unwrap_or_default();
+    format!("Auto-reply: file {name}")
+}
+
+/// Composes `action` for gateway `gateway_id`, delivers each body to its callback and records
+/// it; the exchanges come back in order.
+pub(crate) async fn act(
+    shared: &Arc<Shared>,
+    gateway_id: i64,
+    action: &AgentAction,
+) -> Result<Vec<Exchange>, ActError> {
+    let (callback, secret, templates) = gateway_setup(shared, gateway_id)?;
+    let now_secs = crate::store::now_millis() / 1000;
+    let bodies = compose(action, &templates, now_secs)?;
+    let chat = action.transcript_chat();
+    let mut exchanges = Vec::with_capacity(bodies.len());
+    for body in bodies {
+        let exchange = deliver(
+            &shared.client,
+            &callback,
+            &body,
+            secret.as_bytes(),
+            Signing::Correct,
+        )
+        .await;
+        shared.lock().record_chat(
+            gateway_id,
+            Direction::Outbound,
+            &chat,
+            body,
+            exchange.status,
+        );
+        let answered = exchange.status.is_some();
+        exchanges.push(exchange);
+        if !answered {
+            break;
+        }
+    }
+    Ok(exchanges)
+}
+
+/// The callback URL, secret and templates Webitel would use for the gateway.
+fn gateway_setup(
+    shared: &Shared,
+    gateway_id: i64,
+) -> Result<(String, String, Templates), ActError> {
+    let inner = shared.lock();
+    let bot = inner
+        .bots
+        .get(&gateway_id)
+        .ok_or(ActError::UnknownGateway(gateway_id))?;
+    if bot.provider != "custom" {
+        return Err(ActError::NotCustom(gateway_id));
+    }
+    if !bot.enabled {
+        return Err(ActError::Stopped(gateway_id));
+    }
+    let callback = bot
+        .metadata
+        .get(Metadata::WEBHOOK)
+        .filter(|url| !url.is_empty())
+        .ok_or(ActError::NoCallback(gateway_id))?
+        .to_string();
+    let secret = bot.metadata.get(Metadata::SECRET).unwrap_or("").to_string();
+    let templates = bot.updates.clone().map(Templates::from).unwrap_or_default();
+    Ok((callback, secret, templates))
+}
+
+/// When auto-reply is on, answers an accepted inbound message in the background.
+pub(crate) fn maybe_auto_reply(shared: &Arc<Shared>, gateway_id: i64, message: &Message) {
+    if !shared.auto_reply.load(Ordering::Relaxed) {
+        return;
+    }
+    let action = AgentAction::Text {
+        chat_id: message.chat_id.clone(),
+        text: auto_reply_text(message),
+    };
+    let shared = Arc::clone(shared);
+    tokio::spawn(async move {
+        // The outcome is in the transcript; there is no one else to tell.
+        let _ = act(&shared, gateway_id, &action).await;
+    });
+}
