@@ -55,6 +55,9 @@ pub enum Command {
     /// URI (exit 0 when the answer is what a working gateway gives: 2xx, or 403 with
     /// --bad-signature)
     Send(SendArgs),
+    /// Load-test a gateway: POST many distinct signed text messages, a few at a time, and
+    /// report throughput, latency percentiles and errors (exit 0 when every answer was 2xx)
+    Burst(BurstArgs),
     /// What the harness sent and received (send, listen, the app's harness): list, show,
     /// replay, clear
     #[command(subcommand)]
@@ -326,6 +329,24 @@ pub struct SendArgs {
     /// Sign wrongly on purpose (the gateway should answer 403)
     #[arg(long)]
     pub bad_signature: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BurstArgs {
+    /// The profile to load (id or name): its app secret signs, its URI is the target
+    pub profile: String,
+    /// How many messages to send
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub count: u32,
+    /// At most this many requests in flight
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub concurrency: u32,
+    /// Spread the messages over this many chats (burst-<k>, from sender burst-user-<k>)
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub chats: u32,
+    /// Send here instead of the profile's gateway URL
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

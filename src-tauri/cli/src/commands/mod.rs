@@ -1,5 +1,6 @@
 //! Dispatch: opens the workspace and hands each command group to its own file.
 
+mod burst;
 mod emulator;
 mod gateways;
 mod history;
@@ -29,6 +30,7 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
         Command::Profiles(command) => profiles::run(&open()?, command).await,
         Command::Listen(args) => listen::run(&open()?, args).await,
         Command::Send(args) => send::run(&open()?, args).await,
+        Command::Burst(args) => burst::run(&open()?, args).await,
         Command::History(command) => history::run(&open()?, command).await,
         Command::Sign(args) => signature::sign(args, out),
         Command::Verify(args) => signature::verify(args, out),
