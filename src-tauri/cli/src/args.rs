@@ -70,6 +70,9 @@ pub enum Command {
         /// Access token it accepts in X-Webitel-Access and as the login password (generated and printed when omitted)
         #[arg(long)]
         token: Option<String>,
+        /// Answer every accepted inbound chat message on the gateway's callback URL with the agent text "Auto-reply: <its text>"
+        #[arg(long)]
+        auto_reply: bool,
     },
 }
 

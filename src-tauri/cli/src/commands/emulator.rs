@@ -1,6 +1,8 @@
 //! `textgate-cli emulator`: the in-repo Webitel admin API emulator on loopback, for demos, the
 //! app's end-to-end journey and CI pipelines that must not touch a real server. State lives in
-//! memory and is gone when the process ends.
+//! memory and is gone when the process ends. With `--auto-reply` it also plays the agent:
+//! every accepted inbound chat message is answered on the gateway's callback URL with the
+//! signed agent text `Auto-reply: <its text>`, so a client integration can be tried end to end.
 
 use textgate_core::emulator::Emulator;
 use textgate_core::generate::generate_secret;
@@ -16,12 +18,13 @@ const DEMO_SCHEMAS: &[(i64, &str, &str)] = &[
     (4, "IVR menu", "voice"),
 ];
 
-pub async fn run(port: u16, token: Option<String>) -> CliResult {
+pub async fn run(port: u16, token: Option<String>, auto_reply: bool) -> CliResult {
     let generated = token.is_none();
     let token = token
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(generate_secret);
     let emulator = Emulator::new(token.clone());
+    emulator.set_auto_reply(auto_reply);
     for (id, name, kind) in DEMO_SCHEMAS {
         emulator.add_schema(*id, name, kind);
     }
@@ -40,6 +43,11 @@ pub async fn run(port: u16, token: Option<String>) -> CliResult {
     if generated {
         // The token is the emulator's own, made up for this run: printing it is the point.
         println!("token: {token}");
+    }
+    if auto_reply {
+        eprintln!(
+            "auto-reply is on: accepted chat messages are answered with \"Auto-reply: <text>\" on the gateway's callback URL"
+        );
     }
     emulator
         .serve(listener)

@@ -37,6 +37,10 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
         // Templates are pure computation: no data folder or keychain.
         Command::Template(command) => template::run(command, out),
         // The emulator keeps its state in memory: it needs no data folder or keychain.
-        Command::Emulator { port, token } => emulator::run(port, token).await,
+        Command::Emulator {
+            port,
+            token,
+            auto_reply,
+        } => emulator::run(port, token, auto_reply).await,
     }
 }
