@@ -19,7 +19,7 @@ BUILD_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-de
 TEST_PACKAGES := xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools \
 	chromium fonts-dejavu-core imagemagick golang-go
 
-.PHONY: help deps deps-system deps-npm deps-e2e ui run build test test-rust test-ui test-e2e lint bindings clean
+.PHONY: help deps deps-system deps-npm deps-e2e ui run build test test-rust test-ui test-e2e lint bindings clean bench
 
 help:
 	@echo "make run    install what is missing, build, and open Textgate"
@@ -77,6 +77,16 @@ test-ui: deps-npm
 test-e2e: deps deps-e2e ui
 	cargo build --workspace --locked
 	./.ci/with-desktop node tests/e2e/journey.mjs $(APP_BIN) $(TOOLS_DIR)/bin/tauri-driver $(CLI_BIN)
+
+# Not part of `make test`: one release run measuring the harness against references side by
+# side (burst vs oha, receiver vs a bare hyper server, webitel_sign vs openssl speed) and
+# printing the ratios. oha is built once into target/tools.
+bench: deps-system $(TOOLS_DIR)/bin/oha
+	@./.ci/install-system-packages openssl
+	cargo run --release --locked -p textgate-core --example harness_bench -- $(TOOLS_DIR)/bin/oha
+
+$(TOOLS_DIR)/bin/oha:
+	cargo install oha --locked --root $(TOOLS_DIR)
 
 clean:
 	cargo clean
