@@ -27,6 +27,9 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     textgate_core::harness::delivery::Signing::export_all(&cfg)?;
     textgate_core::harness::history::HistoryEntry::export_all(&cfg)?;
     textgate_core::harness::history::HistoryQuery::export_all(&cfg)?;
+    textgate_core::harness::outbound::AgentAction::export_all(&cfg)?;
+    textgate_core::harness::burst::BurstProgress::export_all(&cfg)?;
+    textgate_core::harness::burst::BurstReport::export_all(&cfg)?;
     textgate_core::signature::lab::LabRequest::export_all(&cfg)?;
     textgate_core::signature::lab::LabResult::export_all(&cfg)?;
     crate::commands::harness_receiver::AnswerSpec::export_all(&cfg)?;

@@ -51,6 +51,8 @@ pub fn run() {
             commands::harness::search_history,
             commands::harness::replay_history,
             commands::harness::clear_history,
+            commands::harness_agent::emulate_webitel,
+            commands::harness_agent::run_burst,
             commands::harness_receiver::start_receiver,
             commands::harness_receiver::stop_receiver,
             commands::harness_receiver::receiver_status,

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod harness;
+pub mod harness_agent;
 pub mod harness_receiver;
 pub mod profiles;
 pub mod servers;

@@ -1,6 +1,7 @@
 // An in-memory stand-in for the Rust commands, used only by the browser tests. It answers with
 // the generated payload types; its few validation rules exist to drive the UI's error display,
 // the real rules are tested in Rust.
+import { FakeHarness, harnessCommands } from './fake-harness';
 import { FakeServers } from './fake-servers';
 import type { AppStatus } from '../src/bindings/AppStatus';
 import type { FieldIssue } from '../src/bindings/FieldIssue';
@@ -21,14 +22,17 @@ export class FakeBackend {
   calls: { cmd: string; args: unknown }[] = [];
   profiles = new Map<string, ProfileView>();
   servers: FakeServers;
+  harness: FakeHarness;
   #nextId = 1;
 
   constructor(private options: FakeOptions = {}) {
     this.servers = new FakeServers(this.profiles, (draft) => this.#save(draft));
+    this.harness = new FakeHarness(this.profiles);
   }
 
   handle(cmd: string, args: Record<string, unknown>): unknown {
     this.calls.push({ cmd, args: structuredClone(args) });
+    if (harnessCommands.has(cmd)) return this.harness.handle(cmd, args);
     const answer = this.servers.handle(cmd, args);
     if (answer !== undefined) return answer;
     switch (cmd) {
@@ -134,7 +138,10 @@ export class FakeBackend {
       serverName: draft.serverId ? (this.servers.servers.get(draft.serverId)?.name ?? null) : null,
       remoteId: pushed,
       syncState: pushed === null ? 'localOnly' : previous?.syncState === 'conflict' ? 'conflict' : 'changedHere',
-      webhookUrl: draft.uri.trim(),
+      // As core: the full webhook address when the profile has a server, else just the URI.
+      webhookUrl: draft.serverId
+        ? `${this.servers.servers.get(draft.serverId)?.baseUrl ?? ''}/chat/${draft.uri.trim().replace(/^\//, '')}`
+        : draft.uri.trim(),
       incomplete: draft.flow === null,
       uriEditable: pushed === null,
       templatesRefused: previous?.templatesRefused ?? false,

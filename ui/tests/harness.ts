@@ -1,6 +1,7 @@
 // Boots the real UI in a plain browser with the fake backend behind mockIPC. Tests pick the
 // scenario with URL parameters: `?flows=1` adds a server with two flow schemas, `?keychain=down` makes the
-// keychain unavailable, `?seed=N` starts with N saved profiles.
+// keychain unavailable, `?seed=N` starts with N saved profiles, `?onserver=1` puts them on the
+// Demo server (with `flows=1`), so their URI is a full webhook address the harness can send to.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { FakeBackend } from './fake-backend';
 
@@ -22,7 +23,7 @@ for (let i = 1; i <= seed; i++) {
       flow: null,
       enabled: false,
       templates: { title: '', close: '', join: '', left: '', filePolicyFail: '' },
-      serverId: null,
+      serverId: params.has('onserver') ? 's1' : null,
     },
   });
 }

@@ -1,0 +1,35 @@
+// The burst section: N signed messages at concurrency C to the gateway, live progress, and
+// the report (throughput, percentiles, errors by kind, latency histogram).
+import type { BurstProgress } from '../../bindings/BurstProgress';
+import type { BurstReport } from '../../bindings/BurstReport';
+import { toIpcError } from '../backend';
+import { harnessApi } from './api';
+
+class BurstState {
+  count = $state(200);
+  concurrency = $state(10);
+  url = $state('');
+  running = $state(false);
+  progress = $state<BurstProgress | null>(null);
+  report = $state<BurstReport | null>(null);
+  error = $state<string | null>(null);
+
+  async run(profileId: string) {
+    this.running = true;
+    this.error = null;
+    this.report = null;
+    this.progress = { sent: 0, succeeded: 0, total: Number(this.count), elapsedMicros: 0 };
+    try {
+      this.report = await harnessApi.runBurst(profileId, Number(this.count), Number(this.concurrency), this.url.trim() || null, (p) => {
+        this.progress = p;
+      });
+      this.progress = { sent: this.report.sent, succeeded: this.report.succeeded, total: this.report.sent, elapsedMicros: this.report.elapsedMicros };
+    } catch (error) {
+      this.error = toIpcError(error).message;
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+export const burst = new BurstState();

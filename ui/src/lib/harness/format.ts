@@ -1,0 +1,41 @@
+// Small display helpers shared by the harness panels: status classes, timings, JSON.
+import type { HistoryEntry } from '../../bindings/HistoryEntry';
+
+/** `ok` (2xx), `warn` (3xx), `bad` (4xx/5xx) or `failed` (no answer). */
+export function statusClass(status: number | null | undefined): 'ok' | 'warn' | 'bad' | 'failed' {
+  if (status === null || status === undefined) return 'failed';
+  if (status >= 200 && status < 300) return 'ok';
+  if (status >= 300 && status < 400) return 'warn';
+  return 'bad';
+}
+
+/** What the status badge says: the code, or why nothing answered. */
+export function statusText(entry: Pick<HistoryEntry, 'status' | 'failure'>): string {
+  if (entry.status !== null) return String(entry.status);
+  return entry.failure ? `failed: ${entry.failure.kind}` : 'no answer';
+}
+
+export function millis(micros: number | null | undefined): string {
+  if (micros === null || micros === undefined) return '';
+  const ms = micros / 1000;
+  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+}
+
+export function clock(time: number): string {
+  return new Date(time).toLocaleTimeString([], { hour12: false });
+}
+
+/** The body pretty-printed when it is JSON, else `null`. */
+export function prettyJson(body: string): string | null {
+  if (!body.trim()) return null;
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return null;
+  }
+}
+
+/** Makes invisible bytes visible in a raw body view: a trailing newline shows as ⏎. */
+export function rawView(body: string): string {
+  return body.endsWith('\n') ? `${body.slice(0, -1)}\u23ce` : body;
+}

@@ -1,0 +1,56 @@
+// The history section's search (chat id, text, status filter) and replays.
+import type { HistoryEntry } from '../../bindings/HistoryEntry';
+import { toIpcError } from '../backend';
+import { toasts } from '../toasts.svelte';
+import { harnessApi } from './api';
+
+class HistoryState {
+  chatId = $state('');
+  text = $state('');
+  status = $state('');
+  entries = $state<HistoryEntry[]>([]);
+  busy = $state(false);
+  error = $state<string | null>(null);
+
+  async search(profileId: string) {
+    this.busy = true;
+    this.error = null;
+    try {
+      this.entries = await harnessApi.searchHistory({
+        profileId,
+        chatId: this.chatId.trim() || null,
+        text: this.text.trim() || null,
+        status: this.status.trim() || null,
+        channel: null,
+        limit: 200,
+      });
+    } catch (error) {
+      this.error = toIpcError(error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async replay(profileId: string, entry: HistoryEntry, resign: boolean) {
+    try {
+      const replayed = await harnessApi.replayHistory(entry.id, resign);
+      const outcome = replayed.status ?? replayed.failure?.message ?? 'no answer';
+      toasts.show(`Replayed #${entry.id}${resign ? ' re-signed' : ''}: ${outcome}`, replayed.status && replayed.status < 300 ? 'success' : 'warning');
+      await this.search(profileId);
+    } catch (error) {
+      toasts.show(toIpcError(error).message, 'error');
+    }
+  }
+
+  async clear(profileId: string) {
+    try {
+      const removed = await harnessApi.clearHistory(profileId);
+      toasts.show(`Removed ${removed} history entr${removed === 1 ? 'y' : 'ies'}`, 'info');
+      await this.search(profileId);
+    } catch (error) {
+      toasts.show(toIpcError(error).message, 'error');
+    }
+  }
+}
+
+export const history = new HistoryState();
