@@ -95,6 +95,10 @@ pub enum CoreError {
     /// A template failed while composing Webitel's outgoing events; Go's message.
     #[error("{0}")]
     TemplateRender(String),
+
+    /// Webitel would refuse to start this broadcast (its own words).
+    #[error("Webitel would not send this broadcast: {0}")]
+    BroadcastRefused(String),
 }
 
 impl CoreError {
@@ -126,6 +130,7 @@ impl CoreError {
             CoreError::HistoryEntryNotFound(_) => "history_not_found",
             CoreError::InvalidHistoryStatus(_) => "invalid_status_filter",
             CoreError::TemplateRender(_) => "template_render",
+            CoreError::BroadcastRefused(_) => "broadcast_refused",
         }
     }
 

@@ -1,6 +1,7 @@
 //! The workspace: one SQLite store and one secret store, and every operation the app and the
 //! CLI offer on them (profiles, servers, sync), split by concern across this module's files.
 
+mod emulate;
 mod harness;
 mod lookup;
 mod profiles;

@@ -1,0 +1,64 @@
+//! Webitel's side toward the client's service, for a saved profile: the agent's actions
+//! composed as Webitel composes them (join/left/close notices rendered from the profile's own
+//! templates), signed with its app secret, and POSTed to its callback URL (or another URL,
+//! such as the local receiver's). Each delivery lands in the history.
+
+use super::Workspace;
+use crate::error::{CoreError, Result};
+use crate::harness::delivery::{self, Signing};
+use crate::harness::history::{Channel, HistoryEntry, NewEntry};
+use crate::harness::outbound::{compose, AgentAction, OutboundError};
+
+impl Workspace {
+    /// Sends what Webitel would send for `action`, in order (a close is its notice, then the
+    /// close event), and returns each delivery. As the server does, a delivery with no answer
+    /// at all ends the sequence; a non-2xx answer does not.
+    pub async fn emulate_webitel(
+        &self,
+        profile_id: &str,
+        action: &AgentAction,
+        url: Option<&str>,
+    ) -> Result<Vec<HistoryEntry>> {
+        let profile = self.get(profile_id)?;
+        let target = url
+            .map(str::trim)
+            .filter(|url| !url.is_empty())
+            .unwrap_or(profile.callback.as_str())
+            .to_string();
+        if !(target.starts_with("http://") || target.starts_with("https://")) {
+            return Err(CoreError::NoTarget(format!(
+                "\u{201c}{}\u{201d} has no callback URL to send Webitel's events to: set one or give a URL",
+                profile.name
+            )));
+        }
+        let secret = self.harness_secret(&profile)?;
+        let now = crate::store::now_millis() / 1000;
+        let bodies = compose(action, &profile.templates, now).map_err(|error| match error {
+            OutboundError::Broadcast(reason) => CoreError::BroadcastRefused(reason),
+            other => CoreError::TemplateRender(other.to_string()),
+        })?;
+        let client = delivery::client();
+        let mut entries = Vec::with_capacity(bodies.len());
+        for body in bodies {
+            let exchange =
+                delivery::deliver(&client, &target, &body, secret.as_bytes(), Signing::Correct)
+                    .await;
+            let answered = exchange.status.is_some();
+            let entry = NewEntry::sent(
+                Some(profile.id.clone()),
+                Channel::Emulate,
+                Signing::Correct,
+                exchange,
+            );
+            entries.push(self.store().insert_history(entry)?);
+            if !answered {
+                break;
+            }
+        }
+        Ok(entries)
+    }
+}
+
+#[cfg(test)]
+#[path = "emulate_tests.rs"]
+mod tests;

@@ -1,0 +1,96 @@
+//! Webitel's side for a saved profile, against the real receiver: notices rendered from the
+//! profile's own templates, signed with its secret, each delivery kept in the history.
+
+use std::time::Duration;
+
+use crate::harness::history::{Channel, HistoryQuery};
+use crate::harness::outbound::AgentAction;
+use crate::harness::receiver::{self, ReceiverAnswer, ReceiverConfig, DEFAULT_MAX_BODY};
+use crate::sensitive::Sensitive;
+use crate::template_preview::SampleAccount;
+use crate::workspace::sync::tests::{draft, fixture};
+
+#[tokio::test]
+async fn join_and_close_reach_the_receiver_rendered_and_verified() {
+    let f = fixture().await;
+    let mut with_templates = draft(&f.server_id, "Support");
+    with_templates.templates.close = "Thanks & bye".into();
+    let saved = f.workspace.save(with_templates.clone()).unwrap().profile;
+    let (running, _feed) = receiver::start(ReceiverConfig {
+        port: 0,
+        path: "/hook".into(),
+        secret: Sensitive::new(with_templates.secret.expose().clone()),
+        max_body: DEFAULT_MAX_BODY,
+        answer: ReceiverAnswer::default(),
+    })
+    .await
+    .unwrap();
+    let agent = SampleAccount {
+        first_name: "Ann".into(),
+        ..SampleAccount::default()
+    };
+    let join = AgentAction::Join {
+        chat_id: "c-1".into(),
+        agent,
+    };
+    let joined = f
+        .workspace
+        .emulate_webitel(&saved.id, &join, Some(&running.url()))
+        .await
+        .unwrap();
+    assert_eq!(joined.len(), 1);
+    assert_eq!(joined[0].text.as_deref(), Some("Ann joined"));
+    assert_eq!(joined[0].channel, Channel::Emulate);
+    let close = AgentAction::Close {
+        chat_id: "c-1".into(),
+    };
+    let closed = f
+        .workspace
+        .emulate_webitel(&saved.id, &close, Some(&running.url()))
+        .await
+        .unwrap();
+    assert_eq!(closed.len(), 2);
+    assert!(
+        closed[0].body.contains("Thanks \\u0026 bye"),
+        "{}",
+        closed[0].body
+    );
+    assert!(closed[0].body.ends_with('\n'));
+    assert_eq!(closed[1].body, "{\"close\":{\"chatId\":\"c-1\"}}\n");
+    let log = running.log();
+    assert_eq!(log.len(), 3);
+    assert!(log.iter().all(|request| request.verdict.is_valid()));
+    let chat = HistoryQuery {
+        chat_id: Some("c-1".into()),
+        ..HistoryQuery::default()
+    };
+    assert_eq!(f.workspace.search_history(&chat).unwrap().len(), 3);
+    running.stop(Duration::from_secs(1)).await;
+}
+
+#[tokio::test]
+async fn a_template_error_sends_nothing_and_says_gos_words() {
+    let f = fixture().await;
+    let mut broken = draft(&f.server_id, "Support");
+    broken.templates.left = "$(.Nope) left".into();
+    let saved = f.workspace.save(broken).unwrap().profile;
+    let left = AgentAction::Left {
+        chat_id: "c-1".into(),
+        agent: SampleAccount::default(),
+    };
+    let error = f
+        .workspace
+        .emulate_webitel(&saved.id, &left, Some("http://127.0.0.1:9/hook"))
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), "template_render");
+    assert!(
+        error.to_string().contains("can't evaluate field Nope"),
+        "{error}"
+    );
+    assert!(f
+        .workspace
+        .search_history(&HistoryQuery::default())
+        .unwrap()
+        .is_empty());
+}
