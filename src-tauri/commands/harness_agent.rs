@@ -21,11 +21,10 @@ pub async fn emulate_webitel(
     action: AgentAction,
     url: Option<String>,
 ) -> IpcResult<Vec<HistoryEntry>> {
-    let _ = (state.workspace()?, profile_id, action, url);
-    Err(IpcError::new(
-        "unavailable",
-        "Emulating Webitel needs core's Workspace::emulate_webitel, not in this build yet",
-    ))
+    Ok(state
+        .workspace()?
+        .emulate_webitel(&profile_id, &action, url.as_deref())
+        .await?)
 }
 
 /// `count` distinct signed messages to the profile's URI (or `url`), `concurrency` at a time,

@@ -7,6 +7,10 @@
 // "in sync"; break a template, see it marked in the live preview and the push refused with the
 // server's words, fix it and push again.
 //
+// Then the Test tab (issue D): start the gateway, send a signed message to it (200) and one
+// with a wrong signature (403); start the local receiver, emulate an agent reply to it and see
+// it logged with a "valid" verdict; the transcript shows both directions.
+//
 // usage: node journey.mjs <textgate> <tauri-driver> <textgate-cli>   (inside .ci/with-desktop)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -235,6 +239,68 @@ try {
       await (await button(browser, 'Push')).click();
       await (await browser.$('button*=Updated on Emulator')).waitForDisplayed({ timeout: 10000 });
       await (await browser.$('span.badge*=in sync')).waitForDisplayed({ timeout: 5000 });
+    });
+
+    await step('Test tab: a signed message reaches the started gateway (200), a wrong signature gets 403', async () => {
+      await (await browser.$('input[role="switch"]')).click();
+      await (await browser.$('button*=Gateway started')).waitForDisplayed({ timeout: 10000 });
+      await (await browser.$('[role="tab"]*=Test')).click();
+      const body = await field(browser, 'Body (sent exactly as written)');
+      await browser.waitUntil(async () => (await body.getValue()).startsWith('{"message":'), { timeout: 5000, timeoutMsg: 'no composed body' });
+      const status = await browser.$('[data-testid="send-result"] .badge');
+      await (await browser.$('button=Send')).click();
+      await browser.waitUntil(async () => (await status.isExisting()) && (await status.getText()) === '200',
+        { timeout: 10000, timeoutMsg: 'the gateway did not answer 200' });
+      await shot(browser, '07-test-send-200');
+      await (await button(browser, 'Send with wrong signature')).click();
+      await browser.waitUntil(async () => (await status.getText()) === '403', { timeout: 10000, timeoutMsg: 'no 403 for a wrong signature' });
+      await shot(browser, '08-test-send-403');
+    });
+
+    await step('Test tab: the receiver logs an emulated agent reply with a "valid" verdict', async () => {
+      await (await browser.$('#harness-receive')).click();
+      const receiverPort = await browser.$('#recv-port');
+      await receiverPort.waitForDisplayed({ timeout: 5000 });
+      await receiverPort.clearValue();
+      await receiverPort.setValue(String(21000 + Math.floor(Math.random() * 20000)));
+      await (await button(browser, 'Start receiver')).click();
+      await (await browser.$('[data-testid="receiver-url"]')).waitForDisplayed({ timeout: 10000 });
+      await (await browser.$('#harness-webitel')).click();
+      const target = await browser.$('#emulate-target');
+      await browser.waitUntil(async () => (await target.getValue()) === 'receiver', { timeout: 5000, timeoutMsg: 'the receiver is not the target' });
+      const text = await browser.$('#emulate-text');
+      await text.clearValue();
+      await text.setValue('Hello, I am Ann. How can I help?');
+      await (await button(browser, 'Send as Webitel')).click();
+      const delivery = await browser.$('[data-testid="delivery"]');
+      await delivery.waitForDisplayed({ timeout: 10000 });
+      check((await delivery.getText()).includes('200'), `the receiver did not answer 200: ${await delivery.getText()}`);
+      await shot(browser, '09-webitel-emulated');
+      await (await browser.$('#harness-receive')).click();
+      const valid = await browser.$('[data-testid="entry"] .verdict-valid');
+      await valid.waitForDisplayed({ timeout: 10000 });
+      await (await browser.$('[data-testid="entry"] summary')).click();
+      await (await browser.$('[data-testid="raw-body"]')).waitForDisplayed({ timeout: 5000 });
+      await shot(browser, '10-receiver-log');
+    });
+
+    await step('Test tab: the transcript shows both directions of the chat', async () => {
+      await (await browser.$('#harness-transcript')).click();
+      await (await browser.$('[data-testid="bubble"][data-side="client"]')).waitForDisplayed({ timeout: 10000 });
+      await (await browser.$('[data-testid="bubble"][data-side="webitel"]')).waitForDisplayed({ timeout: 5000 });
+      await shot(browser, '11-transcript');
+      await (await browser.$('#harness-history')).click();
+      await (await browser.$('[data-testid="entry"]')).waitForDisplayed({ timeout: 5000 });
+      await shot(browser, '12-history');
+      await (await browser.$('#harness-lab')).click();
+      await (await browser.$('[data-testid="lab-header-x-webitel-sign"]')).waitForDisplayed({ timeout: 5000 });
+      await shot(browser, '13-signature-lab');
+      await (await browser.$('#harness-burst')).click();
+      await (await button(browser, 'Run burst')).click();
+      await (await browser.$('[data-testid="histogram"]')).waitForDisplayed({ timeout: 20000 });
+      await shot(browser, '14-burst');
+      await (await browser.$('#harness-receive')).click();
+      await (await button(browser, 'Stop receiver')).click();
     });
   } finally {
     emulator.process.kill();
