@@ -261,3 +261,22 @@ test('signature lab: computes each scheme and verifies a pasted signature', asyn
   await page.getByLabel('Verify a signature').fill(sig);
   await expect(page.getByTestId('lab-verdict')).toContainText('valid');
 });
+
+test('keyboard: arrow keys move between sections, Ctrl+Enter sends the body; another gateway starts clean', async ({ page }) => {
+  await openTest(page, '?flows=1&seed=2&onserver=1');
+  await page.getByRole('tab', { name: /^Send/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('tab', { name: /^Receive/ })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Start receiver' })).toBeVisible();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('tab', { name: /^Send/ })).toHaveAttribute('aria-selected', 'true');
+
+  await page.getByLabel('Body (sent exactly as written)').focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('send-result').locator('.badge')).toHaveText('200');
+
+  await page.getByRole('navigation').getByRole('button', { name: /Beta sales/ }).click();
+  await page.getByRole('tab', { name: 'Test' }).click();
+  await expect(page.getByTestId('send-result')).toHaveCount(0);
+  await expect(page.getByTestId('send-target')).toContainText('/chat/');
+});
