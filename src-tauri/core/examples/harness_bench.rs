@@ -21,7 +21,7 @@ use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use textgate_core::harness::burst::{self, BurstPlan};
 use textgate_core::harness::delivery;
-use textgate_core::harness::receiver::{self, ReceiverAnswer, ReceiverConfig, DEFAULT_MAX_BODY};
+use textgate_core::harness::receiver::{self, ReceiverConfig};
 use textgate_core::signature::{webitel_sign, WEBITEL_HEADER};
 use textgate_core::Sensitive;
 use tokio::runtime::Runtime;
@@ -136,13 +136,7 @@ fn row(figure: &str, ours: f64, reference: &str, theirs: f64) -> String {
 }
 
 async fn start_receiver() -> Outcome<receiver::RunningReceiver> {
-    let config = ReceiverConfig {
-        port: 0,
-        path: "/chat/bench".into(),
-        secret: Sensitive::new(SECRET.into()),
-        max_body: DEFAULT_MAX_BODY,
-        answer: ReceiverAnswer::default(),
-    };
+    let config = ReceiverConfig::new("/chat/bench", SECRET);
     // The live channel is not read here: dropping it makes each send a no-op.
     let (running, _live) = receiver::start(config).await.map_err(|e| e.to_string())?;
     Ok(running)

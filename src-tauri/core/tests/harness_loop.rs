@@ -13,7 +13,6 @@ use textgate_core::harness::receiver::{start, ReceivedRequest, ReceiverConfig};
 use textgate_core::signature::Verdict;
 use textgate_core::template_preview::SampleAccount;
 use textgate_core::webitel::wire::{Bot, BotUpdates, Lookup, Metadata};
-use textgate_core::Sensitive;
 use tokio::sync::mpsc::UnboundedReceiver;
 
 const SECRET: &str = "loopSecret-7f3a";
@@ -32,15 +31,9 @@ fn event(request: &ReceivedRequest) -> serde_json::Value {
 
 #[tokio::test]
 async fn both_directions_of_a_custom_gateway_through_the_harness() {
-    let (receiver, mut heard) = start(ReceiverConfig {
-        port: 0,
-        path: "/callback".into(),
-        secret: Sensitive::new(SECRET.to_string()),
-        max_body: 1 << 20,
-        answer: Default::default(),
-    })
-    .await
-    .unwrap();
+    let (receiver, mut heard) = start(ReceiverConfig::new("/callback", SECRET))
+        .await
+        .unwrap();
 
     let emulator = Emulator::new("admin-token");
     let mut metadata = Metadata::default();

@@ -9,7 +9,6 @@ use std::time::Duration;
 use textgate_core::harness::delivery::{client, deliver, post, Signing};
 use textgate_core::harness::receiver::{start, ReceiverConfig};
 use textgate_core::signature::Verdict;
-use textgate_core::Sensitive;
 
 const TOKEN: &str = "emulatorToken-auto";
 const SECRET: &str = "autoReplySecret0123";
@@ -22,13 +21,7 @@ fn auto_reply_answers_a_signed_client_message_on_the_callback() {
         .build()
         .unwrap();
     let (receiver, mut heard) = runtime
-        .block_on(start(ReceiverConfig {
-            port: 0,
-            path: "/hook".into(),
-            secret: Sensitive::new(SECRET.to_string()),
-            max_body: 1 << 20,
-            answer: Default::default(),
-        }))
+        .block_on(start(ReceiverConfig::new("/hook", SECRET)))
         .unwrap();
 
     let mut child = Command::new(env!("CARGO_BIN_EXE_textgate-cli"))

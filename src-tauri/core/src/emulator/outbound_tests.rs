@@ -10,7 +10,6 @@ use super::*;
 use crate::harness::outbound::compose;
 use crate::harness::receiver::{start, ReceivedRequest, ReceiverAnswer, ReceiverConfig};
 use crate::profile::Templates;
-use crate::sensitive::Sensitive;
 use crate::signature::{webitel_sign, Verdict};
 use crate::template_preview::SampleAccount;
 use crate::webitel::wire::{BotUpdates, Lookup, Metadata};
@@ -47,14 +46,11 @@ async fn receiver(
     UnboundedReceiver<ReceivedRequest>,
 ) {
     start(ReceiverConfig {
-        port: 0,
-        path: "/hook".into(),
-        secret: Sensitive::new(SECRET.to_string()),
-        max_body: 1 << 20,
         answer: ReceiverAnswer {
             status,
             ..ReceiverAnswer::default()
         },
+        ..ReceiverConfig::new("/hook", SECRET)
     })
     .await
     .unwrap()

@@ -13,14 +13,11 @@ const SECRET: &str = "burstSecret";
 
 async fn receiver(status: u16) -> RunningReceiver {
     let config = ReceiverConfig {
-        port: 0,
-        path: "/chat/burst".into(),
-        secret: Sensitive::new(SECRET.into()),
-        max_body: receiver::DEFAULT_MAX_BODY,
         answer: ReceiverAnswer {
             status,
             ..ReceiverAnswer::default()
         },
+        ..ReceiverConfig::new("/chat/burst", SECRET)
     };
     receiver::start(config).await.unwrap().0
 }

@@ -2,19 +2,15 @@
 //! missing signatures, and the failures told apart (nothing listening, timeout, bad URL).
 
 use super::*;
-use crate::harness::receiver::{self, ReceiverAnswer, ReceiverConfig, DEFAULT_MAX_BODY};
-use crate::sensitive::Sensitive;
+use crate::harness::receiver::{self, ReceiverAnswer, ReceiverConfig};
 use crate::signature::Verdict;
 
 const SECRET: &str = "deliverySecret";
 
 async fn receiver(answer: ReceiverAnswer) -> receiver::RunningReceiver {
     let config = ReceiverConfig {
-        port: 0,
-        path: "/hook".into(),
-        secret: Sensitive::new(SECRET.into()),
-        max_body: DEFAULT_MAX_BODY,
         answer,
+        ..ReceiverConfig::new("/hook", SECRET)
     };
     receiver::start(config).await.unwrap().0
 }

@@ -52,6 +52,20 @@ pub struct ReceiverConfig {
     pub answer: ReceiverAnswer,
 }
 
+impl ReceiverConfig {
+    /// A receiver on a free loopback port at `path`, verifying with `secret` and answering
+    /// `{"success":true}` at once; change the fields for anything else.
+    pub fn new(path: impl Into<String>, secret: impl Into<String>) -> Self {
+        Self {
+            port: 0,
+            path: path.into(),
+            secret: Sensitive::new(secret.into()),
+            max_body: DEFAULT_MAX_BODY,
+            answer: ReceiverAnswer::default(),
+        }
+    }
+}
+
 /// One request as the receiver saw it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -11,11 +11,9 @@ const SECRET: &str = "receiverSecret";
 
 async fn receiver(answer: ReceiverAnswer, max_body: usize) -> RunningReceiver {
     let config = ReceiverConfig {
-        port: 0,
-        path: "hook".into(),
-        secret: Sensitive::new(SECRET.into()),
         max_body,
         answer,
+        ..ReceiverConfig::new("hook", SECRET)
     };
     start(config).await.unwrap().0
 }
@@ -114,15 +112,7 @@ async fn foreign_hosts_and_oversized_bodies_are_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ten_thousand_messages_at_concurrency_fifty_are_each_logged_once() {
     const TOTAL: usize = 10_000;
-    let (running, mut live) = start(ReceiverConfig {
-        port: 0,
-        path: "/hook".into(),
-        secret: Sensitive::new(SECRET.into()),
-        max_body: DEFAULT_MAX_BODY,
-        answer: ReceiverAnswer::default(),
-    })
-    .await
-    .unwrap();
+    let (running, mut live) = start(ReceiverConfig::new("/hook", SECRET)).await.unwrap();
     let client = reqwest::Client::new();
     let url = Arc::new(running.url());
     let permits = Arc::new(tokio::sync::Semaphore::new(50));

@@ -5,8 +5,7 @@ use std::time::Duration;
 
 use crate::harness::history::{Channel, HistoryQuery};
 use crate::harness::outbound::AgentAction;
-use crate::harness::receiver::{self, ReceiverAnswer, ReceiverConfig, DEFAULT_MAX_BODY};
-use crate::sensitive::Sensitive;
+use crate::harness::receiver::{self, ReceiverConfig};
 use crate::template_preview::SampleAccount;
 use crate::workspace::sync::tests::{draft, fixture};
 
@@ -16,13 +15,10 @@ async fn join_and_close_reach_the_receiver_rendered_and_verified() {
     let mut with_templates = draft(&f.server_id, "Support");
     with_templates.templates.close = "Thanks & bye".into();
     let saved = f.workspace.save(with_templates.clone()).unwrap().profile;
-    let (running, _feed) = receiver::start(ReceiverConfig {
-        port: 0,
-        path: "/hook".into(),
-        secret: Sensitive::new(with_templates.secret.expose().clone()),
-        max_body: DEFAULT_MAX_BODY,
-        answer: ReceiverAnswer::default(),
-    })
+    let (running, _feed) = receiver::start(ReceiverConfig::new(
+        "/hook",
+        with_templates.secret.expose().clone(),
+    ))
     .await
     .unwrap();
     let agent = SampleAccount {

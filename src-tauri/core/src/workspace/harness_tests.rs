@@ -7,8 +7,7 @@ use std::time::Duration;
 use super::*;
 use crate::emulator::Direction;
 use crate::harness::compose::InboundDraft;
-use crate::harness::receiver::{self, ReceiverAnswer, ReceiverConfig, DEFAULT_MAX_BODY};
-use crate::sensitive::Sensitive;
+use crate::harness::receiver::{self, ReceiverConfig};
 use crate::workspace::sync::tests::{draft, fixture};
 
 const SECRET: &str = "LocalSecretLocalSecret0000000000";
@@ -94,15 +93,9 @@ async fn replay_sends_byte_identical_bodies_as_recorded_and_re_signed() {
         .save(draft(&f.server_id, "Support"))
         .unwrap()
         .profile;
-    let (running, _feed) = receiver::start(ReceiverConfig {
-        port: 0,
-        path: "/hook".into(),
-        secret: Sensitive::new(SECRET.into()),
-        max_body: DEFAULT_MAX_BODY,
-        answer: ReceiverAnswer::default(),
-    })
-    .await
-    .unwrap();
+    let (running, _feed) = receiver::start(ReceiverConfig::new("/hook", SECRET))
+        .await
+        .unwrap();
     // Bytes a re-serialization would change: key order, spacing, escapes, no newline.
     let body = b"{ \"message\": {\"text\":\"caf\\u00e9 & <x>\",  \"chatId\":\"c-7\"} }".to_vec();
     let spoiled = f
