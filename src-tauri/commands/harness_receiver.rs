@@ -8,8 +8,7 @@ use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 use textgate_core::harness::history::HistoryEntry;
-use textgate_core::harness::receiver::{self, ReceiverAnswer, ReceiverConfig, DEFAULT_MAX_BODY};
-use textgate_core::{CoreError, Sensitive};
+use textgate_core::harness::receiver::{self, ReceiverAnswer};
 use ts_rs::TS;
 
 use crate::error::{IpcError, IpcResult};
@@ -47,37 +46,20 @@ pub async fn start_receiver(
     answer: AnswerSpec,
     on_request: Channel<HistoryEntry>,
 ) -> IpcResult<ReceiverInfo> {
-    let profile = state.workspace()?.get(&profile_id)?;
-    let secret = profile
-        .secret
-        .clone()
-        .filter(|secret| !secret.is_empty())
-        .ok_or_else(|| IpcError::from(CoreError::NoSecret(profile.name.clone())))?;
-    if !(100..=599).contains(&answer.status) {
-        return Err(IpcError::new(
-            "invalid",
-            format!("{} is not an HTTP status (100-599)", answer.status),
-        ));
-    }
-    let mut slot = state.receiver.lock().await;
-    if let Some(previous) = slot.take() {
-        previous.stop(STOP_GRACE).await;
-    }
-    let config = ReceiverConfig {
+    let config = state.workspace()?.receiver_config(
+        &profile_id,
         port,
-        path: if path.trim().is_empty() {
-            "/".into()
-        } else {
-            path.trim().into()
-        },
-        secret: Sensitive::new(secret),
-        max_body: DEFAULT_MAX_BODY,
-        answer: ReceiverAnswer {
+        &path,
+        ReceiverAnswer {
             status: answer.status,
             body: answer.body,
             delay: Duration::from_millis(answer.delay_ms.into()),
         },
-    };
+    )?;
+    let mut slot = state.receiver.lock().await;
+    if let Some(previous) = slot.take() {
+        previous.stop(STOP_GRACE).await;
+    }
     let (running, mut live) = receiver::start(config).await.map_err(|error| {
         IpcError::new(
             "receiver_port",

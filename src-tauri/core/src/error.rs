@@ -99,6 +99,13 @@ pub enum CoreError {
     /// Webitel would refuse to start this broadcast (its own words).
     #[error("Webitel would not send this broadcast: {0}")]
     BroadcastRefused(String),
+
+    #[error("{0}")]
+    InvalidBurst(String),
+
+    /// The receiver's configured answer cannot be given.
+    #[error("{0}")]
+    InvalidAnswer(String),
 }
 
 impl CoreError {
@@ -131,6 +138,8 @@ impl CoreError {
             CoreError::InvalidHistoryStatus(_) => "invalid_status_filter",
             CoreError::TemplateRender(_) => "template_render",
             CoreError::BroadcastRefused(_) => "broadcast_refused",
+            CoreError::InvalidBurst(_) => "invalid_burst",
+            CoreError::InvalidAnswer(_) => "invalid_answer",
         }
     }
 

@@ -6,9 +6,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use textgate_core::harness::burst::{self, BurstPlan, BurstProgress, BurstReport};
-use textgate_core::harness::delivery;
-use textgate_core::Sensitive;
+use textgate_core::harness::burst::{BurstProgress, BurstReport};
 
 use crate::args::BurstArgs;
 use crate::context::Context;
@@ -16,34 +14,22 @@ use crate::error::{CliError, CliResult};
 
 pub async fn run(ctx: &Context, args: BurstArgs) -> CliResult {
     let profile = ctx.workspace.resolve_profile(&args.profile)?;
-    let url = ctx
-        .workspace
-        .gateway_target(&profile, args.url.as_deref())?;
-    let Some(secret) = profile.secret.clone().filter(|s| !s.is_empty()) else {
-        return Err(CliError::new(
-            "keychain",
-            format!(
-                "No app secret for \u{201c}{}\u{201d} in the keychain: set one in the app first",
-                profile.name
-            ),
-        ));
-    };
-    let plan = BurstPlan {
-        url,
-        secret: Sensitive::new(secret),
-        count: args.count,
-        concurrency: args.concurrency,
-        chat_prefix: "burst".into(),
-        chats: args.chats,
-    };
     let terminal = std::io::stderr().is_terminal();
-    let report = burst::run(&delivery::client(), plan, |progress| {
-        if terminal {
-            show_progress(&progress);
-        }
-    })
-    .await
-    .map_err(|error| CliError::new("invalid_burst", error.to_string()))?;
+    let report = ctx
+        .workspace
+        .burst(
+            &profile.id,
+            args.count,
+            args.concurrency,
+            Some(args.chats),
+            args.url.as_deref(),
+            |progress| {
+                if terminal {
+                    show_progress(&progress);
+                }
+            },
+        )
+        .await?;
     if terminal {
         eprintln!();
     }

@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::*;
 use crate::emulator::Direction;
 use crate::harness::compose::InboundDraft;
-use crate::harness::receiver::{self, ReceiverConfig};
+use crate::harness::receiver::{self, ReceiverAnswer, ReceiverConfig};
 use crate::workspace::sync::tests::{draft, fixture};
 
 const SECRET: &str = "LocalSecretLocalSecret0000000000";
@@ -139,4 +139,52 @@ async fn replay_sends_byte_identical_bodies_as_recorded_and_re_signed() {
     };
     assert_eq!(f.workspace.search_history(&chat).unwrap().len(), 5);
     running.stop(Duration::from_secs(1)).await;
+}
+
+#[tokio::test]
+async fn receiver_and_burst_setups_refuse_what_cannot_run() {
+    let f = fixture().await;
+    let saved = f
+        .workspace
+        .save(draft(&f.server_id, "Support"))
+        .unwrap()
+        .profile;
+    let teapot = ReceiverAnswer {
+        status: 42,
+        ..ReceiverAnswer::default()
+    };
+    let error = f
+        .workspace
+        .receiver_config(&saved.id, 0, "/hook", teapot)
+        .unwrap_err();
+    assert_eq!(error.code(), "invalid_answer");
+    let config = f
+        .workspace
+        .receiver_config(&saved.id, 0, "  ", ReceiverAnswer::default())
+        .unwrap();
+    assert_eq!(config.path, "/");
+    assert_eq!(config.secret.expose(), SECRET);
+
+    let (running, _feed) = receiver::start(ReceiverConfig::new("/chat/x", SECRET))
+        .await
+        .unwrap();
+    let none = f
+        .workspace
+        .burst(&saved.id, 0, 1, None, Some(&running.url()), |_| {})
+        .await
+        .unwrap_err();
+    assert_eq!(none.code(), "invalid_burst");
+    let report = f
+        .workspace
+        .burst(&saved.id, 30, 5, None, Some(&running.url()), |_| {})
+        .await
+        .unwrap();
+    assert_eq!((report.sent, report.succeeded), (30, 30));
+    let chats: std::collections::HashSet<_> = running
+        .log()
+        .iter()
+        .map(|r| crate::harness::history::chat_and_text(&r.body).0.unwrap())
+        .collect();
+    assert_eq!(chats.len(), 10, "spread over the default ten chats");
+    assert!(running.log().iter().all(|r| r.verdict.is_valid()));
 }

@@ -3,6 +3,7 @@
 
 mod emulate;
 mod harness;
+mod harness_setup;
 mod lookup;
 mod profiles;
 pub mod remote;

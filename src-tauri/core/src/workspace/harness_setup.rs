@@ -1,0 +1,77 @@
+//! What the shells need to run the harness's long-lived parts for a saved profile: the
+//! receiver's configuration (verifying with the profile's secret) and a burst aimed at the
+//! profile's gateway. The app and the CLI only add their own progress display.
+
+use std::time::Duration;
+
+use super::Workspace;
+use crate::error::{CoreError, Result};
+use crate::harness::burst::{self, BurstPlan, BurstProgress, BurstReport};
+use crate::harness::delivery;
+use crate::harness::receiver::{ReceiverAnswer, ReceiverConfig};
+use crate::sensitive::Sensitive;
+
+/// How many chats a burst spreads over when not told (a realistic mix, not one hot chat).
+pub const DEFAULT_BURST_CHATS: u32 = 10;
+
+impl Workspace {
+    /// A receiver on 127.0.0.1:`port` at `path` that verifies with the profile's app secret.
+    pub fn receiver_config(
+        &self,
+        profile_id: &str,
+        port: u16,
+        path: &str,
+        answer: ReceiverAnswer,
+    ) -> Result<ReceiverConfig> {
+        if !(100..=599).contains(&answer.status) {
+            return Err(CoreError::InvalidAnswer(format!(
+                "{} is not an HTTP status (100-599)",
+                answer.status
+            )));
+        }
+        if answer.delay > Duration::from_secs(120) {
+            return Err(CoreError::InvalidAnswer(
+                "A delay longer than 2 minutes would outlast any sender's timeout".into(),
+            ));
+        }
+        let profile = self.get(profile_id)?;
+        let secret = self.harness_secret(&profile)?;
+        let path = match path.trim() {
+            "" => "/",
+            path => path,
+        };
+        Ok(ReceiverConfig {
+            port,
+            answer,
+            ..ReceiverConfig::new(path, secret)
+        })
+    }
+
+    /// `count` distinct signed messages to the profile's gateway (or `url`), `concurrency` at
+    /// a time, spread over `chats` chats (default [`DEFAULT_BURST_CHATS`], at most `count`).
+    pub async fn burst(
+        &self,
+        profile_id: &str,
+        count: u32,
+        concurrency: u32,
+        chats: Option<u32>,
+        url: Option<&str>,
+        progress: impl Fn(BurstProgress) + Send + Sync,
+    ) -> Result<BurstReport> {
+        let profile = self.get(profile_id)?;
+        let target = self.gateway_target(&profile, url)?;
+        let secret = self.harness_secret(&profile)?;
+        let plan = BurstPlan {
+            url: target,
+            secret: Sensitive::new(secret),
+            count,
+            concurrency,
+            // Distinct per run, so chats of two bursts never mix in a transcript.
+            chat_prefix: format!("burst-{:x}", crate::store::now_millis()),
+            chats: chats.unwrap_or(DEFAULT_BURST_CHATS.min(count.max(1))),
+        };
+        burst::run(&delivery::client(), plan, progress)
+            .await
+            .map_err(|error| CoreError::InvalidBurst(error.to_string()))
+    }
+}
