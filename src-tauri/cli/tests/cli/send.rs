@@ -79,7 +79,7 @@ fn a_body_file_goes_out_byte_for_byte_and_a_malformed_event_fails_with_exit_1() 
     );
     assert_eq!(no_text.code, 1, "{no_text:#?}");
     assert!(
-        no_text.stdout.contains("-> 400 Bad Request"),
+        no_text.stdout.contains("-> 500 Internal Server Error"),
         "{no_text:#?}"
     );
     assert!(no_text.stdout.contains("custom: "), "{no_text:#?}");

@@ -1,7 +1,8 @@
 //! How Webitel's custom gateway judges a signed inbound body (chat_manager `bot/custom`
-//! `WebHook`): bytes that are not the event JSON are a 500, a close needs a `chatId`, a message
-//! needs a sender with an id, a `chatId`, and text or a file; close wins over broadcast, which
-//! wins over message; anything else is a 400. Errors read `{"error":"custom: <reason>"}`.
+//! `WebHook`): a close needs a `chatId`, a broadcast report an `eventId`, a message a sender
+//! with an id, a `chatId`, and text or a file; close wins over broadcast, which wins over
+//! message. Every refusal, undecodable bytes included, is a 500 reading
+//! `{"error":"custom: <reason>"}` (the handler's error passed through `returnErrorToResp`).
 
 use super::go_json;
 use super::wire::{Answer, Broadcast, Close, Event, Message};
@@ -74,27 +75,34 @@ pub fn accept(body: &[u8], now: i64) -> Result<Inbound, Refusal> {
     };
     if let Some(close) = event.close {
         if close.chat_id.is_empty() {
-            return Err(Refusal::new(400, "chat id is empty"));
+            return Err(Refusal::new(500, "chat id is empty"));
         }
         return Ok(Inbound::Close(close));
     }
     if let Some(report) = event.broadcast {
+        if report.event_id.is_empty() {
+            // A go-micro BadRequest, whose Error() is its JSON.
+            return Err(Refusal::new(
+                500,
+                r#"{"id":"custom.bot.handle_broadcast.check_args.event_id","code":400,"detail":"event id required for the broadcast response","status":"Bad Request"}"#,
+            ));
+        }
         return Ok(Inbound::BroadcastReport(report));
     }
     let Some(mut message) = event.message else {
-        return Err(Refusal::new(400, "no valid payload"));
+        return Err(Refusal::new(500, "no valid payload"));
     };
     let Some(sender) = &message.sender else {
-        return Err(Refusal::new(400, "sender is empty"));
+        return Err(Refusal::new(500, "sender is empty"));
     };
     if sender.id.is_empty() {
-        return Err(Refusal::new(400, "sender id is empty"));
+        return Err(Refusal::new(500, "sender id is empty"));
     }
     if message.text.is_empty() && message.file.is_none() {
-        return Err(Refusal::new(400, "message with no payload"));
+        return Err(Refusal::new(500, "message with no payload"));
     }
     if message.chat_id.is_empty() {
-        return Err(Refusal::new(400, "chat id is empty"));
+        return Err(Refusal::new(500, "chat id is empty"));
     }
     if message.date == 0 {
         message.date = now;
@@ -126,7 +134,7 @@ mod tests {
 
         assert_eq!(
             refused(r#"{"message":{"chatId":"c","text":"x"}}"#),
-            (400, "{\"error\":\"custom: sender is empty\"}\n".into())
+            (500, "{\"error\":\"custom: sender is empty\"}\n".into())
         );
         assert_eq!(
             refused(r#"{"message":{"chatId":"c","sender":{},"text":"x"}}"#).1,
@@ -154,11 +162,17 @@ mod tests {
         assert!(
             matches!(accept(two.as_bytes(), 1), Ok(Inbound::BroadcastReport(b)) if b.recipients[0].error == "blocked")
         );
-        assert_eq!(refused(r#"{"close":{}}"#).0, 400);
+        assert_eq!(refused(r#"{"close":{}}"#).0, 500);
+        let (status, answer) = refused(r#"{"broadcast":{"recipients":[]}}"#);
+        assert_eq!(status, 500);
+        assert!(
+            answer.contains("event id required for the broadcast response"),
+            "{answer}"
+        );
     }
 
     #[test]
-    fn bytes_that_are_not_the_event_json_are_a_500() {
+    fn every_refusal_is_a_500_with_the_reason() {
         for body in [
             "",
             "not json",
@@ -170,7 +184,7 @@ mod tests {
             assert_eq!(status, 500, "{body:?}");
             assert!(answer.starts_with("{\"error\":\"custom: "), "{answer}");
         }
-        assert_eq!(refused("null").0, 400);
+        assert_eq!(refused("null").0, 500);
         assert_eq!(success_body(), b"{\"success\":true}\n");
     }
 }

@@ -104,7 +104,7 @@ async fn signed_but_malformed_events_get_the_servers_answers() {
     assert!(answer.starts_with("{\"error\":\"custom: "), "{answer}");
     assert_eq!(
         send(br#"{"message":{"chatId":"c-1","text":"Hi"}}"#).await,
-        (400, "{\"error\":\"custom: sender is empty\"}\n".into())
+        (500, "{\"error\":\"custom: sender is empty\"}\n".into())
     );
     assert_eq!(
         send(br#"{"close":{"chatId":"c-1"}}"#).await,
