@@ -59,8 +59,14 @@ pub(crate) async fn webhook(
                 body.to_vec(),
                 Some(StatusCode::OK.as_u16()),
             );
-            if let Inbound::Message(message) = &event {
-                outbound::maybe_auto_reply(&shared, gateway_id, message);
+            match &event {
+                Inbound::Message(message) => {
+                    outbound::maybe_auto_reply(&shared, gateway_id, message)
+                }
+                Inbound::Close(close) => {
+                    outbound::notify_client_close(&shared, gateway_id, &close.chat_id)
+                }
+                Inbound::BroadcastReport(_) => {}
             }
             json(StatusCode::OK, success_body())
         }

@@ -8,6 +8,9 @@
 //! (a close notice that cannot be delivered is not followed by the close event), while a
 //! non-2xx answer does not: the server only logs the status.
 //!
+//! When the client closes a chat, Webitel's `SendNotify` still sends the `close` template's
+//! text (when it renders to something) but not the close event: the client knows already.
+//!
 //! Auto-reply stands in for an agent who answers at once: when it is on, every accepted
 //! inbound *message* (not a close or a broadcast report) is answered, after the 200, with the
 //! agent text `Auto-reply: <the message's text>` (for a file without text,
@@ -62,12 +65,23 @@ pub(crate) async fn act(
     let (callback, secret, templates) = gateway_setup(shared, gateway_id)?;
     let now_secs = crate::store::now_millis() / 1000;
     let bodies = compose(action, &templates, now_secs)?;
+    send_all(shared, gateway_id, action, (&callback, &secret), bodies).await
+}
+
+/// Delivers `bodies` in order, each recorded in the transcript; no answer at all stops.
+async fn send_all(
+    shared: &Arc<Shared>,
+    gateway_id: i64,
+    action: &AgentAction,
+    (callback, secret): (&str, &str),
+    bodies: Vec<Vec<u8>>,
+) -> Result<Vec<Exchange>, ActError> {
     let chat = action.transcript_chat();
     let mut exchanges = Vec::with_capacity(bodies.len());
     for body in bodies {
         let exchange = deliver(
             &shared.client,
-            &callback,
+            callback,
             &body,
             secret.as_bytes(),
             Signing::Correct,
@@ -129,5 +143,28 @@ pub(crate) fn maybe_auto_reply(shared: &Arc<Shared>, gateway_id: i64, message: &
     tokio::spawn(async move {
         // The outcome is in the transcript; there is no one else to tell.
         let _ = act(&shared, gateway_id, &action).await;
+    });
+}
+
+/// A chat the client closed: Webitel sends the close notice (if any), not the close event.
+pub(crate) fn notify_client_close(shared: &Arc<Shared>, gateway_id: i64, chat_id: &str) {
+    let Ok((callback, secret, templates)) = gateway_setup(shared, gateway_id) else {
+        return;
+    };
+    let action = AgentAction::Close {
+        chat_id: chat_id.to_string(),
+    };
+    let now_secs = crate::store::now_millis() / 1000;
+    let Ok(mut bodies) = compose(&action, &templates, now_secs) else {
+        return;
+    };
+    // The last body is the close event itself.
+    bodies.pop();
+    if bodies.is_empty() {
+        return;
+    }
+    let shared = Arc::clone(shared);
+    tokio::spawn(async move {
+        let _ = send_all(&shared, gateway_id, &action, (&callback, &secret), bodies).await;
     });
 }

@@ -228,7 +228,7 @@ async fn auto_reply_answers_an_inbound_message_on_the_callback() {
         ]
     );
 
-    // A close from the client is not answered.
+    // A close from the client is not auto-answered; Webitel sends its close notice only.
     let close = br#"{"close":{"chatId":"c-7"}}"#;
     reqwest::Client::new()
         .post(format!("{}/chat/support", running.base_url()))
@@ -237,8 +237,12 @@ async fn auto_reply_answers_an_inbound_message_on_the_callback() {
         .send()
         .await
         .unwrap();
+    let notice = next(&mut events).await;
+    assert_eq!(notice.verdict, Verdict::Valid);
+    let text = String::from_utf8(notice.body).unwrap();
+    assert!(text.contains("\"text\":\"Bye \\u0026 thanks\""), "{text}");
     tokio::time::sleep(Duration::from_millis(200)).await;
-    assert_eq!(receiver.log().len(), 1);
+    assert_eq!(receiver.log().len(), 2, "no close event follows");
 }
 
 #[test]
