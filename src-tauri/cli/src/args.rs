@@ -55,6 +55,9 @@ pub enum Command {
     /// URI (exit 0 when the answer is what a working gateway gives: 2xx, or 403 with
     /// --bad-signature)
     Send(SendArgs),
+    /// Act as Webitel toward the client's service: an agent's text, join, left or close,
+    /// rendered from the profile's templates, signed and POSTed to its callback URL (or --url)
+    Emulate(EmulateArgs),
     /// Load-test a gateway: POST many distinct signed text messages, a few at a time, and
     /// report throughput, latency percentiles and errors (exit 0 when every answer was 2xx)
     Burst(BurstArgs),
@@ -191,6 +194,10 @@ pub struct ProfileCreate {
     /// Webhook URI such as /mybot (default: a random one)
     #[arg(long, value_name = "/PATH")]
     pub uri: Option<String>,
+    /// A message template, KEY=TEXT with KEY one of title, close, join, left,
+    /// file_policy_fail (repeatable), e.g. join='$(.FirstName) joined'
+    #[arg(long = "template", value_name = "KEY=TEXT")]
+    pub templates: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -390,4 +397,29 @@ pub struct HistoryFilter {
     /// At most this many
     #[arg(long, default_value_t = 50)]
     pub limit: u32,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("action").required(true).args(["text", "join", "left", "close"])))]
+pub struct EmulateArgs {
+    /// The profile to act for (id or name): its templates render, its app secret signs
+    pub profile: String,
+    /// The chat the action belongs to
+    #[arg(long, value_name = "ID")]
+    pub chat_id: String,
+    /// The agent writes this text
+    #[arg(long)]
+    pub text: Option<String>,
+    /// An agent with this name joins (the `join` template)
+    #[arg(long, value_name = "AGENT")]
+    pub join: Option<String>,
+    /// An agent with this name leaves (the `left` template)
+    #[arg(long, value_name = "AGENT")]
+    pub left: Option<String>,
+    /// The agent closes the chat (the `close` template, then the close event)
+    #[arg(long)]
+    pub close: bool,
+    /// Send here instead of the profile's callback URL
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
 }

@@ -75,6 +75,17 @@ impl TemplateKey {
         }
     }
 
+    /// The text of this key, to edit.
+    pub fn text_mut(self, templates: &mut Templates) -> &mut String {
+        match self {
+            TemplateKey::Title => &mut templates.title,
+            TemplateKey::Close => &mut templates.close,
+            TemplateKey::Join => &mut templates.join,
+            TemplateKey::Left => &mut templates.left,
+            TemplateKey::FilePolicyFail => &mut templates.file_policy_fail,
+        }
+    }
+
     /// Whether Webitel renders this key over the agent's account (`close` and
     /// `file_policy_fail` get no context at all).
     pub fn has_context(self) -> bool {

@@ -1,6 +1,7 @@
 //! Dispatch: opens the workspace and hands each command group to its own file.
 
 mod burst;
+mod emulate;
 mod emulator;
 mod gateways;
 mod history;
@@ -30,6 +31,7 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
         Command::Profiles(command) => profiles::run(&open()?, command).await,
         Command::Listen(args) => listen::run(&open()?, args).await,
         Command::Send(args) => send::run(&open()?, args).await,
+        Command::Emulate(args) => emulate::run(&open()?, args).await,
         Command::Burst(args) => burst::run(&open()?, args).await,
         Command::History(command) => history::run(&open()?, command).await,
         Command::Sign(args) => signature::sign(args, out),

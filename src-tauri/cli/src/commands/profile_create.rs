@@ -2,8 +2,9 @@
 //! given; a `--flow` id gets its name from the flow-schema cache, refreshed from `--server`
 //! when needed. A generated secret goes to the keychain and is never printed here.
 
+use textgate_core::gateway_templates::TemplateKey;
 use textgate_core::generate::{generate_secret, generate_uri};
-use textgate_core::{FlowRef, ProfileDraft, Sensitive};
+use textgate_core::{FlowRef, ProfileDraft, Sensitive, Templates};
 
 use super::profiles::print_profile;
 use crate::args::ProfileCreate;
@@ -19,6 +20,7 @@ pub async fn create(ctx: &Context, args: ProfileCreate) -> CliResult {
         Some(id) => Some(flow_ref(ctx, id, server.as_ref().map(|s| s.name.as_str())).await?),
         None => None,
     };
+    let templates = templates(&args.templates)?;
     let generated = args.secret.is_none();
     let secret = args.secret.unwrap_or_else(generate_secret);
     let draft = ProfileDraft {
@@ -29,7 +31,7 @@ pub async fn create(ctx: &Context, args: ProfileCreate) -> CliResult {
         secret: Sensitive::new(secret),
         flow,
         enabled: false,
-        templates: Default::default(),
+        templates,
         server_id: server.map(|server| server.id),
     };
     let outcome = ctx.workspace.save(draft)?;
@@ -83,4 +85,24 @@ async fn flow_ref(ctx: &Context, id: i64, server: Option<&str>) -> CliResult<Flo
             format!("flow schema {id} not found on {server}"),
         )
     })
+}
+
+/// `--template KEY=TEXT` pairs as the profile's templates.
+fn templates(pairs: &[String]) -> CliResult<Templates> {
+    let mut templates = Templates::default();
+    for pair in pairs {
+        let key = pair
+            .split_once('=')
+            .and_then(|(key, text)| Some((TemplateKey::from_wire_name(key.trim())?, text)));
+        let Some((key, text)) = key else {
+            return Err(CliError::new(
+                "usage",
+                format!(
+                    "--template {pair}: expected KEY=TEXT with KEY one of title, close, join, left, file_policy_fail"
+                ),
+            ));
+        };
+        *key.text_mut(&mut templates) = text.to_string();
+    }
+    Ok(templates)
 }

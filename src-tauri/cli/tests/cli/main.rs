@@ -3,6 +3,7 @@
 //! group; every test has its own data dir(s) and its own emulator.
 
 mod burst;
+mod emulate;
 mod emulator;
 mod gateways;
 mod history;

@@ -1,0 +1,116 @@
+//! `emulate` toward a running `listen`: the agent's join rendered from the profile's template,
+//! a text, and a close (notice then close event), each verified by the receiver.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use crate::support::DataDir;
+
+const SECRET: &str = "emulateSecret0123456789";
+
+#[test]
+fn join_text_and_close_reach_the_callback_verified() {
+    let dir = DataDir::new();
+    dir.run(&[
+        "profiles",
+        "create",
+        "--name",
+        "Bot",
+        "--callback",
+        "https://bot.example.com/hook",
+        "--secret",
+        SECRET,
+        "--template",
+        "join=$(.FirstName) $(.LastName) joined",
+        "--template",
+        "close=Bye & thanks",
+    ])
+    .ok();
+    let mut listen = Command::new(env!("CARGO_BIN_EXE_textgate-cli"))
+        .args(["--data-dir", dir.path().to_str().unwrap(), "listen", "Bot"])
+        .args(["--port", "0", "--path", "/hook", "--count", "4"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(listen.stderr.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let url = first
+        .trim()
+        .strip_prefix("listening on ")
+        .expect(&first)
+        .to_string();
+
+    let joined = dir.run(&[
+        "emulate",
+        "Bot",
+        "--chat-id",
+        "c-1",
+        "--join",
+        "Ann Smith",
+        "--url",
+        &url,
+    ]);
+    assert!(
+        joined.ok().contains(r#""text":"Ann Smith joined""#),
+        "{joined:#?}"
+    );
+    dir.run(&[
+        "emulate",
+        "Bot",
+        "--chat-id",
+        "c-1",
+        "--text",
+        "How can I help?",
+        "--url",
+        &url,
+    ])
+    .ok();
+    let closed = dir
+        .run(&[
+            "--json",
+            "emulate",
+            "Bot",
+            "--chat-id",
+            "c-1",
+            "--close",
+            "--url",
+            &url,
+        ])
+        .stdout
+        .clone();
+    let entries: serde_json::Value = serde_json::from_str(&closed).unwrap();
+    assert_eq!(entries.as_array().unwrap().len(), 2, "{closed}");
+
+    let output = listen.wait_with_output().unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert!(lines.iter().all(|l| l["signature"] == "valid"), "{lines:?}");
+    assert!(lines[2]["body"]
+        .as_str()
+        .unwrap()
+        .contains("Bye \\u0026 thanks"));
+    assert_eq!(lines[3]["body"], "{\"close\":{\"chatId\":\"c-1\"}}\n");
+
+    let (code, message) = dir
+        .run(&[
+            "--json",
+            "emulate",
+            "Bot",
+            "--chat-id",
+            "c",
+            "--text",
+            "x",
+            "--url",
+            "ftp://x",
+        ])
+        .json_error();
+    assert_eq!(code, "no_target", "{message}");
+    dir.assert_never_printed(SECRET);
+}
