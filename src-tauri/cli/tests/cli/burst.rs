@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use textgate_core::emulator::Direction;
 
-use crate::support::{create_on_prod, DataDir, WebitelServer};
+use crate::support::{create_local, create_on_prod, dead_url, DataDir, WebitelServer};
 
 fn pushed_and_enabled(dir: &DataDir, server: &WebitelServer) {
     dir.add_server("prod", server);
@@ -75,25 +75,12 @@ fn a_burst_reaches_the_gateway_and_reports_in_text_and_json() {
 #[test]
 fn failures_are_counted_and_clear_errors_come_before_sending() {
     let dir = DataDir::new();
-    dir.run(&[
-        "profiles",
-        "create",
-        "--name",
-        "Local",
-        "--callback",
-        "https://bot.example.com/hook",
-        "--generate-secret",
-    ])
-    .ok();
+    create_local(&dir, "Local");
     let (code, message) = dir.run(&["--json", "burst", "Local"]).json_error();
     assert_eq!(code, "no_target");
     assert!(message.contains("has no server"), "{message}");
 
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    let url = format!("http://{closed}/chat/x");
+    let url = dead_url("/chat/x");
     let dead = dir.run(&["burst", "Local", "--count", "6", "--url", &url]);
     assert_eq!(dead.code, 1, "{dead:#?}");
     assert!(dead.stdout.contains("succeeded   0 of 6"), "{dead:#?}");

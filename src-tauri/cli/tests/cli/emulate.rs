@@ -1,10 +1,7 @@
 //! `emulate` toward a running `listen`: the agent's join rendered from the profile's template,
 //! a text, and a close (notice then close event), each verified by the receiver.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-
-use crate::support::DataDir;
+use crate::support::{DataDir, Listener};
 
 const SECRET: &str = "emulateSecret0123456789";
 
@@ -26,22 +23,8 @@ fn join_text_and_close_reach_the_callback_verified() {
         "close=Bye & thanks",
     ])
     .ok();
-    let mut listen = Command::new(env!("CARGO_BIN_EXE_textgate-cli"))
-        .args(["--data-dir", dir.path().to_str().unwrap(), "listen", "Bot"])
-        .args(["--port", "0", "--path", "/hook", "--count", "4"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(listen.stderr.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let url = first
-        .trim()
-        .strip_prefix("listening on ")
-        .expect(&first)
-        .to_string();
+    let listener = Listener::start(&dir, "Bot", &["--path", "/hook", "--count", "4"]);
+    let url = listener.url.clone();
 
     let joined = dir.run(&[
         "emulate",
@@ -84,12 +67,7 @@ fn join_text_and_close_reach_the_callback_verified() {
     let entries: serde_json::Value = serde_json::from_str(&closed).unwrap();
     assert_eq!(entries.as_array().unwrap().len(), 2, "{closed}");
 
-    let output = listen.wait_with_output().unwrap();
-    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let (lines, _) = listener.finish();
     assert_eq!(lines.len(), 4);
     assert!(lines.iter().all(|l| l["signature"] == "valid"), "{lines:?}");
     assert!(lines[2]["body"]

@@ -2,10 +2,7 @@
 //! finds them by chat and status, and `history replay` (as recorded and `--resign`) sends the
 //! very same bytes again.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-
-use crate::support::DataDir;
+use crate::support::{DataDir, Listener};
 
 const SECRET: &str = "historySecret0123456789";
 
@@ -23,22 +20,8 @@ fn send_to_listen_then_search_and_replay_byte_for_byte() {
         SECRET,
     ])
     .ok();
-    let mut listen = Command::new(env!("CARGO_BIN_EXE_textgate-cli"))
-        .args(["--data-dir", dir.path().to_str().unwrap(), "listen", "Loop"])
-        .args(["--port", "0", "--path", "/hook", "--count", "3"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(listen.stderr.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let url = first
-        .trim()
-        .strip_prefix("listening on ")
-        .expect(&first)
-        .to_string();
+    let listener = Listener::start(&dir, "Loop", &["--path", "/hook", "--count", "3"]);
+    let url = listener.url.clone();
 
     let body = "{\"message\":{\"chatId\":\"c-42\",\"sender\":{\"id\":\"u\"},\"text\":\"Привіт & <bye>\"}}\n";
     let file = dir.path().join("body.json");
@@ -83,13 +66,7 @@ fn send_to_listen_then_search_and_replay_byte_for_byte() {
     assert_eq!(resigned["replayOf"].as_i64().unwrap().to_string(), id);
     assert_eq!(resigned["signing"], "correct");
 
-    let output = listen.wait_with_output().unwrap();
-    assert!(output.status.success(), "{output:?}");
-    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let (lines, _) = listener.finish();
     assert_eq!(lines.len(), 3);
     assert!(
         lines.iter().all(|l| l["body"] == body),

@@ -1,13 +1,12 @@
 //! `listen` as a script uses it: started in the background, fed signed and unsigned callbacks
 //! over plain HTTP, it prints one JSON line per request and exits after `--count`.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
 
 use textgate_core::signature::webitel_sign;
 
-use crate::support::DataDir;
+use crate::support::{DataDir, Listener};
 
 const SECRET: &str = "listenSecret0123456789";
 
@@ -48,29 +47,12 @@ fn listen_prints_a_json_line_per_request_with_the_verdict_and_exits_after_count(
         SECRET,
     ])
     .ok();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_textgate-cli"))
-        .args([
-            "--data-dir",
-            dir.path().to_str().unwrap(),
-            "listen",
-            "Listener",
-            "--port",
-            "0",
-        ])
-        .args(["--path", "/hook", "--status", "202", "--count", "3"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut first = String::new();
-    stderr.read_line(&mut first).unwrap();
-    let url = first
-        .trim()
-        .strip_prefix("listening on http://")
-        .expect(&first)
-        .to_string();
-    let address = url.trim_end_matches("/hook").to_string();
+    let listener = Listener::start(
+        &dir,
+        "Listener",
+        &["--path", "/hook", "--status", "202", "--count", "3"],
+    );
+    let address = listener.address();
 
     let body = b"{\"message\":{\"chatId\":\"c-1\",\"text\":\"Hi \\u0026 bye\"}}\n";
     let good = webitel_sign(SECRET.as_bytes(), body);
@@ -78,13 +60,7 @@ fn listen_prints_a_json_line_per_request_with_the_verdict_and_exits_after_count(
     assert_eq!(post(&address, "/hook", body, Some(&good[..60])).0, 202);
     assert_eq!(post(&address, "/hook", body, None).0, 202);
 
-    let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "{output:?}");
-    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let (lines, stderr) = listener.finish();
     let verdicts: Vec<&str> = lines
         .iter()
         .map(|l| l["signature"].as_str().unwrap())
@@ -96,7 +72,9 @@ fn listen_prints_a_json_line_per_request_with_the_verdict_and_exits_after_count(
     assert!(lines
         .iter()
         .all(|l| l["time"].as_i64().unwrap() > 1_700_000_000_000));
-    let mut rest = String::new();
-    stderr.read_to_string(&mut rest).unwrap();
-    assert!(!rest.contains(SECRET) && !first.contains(SECRET));
+    assert!(
+        stderr.starts_with("listening on http://127.0.0.1:"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(SECRET));
 }

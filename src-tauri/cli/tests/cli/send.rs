@@ -4,7 +4,7 @@
 
 use textgate_core::emulator::Direction;
 
-use crate::support::{create_on_prod, id_of, DataDir, WebitelServer};
+use crate::support::{create_local, create_on_prod, dead_url, id_of, DataDir, WebitelServer};
 
 fn pushed_and_enabled(dir: &DataDir, server: &WebitelServer) -> String {
     dir.add_server("prod", server);
@@ -88,27 +88,14 @@ fn a_body_file_goes_out_byte_for_byte_and_a_malformed_event_fails_with_exit_1() 
 #[test]
 fn clear_errors_without_a_server_or_a_listener() {
     let dir = DataDir::new();
-    dir.run(&[
-        "profiles",
-        "create",
-        "--name",
-        "Local",
-        "--callback",
-        "https://bot.example.com/hook",
-        "--generate-secret",
-    ])
-    .ok();
+    create_local(&dir, "Local");
     let (code, message) = dir
         .run(&["--json", "send", "Local", "--close", "c-1"])
         .json_error();
     assert_eq!(code, "no_target");
     assert!(message.contains("has no server"), "{message}");
 
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    let url = format!("http://{closed}/chat/x");
+    let url = dead_url("/chat/x");
     let line = dir
         .run(&["send", "Local", "--close", "c-1", "--url", &url])
         .failure_line()

@@ -204,3 +204,92 @@ pub fn create_on_prod(dir: &DataDir, name: &str) -> serde_json::Value {
 pub fn id_of(profile: &serde_json::Value) -> String {
     profile["id"].as_str().expect("an id").to_string()
 }
+
+/// `textgate-cli listen` running in the background for this data dir.
+pub struct Listener {
+    child: std::process::Child,
+    /// The first stderr line's address: `http://127.0.0.1:PORT/path`.
+    pub url: String,
+    /// The rest of stderr, read when the listener has exited.
+    stderr: std::io::BufReader<std::process::ChildStderr>,
+    first_line: String,
+}
+
+impl Listener {
+    /// Starts `listen <profile> --port 0` plus `args` and waits for its address.
+    pub fn start(dir: &DataDir, profile: &str, args: &[&str]) -> Self {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_textgate-cli"))
+            .args([
+                "--data-dir",
+                dir.path().to_str().unwrap(),
+                "listen",
+                profile,
+            ])
+            .args(["--port", "0"])
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+        let mut first_line = String::new();
+        stderr.read_line(&mut first_line).unwrap();
+        let url = first_line
+            .trim()
+            .strip_prefix("listening on ")
+            .expect(&first_line)
+            .to_string();
+        Self {
+            child,
+            url,
+            stderr,
+            first_line,
+        }
+    }
+
+    /// `127.0.0.1:PORT`.
+    pub fn address(&self) -> String {
+        let rest = self.url.trim_start_matches("http://");
+        rest.split('/').next().unwrap_or(rest).to_string()
+    }
+
+    /// Waits for the listener to exit successfully (after `--count`); returns its JSON lines
+    /// and everything it wrote on stderr.
+    pub fn finish(mut self) -> (Vec<serde_json::Value>, String) {
+        use std::io::Read;
+        let output = self.child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let lines = String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect();
+        let mut stderr = self.first_line;
+        self.stderr.read_to_string(&mut stderr).unwrap();
+        (lines, stderr)
+    }
+}
+
+/// `profiles create` of a local-only profile (no server, so its URI is not an address).
+pub fn create_local(dir: &DataDir, name: &str) {
+    dir.run(&[
+        "profiles",
+        "create",
+        "--name",
+        name,
+        "--callback",
+        CALLBACK,
+        "--generate-secret",
+    ])
+    .ok();
+}
+
+/// A loopback URL where nothing listens (the port was just free).
+pub fn dead_url(path: &str) -> String {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    format!("http://{closed}{path}")
+}

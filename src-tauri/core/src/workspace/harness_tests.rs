@@ -8,18 +8,14 @@ use super::*;
 use crate::emulator::Direction;
 use crate::harness::compose::InboundDraft;
 use crate::harness::receiver::{self, ReceiverAnswer, ReceiverConfig};
-use crate::workspace::sync::tests::{draft, fixture};
+use crate::workspace::sync::tests::{draft, fixture, saved};
 
 const SECRET: &str = "LocalSecretLocalSecret0000000000";
 
 #[tokio::test]
 async fn send_signs_the_exact_bytes_and_a_spoiled_signature_gets_403() {
     let f = fixture().await;
-    let saved = f
-        .workspace
-        .save(draft(&f.server_id, "Support"))
-        .unwrap()
-        .profile;
+    let saved = saved(&f, "Support");
     f.workspace.push(&saved.id, false).await.unwrap();
     f.workspace
         .set_enabled_everywhere(&saved.id, true)
@@ -88,11 +84,7 @@ async fn a_profile_without_a_server_needs_a_url() {
 #[tokio::test]
 async fn replay_sends_byte_identical_bodies_as_recorded_and_re_signed() {
     let f = fixture().await;
-    let saved = f
-        .workspace
-        .save(draft(&f.server_id, "Support"))
-        .unwrap()
-        .profile;
+    let saved = saved(&f, "Support");
     let (running, _feed) = receiver::start(ReceiverConfig::new("/hook", SECRET))
         .await
         .unwrap();
@@ -144,11 +136,7 @@ async fn replay_sends_byte_identical_bodies_as_recorded_and_re_signed() {
 #[tokio::test]
 async fn receiver_and_burst_setups_refuse_what_cannot_run() {
     let f = fixture().await;
-    let saved = f
-        .workspace
-        .save(draft(&f.server_id, "Support"))
-        .unwrap()
-        .profile;
+    let saved = saved(&f, "Support");
     let teapot = ReceiverAnswer {
         status: 42,
         ..ReceiverAnswer::default()

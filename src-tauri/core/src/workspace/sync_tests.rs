@@ -68,6 +68,11 @@ pub(crate) fn draft(server_id: &str, name: &str) -> ProfileDraft {
     }
 }
 
+/// A profile saved from [`draft`] on the fixture's server.
+pub(crate) fn saved(f: &Fixture, name: &str) -> crate::profile::ProfileView {
+    f.workspace.save(draft(&f.server_id, name)).unwrap().profile
+}
+
 fn remote_bot(name: &str, uri: &str) -> Bot {
     let mut metadata = Metadata::default();
     metadata.0.insert("secret".into(), "RemoteSecret".into());
@@ -126,11 +131,7 @@ async fn pull_into_an_empty_store() {
 #[tokio::test]
 async fn push_new_sends_the_exact_wire_shape_then_updates() {
     let f = fixture().await;
-    let saved = f
-        .workspace
-        .save(draft(&f.server_id, "Support"))
-        .unwrap()
-        .profile;
+    let saved = saved(&f, "Support");
     assert_eq!(saved.sync_state, SyncState::LocalOnly);
     assert_eq!(
         f.workspace.push(&saved.id, false).await.unwrap(),
@@ -172,11 +173,7 @@ async fn push_new_sends_the_exact_wire_shape_then_updates() {
 #[tokio::test]
 async fn a_changed_secret_needs_a_push() {
     let f = fixture().await;
-    let saved = f
-        .workspace
-        .save(draft(&f.server_id, "Support"))
-        .unwrap()
-        .profile;
+    let saved = saved(&f, "Support");
     f.workspace.push(&saved.id, false).await.unwrap();
     let mut edit = draft(&f.server_id, "Support");
     edit.id = Some(saved.id.clone());
@@ -194,11 +191,7 @@ async fn a_changed_secret_needs_a_push() {
 #[tokio::test]
 async fn a_change_on_the_server_is_detected_and_pulled() {
     let f = fixture().await;
-    let saved = f
-        .workspace
-        .save(draft(&f.server_id, "Support"))
-        .unwrap()
-        .profile;
+    let saved = saved(&f, "Support");
     f.workspace.push(&saved.id, false).await.unwrap();
     let remote_id = f.workspace.get(&saved.id).unwrap().remote_id.unwrap();
     f.emulator()
@@ -220,11 +213,7 @@ async fn a_change_on_the_server_is_detected_and_pulled() {
 #[tokio::test]
 async fn a_conflict_is_detected_and_either_side_can_win() {
     let f = fixture().await;
-    let saved = f
-        .workspace
-        .save(draft(&f.server_id, "Support"))
-        .unwrap()
-        .profile;
+    let saved = saved(&f, "Support");
     f.workspace.push(&saved.id, false).await.unwrap();
     let remote_id = f.workspace.get(&saved.id).unwrap().remote_id.unwrap();
     let make_conflict = |local: &str, remote: &'static str| {
@@ -271,11 +260,7 @@ async fn a_conflict_is_detected_and_either_side_can_win() {
 #[tokio::test]
 async fn a_failed_push_loses_nothing_and_is_not_retried() {
     let f = fixture().await;
-    let saved = f
-        .workspace
-        .save(draft(&f.server_id, "Support"))
-        .unwrap()
-        .profile;
+    let saved = saved(&f, "Support");
     f.emulator().push_fault(Fault::Status(500));
     assert!(f.workspace.push(&saved.id, false).await.is_err());
     let posts = f
@@ -327,11 +312,7 @@ async fn start_stop_and_delete_on_the_server() {
         "refused before any request"
     );
 
-    let saved = f
-        .workspace
-        .save(draft(&f.server_id, "Support"))
-        .unwrap()
-        .profile;
+    let saved = saved(&f, "Support");
     f.workspace.push(&saved.id, false).await.unwrap();
     let remote_id = f.workspace.get(&saved.id).unwrap().remote_id.unwrap();
     let on = f
