@@ -1,0 +1,193 @@
+//! The harness's command lines (issue D): signatures, the receiver, sending and emulating
+//! webhook traffic, the history and bursts. Split from `mod.rs` only for size; the same
+//! contract rule holds: these spellings are what scripts rely on.
+
+use std::path::PathBuf;
+
+use clap::{ArgGroup, Args, Subcommand};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemeArg {
+    /// X-Webitel-Sign: lowercase hex HMAC-SHA256 of the body
+    Webitel,
+    /// hex HMAC-SHA1 of the body in a named header (as x-chatzuri-signature)
+    Sha1,
+    /// Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature (v1,<base64>)
+    Standard,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("secret_source").required(true).args(["secret", "secret_stdin_file"])))]
+pub struct SecretArgs {
+    #[arg(long, value_enum, default_value = "webitel")]
+    pub scheme: SchemeArg,
+    /// The shared secret (a whsec_… secret for --scheme standard)
+    #[arg(long, value_name = "SECRET")]
+    pub secret: Option<String>,
+    /// Read the secret from this file instead (a trailing newline is ignored), keeping it out
+    /// of the process list; stdin stays the body
+    #[arg(long, value_name = "FILE")]
+    pub secret_stdin_file: Option<PathBuf>,
+    /// Header name shown for --scheme sha1
+    #[arg(long, value_name = "NAME", default_value = "x-chatzuri-signature")]
+    pub header: String,
+    /// Standard Webhooks message id (sign: default a new msg_… id)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Standard Webhooks timestamp in unix seconds (sign: default now)
+    #[arg(long, value_name = "UNIX_SECONDS")]
+    pub timestamp: Option<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    #[command(flatten)]
+    pub secret: SecretArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub secret: SecretArgs,
+    /// The signature to check (for standard: the webhook-signature value, several allowed)
+    #[arg(long, value_name = "SIGNATURE", allow_hyphen_values = true)]
+    pub signature: String,
+    /// Standard Webhooks: judge the timestamp as if now were this time (unix seconds)
+    #[arg(long, value_name = "UNIX_SECONDS")]
+    pub at: Option<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListenArgs {
+    /// The profile whose app secret verifies X-Webitel-Sign (id or name)
+    pub profile: String,
+    /// Port on 127.0.0.1 (0 picks a free one; the address is printed on stderr)
+    #[arg(long)]
+    pub port: u16,
+    /// Path that receives the callbacks
+    #[arg(long, default_value = "/", value_name = "/hook")]
+    pub path: String,
+    /// HTTP status to answer with
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u16).range(200..=599))]
+    pub status: u16,
+    /// Wait this long before answering
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub delay_ms: u64,
+    /// Exit after this many requests (default: run until interrupted)
+    #[arg(long, value_name = "N")]
+    pub count: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("event").required(true).args(["text", "close", "body_file"])))]
+pub struct SendArgs {
+    /// The profile to send for (id or name): its app secret signs, its URI is the target
+    pub profile: String,
+    /// Send a text message (needs --chat-id and --sender-id)
+    #[arg(long, requires_all = ["chat_id", "sender_id"])]
+    pub text: Option<String>,
+    /// The chat the message belongs to
+    #[arg(long, value_name = "ID")]
+    pub chat_id: Option<String>,
+    /// The sending user's id in the messenger
+    #[arg(long, value_name = "ID")]
+    pub sender_id: Option<String>,
+    /// The messenger kind: telegram, viber, whatsapp, facebook, instagram, web, email, ...
+    #[arg(long, value_name = "KIND")]
+    pub sender_type: Option<String>,
+    /// Close this chat instead of sending a message
+    #[arg(long, value_name = "CHAT_ID")]
+    pub close: Option<String>,
+    /// Send this file's bytes exactly as they are ("-" reads stdin)
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+    /// Send here instead of the profile's gateway URL
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Sign wrongly on purpose (the gateway should answer 403)
+    #[arg(long)]
+    pub bad_signature: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BurstArgs {
+    /// The profile to load (id or name): its app secret signs, its URI is the target
+    pub profile: String,
+    /// How many messages to send
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub count: u32,
+    /// At most this many requests in flight
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub concurrency: u32,
+    /// Spread the messages over this many chats (burst-<k>, from sender burst-user-<k>)
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub chats: u32,
+    /// Send here instead of the profile's gateway URL
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// Requests the harness sent and received, newest first
+    List(HistoryFilter),
+    /// One request: headers and the exact body
+    Show { id: i64 },
+    /// Send a request again with byte-identical body (as recorded, or re-signed)
+    Replay {
+        id: i64,
+        /// Sign with the profile's current secret instead of the recorded signature
+        #[arg(long)]
+        resign: bool,
+    },
+    /// Forget the history (of one profile, or all)
+    Clear {
+        /// Only this profile's entries (id or name)
+        #[arg(long)]
+        profile: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryFilter {
+    /// Only this profile's entries (id or name)
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Only this chat
+    #[arg(long, value_name = "ID")]
+    pub chat_id: Option<String>,
+    /// Text in the message or the raw body (case-insensitive)
+    #[arg(long)]
+    pub text: Option<String>,
+    /// A status (403), a class (4xx) or "failed" (no answer)
+    #[arg(long)]
+    pub status: Option<String>,
+    /// At most this many
+    #[arg(long, default_value_t = 50)]
+    pub limit: u32,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("action").required(true).args(["text", "join", "left", "close"])))]
+pub struct EmulateArgs {
+    /// The profile to act for (id or name): its templates render, its app secret signs
+    pub profile: String,
+    /// The chat the action belongs to
+    #[arg(long, value_name = "ID")]
+    pub chat_id: String,
+    /// The agent writes this text
+    #[arg(long)]
+    pub text: Option<String>,
+    /// An agent with this name joins (the `join` template)
+    #[arg(long, value_name = "AGENT")]
+    pub join: Option<String>,
+    /// An agent with this name leaves (the `left` template)
+    #[arg(long, value_name = "AGENT")]
+    pub left: Option<String>,
+    /// The agent closes the chat (the `close` template, then the close event)
+    #[arg(long)]
+    pub close: bool,
+    /// Send here instead of the profile's callback URL
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+}
