@@ -152,3 +152,18 @@ impl CoreError {
         }
     }
 }
+
+/// An error and its sources as one line (`a: b: c`), each cause said once; for transport
+/// errors whose outer message alone ("error sending request") explains nothing.
+pub(crate) fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut source = error.source();
+    while let Some(inner) = source {
+        let text = inner.to_string();
+        if !parts.iter().any(|part| part.contains(&text)) {
+            parts.push(text);
+        }
+        source = inner.source();
+    }
+    parts.join(": ")
+}

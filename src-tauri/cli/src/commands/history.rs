@@ -55,7 +55,7 @@ fn list(ctx: &Context, filter: HistoryFilter) -> CliResult {
         table.row(vec![
             entry.id.to_string(),
             timestamp(Some(entry.time)),
-            label(&entry.channel),
+            entry.channel.as_str().to_string(),
             status(entry),
             signature(entry),
             entry.chat_id.clone().unwrap_or_else(|| "-".into()),
@@ -115,17 +115,10 @@ fn clear(ctx: &Context, profile: Option<&str>) -> CliResult {
     Ok(())
 }
 
-fn label<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn status(entry: &HistoryEntry) -> String {
     match (entry.status, &entry.failure) {
         (Some(status), _) => status.to_string(),
-        (None, Some(failure)) => format!("failed ({})", label(&failure.kind)),
+        (None, Some(failure)) => format!("failed ({})", failure.kind.as_str()),
         (None, None) => "-".into(),
     }
 }
@@ -134,7 +127,7 @@ fn status(entry: &HistoryEntry) -> String {
 fn signature(entry: &HistoryEntry) -> String {
     match (&entry.verdict, &entry.signing) {
         (Some(verdict), _) => verdict.label().to_string(),
-        (None, Some(signing)) => format!("sent {}", label(signing)),
+        (None, Some(signing)) => format!("sent {}", signing.as_str()),
         (None, None) => "-".into(),
     }
 }

@@ -25,11 +25,10 @@ pub async fn run(ctx: &Context, args: SendArgs) -> CliResult {
         .send_to_gateway(&profile.id, body, signing, args.url.as_deref())
         .await?;
     if let Some(failure) = &entry.failure {
-        let code = serde_json::to_value(failure.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_else(|| "send".into());
-        return Err(CliError::new(&code, failure.message.clone()));
+        return Err(CliError::new(
+            failure.kind.as_str(),
+            failure.message.clone(),
+        ));
     }
     if ctx.out.is_json() {
         ctx.out.json(&entry);

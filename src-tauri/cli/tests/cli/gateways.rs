@@ -3,7 +3,7 @@
 
 use textgate_core::webitel::wire::{Bot, Lookup, Metadata};
 
-use crate::support::{DataDir, WebitelServer};
+use crate::support::{create_profile, DataDir, WebitelServer};
 
 #[test]
 fn schemas_list_as_a_table_and_as_json_and_fill_the_cache() {
@@ -45,20 +45,7 @@ fn schemas_list_as_a_table_and_as_json_and_fill_the_cache() {
     );
 
     // The listing cached the schemas: a flow id resolves without naming the server.
-    let created = dir
-        .run(&[
-            "--json",
-            "profiles",
-            "create",
-            "--name",
-            "Cached",
-            "--callback",
-            "https://bot.example.com/hook",
-            "--generate-secret",
-            "--flow",
-            "8",
-        ])
-        .json();
+    let created = create_profile(&dir, "Cached", &["--flow", "8"]);
     assert_eq!(
         created["flow"],
         serde_json::json!({"id": 8, "name": "Sales routing"})

@@ -3,7 +3,7 @@
 
 use textgate_core::webitel::wire::Metadata;
 
-use crate::support::{create_on_prod, id_of, DataDir, WebitelServer, CALLBACK};
+use crate::support::{create_on_prod, create_profile, id_of, DataDir, WebitelServer, CALLBACK};
 
 #[test]
 fn create_push_then_pull_into_a_second_data_dir_finds_the_same_gateway_and_secret() {
@@ -146,18 +146,7 @@ fn an_ambiguous_name_lists_the_ids() {
     let dir = DataDir::new();
     let mut ids = Vec::new();
     for name in ["Twin", "twin"] {
-        let created = dir
-            .run(&[
-                "--json",
-                "profiles",
-                "create",
-                "--name",
-                name,
-                "--callback",
-                CALLBACK,
-                "--generate-secret",
-            ])
-            .json();
+        let created = create_profile(&dir, name, &[]);
         ids.push(id_of(&created));
     }
     let (code, message) = dir

@@ -181,9 +181,10 @@ impl WebitelServer {
 /// Callback URL of the profiles tests create.
 pub const CALLBACK: &str = "https://bot.example.com/hook";
 
-/// `profiles create --json` of a profile ready to push: on server `prod`, flow 7.
-pub fn create_on_prod(dir: &DataDir, name: &str) -> serde_json::Value {
-    dir.run(&[
+/// `profiles create --json NAME` with the test callback, a generated secret and `extra`
+/// arguments; panics on failure and returns the created profile.
+pub fn create_profile(dir: &DataDir, name: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec![
         "--json",
         "profiles",
         "create",
@@ -192,12 +193,14 @@ pub fn create_on_prod(dir: &DataDir, name: &str) -> serde_json::Value {
         "--callback",
         CALLBACK,
         "--generate-secret",
-        "--flow",
-        "7",
-        "--server",
-        "prod",
-    ])
-    .json()
+    ];
+    args.extend_from_slice(extra);
+    dir.run(&args).json()
+}
+
+/// A profile ready to push: on server `prod`, flow 7.
+pub fn create_on_prod(dir: &DataDir, name: &str) -> serde_json::Value {
+    create_profile(dir, name, &["--flow", "7", "--server", "prod"])
 }
 
 /// The profile id from a `--json` profile object.
@@ -271,18 +274,9 @@ impl Listener {
     }
 }
 
-/// `profiles create` of a local-only profile (no server, so its URI is not an address).
-pub fn create_local(dir: &DataDir, name: &str) {
-    dir.run(&[
-        "profiles",
-        "create",
-        "--name",
-        name,
-        "--callback",
-        CALLBACK,
-        "--generate-secret",
-    ])
-    .ok();
+/// A local-only profile (no server, so its URI is not an address).
+pub fn create_local(dir: &DataDir, name: &str) -> serde_json::Value {
+    create_profile(dir, name, &[])
 }
 
 /// A loopback URL where nothing listens (the port was just free).

@@ -7,12 +7,11 @@ use crate::webitel::wire::{Bot, Lookup, Metadata};
 
 const SECRET: &str = "gatewaySecret42";
 
-fn gateway(uri: &str, enabled: bool) -> Bot {
+/// A custom gateway at `uri` as stored on the server: flow 7, `secret`, callback `callback`.
+pub(super) fn custom_gateway(uri: &str, callback: &str, secret: &str, enabled: bool) -> Bot {
     let mut metadata = Metadata::default();
-    metadata.0.insert("secret".into(), SECRET.into());
-    metadata
-        .0
-        .insert("webhook".into(), "http://127.0.0.1:9/hook".into());
+    metadata.0.insert(Metadata::SECRET.into(), secret.into());
+    metadata.0.insert(Metadata::WEBHOOK.into(), callback.into());
     Bot {
         name: uri.into(),
         uri: uri.into(),
@@ -25,6 +24,10 @@ fn gateway(uri: &str, enabled: bool) -> Bot {
         metadata,
         ..Bot::default()
     }
+}
+
+fn gateway(uri: &str, enabled: bool) -> Bot {
+    custom_gateway(uri, "http://127.0.0.1:9/hook", SECRET, enabled)
 }
 
 async fn post(url: &str, body: &[u8], signature: Option<String>) -> (u16, String) {

@@ -6,36 +6,25 @@ use std::time::Duration;
 
 use tokio::sync::mpsc::UnboundedReceiver;
 
+use super::chat_tests::custom_gateway;
 use super::*;
 use crate::harness::outbound::compose;
 use crate::harness::receiver::{start, ReceivedRequest, ReceiverAnswer, ReceiverConfig};
 use crate::profile::Templates;
 use crate::signature::{webitel_sign, Verdict};
 use crate::template_preview::SampleAccount;
-use crate::webitel::wire::{BotUpdates, Lookup, Metadata};
+use crate::webitel::wire::BotUpdates;
 
 const SECRET: &str = "gatewaySecret42";
 
 fn gateway(callback: &str, enabled: bool) -> Bot {
-    let mut metadata = Metadata::default();
-    metadata.0.insert("secret".into(), SECRET.into());
-    metadata.0.insert("webhook".into(), callback.into());
     Bot {
-        name: "Support".into(),
-        uri: "/support".into(),
-        provider: "custom".into(),
-        enabled,
-        flow: Some(Lookup {
-            id: Some(7),
-            name: None,
-        }),
-        metadata,
         updates: Some(BotUpdates {
             join: "$(.FirstName) joined".into(),
             close: "Bye & thanks".into(),
             ..BotUpdates::default()
         }),
-        ..Bot::default()
+        ..custom_gateway("/support", callback, SECRET, enabled)
     }
 }
 

@@ -99,18 +99,9 @@ impl Tally {
             (Some(status), _) => *self.errors.entry(format!("http {status}")).or_default() += 1,
             (None, failure) => {
                 let kind = failure.as_ref().map_or(FailureKind::Other, |f| f.kind);
-                *self.errors.entry(failure_label(kind).into()).or_default() += 1;
+                *self.errors.entry(kind.as_str().into()).or_default() += 1;
             }
         }
-    }
-}
-
-fn failure_label(kind: FailureKind) -> &'static str {
-    match kind {
-        FailureKind::Connect => "connect",
-        FailureKind::Timeout => "timeout",
-        FailureKind::InvalidUrl => "invalidUrl",
-        FailureKind::Other => "other",
     }
 }
 

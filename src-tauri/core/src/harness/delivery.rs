@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::error::error_chain;
 use crate::signature::{webitel_sign, WEBITEL_HEADER};
 
 /// How long one delivery may take before it counts as a timeout.
@@ -29,6 +30,23 @@ pub enum Signing {
     Unsigned,
 }
 
+impl Signing {
+    /// The name as serialised (`correct`, `wrong`, `unsigned`), for storage and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Signing::Correct => "correct",
+            Signing::Wrong => "wrong",
+            Signing::Unsigned => "unsigned",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [Signing::Correct, Signing::Wrong, Signing::Unsigned]
+            .into_iter()
+            .find(|signing| signing.as_str() == text)
+    }
+}
+
 /// Why no HTTP answer came back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -40,6 +58,29 @@ pub enum FailureKind {
     InvalidUrl,
     /// Anything else on the way (a broken answer, TLS, ...).
     Other,
+}
+
+impl FailureKind {
+    /// The name as serialised (`connect`, `timeout`, `invalidUrl`, `other`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureKind::Connect => "connect",
+            FailureKind::Timeout => "timeout",
+            FailureKind::InvalidUrl => "invalidUrl",
+            FailureKind::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [
+            FailureKind::Connect,
+            FailureKind::Timeout,
+            FailureKind::InvalidUrl,
+            FailureKind::Other,
+        ]
+        .into_iter()
+        .find(|kind| kind.as_str() == text)
+    }
 }
 
 /// A delivery that got no HTTP answer.
@@ -206,17 +247,9 @@ fn describe(error: &reqwest::Error, url: &str) -> DeliveryFailure {
     let message = match kind {
         FailureKind::Timeout => format!("No answer from {url} in time"),
         FailureKind::Connect => format!("Cannot connect to {url}: nothing answers there"),
-        _ => format!("Request to {url} failed: {}", root_cause(error)),
+        _ => format!("Request to {url} failed: {}", error_chain(error)),
     };
     DeliveryFailure { kind, message }
-}
-
-fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut cause = error;
-    while let Some(next) = cause.source() {
-        cause = next;
-    }
-    cause.to_string()
 }
 
 #[cfg(test)]

@@ -130,3 +130,24 @@ fn a_spoiled_signature_differs_only_in_its_last_digit() {
     assert_eq!(spoil("ab0"), "ab1");
     assert_eq!(spoil("ab7"), "ab0");
 }
+
+#[test]
+fn stored_names_are_the_serialised_names() {
+    let json = |value: serde_json::Value| value.as_str().unwrap().to_string();
+    for signing in [Signing::Correct, Signing::Wrong, Signing::Unsigned] {
+        assert_eq!(
+            signing.as_str(),
+            json(serde_json::to_value(signing).unwrap())
+        );
+        assert_eq!(Signing::parse(signing.as_str()), Some(signing));
+    }
+    for kind in [
+        FailureKind::Connect,
+        FailureKind::Timeout,
+        FailureKind::InvalidUrl,
+        FailureKind::Other,
+    ] {
+        assert_eq!(kind.as_str(), json(serde_json::to_value(kind).unwrap()));
+        assert_eq!(FailureKind::parse(kind.as_str()), Some(kind));
+    }
+}

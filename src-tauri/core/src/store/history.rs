@@ -34,17 +34,6 @@ fn headers_of(json: String) -> rusqlite::Result<Vec<(String, String)>> {
     })
 }
 
-fn label<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-fn from_label<T: serde::de::DeserializeOwned>(text: Option<String>) -> Option<T> {
-    text.and_then(|text| serde_json::from_value(serde_json::Value::String(text)).ok())
-}
-
 fn stored_from_row(row: &Row<'_>) -> rusqlite::Result<StoredRequest> {
     let body: Vec<u8> = row.get("request_body")?;
     let verdict = match (
@@ -59,7 +48,12 @@ fn stored_from_row(row: &Row<'_>) -> rusqlite::Result<StoredRequest> {
     let failure = row
         .get::<_, Option<String>>("failure_message")?
         .map(|message| DeliveryFailure {
-            kind: from_label(row.get("failure_kind").ok().flatten()).unwrap_or(FailureKind::Other),
+            kind: row
+                .get::<_, Option<String>>("failure_kind")
+                .ok()
+                .flatten()
+                .and_then(|kind| FailureKind::parse(&kind))
+                .unwrap_or(FailureKind::Other),
             message,
         });
     let channel: String = row.get("channel")?;
@@ -77,7 +71,9 @@ fn stored_from_row(row: &Row<'_>) -> rusqlite::Result<StoredRequest> {
         response_headers: headers_of(row.get("response_headers")?)?,
         response: text_of(row.get("response_body")?),
         elapsed_micros: row.get("elapsed_micros")?,
-        signing: from_label::<Signing>(row.get("signing")?),
+        signing: row
+            .get::<_, Option<String>>("signing")?
+            .and_then(|signing| Signing::parse(&signing)),
         verdict,
         failure,
         chat_id: row.get("chat_id")?,
@@ -110,13 +106,13 @@ impl Store {
                 headers(&entry.response_headers),
                 entry.response,
                 entry.elapsed_micros.map(|us| i64::try_from(us).unwrap_or(i64::MAX)),
-                entry.signing.as_ref().map(label),
+                entry.signing.map(Signing::as_str),
                 entry.verdict.as_ref().map(Verdict::label),
                 match &entry.verdict {
                     Some(Verdict::Invalid(reason)) => Some(reason.as_str()),
                     _ => None,
                 },
-                entry.failure.as_ref().map(|f| label(&f.kind)),
+                entry.failure.as_ref().map(|f| f.kind.as_str()),
                 entry.failure.as_ref().map(|f| f.message.as_str()),
                 chat_id,
                 text,

@@ -4,15 +4,16 @@
 
 use super::*;
 
-fn sample() -> Value {
+/// The sample account as template data (shared with `tests_go_rules`).
+pub(super) fn sample() -> Value {
     Account::sample().to_value()
 }
 
-fn render(text: &str) -> Result<String, TemplateError> {
+pub(super) fn render(text: &str) -> Result<String, TemplateError> {
     parse("t", text, &Delims::webitel())?.render(&sample(), MissingKey::Error)
 }
 
-fn ok(text: &str) -> String {
+pub(super) fn ok(text: &str) -> String {
     match render(text) {
         Ok(s) => s,
         Err(e) => panic!("{text:?} failed: {e}"),

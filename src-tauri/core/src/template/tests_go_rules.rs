@@ -2,22 +2,8 @@
 //! flags, `print` spacing, builtins, number literals, map ranges and missingkey. Expected
 //! outputs were confirmed with Go 1.19.
 
+use super::tests::{ok, render, sample};
 use super::*;
-
-fn sample() -> Value {
-    Account::sample().to_value()
-}
-
-fn render(text: &str) -> Result<String, TemplateError> {
-    parse("t", text, &Delims::webitel())?.render(&sample(), MissingKey::Error)
-}
-
-fn ok(text: &str) -> String {
-    match render(text) {
-        Ok(s) => s,
-        Err(e) => panic!("{text:?} failed: {e}"),
-    }
-}
 
 #[test]
 fn printf_follows_gos_verbs_widths_and_flags() {

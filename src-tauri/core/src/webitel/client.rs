@@ -12,6 +12,7 @@ use url::Url;
 
 use super::client_error::ClientError;
 use super::wire::{Bot, LoginRequest, LoginResponse, MicroError, Page, Schema, UserInfo};
+use crate::error::error_chain;
 use crate::sensitive::Sensitive;
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
@@ -375,19 +376,6 @@ pub fn parse_base_url(text: &str) -> Result<Url, ClientError> {
         ));
     }
     Ok(url)
-}
-
-fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut parts = vec![error.to_string()];
-    let mut source = error.source();
-    while let Some(inner) = source {
-        let text = inner.to_string();
-        if !parts.iter().any(|part| part.contains(&text)) {
-            parts.push(text);
-        }
-        source = inner.source();
-    }
-    parts.join(": ")
 }
 
 fn snippet(bytes: &[u8]) -> String {

@@ -72,12 +72,13 @@ impl Workspace {
         url: &str,
         request: &ReceivedRequest,
     ) -> Result<HistoryEntry> {
-        let full_url = match url
-            .find("://")
-            .and_then(|at| url[at + 3..].find('/').map(|p| at + 3 + p))
-        {
-            Some(path_start) => format!("{}{}", &url[..path_start], request.path),
-            None => format!("{url}{}", request.path),
+        // The receiver's address with the path the request actually came to.
+        let full_url = match url::Url::parse(url) {
+            Ok(mut address) => {
+                address.set_path(&request.path);
+                address.to_string()
+            }
+            Err(_) => format!("{url}{}", request.path),
         };
         self.store().insert_history(NewEntry {
             time: request.time,
