@@ -1,10 +1,11 @@
 //! The emulator's HTTP surface: routes, the gate every `/api` request passes (request log,
-//! injected faults, `X-Webitel-Access`), and the small endpoints (login, userinfo, schemas).
+//! injected faults, `X-Webitel-Access`), the small endpoints (login, userinfo, schemas), and
+//! `/emulator/fault` to switch a fault rule on (`PUT`) or off (`DELETE`) while running.
 
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::{RawQuery, Request, State};
+use axum::extract::{ConnectInfo, RawQuery, Request, State};
 use axum::http::{Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -12,6 +13,7 @@ use axum::routing::{get, post};
 use axum::Router;
 
 use super::bots;
+use super::faults::{self, ConnKill, FaultKind, FaultRule};
 use super::reply::{self, protobuf_json};
 use super::state::{Fault, RequestRecord, Shared};
 use crate::webitel::wire::{LoginRequest, Page};
@@ -41,20 +43,35 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .nest("/api", api)
         // The gateways' webhooks: signed, not behind the admin token.
         .route("/chat/{*uri}", axum::routing::any(super::chat::webhook))
+        // Switching faults on and off while running (loopback only, like the whole emulator).
+        .route("/emulator/fault", axum::routing::put(set_fault).delete(clear_fault))
         .with_state(shared)
 }
 
-/// Logs the request, serves an injected fault if one is queued, then checks the token.
+/// Logs the request, serves an injected fault if one is queued or a fault rule hits it, then
+/// checks the token.
 async fn gate(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
-    let fault = {
+    let (fault, ruled) = {
         let mut inner = shared.lock();
         inner.requests.push(RequestRecord {
             method: request.method().to_string(),
             path: format!("/api{}", request.uri().path()),
             query: request.uri().query().unwrap_or_default().to_string(),
         });
-        inner.faults.pop_front()
+        let fault = inner.faults.pop_front();
+        let ruled = match fault {
+            Some(_) => None,
+            None => inner.take_rule(request.method().as_str(), request.uri().path()),
+        };
+        (fault, ruled)
     };
+    if let Some(kind) = ruled {
+        let kill = request
+            .extensions()
+            .get::<ConnectInfo<ConnKill>>()
+            .map(|info| info.0.clone());
+        return faults::serve(kind, kill, checked(shared, request, next)).await;
+    }
     match fault {
         Some(Fault::Status(code)) => {
             let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -66,6 +83,11 @@ async fn gate(State(shared): State<Arc<Shared>>, request: Request, next: Next) -
         Some(Fault::Delay(delay)) => tokio::time::sleep(delay).await,
         None => {}
     }
+    checked(shared, request, next).await
+}
+
+/// The token check, then the handler.
+async fn checked(shared: Arc<Shared>, request: Request, next: Next) -> Response {
     let is_login = request.method() == Method::POST && request.uri().path() == "/login";
     let authorised = request
         .headers()
@@ -80,6 +102,43 @@ async fn gate(State(shared): State<Arc<Shared>>, request: Request, next: Next) -
         );
     }
     next.run(request).await
+}
+
+/// The body of `PUT /emulator/fault`: `{"kind":"reset","method":"POST","once":true}`.
+#[derive(serde::Deserialize)]
+struct FaultRequest {
+    kind: String,
+    #[serde(default)]
+    method: Option<String>,
+    #[serde(default)]
+    once: bool,
+}
+
+async fn set_fault(State(shared): State<Arc<Shared>>, body: axum::body::Bytes) -> Response {
+    let request = match serde_json::from_slice::<FaultRequest>(&body) {
+        Ok(request) => request,
+        Err(error) => {
+            return reply::bad_request("emulator.fault.invalid", format!("bad body: {error}"))
+        }
+    };
+    let kind = match request.kind.parse::<FaultKind>() {
+        Ok(kind) => kind,
+        Err(message) => return reply::bad_request("emulator.fault.invalid", message),
+    };
+    let mut rule = FaultRule::every(kind);
+    if let Some(method) = request.method.filter(|m| !m.trim().is_empty()) {
+        rule = rule.on(method.trim());
+    }
+    if request.once {
+        rule = rule.once();
+    }
+    shared.lock().fault_rule = Some(rule);
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn clear_fault(State(shared): State<Arc<Shared>>) -> Response {
+    shared.lock().fault_rule = None;
+    StatusCode::NO_CONTENT.into_response()
 }
 
 async fn login(State(shared): State<Arc<Shared>>, body: axum::body::Bytes) -> Response {

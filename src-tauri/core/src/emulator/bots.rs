@@ -1,6 +1,7 @@
-//! `/api/chat/bots`: list with paging, filters and field selection; read; create; full and
-//! partial update; delete — with the rules the real server enforces (custom gateways need a
-//! secret and a webhook, `uri` and `provider` are read-only after creation, enabling needs a flow).
+//! `/api/chat/bots`: list with paging, filters (`q`, `uri`, `provider`) and field selection;
+//! read; create; full and partial update; delete — with the rules the real server enforces
+//! (custom gateways need a secret and a webhook, `uri` and `provider` are read-only after
+//! creation, enabling needs a flow).
 
 use std::sync::Arc;
 
@@ -29,11 +30,14 @@ pub(crate) async fn list(State(shared): State<Arc<Shared>>, RawQuery(query): Raw
     let params = QueryParams::parse(query);
     let provider = params.first("provider").map(str::to_string);
     let needle = params.first("q").map(str::to_lowercase);
+    // As chat_manager's `uri` filter: a case-exact substring of the gateway's URI.
+    let uri_part = params.first("uri").map(str::to_string);
     let bots: Vec<Bot> = shared
         .lock()
         .bots
         .values()
         .filter(|bot| provider.as_ref().is_none_or(|p| &bot.provider == p))
+        .filter(|bot| uri_part.as_ref().is_none_or(|part| bot.uri.contains(part)))
         .filter(|bot| {
             needle.as_ref().is_none_or(|q| {
                 bot.name.to_lowercase().contains(q) || bot.uri.to_lowercase().contains(q)

@@ -7,6 +7,7 @@
 mod api;
 mod bots;
 mod chat;
+mod faults;
 mod outbound;
 mod reply;
 mod state;
@@ -19,6 +20,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
 pub use outbound::{auto_reply_text, ActError};
+pub use faults::{FaultKind, FaultRule, HUGE_ANSWER_BYTES};
 pub use state::{ChatEntry, Direction, Fault, RequestRecord};
 
 use crate::harness::delivery::Exchange;
@@ -95,6 +97,16 @@ impl Emulator {
         self.shared.lock().faults.push_back(fault);
     }
 
+    /// Sets (or with `None` clears) the fault rule for the gateway endpoints (`/api/chat/…`).
+    pub fn set_fault(&self, rule: Option<FaultRule>) {
+        self.shared.lock().fault_rule = rule;
+    }
+
+    /// The fault rule in force (a one-shot rule is gone once it hit).
+    pub fn fault(&self) -> Option<FaultRule> {
+        self.shared.lock().fault_rule.clone()
+    }
+
     /// Every chat webhook body accepted (inbound) or sent (outbound), in order.
     pub fn chat_log(&self) -> Vec<ChatEntry> {
         self.shared.lock().chats.clone()
@@ -132,7 +144,10 @@ impl Emulator {
 
     /// Serves on `listener` until the process ends (for `textgate-cli emulator`).
     pub async fn serve(&self, listener: TcpListener) -> std::io::Result<()> {
-        axum::serve(listener, self.router()).await
+        let service = self
+            .router()
+            .into_make_service_with_connect_info::<faults::ConnKill>();
+        axum::serve(faults::FaultListener(listener), service).await
     }
 
     /// Starts serving on 127.0.0.1 at a free port; stops when the handle is dropped.
@@ -140,9 +155,11 @@ impl Emulator {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let address = listener.local_addr()?;
         let (stop, stopped) = oneshot::channel::<()>();
-        let router = self.router();
+        let service = self
+            .router()
+            .into_make_service_with_connect_info::<faults::ConnKill>();
         tokio::spawn(async move {
-            let _ = axum::serve(listener, router)
+            let _ = axum::serve(faults::FaultListener(listener), service)
                 .with_graceful_shutdown(async {
                     let _ = stopped.await;
                 })

@@ -1,6 +1,6 @@
 //! The emulator's in-memory server state: gateways, flow schemas, a clock that always moves
-//! forward, the request log, the queue of faults tests inject, the chat transcript and the
-//! auto-reply switch.
+//! forward, the request log, the queue of faults tests inject and the standing fault rule, the
+//! chat transcript and the auto-reply switch.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::atomic::AtomicBool;
@@ -67,6 +67,8 @@ pub(crate) struct Inner {
     pub last_time: i64,
     pub requests: Vec<RequestRecord>,
     pub faults: VecDeque<Fault>,
+    /// The standing (or one-shot) fault on the gateway endpoints, if any.
+    pub fault_rule: Option<super::faults::FaultRule>,
     /// Every chat webhook body accepted or sent, in order.
     pub chats: Vec<ChatEntry>,
 }
@@ -87,6 +89,19 @@ impl Inner {
             body,
             status,
         });
+    }
+
+    /// The fault kind the standing rule serves to this request, clearing a one-shot rule.
+    pub fn take_rule(&mut self, method: &str, path: &str) -> Option<super::faults::FaultKind> {
+        let rule = self.fault_rule.as_ref()?;
+        if !rule.hits(method, path) {
+            return None;
+        }
+        let kind = rule.kind;
+        if rule.once {
+            self.fault_rule = None;
+        }
+        Some(kind)
     }
 
     /// Unix milliseconds, strictly increasing so every change gets a new `updated_at`.

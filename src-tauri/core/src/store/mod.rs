@@ -5,6 +5,7 @@
 mod flow_schemas;
 mod history;
 mod migrations;
+mod profile_sync;
 mod profiles;
 mod servers;
 
@@ -15,6 +16,7 @@ use rusqlite::Connection;
 use crate::error::{CoreError, Result};
 
 pub use history::StoredRequest;
+pub use profile_sync::{SecretMark, SyncRecord};
 pub use migrations::SCHEMA_VERSION;
 
 /// File name of the database inside the data dir.

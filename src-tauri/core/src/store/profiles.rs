@@ -1,4 +1,7 @@
-//! The `profiles` table: typed rows in and out, every write in a transaction.
+//! The `profiles` table: typed rows in and out, every write in a transaction. A row's
+//! `updated_at` doubles as its version: every write of its content moves it forward (never
+//! back, never twice to the same value), so a sync can be recorded compare-and-set against the
+//! version that was sent.
 
 use rusqlite::{params, OptionalExtension, Row};
 
@@ -6,11 +9,11 @@ use super::Store;
 use crate::error::{CoreError, Result};
 use crate::profile::{FlowRef, Profile, SyncBase, Templates};
 
-const COLUMNS: &str = "id, name, uri, callback, flow_id, flow_name, enabled, template_title, \
+pub(super) const COLUMNS: &str = "id, name, uri, callback, flow_id, flow_name, enabled, template_title, \
     template_close, template_join, template_left, template_file_policy_fail, server_id, remote_id, \
     created_at, updated_at, synced_snapshot, remote_updated_at, remote_seen_updated_at, secret_changed";
 
-fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
+pub(super) fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
     let flow_id: Option<i64> = row.get("flow_id")?;
     let flow_name: Option<String> = row.get("flow_name")?;
     Ok(Profile {
@@ -107,7 +110,8 @@ impl Store {
                    template_left = excluded.template_left,
                    template_file_policy_fail = excluded.template_file_policy_fail,
                    server_id = excluded.server_id, remote_id = excluded.remote_id,
-                   updated_at = excluded.updated_at, synced_snapshot = excluded.synced_snapshot,
+                   updated_at = MAX(excluded.updated_at, profiles.updated_at + 1),
+                   synced_snapshot = excluded.synced_snapshot,
                    remote_updated_at = excluded.remote_updated_at,
                    remote_seen_updated_at = excluded.remote_seen_updated_at,
                    secret_changed = excluded.secret_changed"
@@ -142,7 +146,7 @@ impl Store {
     pub fn set_profile_enabled(&mut self, id: &str, enabled: bool, updated_at: i64) -> Result<()> {
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
-            "UPDATE profiles SET enabled = ?2, updated_at = ?3 WHERE id = ?1",
+            "UPDATE profiles SET enabled = ?2, updated_at = MAX(?3, updated_at + 1) WHERE id = ?1",
             params![id, enabled, updated_at],
         )?;
         if changed == 0 {

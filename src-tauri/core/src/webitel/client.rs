@@ -2,6 +2,7 @@
 //! `X-Webitel-Access` auth, ids sent as numbers, `fields` asked explicitly, every page followed.
 //! Transport rules: 15 s timeout, never follow redirects (they would carry the token), retry
 //! idempotent GETs twice with backoff on connect errors and 5xx, never retry a POST/PUT/DELETE.
+//! What is read of an answer is capped, and gateway answers are checked (`client_gateways`).
 
 use std::time::Duration;
 
@@ -18,7 +19,7 @@ use crate::sensitive::Sensitive;
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
 const PAGE_SIZE: u32 = 100;
 /// Stops a server that always says `next: true` from looping forever.
-const MAX_PAGES: u32 = 1000;
+pub(super) const MAX_PAGES: u32 = 1000;
 const GET_ATTEMPTS: u32 = 3;
 const BOT_FIELDS: &[&str] = &[
     "id",
@@ -138,15 +139,26 @@ impl WebitelClient {
         page: u32,
         query: Option<&str>,
     ) -> Result<Page<Bot>, ClientError> {
+        let q = query
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(|q| ("q", q.to_string()));
+        self.list_bots_page_with(page, q).await
+    }
+
+    /// One page of custom gateways, with one extra filter (`q` or `uri`).
+    pub(super) async fn list_bots_page_with(
+        &self,
+        page: u32,
+        filter: Option<(&str, String)>,
+    ) -> Result<Page<Bot>, ClientError> {
         let mut params = vec![
             ("page", page.to_string()),
             ("size", PAGE_SIZE.to_string()),
             ("provider", "custom".to_string()),
         ];
         params.extend(BOT_FIELDS.iter().map(|field| ("fields", field.to_string())));
-        if let Some(q) = query.filter(|q| !q.trim().is_empty()) {
-            params.push(("q", q.trim().to_string()));
-        }
+        params.extend(filter);
         self.send(Method::GET, "chat/bots", &params, None::<&()>)
             .await
     }
@@ -170,26 +182,36 @@ impl WebitelClient {
         Ok(bots)
     }
 
+    /// `GET /api/chat/bots/{id}`; the answer must be that gateway.
     pub async fn get_bot(&self, id: i64) -> Result<Bot, ClientError> {
-        self.send(Method::GET, &format!("chat/bots/{id}"), &[], None::<&()>)
-            .await
+        let answer = self
+            .send(Method::GET, &format!("chat/bots/{id}"), &[], None::<&()>)
+            .await?;
+        self.check_gateway(answer, Some(id), None)
     }
 
+    /// `POST /api/chat/bots`; the answer must be a gateway with an id and the URI sent.
     pub async fn create_bot(&self, bot: &Bot) -> Result<Bot, ClientError> {
-        self.send(Method::POST, "chat/bots", &[], Some(bot)).await
+        let answer = self.send(Method::POST, "chat/bots", &[], Some(bot)).await?;
+        self.check_gateway(answer, None, Some(&bot.uri))
     }
 
-    /// Full update (`PUT`): the server keeps `uri` and `provider` read-only.
+    /// Full update (`PUT`): the server keeps `uri` and `provider` read-only. The answer must be
+    /// the gateway updated.
     pub async fn update_bot(&self, id: i64, bot: &Bot) -> Result<Bot, ClientError> {
-        self.send(Method::PUT, &format!("chat/bots/{id}"), &[], Some(bot))
-            .await
+        let answer = self
+            .send(Method::PUT, &format!("chat/bots/{id}"), &[], Some(bot))
+            .await?;
+        self.check_gateway(answer, Some(id), Some(&bot.uri))
     }
 
     /// Start/Stop: `PATCH` with only `enabled`, so nothing else on the server is touched.
     pub async fn set_bot_enabled(&self, id: i64, enabled: bool) -> Result<Bot, ClientError> {
         let body = serde_json::json!({ "enabled": enabled });
-        self.send(Method::PATCH, &format!("chat/bots/{id}"), &[], Some(&body))
-            .await
+        let answer = self
+            .send(Method::PATCH, &format!("chat/bots/{id}"), &[], Some(&body))
+            .await?;
+        self.check_gateway(answer, Some(id), None)
     }
 
     pub async fn delete_bot(&self, id: i64) -> Result<(), ClientError> {
@@ -280,10 +302,7 @@ impl WebitelClient {
                 .to_string();
             return Err(ClientError::Redirect { location });
         }
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|error| self.transport_error(&error))?;
+        let bytes = self.read_capped(response).await?;
         if status.is_success() {
             return serde_json::from_slice(&bytes).map_err(|error| {
                 self.not_webitel(&format!("unexpected answer ({error}): {}", snippet(&bytes)))
@@ -295,6 +314,7 @@ impl WebitelClient {
         match (status, error) {
             (StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN, error) => {
                 Err(ClientError::Unauthorized {
+                    host: self.host.clone(),
                     status: status.as_u16(),
                     detail: error.map(|e| e.detail).unwrap_or_default(),
                 })
@@ -306,7 +326,7 @@ impl WebitelClient {
             (status, None) if status.is_server_error() => Err(ClientError::Api {
                 status: status.as_u16(),
                 error: MicroError {
-                    detail: format!("The server failed (HTTP {status})"),
+                    detail: format!("{} failed (HTTP {status})", self.host),
                     ..MicroError::default()
                 },
             }),
@@ -314,7 +334,7 @@ impl WebitelClient {
         }
     }
 
-    fn transport_error(&self, error: &reqwest::Error) -> ClientError {
+    pub(super) fn transport_error(&self, error: &reqwest::Error) -> ClientError {
         let host = self.host.clone();
         if error.is_timeout() {
             return ClientError::Timeout {
@@ -342,7 +362,7 @@ impl WebitelClient {
         }
     }
 
-    fn not_webitel(&self, detail: &str) -> ClientError {
+    pub(super) fn not_webitel(&self, detail: &str) -> ClientError {
         ClientError::NotWebitel {
             host: self.host.clone(),
             detail: detail.to_string(),

@@ -14,8 +14,12 @@ pub enum ClientError {
     #[error("The CA certificate is not valid PEM: {0}")]
     InvalidCertificate(String),
 
-    #[error("The server refused the access token (HTTP {status}): log in again")]
-    Unauthorized { status: u16, detail: String },
+    #[error("{host} refused the access token (HTTP {status}): log in again")]
+    Unauthorized {
+        host: String,
+        status: u16,
+        detail: String,
+    },
 
     #[error("Cannot reach {host}: {detail}")]
     Unreachable { host: String, detail: String },

@@ -9,6 +9,7 @@ mod profiles;
 pub mod remote;
 mod servers;
 mod sync;
+mod sync_record;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 

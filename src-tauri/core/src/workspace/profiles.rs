@@ -54,10 +54,10 @@ impl Workspace {
     /// Validates and stores a draft; creates the profile when it has no id.
     pub fn save(&self, draft: ProfileDraft) -> Result<SaveOutcome> {
         let now = now_millis();
-        let (profile, mut warnings) = {
+        let (profile, warnings) = {
             let mut store = self.store();
             let (existing, checked) = validate_against(&store, &draft)?;
-            let (valid, warnings) = checked.map_err(CoreError::Invalid)?;
+            let (valid, mut warnings) = checked.map_err(CoreError::Invalid)?;
             let server_id = check_server(&store, &draft, existing.as_ref())?;
             let mut sync = existing
                 .as_ref()
@@ -87,11 +87,13 @@ impl Workspace {
                 updated_at: now,
             };
             store.upsert_profile(&profile)?;
+            // Still under the store lock, so a push recording its result sees the row and the
+            // secret of this save together (see `sync_record`).
+            if let Err(error) = self.secrets.write(&profile.id, &draft.secret) {
+                warnings.push(secret_not_saved(&error));
+            }
             (profile, warnings)
         };
-        if let Err(error) = self.secrets.write(&profile.id, &draft.secret) {
-            warnings.push(secret_not_saved(&error));
-        }
         Ok(SaveOutcome {
             profile: self.view(profile),
             warnings,
@@ -130,12 +132,20 @@ impl Workspace {
     }
 
     /// Deletes the keychain entry, then the row. If the keychain cannot be reached the profile
-    /// is kept, so no orphaned secret is left behind.
+    /// is kept, so no orphaned secret is left behind; if the row cannot be deleted, the secret
+    /// is put back, so a profile that stays never loses its secret.
     pub fn delete(&self, id: &str) -> Result<()> {
         let mut store = self.store();
         store.get_profile(id)?;
+        let secret = self.secrets.read(id)?;
         self.secrets.remove(id)?;
-        store.delete_profile(id)
+        if let Err(error) = store.delete_profile(id) {
+            if let Some(secret) = secret {
+                let _ = self.secrets.write(id, &secret);
+            }
+            return Err(error);
+        }
+        Ok(())
     }
 
     pub(super) fn view(&self, profile: Profile) -> ProfileView {

@@ -160,6 +160,10 @@ impl Workspace {
         };
         let Some(token) = token else {
             return Err(ClientError::Unauthorized {
+                host: url::Url::parse(&server.base_url)
+                    .ok()
+                    .and_then(|url| url.host_str().map(str::to_string))
+                    .unwrap_or_else(|| server.name.clone()),
                 status: 401,
                 detail: "no access token is stored".into(),
             }

@@ -1,6 +1,7 @@
 //! Push, pull, Start/Stop and delete against a profile's server, and conflict resolution.
 //! Every server call happens outside the store lock; local state changes only after the server
-//! said yes, so a failed request never loses local edits.
+//! said yes, so a failed request never loses local edits. What is written afterwards, and in
+//! which order, is `sync_record`'s job.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -10,7 +11,6 @@ use crate::error::{CoreError, Result};
 use crate::profile::Profile;
 use crate::sensitive::Sensitive;
 use crate::server::Server;
-use crate::store::now_millis;
 use crate::sync_state::{bot_body, changed_here, SyncContent};
 use crate::validation::{FieldIssue, ProfileField};
 use crate::webitel::client_error::ClientError;
@@ -57,7 +57,9 @@ pub enum KeepVersion {
 
 impl Workspace {
     /// Creates or updates the profile's gateway on its server. Refuses to overwrite a newer
-    /// server version unless `force` (the "keep mine" side of a conflict).
+    /// server version unless `force` (the "keep mine" side of a conflict). Idempotent: a
+    /// profile not linked yet is first looked up on the server by its URI, so a push whose
+    /// answer was lost links the gateway it created instead of failing on "uri already in use".
     pub async fn push(&self, profile_id: &str, force: bool) -> Result<PushAction> {
         let (profile, server) = self.profile_and_server(profile_id)?;
         if let Some(refusal) = crate::gateway_templates::server_refusal(&profile.templates) {
@@ -66,10 +68,15 @@ impl Workspace {
         let secret = self.secret_for_push(&profile)?;
         let client = self.client_for(&server)?;
         let Some(remote_id) = profile.remote_id else {
+            if let Some(found) = client.find_custom_bot_by_uri(&profile.uri).await? {
+                return self
+                    .push_over_found(&client, &server, &profile, &secret, &found)
+                    .await;
+            }
             let created = client
                 .create_bot(&bot_body(&profile, secret.expose()))
                 .await?;
-            self.record_sync(&profile.id, &created, None)?;
+            self.record_push(&profile, &secret, &created)?;
             return Ok(PushAction::Created);
         };
         let remote = self.fetch_remote(&client, &profile, remote_id).await?;
@@ -88,7 +95,41 @@ impl Workspace {
         let updated = client
             .update_bot(remote_id, &bot_body(&profile, secret.expose()))
             .await?;
-        self.record_sync(&profile.id, &updated, None)?;
+        self.record_push(&profile, &secret, &updated)?;
+        Ok(PushAction::Updated)
+    }
+
+    /// The server already has a gateway with this profile's URI: link it, and send the local
+    /// version over it when the two differ.
+    async fn push_over_found(
+        &self,
+        client: &crate::webitel::client::WebitelClient,
+        server: &Server,
+        profile: &Profile,
+        secret: &Sensitive<String>,
+        found: &Bot,
+    ) -> Result<PushAction> {
+        let found_id = found.id.unwrap_or_default();
+        let linked = self.store().profile_by_remote(&server.id, found_id)?;
+        if let Some(other) = linked.filter(|other| other.id != profile.id) {
+            return Err(CoreError::Invalid(vec![FieldIssue::error(
+                ProfileField::Uri,
+                format!(
+                    "{} already has a gateway with this URI, linked to \u{201c}{}\u{201d}: duplicate the profile to get a fresh URI",
+                    server.name, other.name
+                ),
+            )]));
+        }
+        let same = super::sync_record::agrees(&SyncContent::of_profile(profile), found)
+            && found.metadata.get(Metadata::SECRET) == Some(secret.expose().as_str());
+        if same {
+            self.record_push(profile, secret, found)?;
+            return Ok(PushAction::Created);
+        }
+        let updated = client
+            .update_bot(found_id, &bot_body(profile, secret.expose()))
+            .await?;
+        self.record_push(profile, secret, &updated)?;
         Ok(PushAction::Updated)
     }
 
@@ -104,10 +145,18 @@ impl Workspace {
             let local = self.store().profile_by_remote(&server.id, remote_id)?;
             match local {
                 None => {
-                    self.apply_remote(None, &server, &bot)?;
-                    report.created.push(bot.name.clone());
+                    // A profile pushed whose answer was lost has this URI but no link yet.
+                    let unlinked = self.store().unlinked_profile_with_uri(&server.id, &bot.uri)?;
+                    if let Some(profile) = unlinked {
+                        self.link_to(&profile, &bot)?;
+                        report.unchanged.push(profile.name);
+                    } else {
+                        self.apply_remote(None, &server, &bot)?;
+                        report.created.push(bot.name.clone());
+                    }
                 }
                 Some(profile) if bot.updated_at == profile.sync.remote_updated_at => {
+                    self.restore_missing_secret(&profile, &bot)?;
                     report.unchanged.push(profile.name);
                 }
                 Some(profile) if !changed_here(&profile) => {
@@ -147,10 +196,8 @@ impl Workspace {
             .client_for(&server)?
             .set_bot_enabled(remote_id, enabled)
             .await?;
-        let in_sync = !changed_here(&profile);
-        self.set_enabled(profile_id, enabled)?;
         // Only this field moved on both sides: keep the rest of the sync state as it was.
-        self.record_sync(&profile.id, &bot, (!in_sync).then_some(enabled))?;
+        self.record_enabled(&profile, enabled, &bot)?;
         self.get(profile_id)
     }
 
@@ -246,70 +293,6 @@ impl Workspace {
             }
             other => Ok(other?),
         }
-    }
-
-    /// Marks the profile as agreeing with `bot` (after a push or a Start/Stop).
-    /// `only_enabled` keeps local edits pending: just `enabled` is folded into the snapshot.
-    fn record_sync(&self, profile_id: &str, bot: &Bot, only_enabled: Option<bool>) -> Result<()> {
-        let mut store = self.store();
-        let mut profile = store.get_profile(profile_id)?;
-        profile.remote_id = bot.id.or(profile.remote_id);
-        match only_enabled {
-            None => {
-                profile.sync.snapshot = Some(SyncContent::of_profile(&profile).to_snapshot());
-                profile.sync.secret_changed = false;
-            }
-            Some(enabled) => {
-                let mut base = profile
-                    .sync
-                    .snapshot
-                    .as_deref()
-                    .and_then(SyncContent::from_snapshot);
-                if let Some(base) = base.as_mut() {
-                    base.enabled = enabled;
-                }
-                profile.sync.snapshot = base.map(|content| content.to_snapshot());
-            }
-        }
-        profile.sync.remote_updated_at = bot.updated_at;
-        profile.sync.remote_seen_updated_at = bot.updated_at;
-        store.upsert_profile(&profile)
-    }
-
-    fn note_remote_seen(&self, profile_id: &str, updated_at: Option<i64>) -> Result<()> {
-        let mut store = self.store();
-        let mut profile = store.get_profile(profile_id)?;
-        profile.sync.remote_seen_updated_at = updated_at;
-        store.upsert_profile(&profile)
-    }
-
-    /// Writes the server's version into a (new or existing) local profile, secret included.
-    fn apply_remote(&self, local: Option<&Profile>, server: &Server, bot: &Bot) -> Result<()> {
-        let content = SyncContent::of_bot(bot);
-        let now = now_millis();
-        let mut profile = Profile {
-            id: local.map_or_else(|| uuid::Uuid::new_v4().to_string(), |p| p.id.clone()),
-            name: content.name.clone(),
-            uri: content.uri.clone(),
-            callback: content.callback.clone(),
-            flow: content.flow.clone(),
-            enabled: content.enabled,
-            templates: content.templates.clone(),
-            server_id: Some(server.id.clone()),
-            remote_id: bot.id,
-            sync: Default::default(),
-            created_at: local.map_or(now, |p| p.created_at),
-            updated_at: now,
-        };
-        profile.sync.snapshot = Some(content.to_snapshot());
-        profile.sync.remote_updated_at = bot.updated_at;
-        profile.sync.remote_seen_updated_at = bot.updated_at;
-        self.store().upsert_profile(&profile)?;
-        if let Some(secret) = bot.metadata.get(Metadata::SECRET).filter(|s| !s.is_empty()) {
-            self.secrets
-                .write(&profile.id, &Sensitive::new(secret.to_string()))?;
-        }
-        Ok(())
     }
 }
 

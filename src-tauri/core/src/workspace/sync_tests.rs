@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::*;
-use crate::emulator::{Emulator, Fault, RunningEmulator};
+use crate::emulator::{Emulator, FaultKind, FaultRule, RunningEmulator};
 use crate::profile::{FlowRef, ProfileDraft, Templates};
 use crate::secrets::{MemorySecretStore, SecretStore};
 use crate::server::ServerAuth;
@@ -261,8 +261,10 @@ async fn a_conflict_is_detected_and_either_side_can_win() {
 async fn a_failed_push_loses_nothing_and_is_not_retried() {
     let f = fixture().await;
     let saved = saved(&f, "Support");
-    f.emulator().push_fault(Fault::Status(500));
+    f.emulator()
+        .set_fault(Some(FaultRule::every(FaultKind::Garbage500).on("POST")));
     assert!(f.workspace.push(&saved.id, false).await.is_err());
+    f.emulator().set_fault(None);
     let posts = f
         .emulator()
         .requests()
@@ -276,14 +278,17 @@ async fn a_failed_push_loses_nothing_and_is_not_retried() {
         ("Support", SyncState::LocalOnly)
     );
 
-    let mut bad = draft(&f.server_id, "Support");
-    bad.id = Some(saved.id.clone());
-    bad.uri = saved.uri.clone();
-    bad.callback = "https://bot.example.com/hook".into();
-    f.workspace.save(bad).unwrap();
-    f.emulator().push_fault(Fault::Status(400));
-    assert!(f.workspace.push(&saved.id, false).await.is_err());
-    assert!(f.emulator().bots().is_empty());
+    // A refusal (400): another kind of gateway already has the URI.
+    f.emulator().insert_bot(Bot {
+        name: "Telegram".into(),
+        uri: saved.uri.clone(),
+        provider: "telegram".into(),
+        ..Bot::default()
+    });
+    let refused = f.workspace.push(&saved.id, false).await.unwrap_err();
+    assert_eq!(refused.to_string(), "uri: already in use");
+    assert_eq!(f.emulator().bots().len(), 1, "nothing was created");
+    assert_eq!(state(&f, &saved.id), SyncState::LocalOnly);
     assert_eq!(
         f.secrets.read(&saved.id).unwrap().unwrap().expose(),
         "LocalSecretLocalSecret0000000000"

@@ -1,0 +1,106 @@
+//! The sync bookkeeping on `profiles` rows: linking a row to its gateway and recording what
+//! was agreed with the server, compare-and-set against the row version (`updated_at`) that was
+//! sent, so an edit saved while a request was in flight is never marked as synced.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::profiles::{profile_from_row, COLUMNS};
+use super::Store;
+use crate::error::{CoreError, Result};
+use crate::profile::Profile;
+
+/// What a push, Start/Stop, pull link or conflict resolution agreed with the server; written
+/// without touching the profile's content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncRecord {
+    /// The gateway id (`None` keeps the stored one).
+    pub remote_id: Option<i64>,
+    /// The content the server now holds (never the secret).
+    pub snapshot: Option<String>,
+    pub remote_updated_at: Option<i64>,
+    pub remote_seen_updated_at: Option<i64>,
+    pub secret: SecretMark,
+}
+
+/// What a sync record does to `secret_changed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretMark {
+    /// Leave it as it is.
+    Keep,
+    /// The secret sent was the profile's at this row version: cleared only if the row is still
+    /// at that version (a save since may have changed the secret).
+    ClearIfVersion(i64),
+    /// Set it to this value.
+    Set(bool),
+}
+
+impl Store {
+    /// The profile on `server_id` with this URI that is not linked to a gateway yet.
+    pub fn unlinked_profile_with_uri(&self, server_id: &str, uri: &str) -> Result<Option<Profile>> {
+        let trimmed = uri.trim_start_matches('/');
+        let sql = format!(
+            "SELECT {COLUMNS} FROM profiles WHERE server_id = ?1 AND remote_id IS NULL \
+             AND (uri = ?2 OR uri = ?3) ORDER BY created_at LIMIT 1"
+        );
+        Ok(self
+            .conn
+            .query_row(
+                &sql,
+                params![server_id, trimmed, format!("/{trimmed}")],
+                profile_from_row,
+            )
+            .optional()?)
+    }
+
+    /// Writes a sync record on the row, in one statement (so a concurrent save in another
+    /// process cannot slip between a read and this write). Returns whether the row was still at
+    /// the version `SecretMark::ClearIfVersion` names (`true` for the other marks).
+    pub fn record_sync(&mut self, id: &str, record: &SyncRecord) -> Result<bool> {
+        let (mode, version, value) = match record.secret {
+            SecretMark::Keep => (0, 0, false),
+            SecretMark::ClearIfVersion(version) => (1, version, false),
+            SecretMark::Set(value) => (2, 0, value),
+        };
+        let tx = self.conn.transaction()?;
+        let current: Option<i64> = tx
+            .query_row("SELECT updated_at FROM profiles WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        let Some(current) = current else {
+            return Err(CoreError::NotFound(id.to_string()));
+        };
+        tx.execute(
+            "UPDATE profiles SET remote_id = COALESCE(?2, remote_id), synced_snapshot = ?3,
+               remote_updated_at = ?4, remote_seen_updated_at = ?5,
+               secret_changed = CASE ?6 WHEN 0 THEN secret_changed
+                 WHEN 1 THEN (CASE WHEN updated_at = ?7 THEN 0 ELSE secret_changed END)
+                 ELSE ?8 END
+             WHERE id = ?1",
+            params![
+                id,
+                record.remote_id,
+                record.snapshot,
+                record.remote_updated_at,
+                record.remote_seen_updated_at,
+                mode,
+                version,
+                value,
+            ],
+        )?;
+        tx.commit()?;
+        Ok(mode != 1 || current == version)
+    }
+
+    /// Notes the newest server version seen, and nothing else.
+    pub fn note_remote_seen(&mut self, id: &str, updated_at: Option<i64>) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE profiles SET remote_seen_updated_at = ?2 WHERE id = ?1",
+            params![id, updated_at],
+        )?;
+        if changed == 0 {
+            return Err(CoreError::NotFound(id.to_string()));
+        }
+        Ok(())
+    }
+}

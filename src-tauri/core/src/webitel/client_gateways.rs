@@ -1,0 +1,104 @@
+//! What the client accepts from a server beyond "it is JSON": answers are read up to
+//! [`MAX_ANSWER_BYTES`] (a runaway reply is cut off, never buffered whole), an answer to a
+//! gateway request must be that gateway (an id, and the URI sent), and a gateway can be found
+//! by its URI — chat_manager's `uri` list filter — so a push whose answer was lost can link
+//! the gateway it created instead of creating it twice.
+
+use reqwest::Response;
+
+use super::client::{WebitelClient, MAX_PAGES};
+use super::client_error::ClientError;
+use super::wire::Bot;
+
+/// The most of one answer Textgate reads: far above a page of 100 gateways with long templates.
+pub const MAX_ANSWER_BYTES: usize = 16 << 20;
+
+impl WebitelClient {
+    /// The custom gateway whose URI is exactly `uri`, if the server has one.
+    pub async fn find_custom_bot_by_uri(&self, uri: &str) -> Result<Option<Bot>, ClientError> {
+        let wanted = with_leading_slash(uri.trim());
+        for page in 1..=MAX_PAGES {
+            // `uri` is a substring filter on the server: the exact match is checked here.
+            let answer = self
+                .list_bots_page_with(page, Some(("uri", wanted.clone())))
+                .await?;
+            let done = !answer.next || answer.items.is_empty();
+            let found = answer.items.into_iter().find(|bot| {
+                bot.id.is_some()
+                    && with_leading_slash(&bot.uri) == wanted
+                    && (bot.provider.is_empty() || bot.provider == "custom")
+            });
+            if found.is_some() || done {
+                return Ok(found);
+            }
+        }
+        Ok(None)
+    }
+
+    /// The body of `response`, refusing to read more than [`MAX_ANSWER_BYTES`].
+    pub(super) async fn read_capped(&self, mut response: Response) -> Result<Vec<u8>, ClientError> {
+        let too_large = || {
+            self.not_webitel(&format!(
+                "its answer is larger than {} MiB, so Textgate stopped reading it",
+                MAX_ANSWER_BYTES >> 20
+            ))
+        };
+        if response
+            .content_length()
+            .is_some_and(|length| length > MAX_ANSWER_BYTES as u64)
+        {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|error| self.transport_error(&error))?
+        {
+            if body.len() + chunk.len() > MAX_ANSWER_BYTES {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
+    }
+
+    /// `answer` if it is a gateway: with an id (`id` when asked about one) and, when `uri` is
+    /// given, that URI (an update answer may leave the URI out).
+    pub(super) fn check_gateway(
+        &self,
+        answer: Bot,
+        id: Option<i64>,
+        uri: Option<&str>,
+    ) -> Result<Bot, ClientError> {
+        let Some(got) = answer.id.filter(|got| *got > 0) else {
+            return Err(self.not_webitel("the answer is not a gateway (it has no id)"));
+        };
+        if let Some(asked) = id.filter(|asked| *asked != got) {
+            return Err(self.not_webitel(&format!(
+                "the answer is about gateway {got}, not the gateway {asked} asked for"
+            )));
+        }
+        if let Some(sent) = uri {
+            let required = id.is_none();
+            let differs = with_leading_slash(&answer.uri) != with_leading_slash(sent);
+            if (required || !answer.uri.is_empty()) && differs {
+                return Err(self.not_webitel(&format!(
+                    "the answer is not the gateway sent (its URI is \u{201c}{}\u{201d}, not \u{201c}{}\u{201d})",
+                    answer.uri.chars().take(80).collect::<String>(),
+                    with_leading_slash(sent)
+                )));
+            }
+        }
+        Ok(answer)
+    }
+}
+
+/// The server's form of a URI: with a leading `/`.
+fn with_leading_slash(uri: &str) -> String {
+    if uri.starts_with('/') {
+        uri.to_string()
+    } else {
+        format!("/{uri}")
+    }
+}
