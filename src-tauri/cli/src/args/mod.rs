@@ -83,6 +83,9 @@ pub enum Command {
         /// Answer every accepted inbound chat message on the gateway's callback URL with the agent text "Auto-reply: <its text>"
         #[arg(long)]
         auto_reply: bool,
+        /// Misbehave on every gateway request (/api/chat/...): 500-garbage, html-200, truncated-json, 401, reset, hang, huge, not-a-gateway or reset-after. PUT/DELETE /emulator/fault changes it while running
+        #[arg(long, value_name = "KIND")]
+        fault: Option<textgate_core::emulator::FaultKind>,
     },
 }
 

@@ -3,8 +3,10 @@
 //! memory and is gone when the process ends. With `--auto-reply` it also plays the agent:
 //! every accepted inbound chat message is answered on the gateway's callback URL with the
 //! signed agent text `Auto-reply: <its text>`, so a client integration can be tried end to end.
+//! With `--fault KIND` every gateway request misbehaves that way (until `DELETE /emulator/fault`),
+//! to see how a client copes with a broken server.
 
-use textgate_core::emulator::Emulator;
+use textgate_core::emulator::{Emulator, FaultKind, FaultRule};
 use textgate_core::generate::generate_secret;
 use tokio::net::TcpListener;
 
@@ -18,13 +20,19 @@ const DEMO_SCHEMAS: &[(i64, &str, &str)] = &[
     (4, "IVR menu", "voice"),
 ];
 
-pub async fn run(port: u16, token: Option<String>, auto_reply: bool) -> CliResult {
+pub async fn run(
+    port: u16,
+    token: Option<String>,
+    auto_reply: bool,
+    fault: Option<FaultKind>,
+) -> CliResult {
     let generated = token.is_none();
     let token = token
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(generate_secret);
     let emulator = Emulator::new(token.clone());
     emulator.set_auto_reply(auto_reply);
+    emulator.set_fault(fault.map(FaultRule::every));
     for (id, name, kind) in DEMO_SCHEMAS {
         emulator.add_schema(*id, name, kind);
     }
@@ -47,6 +55,11 @@ pub async fn run(port: u16, token: Option<String>, auto_reply: bool) -> CliResul
     if auto_reply {
         eprintln!(
             "auto-reply is on: accepted chat messages are answered with \"Auto-reply: <text>\" on the gateway's callback URL"
+        );
+    }
+    if let Some(fault) = fault {
+        eprintln!(
+            "fault {fault} is on: every gateway request (/api/chat/...) gets it until DELETE /emulator/fault"
         );
     }
     emulator

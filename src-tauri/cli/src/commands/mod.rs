@@ -43,6 +43,7 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
             port,
             token,
             auto_reply,
-        } => emulator::run(port, token, auto_reply).await,
+            fault,
+        } => emulator::run(port, token, auto_reply, fault).await,
     }
 }

@@ -303,3 +303,11 @@ pub(crate) mod tests;
 #[cfg(test)]
 #[path = "sync_template_tests.rs"]
 mod template_tests;
+
+#[cfg(test)]
+#[path = "sync_fault_tests.rs"]
+mod fault_tests;
+
+#[cfg(test)]
+#[path = "sync_safety_tests.rs"]
+mod safety_tests;

@@ -4,7 +4,8 @@
 //! The invariants, for the two stores (SQLite rows, keychain secrets):
 //! - A row is marked synced with exactly what was sent: the snapshot is the content of the row
 //!   as read before the request, and `secret_changed` is cleared only if the row is still at
-//!   the version that was sent and the keychain still holds the secret sent. An edit saved
+//!   the version that was sent and the keychain still holds the secret sent (and set when the
+//!   keychain holds another one). An edit saved
 //!   while the request was in flight therefore stays "changed here", and a later pull (the
 //!   server's `updated_at` is the recorded one) leaves it alone.
 //! - A secret is written to the keychain before the row that records it as synced (pull), so a
@@ -41,7 +42,8 @@ impl Workspace {
         let secret = if secret_now.as_ref() == Some(secret) {
             SecretMark::ClearIfVersion(sent.updated_at)
         } else {
-            SecretMark::Keep
+            // Saved since (even before the first push): the server has an older secret.
+            SecretMark::Set(true)
         };
         store.record_sync(
             &sent.id,

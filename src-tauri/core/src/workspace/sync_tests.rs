@@ -13,26 +13,39 @@ use crate::store::Store;
 use crate::sync_state::SyncState;
 use crate::webitel::wire::{Bot, Lookup, Metadata};
 
-pub(crate) struct Fixture {
+pub(crate) struct Fixture<S = MemorySecretStore> {
     pub running: RunningEmulator,
     pub workspace: Workspace,
-    pub secrets: Arc<MemorySecretStore>,
+    pub secrets: Arc<S>,
     pub server_id: String,
 }
 
-impl Fixture {
+impl<S> Fixture<S> {
     pub fn emulator(&self) -> &Emulator {
         self.running.emulator()
     }
 }
 
 pub(crate) async fn fixture() -> Fixture {
+    fixture_with(Duration::from_secs(2)).await
+}
+
+/// A fixture whose requests time out after `timeout`.
+pub(crate) async fn fixture_with(timeout: Duration) -> Fixture {
+    fixture_on(Store::in_memory().unwrap(), Arc::new(MemorySecretStore::new()), timeout).await
+}
+
+/// A fixture on a given store and secret store.
+pub(crate) async fn fixture_on<S: SecretStore + 'static>(
+    store: Store,
+    secrets: Arc<S>,
+    timeout: Duration,
+) -> Fixture<S> {
     let emulator = Emulator::new("tok");
     emulator.add_schema(7, "Support bot", "chat");
     let running = emulator.spawn().await.unwrap();
-    let secrets = Arc::new(MemorySecretStore::new());
-    let workspace = Workspace::new(Store::in_memory().unwrap(), secrets.clone())
-        .with_client_timing(Duration::from_secs(2), Duration::from_millis(5));
+    let workspace = Workspace::new(store, secrets.clone())
+        .with_client_timing(timeout, Duration::from_millis(5));
     let auth = ServerAuth::Token {
         token: Sensitive::new("tok".into()),
     };
@@ -69,11 +82,11 @@ pub(crate) fn draft(server_id: &str, name: &str) -> ProfileDraft {
 }
 
 /// A profile saved from [`draft`] on the fixture's server.
-pub(crate) fn saved(f: &Fixture, name: &str) -> crate::profile::ProfileView {
+pub(crate) fn saved<S>(f: &Fixture<S>, name: &str) -> crate::profile::ProfileView {
     f.workspace.save(draft(&f.server_id, name)).unwrap().profile
 }
 
-fn remote_bot(name: &str, uri: &str) -> Bot {
+pub(crate) fn remote_bot(name: &str, uri: &str) -> Bot {
     let mut metadata = Metadata::default();
     metadata.0.insert("secret".into(), "RemoteSecret".into());
     metadata
@@ -92,7 +105,7 @@ fn remote_bot(name: &str, uri: &str) -> Bot {
     }
 }
 
-fn state(f: &Fixture, id: &str) -> SyncState {
+pub(crate) fn state<S>(f: &Fixture<S>, id: &str) -> SyncState {
     f.workspace.get(id).unwrap().sync_state
 }
 
