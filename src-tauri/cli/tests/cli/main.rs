@@ -5,6 +5,7 @@
 mod burst;
 mod emulate;
 mod emulator;
+mod faults;
 mod gateways;
 mod history;
 mod listen;

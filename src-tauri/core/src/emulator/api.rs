@@ -44,7 +44,10 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         // The gateways' webhooks: signed, not behind the admin token.
         .route("/chat/{*uri}", axum::routing::any(super::chat::webhook))
         // Switching faults on and off while running (loopback only, like the whole emulator).
-        .route("/emulator/fault", axum::routing::put(set_fault).delete(clear_fault))
+        .route(
+            "/emulator/fault",
+            axum::routing::put(set_fault).delete(clear_fault),
+        )
         .with_state(shared)
 }
 

@@ -19,8 +19,8 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
-pub use outbound::{auto_reply_text, ActError};
 pub use faults::{FaultKind, FaultRule, HUGE_ANSWER_BYTES};
+pub use outbound::{auto_reply_text, ActError};
 pub use state::{ChatEntry, Direction, Fault, RequestRecord};
 
 use crate::harness::delivery::Exchange;

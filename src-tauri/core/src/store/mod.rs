@@ -16,8 +16,8 @@ use rusqlite::Connection;
 use crate::error::{CoreError, Result};
 
 pub use history::StoredRequest;
-pub use profile_sync::{SecretMark, SyncRecord};
 pub use migrations::SCHEMA_VERSION;
+pub use profile_sync::{SecretMark, SyncRecord};
 
 /// File name of the database inside the data dir.
 pub const DATABASE_FILE: &str = "textgate.db";

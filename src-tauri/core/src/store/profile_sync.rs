@@ -63,9 +63,11 @@ impl Store {
         };
         let tx = self.conn.transaction()?;
         let current: Option<i64> = tx
-            .query_row("SELECT updated_at FROM profiles WHERE id = ?1", [id], |row| {
-                row.get(0)
-            })
+            .query_row(
+                "SELECT updated_at FROM profiles WHERE id = ?1",
+                [id],
+                |row| row.get(0),
+            )
             .optional()?;
         let Some(current) = current else {
             return Err(CoreError::NotFound(id.to_string()));

@@ -342,7 +342,11 @@ impl WebitelClient {
                 seconds: self.timeout.as_secs().max(1),
             };
         }
-        let chain = error_chain(error);
+        let mut chain = error_chain(error);
+        if let Some(url) = error.url() {
+            // The host is named already; the full URL (every query parameter) only adds noise.
+            chain = chain.replace(&format!(" for url ({url})"), "");
+        }
         let lower = chain.to_ascii_lowercase();
         if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
             return ClientError::Tls {

@@ -2,6 +2,6 @@
 //! client, and an emulator of the same API for tests and offline demos.
 
 pub mod client;
-pub mod client_gateways;
 pub mod client_error;
+pub mod client_gateways;
 pub mod wire;

@@ -146,7 +146,9 @@ impl Workspace {
             match local {
                 None => {
                     // A profile pushed whose answer was lost has this URI but no link yet.
-                    let unlinked = self.store().unlinked_profile_with_uri(&server.id, &bot.uri)?;
+                    let unlinked = self
+                        .store()
+                        .unlinked_profile_with_uri(&server.id, &bot.uri)?;
                     if let Some(profile) = unlinked {
                         self.link_to(&profile, &bot)?;
                         report.unchanged.push(profile.name);

@@ -47,7 +47,11 @@ async fn run(f: &Fixture, op: Op, id: &str) -> Result<(), CoreError> {
     match op {
         Op::Push => f.workspace.push(id, false).await.map(|_| ()),
         Op::Pull => f.workspace.pull(&f.server_id).await.map(|_| ()),
-        Op::Enable => f.workspace.set_enabled_everywhere(id, true).await.map(|_| ()),
+        Op::Enable => f
+            .workspace
+            .set_enabled_everywhere(id, true)
+            .await
+            .map(|_| ()),
         Op::Delete => f.workspace.delete_everywhere(id).await,
     }
 }
@@ -68,7 +72,10 @@ async fn every_fault_leaves_everything_as_it_was(op: Op) {
         );
         assert!(message.len() < 400, "{kind} on {op:?}: {message}");
         let after = f.workspace.get(&before.id).unwrap();
-        assert_eq!(after, before, "{kind} on {op:?}: the local profile is untouched");
+        assert_eq!(
+            after, before,
+            "{kind} on {op:?}: the local profile is untouched"
+        );
         assert_ne!(after.sync_state, SyncState::InSync, "{kind} on {op:?}");
         assert_eq!(f.emulator().bots(), server_before, "{kind} on {op:?}");
 
@@ -150,7 +157,10 @@ async fn an_answer_that_is_not_a_gateway_fails_push_and_enable() {
                 .map(|_| ()),
         }
         .unwrap_err();
-        assert!(error.to_string().contains("not a gateway"), "{method}: {error}");
+        assert!(
+            error.to_string().contains("not a gateway"),
+            "{method}: {error}"
+        );
         assert_eq!(f.workspace.get(&edited.id).unwrap(), edited, "{method}");
     }
     f.emulator().set_fault(None);
@@ -163,12 +173,10 @@ async fn an_answer_that_is_not_a_gateway_fails_push_and_enable() {
 async fn a_64_mib_answer_is_refused_without_reading_it_whole() {
     let f = fixture_with(Duration::from_secs(5)).await;
     let profile = saved(&f, "Support");
-    f.emulator().set_fault(Some(FaultRule::every(FaultKind::Huge)));
+    f.emulator()
+        .set_fault(Some(FaultRule::every(FaultKind::Huge)));
     let error = f.workspace.pull(&f.server_id).await.unwrap_err();
-    assert!(
-        error.to_string().contains("larger than 16 MiB"),
-        "{error}"
-    );
+    assert!(error.to_string().contains("larger than 16 MiB"), "{error}");
     let error = f.workspace.push(&profile.id, false).await.unwrap_err();
     assert!(error.to_string().contains("larger than 16 MiB"), "{error}");
 }

@@ -61,7 +61,12 @@ impl Workspace {
     /// Records a Start/Stop: `enabled` is set here and folded into the synced snapshot; the
     /// rest of the sync state stays as it was. If the server's answer shows other changes than
     /// `enabled`, the profile is left "changed on the server" so a pull brings them.
-    pub(super) fn record_enabled(&self, before: &Profile, enabled: bool, answer: &Bot) -> Result<()> {
+    pub(super) fn record_enabled(
+        &self,
+        before: &Profile,
+        enabled: bool,
+        answer: &Bot,
+    ) -> Result<()> {
         let mut store = self.store();
         store.set_profile_enabled(&before.id, enabled, now_millis())?;
         let base = before
@@ -135,7 +140,8 @@ impl Workspace {
             None => self.pulled_profile_id(&server.id, bot.id)?,
         };
         if let Some(secret) = bot.metadata.get(Metadata::SECRET).filter(|s| !s.is_empty()) {
-            self.secrets.write(&id, &Sensitive::new(secret.to_string()))?;
+            self.secrets
+                .write(&id, &Sensitive::new(secret.to_string()))?;
         }
         let content = SyncContent::of_bot(bot);
         let now = now_millis();

@@ -35,7 +35,8 @@ async fn an_edit_saved_while_a_push_is_in_flight_stays_changed_here() {
 
     // The GET passes at once; the PUT is held long enough for a save to happen meanwhile.
     f.emulator().push_fault(Fault::Delay(Duration::ZERO));
-    f.emulator().push_fault(Fault::Delay(Duration::from_millis(1500)));
+    f.emulator()
+        .push_fault(Fault::Delay(Duration::from_millis(1500)));
     let pushing = f.workspace.push(&first.id, false);
     let saving = async {
         until_received(&f, "PUT").await;
@@ -76,7 +77,8 @@ async fn a_secret_changed_while_a_push_is_in_flight_stays_changed_here() {
 
     // A first push: the URI lookup passes at once, the POST is held.
     f.emulator().push_fault(Fault::Delay(Duration::ZERO));
-    f.emulator().push_fault(Fault::Delay(Duration::from_millis(1500)));
+    f.emulator()
+        .push_fault(Fault::Delay(Duration::from_millis(1500)));
     let pushing = f.workspace.push(&first.id, false);
     let saving = async {
         until_received(&f, "POST").await;
@@ -103,8 +105,9 @@ async fn a_push_whose_answer_was_lost_links_the_gateway_on_the_next_push() {
     let f = fixture().await;
     let profile = saved(&f, "Support");
     // The server creates the gateway, then the connection drops: the answer never arrives.
-    f.emulator()
-        .set_fault(Some(FaultRule::every(FaultKind::ResetAfter).on("POST").once()));
+    f.emulator().set_fault(Some(
+        FaultRule::every(FaultKind::ResetAfter).on("POST").once(),
+    ));
     assert!(f.workspace.push(&profile.id, false).await.is_err());
     assert_eq!(f.emulator().bots().len(), 1, "created on the server");
     assert_eq!(state(&f, &profile.id), SyncState::LocalOnly);
@@ -127,8 +130,9 @@ async fn a_push_whose_answer_was_lost_links_the_gateway_on_the_next_push() {
 async fn a_pull_after_a_lost_answer_links_instead_of_duplicating() {
     let f = fixture().await;
     let profile = saved(&f, "Support");
-    f.emulator()
-        .set_fault(Some(FaultRule::every(FaultKind::ResetAfter).on("POST").once()));
+    f.emulator().set_fault(Some(
+        FaultRule::every(FaultKind::ResetAfter).on("POST").once(),
+    ));
     assert!(f.workspace.push(&profile.id, false).await.is_err());
     // Edited here after the lost answer: the link keeps the edit, to be pushed.
     let mut edit = draft(&f.server_id, "Edited after");
@@ -211,7 +215,9 @@ async fn a_server_change_is_never_half_applied() {
     let id = f.workspace.list().unwrap()[0].id.clone();
     f.emulator().modify_bot(remote_id, |bot| {
         bot.name = "Alpha renamed".into();
-        bot.metadata.0.insert("secret".into(), "RotatedOnServer".into());
+        bot.metadata
+            .0
+            .insert("secret".into(), "RotatedOnServer".into());
     });
 
     f.secrets.fail_writes.store(true, Ordering::SeqCst);

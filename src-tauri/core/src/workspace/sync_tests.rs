@@ -32,7 +32,12 @@ pub(crate) async fn fixture() -> Fixture {
 
 /// A fixture whose requests time out after `timeout`.
 pub(crate) async fn fixture_with(timeout: Duration) -> Fixture {
-    fixture_on(Store::in_memory().unwrap(), Arc::new(MemorySecretStore::new()), timeout).await
+    fixture_on(
+        Store::in_memory().unwrap(),
+        Arc::new(MemorySecretStore::new()),
+        timeout,
+    )
+    .await
 }
 
 /// A fixture on a given store and secret store.
