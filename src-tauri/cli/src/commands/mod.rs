@@ -42,7 +42,8 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
         Command::Emulator {
             port,
             token,
+            token_stdin,
             auto_reply,
-        } => emulator::run(port, token, auto_reply).await,
+        } => emulator::run(port, emulator::token(token, token_stdin, out)?, auto_reply).await,
     }
 }

@@ -1,15 +1,13 @@
 //! `server add|list|test|remove`. Tokens and passwords come only from standard input (never
 //! the command line, where other users could see them) and are never printed.
 
-use std::io::{IsTerminal, Read};
-
 use textgate_core::server::ServerAuth;
-use textgate_core::Sensitive;
 
 use crate::args::{ServerAdd, ServerCommand};
 use crate::context::Context;
 use crate::error::{CliError, CliResult};
 use crate::output::{yes_no, Table};
+use crate::secret_input::SecretSource;
 
 pub async fn run(ctx: &Context, command: ServerCommand) -> CliResult {
     match command {
@@ -24,11 +22,21 @@ async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
     let auth = match args.login {
         Some(username) => ServerAuth::Login {
             username,
-            password: read_stdin_secret("password")?,
+            password: SecretSource {
+                what: "password",
+                flag: "--password-stdin",
+                example: "printf '%s' \"$PASSWORD\" | textgate-cli server add … --login USER --password-stdin",
+            }
+            .from_stdin()?,
             domain: args.domain.unwrap_or_default(),
         },
         None => ServerAuth::Token {
-            token: read_stdin_secret("token")?,
+            token: SecretSource {
+                what: "token",
+                flag: "--token-stdin",
+                example: "printf '%s' \"$TOKEN\" | textgate-cli server add … --token-stdin",
+            }
+            .from_stdin()?,
         },
     };
     let ca_pem = match &args.ca_file {
@@ -117,35 +125,4 @@ fn remove(ctx: &Context, name: &str) -> CliResult {
         ));
     }
     Ok(())
-}
-
-/// A token or password piped on stdin, without its trailing line break.
-fn read_stdin_secret(what: &str) -> CliResult<Sensitive<String>> {
-    let hint = format!(
-        "pipe it in, e.g. `printf '%s' \"$SECRET\" | textgate-cli server add … --{what}-stdin`"
-    );
-    let stdin = std::io::stdin();
-    if stdin.is_terminal() {
-        return Err(CliError::new(
-            "usage",
-            format!(
-                "--{what}-stdin reads the {what} from standard input, not the terminal: {hint}"
-            ),
-        ));
-    }
-    let mut text = String::new();
-    stdin.lock().read_to_string(&mut text).map_err(|error| {
-        CliError::new(
-            "usage",
-            format!("Cannot read the {what} from standard input: {error}"),
-        )
-    })?;
-    let value = text.trim_end_matches(['\n', '\r']);
-    if value.trim().is_empty() {
-        return Err(CliError::new(
-            "usage",
-            format!("No {what} on standard input: {hint}"),
-        ));
-    }
-    Ok(Sensitive::new(value.to_string()))
 }

@@ -18,7 +18,7 @@ async fn receiver(answer: ReceiverAnswer) -> receiver::RunningReceiver {
 #[tokio::test]
 async fn the_exact_bytes_arrive_with_the_chosen_signature() {
     let running = receiver(ReceiverAnswer::default()).await;
-    let client = client();
+    let client = client().unwrap();
     let body = "{\"message\":{\"chatId\":\"c-1\",\"text\":\"Привіт <b>\"}}\n".as_bytes();
     let good = deliver(
         &client,
@@ -81,7 +81,7 @@ async fn a_replay_sends_exactly_the_recorded_headers_and_bytes() {
     .await;
     let body = b"{\"close\":{\"chatId\":\"c-9\"}}".to_vec();
     let headers = signed_headers(SECRET.as_bytes(), &body, Signing::Correct);
-    let exchange = post(&client(), &running.url(), body.clone(), headers).await;
+    let exchange = post(&client().unwrap(), &running.url(), body.clone(), headers).await;
     assert_eq!(exchange.status, Some(503));
     assert!(!exchange.delivered());
     assert_eq!(exchange.response_body, b"down");
@@ -96,12 +96,12 @@ async fn failures_are_told_apart() {
         listener.local_addr().unwrap().port()
     };
     let url = format!("http://127.0.0.1:{closed}/hook");
-    let refused = deliver(&client(), &url, b"{}", b"k", Signing::Correct).await;
+    let refused = deliver(&client().unwrap(), &url, b"{}", b"k", Signing::Correct).await;
     assert_eq!(refused.status, None);
     assert_eq!(refused.failure.unwrap().kind, FailureKind::Connect);
 
     let bad_url = deliver(
-        &client(),
+        &client().unwrap(),
         "ftp://example.com/x",
         b"{}",
         b"k",
@@ -117,10 +117,7 @@ async fn failures_are_told_apart() {
         ..ReceiverAnswer::default()
     })
     .await;
-    let impatient = reqwest::Client::builder()
-        .timeout(Duration::from_millis(200))
-        .build()
-        .unwrap();
+    let impatient = HarnessClient::with_timeout(None, Duration::from_millis(200)).unwrap();
     let late = deliver(&impatient, &slow.url(), b"{}", b"k", Signing::Correct).await;
     assert_eq!(late.failure.unwrap().kind, FailureKind::Timeout);
 }

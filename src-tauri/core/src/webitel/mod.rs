@@ -3,4 +3,5 @@
 
 pub mod client;
 pub mod client_error;
+pub mod redact;
 pub mod wire;
