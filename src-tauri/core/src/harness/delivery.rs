@@ -271,8 +271,14 @@ async fn read_answer(
 }
 
 fn describe(error: &reqwest::Error, url: &str) -> DeliveryFailure {
+    let chain = error_chain(error);
+    let lower = chain.to_ascii_lowercase();
+    // A refused certificate is a connect error to reqwest, but "nothing answers" would be false.
+    let tls = lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake");
     let kind = if error.is_timeout() {
         FailureKind::Timeout
+    } else if tls {
+        FailureKind::Other
     } else if error.is_connect() {
         FailureKind::Connect
     } else if error.is_builder() {
@@ -283,7 +289,11 @@ fn describe(error: &reqwest::Error, url: &str) -> DeliveryFailure {
     let message = match kind {
         FailureKind::Timeout => format!("No answer from {url} in time"),
         FailureKind::Connect => format!("Cannot connect to {url}: nothing answers there"),
-        _ => format!("Request to {url} failed: {}", error_chain(error)),
+        _ if tls => format!(
+            "TLS failure talking to {url}: {chain}. If the server uses a private CA, add its \
+             certificate to the server settings."
+        ),
+        _ => format!("Request to {url} failed: {chain}"),
     };
     DeliveryFailure { kind, message }
 }

@@ -148,3 +148,42 @@ fn stored_names_are_the_serialised_names() {
         assert_eq!(FailureKind::parse(kind.as_str()), Some(kind));
     }
 }
+
+#[tokio::test]
+async fn a_url_with_a_user_and_password_is_refused_and_not_repeated() {
+    let running = receiver(ReceiverAnswer::default()).await;
+    let url = running.url().replace("http://", "http://ann:hunter2@");
+    let exchange = deliver(
+        &client().unwrap(),
+        &url,
+        b"{}",
+        SECRET.as_bytes(),
+        Signing::Correct,
+    )
+    .await;
+    assert_eq!(exchange.status, None);
+    assert!(running.log().is_empty(), "nothing may be sent");
+    let failure = exchange.failure.clone().unwrap();
+    assert_eq!(failure.kind, FailureKind::InvalidUrl);
+    assert!(failure.message.contains("user:password@"), "{failure:?}");
+    for shown in [&failure.message, &exchange.url] {
+        assert!(
+            !shown.contains("hunter2") && !shown.contains("ann"),
+            "{shown}"
+        );
+    }
+    assert_eq!(exchange.url, running.url());
+}
+
+#[test]
+fn userinfo_is_removed_from_urls_and_from_text_that_is_not_one() {
+    assert_eq!(
+        without_userinfo("https://ann:pw@host:8/x?y=1"),
+        "https://host:8/x?y=1"
+    );
+    assert_eq!(without_userinfo("http://ann@host/"), "http://host/");
+    assert_eq!(without_userinfo("https://host/a@b"), "https://host/a@b");
+    assert_eq!(without_userinfo("ftp://ann:pw@host/x"), "ftp://host/x");
+    assert_eq!(without_userinfo("weird://ann:pw@/x"), "weird:///x");
+    assert_eq!(without_userinfo("no url at all"), "no url at all");
+}

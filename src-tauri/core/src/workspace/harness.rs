@@ -189,3 +189,7 @@ fn recorded_signing(entry: &HistoryEntry) -> Signing {
 #[cfg(test)]
 #[path = "harness_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "harness_tls_tests.rs"]
+mod tls_tests;
