@@ -1,7 +1,7 @@
 //! `server add|list|test|remove`. Tokens and passwords come only from standard input (never
 //! the command line, where other users could see them) and are never printed.
 
-use textgate_core::server::ServerAuth;
+use textgate_core::server::{plain_http_warning, ServerAuth};
 
 use crate::args::{ServerAdd, ServerCommand};
 use crate::context::Context;
@@ -19,6 +19,10 @@ pub async fn run(ctx: &Context, command: ServerCommand) -> CliResult {
 }
 
 async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
+    // Before the token is first sent, as the callback warning comes with the callback.
+    if let Some(warning) = plain_http_warning(&args.base_url) {
+        ctx.out.warn(warning);
+    }
     let auth = match args.login {
         Some(username) => ServerAuth::Login {
             username,
