@@ -24,9 +24,13 @@ export class FakeServers {
 
   constructor(private profiles: Map<string, ProfileView>, private save: (draft: any) => { profile: ProfileView }) {}
 
-  addDemo(name = 'Demo', flows = demoFlows): ServerView {
+  addDemo(name = 'Demo', flows = demoFlows, baseUrl = `https://${name.toLowerCase()}.example.com`): ServerView {
     const id = `s${this.#nextServer++}`;
-    const server: ServerView = { id, name, baseUrl: `https://${name.toLowerCase()}.example.com`, hasCustomCa: false, username: null, hasToken: true };
+    // As core's plain_http_warning: plain http off this computer.
+    const warning = /^http:\/\/(?!localhost|127\.|\[::1\])/.test(baseUrl)
+      ? "Plain http: the access token, a login password and every gateway's app secret travel to this server unencrypted. Use https outside local testing."
+      : null;
+    const server: ServerView = { id, name, baseUrl, hasCustomCa: false, username: null, hasToken: true, warning };
     this.servers.set(id, server);
     this.flows.set(id, flows);
     return server;
@@ -41,7 +45,7 @@ export class FakeServers {
         if (form.auth.kind === 'token' && form.auth.token === 'bad-token')
           throw fail('unauthorized', 'The server refused the access token (HTTP 401): log in again');
         if (!/^https?:\/\/[^/]+/.test(form.baseUrl)) throw fail('invalid_server_url', `Server address is not valid: ${form.baseUrl}`);
-        return this.addDemo(form.name, [{ id: 21, name: `${form.name} chat flow`, type: 'chat' }]);
+        return this.addDemo(form.name, [{ id: 21, name: `${form.name} chat flow`, type: 'chat' }], form.baseUrl);
       }
       case 'test_server':
         return { ok: true, code: 'ok', message: `Connected to ${this.servers.get(args.id)?.name} as Emulator admin`, user: 'Emulator admin' };

@@ -32,6 +32,18 @@ test('the server dialog adds a server with a token and reports a bad one', async
   await expect(page.getByRole('button', { name: /^Servers 1/ })).toBeVisible();
 });
 
+test('a plain-http server address is warned about, as a plain-http callback is', async ({ page }) => {
+  await page.goto('/tests/harness.html');
+  await page.getByRole('button', { name: /^Servers/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Webitel servers' });
+  await dialog.getByLabel('Server name').fill('Lab');
+  await dialog.getByLabel('Server address').fill('http://webitel.lab.example');
+  await dialog.getByRole('textbox', { name: 'Access token' }).fill('good-token');
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(toast(page, /Connected to \u201cLab\u201d\. Plain http: the access token/)).toBeVisible();
+  await expect(dialog.getByRole('note')).toHaveText(/travel to this server unencrypted/);
+});
+
 test('the login form sends user, password and domain', async ({ page }) => {
   await page.goto('/tests/harness.html');
   await page.getByRole('button', { name: /^Servers/ }).click();

@@ -7,6 +7,7 @@ mod commands;
 mod context;
 mod error;
 mod output;
+mod secret_input;
 
 use std::process::ExitCode;
 

@@ -46,7 +46,7 @@ fn bench() -> Outcome<()> {
         .nth(1)
         .ok_or("usage: harness_bench <path to oha>")?;
     let runtime = Runtime::new().map_err(|e| e.to_string())?;
-    let client = delivery::client();
+    let client = delivery::client().map_err(|e| e.to_string())?;
     let (mut burst_rps, mut oha_receiver_rps, mut oha_bare_rps) = (0f64, 0f64, 0f64);
     for round in 1..=ROUNDS {
         eprintln!("round {round}/{ROUNDS}: burst, oha -> receiver, oha -> bare hyper");

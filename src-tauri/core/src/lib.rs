@@ -7,6 +7,7 @@ pub mod error;
 pub mod gateway_templates;
 pub mod generate;
 pub mod harness;
+mod http_setup;
 pub mod paths;
 pub mod profile;
 pub mod secrets;

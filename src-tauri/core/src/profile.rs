@@ -131,8 +131,11 @@ pub struct ProfileView {
     pub name: String,
     pub uri: String,
     pub callback: String,
-    /// The app secret from the keychain; `null` when missing or unreachable.
-    pub secret: Option<String>,
+    /// The app secret from the keychain; `null` when missing or unreachable. Serialised for
+    /// the editor, `<redacted>` in `Debug`, wiped from memory on drop.
+    #[serde(with = "crate::sensitive::reveal")]
+    #[ts(as = "Option<String>")]
+    pub secret: Option<Sensitive<String>>,
     pub secret_state: SecretState,
     pub flow: Option<FlowRef>,
     pub enabled: bool,
@@ -154,6 +157,13 @@ pub struct ProfileView {
     pub created_at: i64,
     #[ts(type = "number")]
     pub updated_at: i64,
+}
+
+impl ProfileView {
+    /// The app secret's text, for the few places that sign or show it on purpose.
+    pub fn exposed_secret(&self) -> Option<&str> {
+        self.secret.as_ref().map(|secret| secret.expose().as_str())
+    }
 }
 
 /// One line of the sidebar list.
@@ -187,5 +197,44 @@ impl From<&Profile> for ProfileSummary {
             sync_state: sync_state(profile),
             updated_at: profile.updated_at,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(secret: &str) -> ProfileView {
+        ProfileView {
+            id: "p1".into(),
+            name: "Support".into(),
+            uri: "/support".into(),
+            callback: "https://bot.example.com/hook".into(),
+            secret: Some(Sensitive::new(secret.into())),
+            secret_state: SecretState::Stored,
+            flow: None,
+            enabled: false,
+            templates: Templates::default(),
+            server_id: None,
+            server_name: None,
+            remote_id: None,
+            sync_state: SyncState::LocalOnly,
+            webhook_url: "/support".into(),
+            incomplete: true,
+            uri_editable: true,
+            templates_refused: false,
+            created_at: 1,
+            updated_at: 1,
+        }
+    }
+
+    #[test]
+    fn debug_of_a_view_redacts_the_secret_but_the_editor_still_gets_it() {
+        let view = view("S3cretValue42");
+        let debug = format!("{view:?} {view:#?}");
+        assert!(!debug.contains("S3cretValue42"), "{debug}");
+        assert!(debug.contains("<redacted>"), "{debug}");
+        let json = serde_json::to_value(&view).unwrap();
+        assert_eq!(json["secret"], "S3cretValue42");
     }
 }

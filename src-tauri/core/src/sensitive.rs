@@ -1,13 +1,15 @@
 //! A wrapper for values that must never leak: `Debug` prints `<redacted>` and it has no
 //! `Serialize` or `Display`, so a secret cannot reach a log line, a JSON export or an error
-//! message by accident. Reading it takes an explicit `expose()`.
+//! message by accident. Reading it takes an explicit `expose()`, and its memory is wiped
+//! (`zeroize`) when it is dropped, so a secret does not linger in freed heap pages.
 
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use zeroize::Zeroize;
 
 #[derive(Clone, PartialEq, Eq, Default)]
-pub struct Sensitive<T>(T);
+pub struct Sensitive<T: Zeroize>(T);
 
-impl<T> Sensitive<T> {
+impl<T: Zeroize> Sensitive<T> {
     pub fn new(value: T) -> Self {
         Self(value)
     }
@@ -15,25 +17,42 @@ impl<T> Sensitive<T> {
     pub fn expose(&self) -> &T {
         &self.0
     }
+}
 
-    pub fn into_inner(self) -> T {
-        self.0
+impl<T: Zeroize> Drop for Sensitive<T> {
+    fn drop(&mut self) {
+        self.0.zeroize();
     }
 }
 
-impl<T> std::fmt::Debug for Sensitive<T> {
+impl<T: Zeroize> std::fmt::Debug for Sensitive<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("<redacted>")
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sensitive<T> {
+impl<'de, T: Zeroize + Deserialize<'de>> Deserialize<'de> for Sensitive<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         T::deserialize(deserializer).map(Sensitive)
     }
 }
 
-impl<T: ts_rs::TS> ts_rs::TS for Sensitive<T> {
+/// The one way to put a secret into serialised output, spelled out where it is used
+/// (`#[serde(with = "crate::sensitive::reveal")]`): the editor's view of a profile carries its
+/// secret so the admin can see and copy it.
+pub mod reveal {
+    use super::*;
+
+    pub fn serialize<T, S>(value: &Option<Sensitive<T>>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        T: Zeroize + Serialize,
+        S: Serializer,
+    {
+        value.as_ref().map(Sensitive::expose).serialize(serializer)
+    }
+}
+
+impl<T: Zeroize + ts_rs::TS> ts_rs::TS for Sensitive<T> {
     type WithoutGenerics = T::WithoutGenerics;
     type OptionInnerType = T::OptionInnerType;
 
@@ -56,6 +75,9 @@ impl<T: ts_rs::TS> ts_rs::TS for Sensitive<T> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
     use super::*;
 
     #[test]
@@ -69,5 +91,41 @@ mod tests {
     fn deserializes_from_a_plain_string() {
         let secret: Sensitive<String> = serde_json::from_str("\"abc\"").unwrap();
         assert_eq!(secret.expose(), "abc");
+    }
+
+    /// Counts how often it was wiped, so the test sees what `drop` did.
+    #[derive(Clone, Default)]
+    struct Wipes(Arc<AtomicUsize>);
+
+    impl Zeroize for Wipes {
+        fn zeroize(&mut self) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn dropping_wipes_the_value_and_every_clone() {
+        let wipes = Wipes::default();
+        let secret = Sensitive::new(wipes.clone());
+        let copy = secret.clone();
+        drop(secret);
+        assert_eq!(wipes.0.load(Ordering::SeqCst), 1);
+        drop(copy);
+        assert_eq!(wipes.0.load(Ordering::SeqCst), 2);
+    }
+
+    #[test]
+    fn reveal_serialises_only_where_asked() {
+        #[derive(Serialize)]
+        struct View {
+            #[serde(with = "reveal")]
+            secret: Option<Sensitive<String>>,
+        }
+        let view = View {
+            secret: Some(Sensitive::new("abc".into())),
+        };
+        assert_eq!(serde_json::to_string(&view).unwrap(), r#"{"secret":"abc"}"#);
+        let none = View { secret: None };
+        assert_eq!(serde_json::to_string(&none).unwrap(), r#"{"secret":null}"#);
     }
 }

@@ -36,6 +36,18 @@ pub struct ServerView {
     pub username: Option<String>,
     /// Whether the keychain holds a token for it.
     pub has_token: bool,
+    /// A plain-http address off this computer: the token travels unencrypted.
+    pub warning: Option<String>,
+}
+
+/// What a plain-http server address deserves, as a callback URL gets it: every request
+/// carries the access token in `X-Webitel-Access`, readable on the way. Loopback is fine.
+pub fn plain_http_warning(base_url: &str) -> Option<String> {
+    let url = url::Url::parse(base_url.trim()).ok()?;
+    let local = url.host_str().is_some_and(crate::validation::is_local_host);
+    (url.scheme() == "http" && !local).then(|| {
+        "Plain http: the access token, a login password and every gateway's app secret travel to this server unencrypted. Use https outside local testing.".to_string()
+    })
 }
 
 /// How a new server proves who we are.
@@ -73,4 +85,24 @@ pub struct ConnectionReport {
     /// One sentence for a person: "Connected as Ann (ann@example)" or what went wrong.
     pub message: String,
     pub user: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_http_off_this_computer_is_warned_about() {
+        let warned = plain_http_warning("http://webitel.example.com").unwrap();
+        assert!(warned.starts_with("Plain http"), "{warned}");
+        assert!(plain_http_warning("http://10.0.0.5:8080").is_some());
+        for quiet in [
+            "https://webitel.example.com",
+            "http://127.0.0.1:8080",
+            "http://localhost:3000",
+            "http://[::1]:8080",
+        ] {
+            assert_eq!(plain_http_warning(quiet), None, "{quiet}");
+        }
+    }
 }

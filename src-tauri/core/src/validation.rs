@@ -176,7 +176,8 @@ pub fn check_callback(callback: &str) -> Result<CheckedCallback, String> {
     })
 }
 
-fn is_local_host(host: &str) -> bool {
+/// `localhost`, a `*.localhost` name or a loopback IP: this computer.
+pub(crate) fn is_local_host(host: &str) -> bool {
     let host = host.trim_start_matches('[').trim_end_matches(']');
     host.eq_ignore_ascii_case("localhost")
         || host.to_ascii_lowercase().ends_with(".localhost")

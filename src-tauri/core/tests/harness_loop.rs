@@ -59,7 +59,7 @@ async fn both_directions_of_a_custom_gateway_through_the_harness() {
     emulator.set_auto_reply(true);
     let webitel = emulator.spawn().await.unwrap();
     let uri = format!("{}/chat/loopgatewayuri", webitel.base_url());
-    let http = client();
+    let http = client().unwrap();
 
     // Client -> Webitel: a signed message is accepted ...
     let hello = br#"{"message":{"id":"m-1","chatId":"chat-1","sender":{"id":"u-1","type":"web","name":"Jo"},"text":"Where is my order?"}}"#;

@@ -9,7 +9,8 @@ import type { Templates } from "./Templates";
  */
 export type ProfileView = { id: string, name: string, uri: string, callback: string, 
 /**
- * The app secret from the keychain; `null` when missing or unreachable.
+ * The app secret from the keychain; `null` when missing or unreachable. Serialised for
+ * the editor, `<redacted>` in `Debug`, wiped from memory on drop.
  */
 secret: string | null, secretState: SecretState, flow: FlowRef | null, enabled: boolean, templates: Templates, serverId: string | null, serverName: string | null, remoteId: number | null, syncState: SyncState, 
 /**

@@ -7,4 +7,8 @@ export type ServerView = { id: string, name: string, baseUrl: string, hasCustomC
 /**
  * Whether the keychain holds a token for it.
  */
-hasToken: boolean, };
+hasToken: boolean, 
+/**
+ * A plain-http address off this computer: the token travels unencrypted.
+ */
+warning: string | null, };

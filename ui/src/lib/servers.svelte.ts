@@ -28,7 +28,8 @@ class Servers {
   async add(server: NewServer): Promise<ServerView> {
     const added = await backend.addServer(server);
     await this.load();
-    toasts.show(`Connected to \u201c${added.name}\u201d`);
+    if (added.warning) toasts.show(`Connected to \u201c${added.name}\u201d. ${added.warning}`, 'warning');
+    else toasts.show(`Connected to \u201c${added.name}\u201d`);
     return added;
   }
 

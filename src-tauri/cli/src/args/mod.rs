@@ -77,9 +77,14 @@ pub enum Command {
         /// Port to listen on (0 picks a free one)
         #[arg(long)]
         port: u16,
-        /// Access token it accepts in X-Webitel-Access and as the login password (generated and printed when omitted)
-        #[arg(long)]
+        /// Access token it accepts in X-Webitel-Access and as the login password (generated and
+        /// printed when omitted); on the command line other users can see it (warns): prefer
+        /// --token-stdin
+        #[arg(long, conflicts_with = "token_stdin")]
         token: Option<String>,
+        /// Read the access token from standard input (one line; its line break is dropped)
+        #[arg(long)]
+        token_stdin: bool,
         /// Answer every accepted inbound chat message on the gateway's callback URL with the agent text "Auto-reply: <its text>"
         #[arg(long)]
         auto_reply: bool,
@@ -181,7 +186,7 @@ pub enum ProfilesCommand {
 }
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("secret_source").required(true).args(["secret", "generate_secret"])))]
+#[command(group(ArgGroup::new("secret_source").required(true).args(["secret", "secret_stdin", "generate_secret"])))]
 pub struct ProfileCreate {
     /// Profile (and gateway) name
     #[arg(long, value_name = "NAME")]
@@ -189,9 +194,13 @@ pub struct ProfileCreate {
     /// Callback URL Webitel posts agent messages to
     #[arg(long, value_name = "URL")]
     pub callback: String,
-    /// App secret (prefer --generate-secret: command lines are visible to other users)
+    /// App secret on the command line, where other users can see it (warns): prefer
+    /// --secret-stdin or --generate-secret
     #[arg(long, value_name = "SECRET")]
     pub secret: Option<String>,
+    /// Read the app secret from standard input (one line; its line break is dropped)
+    #[arg(long)]
+    pub secret_stdin: bool,
     /// Generate a random 32-character app secret and store it in the OS keychain
     #[arg(long)]
     pub generate_secret: bool,

@@ -11,6 +11,8 @@ use textgate_core::generate::generate_secret;
 use tokio::net::TcpListener;
 
 use crate::error::{CliError, CliResult};
+use crate::output::Output;
+use crate::secret_input::{warn_on_command_line, SecretSource};
 
 /// Flow schemas every emulator starts with, so a gateway can be enabled at once.
 const DEMO_SCHEMAS: &[(i64, &str, &str)] = &[
@@ -19,6 +21,23 @@ const DEMO_SCHEMAS: &[(i64, &str, &str)] = &[
     (3, "Default flow", "default"),
     (4, "IVR menu", "voice"),
 ];
+
+/// The token from `--token-stdin` or `--token` (which warns), or `None` to generate one.
+pub fn token(token: Option<String>, token_stdin: bool, out: &Output) -> CliResult<Option<String>> {
+    if token_stdin {
+        let token = SecretSource {
+            what: "token",
+            flag: "--token-stdin",
+            example: "printf '%s' \"$TOKEN\" | textgate-cli emulator --port 0 --token-stdin",
+        }
+        .from_stdin()?;
+        return Ok(Some(token.expose().clone()));
+    }
+    if token.is_some() {
+        warn_on_command_line(out, "--token", "--token-stdin");
+    }
+    Ok(token)
+}
 
 pub async fn run(
     port: u16,

@@ -7,7 +7,6 @@
 use std::time::Duration;
 
 use textgate_core::harness::receiver::{self, ReceiverAnswer, ReceiverConfig, DEFAULT_MAX_BODY};
-use textgate_core::Sensitive;
 
 use crate::args::ListenArgs;
 use crate::context::Context;
@@ -27,7 +26,7 @@ pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
     let config = ReceiverConfig {
         port: args.port,
         path: args.path,
-        secret: Sensitive::new(secret),
+        secret,
         max_body: DEFAULT_MAX_BODY,
         answer: ReceiverAnswer {
             status: args.status,

@@ -42,8 +42,9 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
         Command::Emulator {
             port,
             token,
+            token_stdin,
             auto_reply,
             fault,
-        } => emulator::run(port, token, auto_reply, fault).await,
+        } => emulator::run(port, emulator::token(token, token_stdin, out)?, auto_reply, fault).await,
     }
 }

@@ -1,5 +1,5 @@
 //! `profiles create`: a new local profile from flags. The URI and secret are generated unless
-//! given; a `--flow` id gets its name from the flow-schema cache, refreshed from `--server`
+//! given (the secret best on standard input, `--secret-stdin`); a `--flow` id gets its name from the flow-schema cache, refreshed from `--server`
 //! when needed. A generated secret goes to the keychain and is never printed here.
 
 use textgate_core::gateway_templates::TemplateKey;
@@ -10,6 +10,7 @@ use super::profiles::print_profile;
 use crate::args::ProfileCreate;
 use crate::context::Context;
 use crate::error::{CliError, CliResult};
+use crate::secret_input::{warn_on_command_line, SecretSource};
 
 pub async fn create(ctx: &Context, args: ProfileCreate) -> CliResult {
     let server = match &args.server {
@@ -21,14 +22,26 @@ pub async fn create(ctx: &Context, args: ProfileCreate) -> CliResult {
         None => None,
     };
     let templates = templates(&args.templates)?;
-    let generated = args.secret.is_none();
-    let secret = args.secret.unwrap_or_else(generate_secret);
+    let generated = args.secret.is_none() && !args.secret_stdin;
+    let secret = if args.secret_stdin {
+        SecretSource {
+            what: "app secret",
+            flag: "--secret-stdin",
+            example: "printf '%s' \"$SECRET\" | textgate-cli profiles create … --secret-stdin",
+        }
+        .from_stdin()?
+    } else if let Some(secret) = args.secret {
+        warn_on_command_line(&ctx.out, "--secret", "--secret-stdin");
+        Sensitive::new(secret)
+    } else {
+        Sensitive::new(generate_secret())
+    };
     let draft = ProfileDraft {
         id: None,
         name: args.name,
         uri: args.uri.unwrap_or_else(generate_uri),
         callback: args.callback,
-        secret: Sensitive::new(secret),
+        secret,
         flow,
         enabled: false,
         templates,

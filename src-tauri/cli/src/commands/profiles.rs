@@ -105,8 +105,12 @@ pub fn print_profile(ctx: &Context, profile: &ProfileView, reveal_secret: bool) 
         ctx.out.json(&profile_json(profile, reveal_secret));
         return;
     }
-    let secret = match (profile.secret_state, reveal_secret, &profile.secret) {
-        (SecretState::Stored, true, Some(secret)) => secret.clone(),
+    let secret = match (
+        profile.secret_state,
+        reveal_secret,
+        profile.exposed_secret(),
+    ) {
+        (SecretState::Stored, true, Some(secret)) => secret.to_string(),
         (SecretState::Stored, _, _) => {
             "stored in the OS keychain (--reveal-secret shows it)".into()
         }

@@ -1,15 +1,13 @@
 //! `server add|list|test|remove`. Tokens and passwords come only from standard input (never
 //! the command line, where other users could see them) and are never printed.
 
-use std::io::{IsTerminal, Read};
-
-use textgate_core::server::ServerAuth;
-use textgate_core::Sensitive;
+use textgate_core::server::{plain_http_warning, ServerAuth};
 
 use crate::args::{ServerAdd, ServerCommand};
 use crate::context::Context;
 use crate::error::{CliError, CliResult};
 use crate::output::{yes_no, Table};
+use crate::secret_input::SecretSource;
 
 pub async fn run(ctx: &Context, command: ServerCommand) -> CliResult {
     match command {
@@ -21,14 +19,28 @@ pub async fn run(ctx: &Context, command: ServerCommand) -> CliResult {
 }
 
 async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
+    // Before the token is first sent, as the callback warning comes with the callback.
+    if let Some(warning) = plain_http_warning(&args.base_url) {
+        ctx.out.warn(warning);
+    }
     let auth = match args.login {
         Some(username) => ServerAuth::Login {
             username,
-            password: read_stdin_secret("password")?,
+            password: SecretSource {
+                what: "password",
+                flag: "--password-stdin",
+                example: "printf '%s' \"$PASSWORD\" | textgate-cli server add … --login USER --password-stdin",
+            }
+            .from_stdin()?,
             domain: args.domain.unwrap_or_default(),
         },
         None => ServerAuth::Token {
-            token: read_stdin_secret("token")?,
+            token: SecretSource {
+                what: "token",
+                flag: "--token-stdin",
+                example: "printf '%s' \"$TOKEN\" | textgate-cli server add … --token-stdin",
+            }
+            .from_stdin()?,
         },
     };
     let ca_pem = match &args.ca_file {
@@ -117,35 +129,4 @@ fn remove(ctx: &Context, name: &str) -> CliResult {
         ));
     }
     Ok(())
-}
-
-/// A token or password piped on stdin, without its trailing line break.
-fn read_stdin_secret(what: &str) -> CliResult<Sensitive<String>> {
-    let hint = format!(
-        "pipe it in, e.g. `printf '%s' \"$SECRET\" | textgate-cli server add … --{what}-stdin`"
-    );
-    let stdin = std::io::stdin();
-    if stdin.is_terminal() {
-        return Err(CliError::new(
-            "usage",
-            format!(
-                "--{what}-stdin reads the {what} from standard input, not the terminal: {hint}"
-            ),
-        ));
-    }
-    let mut text = String::new();
-    stdin.lock().read_to_string(&mut text).map_err(|error| {
-        CliError::new(
-            "usage",
-            format!("Cannot read the {what} from standard input: {error}"),
-        )
-    })?;
-    let value = text.trim_end_matches(['\n', '\r']);
-    if value.trim().is_empty() {
-        return Err(CliError::new(
-            "usage",
-            format!("No {what} on standard input: {hint}"),
-        ));
-    }
-    Ok(Sensitive::new(value.to_string()))
 }

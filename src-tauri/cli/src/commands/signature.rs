@@ -8,10 +8,12 @@ use textgate_core::signature::{
     sha1_sign, sha1_verify, standard_sign, standard_verify, webitel_sign, webitel_verify,
     StandardSecret, Verdict, WEBITEL_HEADER,
 };
+use textgate_core::Sensitive;
 
 use crate::args::{SchemeArg, SecretArgs, SignArgs, VerifyArgs};
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
+use crate::secret_input::SecretSource;
 
 pub fn sign(args: SignArgs, out: &Output) -> CliResult {
     let secret = read_secret(&args.secret)?;
@@ -21,16 +23,16 @@ pub fn sign(args: SignArgs, out: &Output) -> CliResult {
             out,
             "webitel",
             WEBITEL_HEADER,
-            &webitel_sign(secret.as_bytes(), &body),
+            &webitel_sign(secret.expose().as_bytes(), &body),
         ),
         SchemeArg::Sha1 => print_one(
             out,
             "sha1",
             &args.secret.header,
-            &sha1_sign(secret.as_bytes(), &body),
+            &sha1_sign(secret.expose().as_bytes(), &body),
         ),
         SchemeArg::Standard => {
-            let key = standard_secret(&secret)?;
+            let key = standard_secret(secret.expose())?;
             let id = args
                 .secret
                 .id
@@ -62,10 +64,10 @@ pub fn verify(args: VerifyArgs, out: &Output) -> CliResult {
     let body = read_body()?;
     let given = Some(args.signature.as_str());
     let verdict = match args.secret.scheme {
-        SchemeArg::Webitel => webitel_verify(secret.as_bytes(), &body, given),
-        SchemeArg::Sha1 => sha1_verify(secret.as_bytes(), &body, given),
+        SchemeArg::Webitel => webitel_verify(secret.expose().as_bytes(), &body, given),
+        SchemeArg::Sha1 => sha1_verify(secret.expose().as_bytes(), &body, given),
         SchemeArg::Standard => {
-            let key = standard_secret(&secret)?;
+            let key = standard_secret(secret.expose())?;
             let (Some(id), Some(timestamp)) = (&args.secret.id, args.secret.timestamp) else {
                 return Err(CliError::new(
                     "usage",
@@ -117,30 +119,25 @@ fn standard_secret(secret: &str) -> CliResult<StandardSecret> {
     StandardSecret::parse(secret).map_err(|message| CliError::new("usage", message))
 }
 
-/// The secret from `--secret` or the file; never echoed in errors.
-fn read_secret(args: &SecretArgs) -> CliResult<String> {
-    let secret = match (&args.secret, &args.secret_stdin_file) {
-        (Some(secret), _) => secret.clone(),
-        (None, Some(path)) => std::fs::read_to_string(path)
-            .map_err(|e| {
-                CliError::new(
-                    "io",
-                    format!("Cannot read the secret file {}: {e}", path.display()),
-                )
-            })?
-            .trim_end_matches(['\n', '\r'])
-            .to_string(),
-        (None, None) => {
-            return Err(CliError::new(
-                "usage",
-                "give --secret or --secret-stdin-file",
-            ))
+/// The secret from `--secret` or the file (one line, read as every secret input is); never
+/// echoed in errors.
+fn read_secret(args: &SecretArgs) -> CliResult<Sensitive<String>> {
+    match (&args.secret, &args.secret_stdin_file) {
+        (Some(secret), _) if secret.is_empty() => {
+            Err(CliError::new("usage", "the secret is empty"))
         }
-    };
-    if secret.is_empty() {
-        return Err(CliError::new("usage", "the secret is empty"));
+        (Some(secret), _) => Ok(Sensitive::new(secret.clone())),
+        (None, Some(path)) => SecretSource {
+            what: "secret",
+            flag: "--secret-stdin-file",
+            example: "textgate-cli sign --secret-stdin-file <(printf '%s' \"$SECRET\") < body.json",
+        }
+        .from_file(path),
+        (None, None) => Err(CliError::new(
+            "usage",
+            "give --secret or --secret-stdin-file",
+        )),
     }
-    Ok(secret)
 }
 
 fn read_body() -> CliResult<Vec<u8>> {

@@ -41,7 +41,7 @@ fn auto_reply_answers_a_signed_client_message_on_the_callback() {
         .to_string();
 
     let outcome = runtime.block_on(async {
-        let http = client();
+        let http = client().unwrap();
         let gateway = serde_json::json!({
             "name": "Auto", "uri": "/autoreplygateway", "provider": "custom", "enabled": true,
             "flow": {"id": 1},

@@ -10,6 +10,7 @@ mod gateways;
 mod history;
 mod listen;
 mod profiles;
+mod secrets;
 mod send;
 mod servers;
 mod signatures;

@@ -37,6 +37,9 @@ pub enum ActError {
     Stopped(i64),
     #[error("Gateway {0} has no callback URL (metadata.webhook)")]
     NoCallback(i64),
+    /// The HTTP client could not be set up on this computer.
+    #[error("{0}")]
+    NoClient(String),
     /// What Webitel would refuse to send (a failing template, a broadcast without text, ...).
     #[error(transparent)]
     Refused(#[from] OutboundError),
@@ -77,16 +80,13 @@ async fn send_all(
     bodies: Vec<Vec<u8>>,
 ) -> Result<Vec<Exchange>, ActError> {
     let chat = action.transcript_chat();
+    let client = shared
+        .client
+        .as_ref()
+        .map_err(|e| ActError::NoClient(e.clone()))?;
     let mut exchanges = Vec::with_capacity(bodies.len());
     for body in bodies {
-        let exchange = deliver(
-            &shared.client,
-            callback,
-            &body,
-            secret.as_bytes(),
-            Signing::Correct,
-        )
-        .await;
+        let exchange = deliver(client, callback, &body, secret.as_bytes(), Signing::Correct).await;
         shared.lock().record_chat(
             gateway_id,
             Direction::Outbound,

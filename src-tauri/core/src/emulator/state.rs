@@ -116,8 +116,8 @@ pub(crate) struct Shared {
     pub token: String,
     /// Answer every accepted inbound message with an agent text (see `outbound::auto_reply`).
     pub auto_reply: AtomicBool,
-    /// What the emulator POSTs to callbacks with.
-    pub client: reqwest::Client,
+    /// What the emulator POSTs to callbacks with, or why it could not be set up.
+    pub client: Result<crate::harness::delivery::HarnessClient, String>,
     inner: Mutex<Inner>,
 }
 
@@ -126,7 +126,7 @@ impl Shared {
         Self {
             token,
             auto_reply: AtomicBool::new(false),
-            client: crate::harness::delivery::client(),
+            client: crate::harness::delivery::client().map_err(|error| error.to_string()),
             inner: Mutex::new(Inner {
                 next_id: 1,
                 ..Inner::default()

@@ -130,7 +130,7 @@ impl Counters {
 /// Sends the plan's messages and reports on them. `progress` is called from this task (never
 /// from a worker) about every [`PROGRESS_EVERY`], and once more with `sent == count` at the end.
 pub async fn run(
-    client: &reqwest::Client,
+    client: &delivery::HarnessClient,
     plan: BurstPlan,
     progress: impl Fn(BurstProgress) + Send + Sync,
 ) -> Result<BurstReport, BurstError> {
@@ -173,7 +173,7 @@ pub async fn run(
     Ok(report::report(&plan, tally, elapsed))
 }
 
-async fn work(client: &reqwest::Client, plan: &BurstPlan, counters: &Counters) {
+async fn work(client: &delivery::HarnessClient, plan: &BurstPlan, counters: &Counters) {
     let secret = plan.secret.expose().as_bytes();
     loop {
         let n = counters.next.fetch_add(1, Ordering::Relaxed) + 1;

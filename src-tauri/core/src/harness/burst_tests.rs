@@ -37,9 +37,11 @@ fn plan(url: &str, count: u32, concurrency: u32) -> BurstPlan {
 async fn five_hundred_distinct_signed_messages_all_arrive_verified() {
     let running = receiver(200).await;
     let seen = Mutex::new(Vec::new());
-    let report = run(&delivery::client(), plan(&running.url(), 500, 20), |p| {
-        seen.lock().unwrap().push(p)
-    })
+    let report = run(
+        &delivery::client().unwrap(),
+        plan(&running.url(), 500, 20),
+        |p| seen.lock().unwrap().push(p),
+    )
     .await
     .unwrap();
 
@@ -90,9 +92,13 @@ async fn five_hundred_distinct_signed_messages_all_arrive_verified() {
 #[tokio::test]
 async fn a_refusing_target_is_counted_by_status() {
     let running = receiver(403).await;
-    let report = run(&delivery::client(), plan(&running.url(), 60, 8), |_| {})
-        .await
-        .unwrap();
+    let report = run(
+        &delivery::client().unwrap(),
+        plan(&running.url(), 60, 8),
+        |_| {},
+    )
+    .await
+    .unwrap();
     assert_eq!((report.sent, report.succeeded), (60, 0));
     assert_eq!(
         report.errors,
@@ -116,7 +122,7 @@ async fn a_closed_port_gives_connect_errors_and_no_latencies() {
         .unwrap();
     let last = Mutex::new(None);
     let report = run(
-        &delivery::client(),
+        &delivery::client().unwrap(),
         plan(&format!("http://{closed}/chat/x"), 30, 5),
         |p| *last.lock().unwrap() = Some(p),
     )
@@ -137,7 +143,7 @@ async fn a_closed_port_gives_connect_errors_and_no_latencies() {
 
 #[tokio::test]
 async fn plans_that_cannot_run_are_refused_and_concurrency_is_capped() {
-    let client = delivery::client();
+    let client = delivery::client().unwrap();
     let url = "http://127.0.0.1:9/chat/x";
     let cases = [
         (plan(url, 0, 1), BurstError::Count(0)),

@@ -6,6 +6,8 @@
 
 use std::time::{Duration, Instant};
 
+pub use super::client::{client, HarnessClient};
+
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -120,17 +122,6 @@ impl Exchange {
     }
 }
 
-/// The HTTP client the harness sends with: no cookies, no redirects (a webhook answer is final).
-pub fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .timeout(DEFAULT_TIMEOUT)
-        .connect_timeout(Duration::from_secs(5))
-        .redirect(reqwest::redirect::Policy::none())
-        .user_agent(concat!("Textgate/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .unwrap_or_else(|_| reqwest::Client::new())
-}
-
 /// The headers a request carries: JSON content type and, unless unsigned, `X-Webitel-Sign`.
 pub fn signed_headers(secret: &[u8], body: &[u8], signing: Signing) -> Vec<(String, String)> {
     let mut headers = vec![("Content-Type".to_string(), "application/json".to_string())];
@@ -156,7 +147,7 @@ fn spoil(signature: &str) -> String {
 /// POSTs `body` to `url`, signed as asked, and reports what happened. Never fails: a network
 /// problem is an [`Exchange`] with a `failure`.
 pub async fn deliver(
-    client: &reqwest::Client,
+    client: &HarnessClient,
     url: &str,
     body: &[u8],
     secret: &[u8],
@@ -168,13 +159,14 @@ pub async fn deliver(
 
 /// POSTs `body` with exactly `headers` (a replay of a recorded request).
 pub async fn post(
-    client: &reqwest::Client,
+    client: &HarnessClient,
     url: &str,
     body: Vec<u8>,
     headers: Vec<(String, String)>,
 ) -> Exchange {
+    let shown = without_userinfo(url);
     let mut exchange = Exchange {
-        url: url.to_string(),
+        url: shown.clone(),
         request_headers: headers,
         request_body: body,
         status: None,
@@ -184,17 +176,20 @@ pub async fn post(
         elapsed_micros: 0,
         failure: None,
     };
-    let parsed = match reqwest::Url::parse(url) {
-        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => parsed,
-        _ => {
+    let parsed = match check_target(url) {
+        Ok(parsed) => parsed,
+        Err(message) => {
             exchange.failure = Some(DeliveryFailure {
                 kind: FailureKind::InvalidUrl,
-                message: format!("\u{201c}{url}\u{201d} is not an http(s) URL"),
+                message,
             });
             return exchange;
         }
     };
-    let mut request = client.post(parsed).body(exchange.request_body.clone());
+    let mut request = client
+        .for_url(&parsed)
+        .post(parsed)
+        .body(exchange.request_body.clone());
     for (name, value) in &exchange.request_headers {
         request = request.header(name.as_str(), value.as_str());
     }
@@ -213,9 +208,50 @@ pub async fn post(
     };
     exchange.elapsed_micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
     if let Err(error) = outcome {
-        exchange.failure = Some(describe(&error, url));
+        exchange.failure = Some(describe(&error, &shown));
     }
     exchange
+}
+
+/// `url` as a target the harness sends to: http(s), and without a `user:password@` part (the
+/// harness never sends credentials in a URL, where they would also end up in the history).
+/// The message never repeats the password.
+pub fn check_target(url: &str) -> Result<reqwest::Url, String> {
+    let shown = without_userinfo(url);
+    match reqwest::Url::parse(url) {
+        Ok(parsed) if !matches!(parsed.scheme(), "http" | "https") => {
+            Err(format!("\u{201c}{shown}\u{201d} is not an http(s) URL"))
+        }
+        Ok(parsed) if !parsed.username().is_empty() || parsed.password().is_some() => Err(format!(
+            "\u{201c}{shown}\u{201d} carries a user name or password (user:password@): \
+             the harness signs its requests and sends no credentials in URLs; remove that part"
+        )),
+        Ok(parsed) => Ok(parsed),
+        Err(_) => Err(format!("\u{201c}{shown}\u{201d} is not an http(s) URL")),
+    }
+}
+
+/// `url` with any `user:password@` part removed, for showing and storing; text that does not
+/// parse as a URL loses everything between `://` and an `@` before the path.
+pub fn without_userinfo(url: &str) -> String {
+    if let Ok(mut parsed) = url::Url::parse(url) {
+        if parsed.username().is_empty() && parsed.password().is_none() {
+            return url.to_string();
+        }
+        if parsed.set_username("").is_ok() && parsed.set_password(None).is_ok() {
+            return parsed.to_string();
+        }
+    }
+    let Some(scheme_end) = url.find("://").map(|at| at + 3) else {
+        return url.to_string();
+    };
+    let authority_end = url[scheme_end..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |at| scheme_end + at);
+    match url[scheme_end..authority_end].rfind('@') {
+        Some(at) => format!("{}{}", &url[..scheme_end], &url[scheme_end + at + 1..]),
+        None => url.to_string(),
+    }
 }
 
 async fn read_answer(
@@ -235,8 +271,14 @@ async fn read_answer(
 }
 
 fn describe(error: &reqwest::Error, url: &str) -> DeliveryFailure {
+    let chain = error_chain(error);
+    let lower = chain.to_ascii_lowercase();
+    // A refused certificate is a connect error to reqwest, but "nothing answers" would be false.
+    let tls = lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake");
     let kind = if error.is_timeout() {
         FailureKind::Timeout
+    } else if tls {
+        FailureKind::Other
     } else if error.is_connect() {
         FailureKind::Connect
     } else if error.is_builder() {
@@ -247,7 +289,11 @@ fn describe(error: &reqwest::Error, url: &str) -> DeliveryFailure {
     let message = match kind {
         FailureKind::Timeout => format!("No answer from {url} in time"),
         FailureKind::Connect => format!("Cannot connect to {url}: nothing answers there"),
-        _ => format!("Request to {url} failed: {}", error_chain(error)),
+        _ if tls => format!(
+            "TLS failure talking to {url}: {chain}. If the server uses a private CA, add its \
+             certificate to the server settings."
+        ),
+        _ => format!("Request to {url} failed: {chain}"),
     };
     DeliveryFailure { kind, message }
 }

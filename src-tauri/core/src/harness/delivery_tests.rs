@@ -18,7 +18,7 @@ async fn receiver(answer: ReceiverAnswer) -> receiver::RunningReceiver {
 #[tokio::test]
 async fn the_exact_bytes_arrive_with_the_chosen_signature() {
     let running = receiver(ReceiverAnswer::default()).await;
-    let client = client();
+    let client = client().unwrap();
     let body = "{\"message\":{\"chatId\":\"c-1\",\"text\":\"Привіт <b>\"}}\n".as_bytes();
     let good = deliver(
         &client,
@@ -81,7 +81,7 @@ async fn a_replay_sends_exactly_the_recorded_headers_and_bytes() {
     .await;
     let body = b"{\"close\":{\"chatId\":\"c-9\"}}".to_vec();
     let headers = signed_headers(SECRET.as_bytes(), &body, Signing::Correct);
-    let exchange = post(&client(), &running.url(), body.clone(), headers).await;
+    let exchange = post(&client().unwrap(), &running.url(), body.clone(), headers).await;
     assert_eq!(exchange.status, Some(503));
     assert!(!exchange.delivered());
     assert_eq!(exchange.response_body, b"down");
@@ -96,12 +96,12 @@ async fn failures_are_told_apart() {
         listener.local_addr().unwrap().port()
     };
     let url = format!("http://127.0.0.1:{closed}/hook");
-    let refused = deliver(&client(), &url, b"{}", b"k", Signing::Correct).await;
+    let refused = deliver(&client().unwrap(), &url, b"{}", b"k", Signing::Correct).await;
     assert_eq!(refused.status, None);
     assert_eq!(refused.failure.unwrap().kind, FailureKind::Connect);
 
     let bad_url = deliver(
-        &client(),
+        &client().unwrap(),
         "ftp://example.com/x",
         b"{}",
         b"k",
@@ -117,10 +117,7 @@ async fn failures_are_told_apart() {
         ..ReceiverAnswer::default()
     })
     .await;
-    let impatient = reqwest::Client::builder()
-        .timeout(Duration::from_millis(200))
-        .build()
-        .unwrap();
+    let impatient = HarnessClient::with_timeout(None, Duration::from_millis(200)).unwrap();
     let late = deliver(&impatient, &slow.url(), b"{}", b"k", Signing::Correct).await;
     assert_eq!(late.failure.unwrap().kind, FailureKind::Timeout);
 }
@@ -150,4 +147,43 @@ fn stored_names_are_the_serialised_names() {
         assert_eq!(kind.as_str(), json(serde_json::to_value(kind).unwrap()));
         assert_eq!(FailureKind::parse(kind.as_str()), Some(kind));
     }
+}
+
+#[tokio::test]
+async fn a_url_with_a_user_and_password_is_refused_and_not_repeated() {
+    let running = receiver(ReceiverAnswer::default()).await;
+    let url = running.url().replace("http://", "http://ann:hunter2@");
+    let exchange = deliver(
+        &client().unwrap(),
+        &url,
+        b"{}",
+        SECRET.as_bytes(),
+        Signing::Correct,
+    )
+    .await;
+    assert_eq!(exchange.status, None);
+    assert!(running.log().is_empty(), "nothing may be sent");
+    let failure = exchange.failure.clone().unwrap();
+    assert_eq!(failure.kind, FailureKind::InvalidUrl);
+    assert!(failure.message.contains("user:password@"), "{failure:?}");
+    for shown in [&failure.message, &exchange.url] {
+        assert!(
+            !shown.contains("hunter2") && !shown.contains("ann"),
+            "{shown}"
+        );
+    }
+    assert_eq!(exchange.url, running.url());
+}
+
+#[test]
+fn userinfo_is_removed_from_urls_and_from_text_that_is_not_one() {
+    assert_eq!(
+        without_userinfo("https://ann:pw@host:8/x?y=1"),
+        "https://host:8/x?y=1"
+    );
+    assert_eq!(without_userinfo("http://ann@host/"), "http://host/");
+    assert_eq!(without_userinfo("https://host/a@b"), "https://host/a@b");
+    assert_eq!(without_userinfo("ftp://ann:pw@host/x"), "ftp://host/x");
+    assert_eq!(without_userinfo("weird://ann:pw@/x"), "weird:///x");
+    assert_eq!(without_userinfo("no url at all"), "no url at all");
 }

@@ -1,8 +1,10 @@
 //! The integration harness (issue D): what lets an admin prove both directions of a gateway
-//! from Textgate. `delivery` is the one signed POST everything sends with; the receiver stands
-//! in for the client's chat service at the callback URL.
+//! from Textgate. `delivery` is the one signed POST everything sends with (through `client`,
+//! its one HTTP client); the receiver stands in for the client's chat service at the callback
+//! URL.
 
 pub mod burst;
+pub mod client;
 pub mod compose;
 pub mod delivery;
 pub mod history;

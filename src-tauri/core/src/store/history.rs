@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::Store;
 use crate::error::{CoreError, Result};
-use crate::harness::delivery::{DeliveryFailure, FailureKind, Signing};
+use crate::harness::delivery::{without_userinfo, DeliveryFailure, FailureKind, Signing};
 use crate::harness::history::{chat_and_text, Channel, HistoryEntry, HistoryQuery, NewEntry};
 use crate::signature::Verdict;
 
@@ -99,7 +99,8 @@ impl Store {
                 entry.channel.as_str(),
                 entry.replay_of,
                 entry.method,
-                entry.url,
+                // A `user:password@` part never reaches the file, whoever built the entry.
+                without_userinfo(&entry.url),
                 headers(&entry.request_headers),
                 entry.body,
                 entry.status,

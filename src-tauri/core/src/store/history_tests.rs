@@ -139,3 +139,29 @@ fn an_unknown_entry_is_a_clear_error() {
     let error = store.history_request(42).err().unwrap();
     assert_eq!(error.code(), "history_not_found");
 }
+
+#[test]
+fn a_user_and_password_in_the_url_never_reach_the_file() {
+    let (dir, store) = file_store();
+    let mut exchange = exchange(b"{}", Some(200));
+    exchange.url = "https://ann:hunter2@gw.example.com:8443/chat/x?q=1".into();
+    let entry = store
+        .insert_history(NewEntry::sent(
+            None,
+            Channel::Send,
+            Signing::Correct,
+            exchange,
+        ))
+        .unwrap();
+    assert_eq!(entry.url, "https://gw.example.com:8443/chat/x?q=1");
+    drop(store);
+    let mut bytes = std::fs::read(crate::store::database_path(dir.path())).unwrap();
+    let wal = dir.path().join("textgate.db-wal");
+    bytes.extend(std::fs::read(wal).unwrap_or_default());
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("gw.example.com"), "the entry was written");
+    assert!(
+        !text.contains("hunter2") && !text.contains("ann:"),
+        "credentials on disk"
+    );
+}

@@ -1,11 +1,13 @@
 //! The local SQLite database: one file in the data dir, opened with the same pragmas everywhere
 //! (WAL, foreign keys, busy timeout) and migrated to the schema this build knows. A database from
-//! a newer build is refused before anything is written to it.
+//! a newer build is refused before anything is written to it. The folder and the files are the
+//! user's alone (`private_files`).
 
 mod flow_schemas;
 mod history;
 mod migrations;
 mod profile_sync;
+mod private_files;
 mod profiles;
 mod servers;
 
@@ -29,15 +31,20 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) `textgate.db` in `data_dir`.
     pub fn open_in(data_dir: &Path) -> Result<Self> {
-        std::fs::create_dir_all(data_dir).map_err(|source| CoreError::DataDir {
+        private_files::create_private_dir(data_dir).map_err(|source| CoreError::DataDir {
             path: data_dir.display().to_string(),
             source,
         })?;
         Self::open(&database_path(data_dir))
     }
 
-    /// Opens the database file at `path`.
+    /// Opens the database file at `path`, private to the user (0600 on Unix, as SQLite then
+    /// makes its `-wal` and `-shm` files).
     pub fn open(path: &Path) -> Result<Self> {
+        private_files::make_private(path).map_err(|source| CoreError::DataDir {
+            path: path.parent().unwrap_or(path).display().to_string(),
+            source,
+        })?;
         let conn = Connection::open(path)?;
         Self::prepare(conn, true)
     }

@@ -12,8 +12,10 @@ use serde::Serialize;
 use url::Url;
 
 use super::client_error::ClientError;
+use super::redact::{describe_parse_error, quote_reply};
 use super::wire::{Bot, LoginRequest, LoginResponse, MicroError, Page, Schema, UserInfo};
 use crate::error::error_chain;
+use crate::http_setup;
 use crate::sensitive::Sensitive;
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
@@ -73,6 +75,7 @@ impl WebitelClient {
     ) -> Result<Self, ClientError> {
         let base = parse_base_url(&config.base_url)?;
         let host = base.host_str().unwrap_or_default().to_string();
+        let loopback = http_setup::is_loopback(&base);
         let mut api = base;
         api.set_path(&format!("{}/api/", api.path().trim_end_matches('/')));
         let mut builder = reqwest::Client::builder()
@@ -80,25 +83,10 @@ impl WebitelClient {
             .connect_timeout(config.timeout)
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("Textgate/", env!("CARGO_PKG_VERSION")));
-        if let Some(pem) = config
-            .ca_pem
-            .as_deref()
-            .filter(|pem| !pem.trim().is_empty())
-        {
-            let certificates = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
-                .map_err(|error| ClientError::InvalidCertificate(error.to_string()))?;
-            if certificates.is_empty() {
-                return Err(ClientError::InvalidCertificate(
-                    "no certificate found in the PEM text".into(),
-                ));
-            }
-            for certificate in certificates {
-                builder = builder.add_root_certificate(certificate);
-            }
+        if loopback {
+            builder = builder.no_proxy();
         }
-        let http = builder
-            .build()
-            .map_err(|error| ClientError::InvalidCertificate(error.to_string()))?;
+        let http = http_setup::build(http_setup::trust_ca(builder, config.ca_pem.as_deref())?)?;
         Ok(Self {
             http,
             api,
@@ -305,7 +293,11 @@ impl WebitelClient {
         let bytes = self.read_capped(response).await?;
         if status.is_success() {
             return serde_json::from_slice(&bytes).map_err(|error| {
-                self.not_webitel(&format!("unexpected answer ({error}): {}", snippet(&bytes)))
+                self.not_webitel(&format!(
+                    "unexpected answer ({}): {}",
+                    describe_parse_error(&error),
+                    snippet(&bytes)
+                ))
             });
         }
         let error = serde_json::from_slice::<MicroError>(&bytes)
@@ -402,14 +394,9 @@ pub fn parse_base_url(text: &str) -> Result<Url, ClientError> {
     Ok(url)
 }
 
+/// The start of a reply for an error message, credentials redacted.
 fn snippet(bytes: &[u8]) -> String {
-    let text = String::from_utf8_lossy(bytes);
-    let trimmed: String = text.trim().chars().take(120).collect();
-    if trimmed.is_empty() {
-        "empty body".into()
-    } else {
-        trimmed
-    }
+    quote_reply(bytes)
 }
 
 #[cfg(test)]

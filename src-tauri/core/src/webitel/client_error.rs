@@ -27,6 +27,10 @@ pub enum ClientError {
     #[error("TLS failure talking to {host}: {detail}. If the server uses a private CA, add its certificate to the server settings.")]
     Tls { host: String, detail: String },
 
+    /// The HTTP client could not be set up (the TLS library, the system's certificate store).
+    #[error("Cannot set up HTTPS on this computer: {0}")]
+    Setup(String),
+
     #[error("No answer from {host} within {seconds} s")]
     Timeout { host: String, seconds: u64 },
 
@@ -57,6 +61,7 @@ impl ClientError {
             ClientError::Unauthorized { .. } => "unauthorized",
             ClientError::Unreachable { .. } => "unreachable",
             ClientError::Tls { .. } => "tls",
+            ClientError::Setup(_) => "tls_setup",
             ClientError::Timeout { .. } => "timeout",
             ClientError::NotWebitel { .. } => "not_webitel",
             ClientError::Redirect { .. } => "redirect",

@@ -4,4 +4,5 @@
 pub mod client;
 pub mod client_error;
 pub mod client_gateways;
+pub mod redact;
 pub mod wire;

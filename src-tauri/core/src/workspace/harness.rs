@@ -5,20 +5,35 @@
 
 use super::Workspace;
 use crate::error::{CoreError, Result};
-use crate::harness::delivery::{self, post, signed_headers, Signing};
+use crate::harness::delivery::{self, post, signed_headers, HarnessClient, Signing};
 use crate::harness::history::{Channel, HistoryEntry, HistoryQuery, NewEntry};
 use crate::harness::receiver::ReceivedRequest;
 use crate::profile::ProfileView;
+use crate::sensitive::Sensitive;
 use crate::signature::Verdict;
 
 impl Workspace {
     /// The profile's app secret, or a clear error naming the profile.
-    pub(crate) fn harness_secret(&self, profile: &ProfileView) -> Result<String> {
+    pub(crate) fn harness_secret(&self, profile: &ProfileView) -> Result<Sensitive<String>> {
         profile
             .secret
             .clone()
-            .filter(|secret| !secret.is_empty())
+            .filter(|secret| !secret.expose().is_empty())
             .ok_or_else(|| CoreError::NoSecret(profile.name.clone()))
+    }
+
+    /// The client that sends for `profile`: it trusts the private CA of the profile's server,
+    /// which serves the gateway URIs too.
+    pub(crate) fn harness_client(&self, profile_id: Option<&str>) -> Result<HarnessClient> {
+        let server_id = match profile_id {
+            Some(id) => self.store().find_profile(id)?.and_then(|p| p.server_id),
+            None => None,
+        };
+        let ca_pem = match server_id {
+            Some(id) => self.store().find_server(&id)?.and_then(|s| s.ca_pem),
+            None => None,
+        };
+        Ok(HarnessClient::new(ca_pem.as_deref())?)
     }
 
     /// Where the client's events for `profile` go: `url` when given, else the full webhook URL.
@@ -26,6 +41,7 @@ impl Workspace {
         let target = url.map(str::trim).filter(|url| !url.is_empty());
         let target = target.unwrap_or(profile.webhook_url.as_str());
         if target.starts_with("http://") || target.starts_with("https://") {
+            delivery::check_target(target).map_err(CoreError::NoTarget)?;
             return Ok(target.to_string());
         }
         Err(CoreError::NoTarget(format!(
@@ -50,10 +66,10 @@ impl Workspace {
         let target = self.gateway_target(&profile, url)?;
         let secret = self.harness_secret(&profile)?;
         let exchange = delivery::deliver(
-            &delivery::client(),
+            &self.harness_client(Some(&profile.id))?,
             &target,
             &body,
-            secret.as_bytes(),
+            secret.expose().as_bytes(),
             signing,
         )
         .await;
@@ -126,7 +142,7 @@ impl Workspace {
             let profile = self.get(profile_id)?;
             let secret = self.harness_secret(&profile)?;
             (
-                signed_headers(secret.as_bytes(), &stored.body, Signing::Correct),
+                signed_headers(secret.expose().as_bytes(), &stored.body, Signing::Correct),
                 Signing::Correct,
             )
         } else {
@@ -135,7 +151,8 @@ impl Workspace {
                 recorded_signing(&original),
             )
         };
-        let exchange = post(&delivery::client(), &original.url, stored.body, headers).await;
+        let client = self.harness_client(original.profile_id.as_deref())?;
+        let exchange = post(&client, &original.url, stored.body, headers).await;
         // Replaying what the receiver got means acting as Webitel toward the callback again.
         let channel = match original.channel {
             Channel::Receive => Channel::Emulate,
@@ -172,3 +189,7 @@ fn recorded_signing(entry: &HistoryEntry) -> Signing {
 #[cfg(test)]
 #[path = "harness_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "harness_tls_tests.rs"]
+mod tls_tests;

@@ -7,9 +7,7 @@ use std::time::Duration;
 use super::Workspace;
 use crate::error::{CoreError, Result};
 use crate::harness::burst::{self, BurstPlan, BurstProgress, BurstReport};
-use crate::harness::delivery;
 use crate::harness::receiver::{ReceiverAnswer, ReceiverConfig};
-use crate::sensitive::Sensitive;
 
 /// How many chats a burst spreads over when not told (a realistic mix, not one hot chat).
 pub const DEFAULT_BURST_CHATS: u32 = 10;
@@ -43,7 +41,8 @@ impl Workspace {
         Ok(ReceiverConfig {
             port,
             answer,
-            ..ReceiverConfig::new(path, secret)
+            secret,
+            ..ReceiverConfig::new(path, "")
         })
     }
 
@@ -63,14 +62,14 @@ impl Workspace {
         let secret = self.harness_secret(&profile)?;
         let plan = BurstPlan {
             url: target,
-            secret: Sensitive::new(secret),
+            secret,
             count,
             concurrency,
             // Distinct per run, so chats of two bursts never mix in a transcript.
             chat_prefix: format!("burst-{:x}", crate::store::now_millis()),
             chats: chats.unwrap_or(DEFAULT_BURST_CHATS.min(count.max(1))),
         };
-        burst::run(&delivery::client(), plan, progress)
+        burst::run(&self.harness_client(Some(&profile.id))?, plan, progress)
             .await
             .map_err(|error| CoreError::InvalidBurst(error.to_string()))
     }

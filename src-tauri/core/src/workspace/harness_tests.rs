@@ -176,3 +176,42 @@ async fn receiver_and_burst_setups_refuse_what_cannot_run() {
     assert_eq!(chats.len(), 10, "spread over the default ten chats");
     assert!(running.log().iter().all(|r| r.verdict.is_valid()));
 }
+
+#[tokio::test]
+async fn a_target_with_user_and_password_is_refused_before_anything_is_sent() {
+    let f = fixture().await;
+    let saved = saved(&f, "Support");
+    let target = "http://ann:hunter2@127.0.0.1:9/chat/x";
+    let body = b"{}".to_vec();
+    let error = f
+        .workspace
+        .send_to_gateway(&saved.id, body.clone(), Signing::Correct, Some(target))
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), "no_target");
+    assert!(!error.to_string().contains("hunter2"), "{error}");
+    let burst = f
+        .workspace
+        .burst(&saved.id, 2, 1, None, Some(target), |_| {})
+        .await
+        .unwrap_err();
+    assert_eq!(burst.code(), "no_target");
+    let emulate = f
+        .workspace
+        .emulate_webitel(
+            &saved.id,
+            &crate::harness::outbound::AgentAction::Text {
+                chat_id: "c-1".into(),
+                text: "hi".into(),
+            },
+            Some(target),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(emulate.code(), "no_target");
+    let history = f
+        .workspace
+        .search_history(&HistoryQuery::default())
+        .unwrap();
+    assert!(history.is_empty(), "{history:?}");
+}

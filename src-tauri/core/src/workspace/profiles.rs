@@ -150,7 +150,7 @@ impl Workspace {
 
     pub(super) fn view(&self, profile: Profile) -> ProfileView {
         let (secret, secret_state) = match self.secrets.read(&profile.id) {
-            Ok(Some(secret)) => (Some(secret.into_inner()), SecretState::Stored),
+            Ok(Some(secret)) => (Some(secret), SecretState::Stored),
             Ok(None) => (None, SecretState::Missing),
             Err(_) => (None, SecretState::Unavailable),
         };

@@ -48,7 +48,7 @@ fn save_creates_then_updates_and_reads_the_secret_back() {
     let created = f.service.save(draft(&secret)).unwrap();
     assert!(created.warnings.is_empty());
     let view = created.profile;
-    assert_eq!(view.secret.as_deref(), Some(secret.as_str()));
+    assert_eq!(view.exposed_secret(), Some(secret.as_str()));
     assert_eq!(view.secret_state, SecretState::Stored);
     assert!(view.incomplete, "no flow yet");
     assert_eq!(view.webhook_url, view.uri);
@@ -66,7 +66,7 @@ fn save_creates_then_updates_and_reads_the_secret_back() {
     assert_eq!(updated.created_at, view.created_at);
     assert!(updated.enabled && !updated.incomplete);
     assert_eq!(
-        f.service.get(&view.id).unwrap().secret.as_deref(),
+        f.service.get(&view.id).unwrap().exposed_secret(),
         Some("another-secret")
     );
     assert_eq!(f.service.list().unwrap().len(), 1);

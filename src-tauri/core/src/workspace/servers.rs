@@ -6,7 +6,9 @@ use super::Workspace;
 use crate::error::{CoreError, Result};
 use crate::profile::FlowSchema;
 use crate::sensitive::Sensitive;
-use crate::server::{token_account, ConnectionReport, Server, ServerAuth, ServerView};
+use crate::server::{
+    plain_http_warning, token_account, ConnectionReport, Server, ServerAuth, ServerView,
+};
 use crate::store::now_millis;
 use crate::validation::check_name;
 use crate::webitel::client::{parse_base_url, ClientConfig, WebitelClient};
@@ -185,6 +187,7 @@ impl Workspace {
             name: server.name.clone(),
             base_url: server.base_url.clone(),
             has_custom_ca: server.ca_pem.is_some(),
+            warning: plain_http_warning(&server.base_url),
             username: server.username.clone(),
             has_token,
         }

@@ -131,7 +131,7 @@ async fn pull_into_an_empty_store() {
     assert_eq!(list.len(), 2, "only custom gateways are pulled");
     let alpha = f.workspace.get(&list[0].id).unwrap();
     assert_eq!(
-        alpha.secret.as_deref(),
+        alpha.exposed_secret(),
         Some("RemoteSecret"),
         "the secret goes to the keychain"
     );

@@ -1,0 +1,79 @@
+//! What every HTTP client Textgate builds shares, whether it talks to a server's admin API or
+//! posts webhooks to its gateway: the server's private CA (on-premise installs) is trusted
+//! beside the system's roots, and a loopback address is never sent through a proxy. reqwest
+//! reads `HTTP_PROXY`/`HTTPS_PROXY` and does not exempt 127.0.0.1 unless `NO_PROXY` says so;
+//! the emulator, the local receiver and a server on this computer would otherwise be reached
+//! through (or refused by) the corporate proxy.
+
+use reqwest::ClientBuilder;
+use url::Url;
+
+use crate::error::error_chain;
+use crate::webitel::client_error::ClientError;
+
+/// Adds the certificates of `ca_pem` (one or more PEM blocks) as trusted roots; blank is none.
+pub(crate) fn trust_ca(
+    mut builder: ClientBuilder,
+    ca_pem: Option<&str>,
+) -> Result<ClientBuilder, ClientError> {
+    let Some(pem) = ca_pem.filter(|pem| !pem.trim().is_empty()) else {
+        return Ok(builder);
+    };
+    let certificates = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
+        .map_err(|error| ClientError::InvalidCertificate(error.to_string()))?;
+    if certificates.is_empty() {
+        return Err(ClientError::InvalidCertificate(
+            "no certificate found in the PEM text".into(),
+        ));
+    }
+    for certificate in certificates {
+        builder = builder.add_root_certificate(certificate);
+    }
+    Ok(builder)
+}
+
+/// Builds the client; a failure (the TLS set-up, a certificate it refuses) is an error, never
+/// a panic or a silently different client.
+pub(crate) fn build(builder: ClientBuilder) -> Result<reqwest::Client, ClientError> {
+    builder
+        .build()
+        .map_err(|error| ClientError::Setup(error_chain(&error)))
+}
+
+/// Whether `url` points at this computer (127.0.0.0/8, ::1, `localhost`), which no proxy
+/// should ever stand between.
+pub(crate) fn is_loopback(url: &Url) -> bool {
+    url.host_str().is_some_and(crate::validation::is_local_host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_addresses() {
+        for url in [
+            "http://127.0.0.1:8080/x",
+            "http://127.5.0.1/",
+            "http://[::1]:9/",
+            "http://localhost:3000",
+            "https://api.localhost/",
+        ] {
+            assert!(is_loopback(&Url::parse(url).unwrap()), "{url}");
+        }
+        for url in [
+            "http://10.0.0.1/",
+            "https://cloud.example.com",
+            "http://[::2]/",
+        ] {
+            assert!(!is_loopback(&Url::parse(url).unwrap()), "{url}");
+        }
+    }
+
+    #[test]
+    fn blank_or_broken_pem_text() {
+        assert!(trust_ca(reqwest::Client::builder(), Some("  \n")).is_ok());
+        let broken = trust_ca(reqwest::Client::builder(), Some("not a certificate"));
+        assert!(matches!(broken, Err(ClientError::InvalidCertificate(_))));
+    }
+}
