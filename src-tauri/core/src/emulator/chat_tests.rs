@@ -1,11 +1,20 @@
 //! The emulator's chat webhook over real HTTP: methods, unknown and stopped gateways, the
 //! signature over the raw bytes, the event rules, and the transcript of accepted bodies.
+//! Open chats on a stopped gateway are in `chat_stopped_tests`.
 
 use super::*;
 use crate::signature::webitel_sign;
 use crate::webitel::wire::{Bot, Lookup, Metadata};
 
-const SECRET: &str = "gatewaySecret42";
+pub(super) const SECRET: &str = "gatewaySecret42";
+
+/// Webitel's answer to a message or close that would open a chat on a stopped gateway
+/// (`bot/gateway.go` `GetChannel` -> `bot/custom/bot.go` `returnErrorToResp`).
+pub(super) const BOT_DISABLED_ANSWER: &str = concat!(
+    r#"{"error":"custom: {\"id\":\"chat.bot.channel.disabled\",\"code\":502,"#,
+    r#"\"detail\":\"chat: bot is disabled\",\"status\":\"Bad Gateway\"}"}"#,
+    "\n"
+);
 
 /// A custom gateway at `uri` as stored on the server: flow 7, `secret`, callback `callback`.
 pub(super) fn custom_gateway(uri: &str, callback: &str, secret: &str, enabled: bool) -> Bot {
@@ -26,11 +35,11 @@ pub(super) fn custom_gateway(uri: &str, callback: &str, secret: &str, enabled: b
     }
 }
 
-fn gateway(uri: &str, enabled: bool) -> Bot {
+pub(super) fn gateway(uri: &str, enabled: bool) -> Bot {
     custom_gateway(uri, "http://127.0.0.1:9/hook", SECRET, enabled)
 }
 
-async fn post(url: &str, body: &[u8], signature: Option<String>) -> (u16, String) {
+pub(super) async fn post(url: &str, body: &[u8], signature: Option<String>) -> (u16, String) {
     let mut request = reqwest::Client::new().post(url).body(body.to_vec());
     if let Some(signature) = signature {
         request = request.header("X-Webitel-Sign", signature);
@@ -64,9 +73,9 @@ async fn the_webhook_checks_method_gateway_and_signature() {
             body,
             signed()
         )
-        .await
-        .0,
-        404
+        .await,
+        (500, BOT_DISABLED_ANSWER.into()),
+        "a stopped gateway is served but opens no chat"
     );
     assert_eq!(post(&url, body, None).await, (403, String::new()));
     assert_eq!(

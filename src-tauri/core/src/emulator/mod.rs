@@ -198,4 +198,7 @@ mod tests;
 mod chat_tests;
 
 #[cfg(test)]
+mod chat_stopped_tests;
+
+#[cfg(test)]
 mod outbound_tests;

@@ -68,6 +68,13 @@ pub(crate) async fn act(
     let (callback, secret, templates) = gateway_setup(shared, gateway_id)?;
     let now_secs = crate::store::now_millis() / 1000;
     let bodies = compose(action, &templates, now_secs)?;
+    if let AgentAction::Close { chat_id } = action {
+        // The agent ended the chat on the server, whatever its callback answers.
+        shared
+            .lock()
+            .open_chats
+            .remove(&(gateway_id, chat_id.clone()));
+    }
     send_all(shared, gateway_id, action, (&callback, &secret), bodies).await
 }
 

@@ -2,7 +2,7 @@
 //! forward, the request log, the queue of faults tests inject and the standing fault rule, the
 //! chat transcript and the auto-reply switch.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
@@ -71,6 +71,8 @@ pub(crate) struct Inner {
     pub fault_rule: Option<super::faults::FaultRule>,
     /// Every chat webhook body accepted or sent, in order.
     pub chats: Vec<ChatEntry>,
+    /// Chats open on the server, by gateway id and `chatId` (see `chat`).
+    pub open_chats: BTreeSet<(i64, String)>,
 }
 
 impl Inner {

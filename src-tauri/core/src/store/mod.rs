@@ -1,7 +1,8 @@
 //! The local SQLite database: one file in the data dir, opened with the same pragmas everywhere
 //! (WAL, foreign keys, busy timeout) and migrated to the schema this build knows. A database from
-//! a newer build is refused before anything is written to it. The folder and the files are the
-//! user's alone (`private_files`).
+//! a newer build is refused before anything is written to it. The app and the CLI may open one
+//! folder at the same instant: each step of the opening waits for the other process. The folder
+//! and the files are the user's alone (`private_files`).
 
 mod flow_schemas;
 mod history;
@@ -12,8 +13,9 @@ mod profiles;
 mod servers;
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, ErrorCode};
 
 use crate::error::{CoreError, Result};
 
@@ -23,6 +25,9 @@ pub use profile_sync::{SecretMark, SyncRecord};
 
 /// File name of the database inside the data dir.
 pub const DATABASE_FILE: &str = "textgate.db";
+
+/// How long a statement waits for another connection's lock before "database is locked".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct Store {
     conn: Connection,
@@ -55,11 +60,11 @@ impl Store {
     }
 
     fn prepare(mut conn: Connection, wal: bool) -> Result<Self> {
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         // Refuse before touching anything: even switching to WAL writes to the file.
         migrations::refuse_newer(&conn)?;
         if wal {
-            conn.pragma_update(None, "journal_mode", "WAL")?;
+            enable_wal(&conn)?;
         }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -70,6 +75,23 @@ impl Store {
     /// The schema version recorded in the file.
     pub fn schema_version(&self) -> Result<i64> {
         migrations::current_version(&self.conn)
+    }
+}
+
+/// Switches the file to WAL. That needs the file to itself for a moment, and SQLite answers
+/// SQLITE_BUSY at once, without waiting in the busy handler, when another process is opening
+/// the same file: so this waits and tries again, for as long as any other statement would.
+fn enable_wal(conn: &Connection) -> Result<()> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(error, _))
+                if error.code == ErrorCode::DatabaseBusy && Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            done => return Ok(done?),
+        }
     }
 }
 
