@@ -52,7 +52,10 @@ async fn a_request_whose_headers_never_finish_is_closed_after_the_header_timeout
         answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
         "{answer}"
     );
-    assert!(running.log().is_empty(), "a half-sent request is not logged");
+    assert!(
+        running.log().is_empty(),
+        "a half-sent request is not logged"
+    );
     // The receiver still serves whoever sends a whole request.
     let whole = half_sent(&running).await;
     assert!(finish(whole, "{}").await.starts_with("HTTP/1.1 200"));
@@ -112,9 +115,18 @@ async fn stop_cuts_answers_that_outlast_the_grace_and_closes_the_feed() {
     assert!(live.recv().await.is_some(), "the request arrived");
     running.stop(Duration::from_millis(200)).await;
 
-    let cut = waiting.await.unwrap().expect_err("no answer after the stop");
-    assert!(!cut.is_timeout(), "the connection was cut, not left hanging: {cut}");
+    let cut = waiting
+        .await
+        .unwrap()
+        .expect_err("no answer after the stop");
+    assert!(
+        !cut.is_timeout(),
+        "the connection was cut, not left hanging: {cut}"
+    );
     let closed = tokio::time::timeout(HANG, live.recv()).await;
-    assert!(matches!(closed, Ok(None)), "the feed ends with the receiver");
+    assert!(
+        matches!(closed, Ok(None)),
+        "the feed ends with the receiver"
+    );
     std::net::TcpListener::bind(address).expect("the port is free again");
 }
