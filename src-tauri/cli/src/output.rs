@@ -28,11 +28,6 @@ impl Output {
         }
     }
 
-    /// One line on stdout in both modes (a stream of JSON lines is already machine-readable).
-    pub fn line_always(&self, text: &str) {
-        write_stdout(text);
-    }
-
     /// Bytes on stdout exactly as given: no newline added (a rendered template).
     pub fn raw(&self, bytes: &[u8]) {
         let mut stdout = std::io::stdout().lock();

@@ -1,12 +1,16 @@
 //! `listen` as a script uses it: started in the background, fed signed and unsigned callbacks
-//! over plain HTTP, it prints one JSON line per request and exits after `--count`.
+//! over plain HTTP, it prints one JSON line per request and exits after `--count`; it answers
+//! a burst at full speed while nobody reads its stdout, losing no line, and ends quietly when
+//! its reader goes away.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use textgate_core::signature::webitel_sign;
 
-use crate::support::{DataDir, Listener};
+use crate::support::{wait_within, DataDir, Listener};
 
 const SECRET: &str = "listenSecret0123456789";
 
@@ -33,9 +37,7 @@ fn post(address: &str, path: &str, body: &[u8], signature: Option<&str>) -> (u16
     (status, body)
 }
 
-#[test]
-fn listen_prints_a_json_line_per_request_with_the_verdict_and_exits_after_count() {
-    let dir = DataDir::new();
+fn listener_profile(dir: &DataDir) {
     dir.run(&[
         "profiles",
         "create",
@@ -47,6 +49,12 @@ fn listen_prints_a_json_line_per_request_with_the_verdict_and_exits_after_count(
         SECRET,
     ])
     .ok();
+}
+
+#[test]
+fn listen_prints_a_json_line_per_request_with_the_verdict_and_exits_after_count() {
+    let dir = DataDir::new();
+    listener_profile(&dir);
     let listener = Listener::start(
         &dir,
         "Listener",
@@ -77,4 +85,85 @@ fn listen_prints_a_json_line_per_request_with_the_verdict_and_exits_after_count(
         "{stderr}"
     );
     assert!(!stderr.contains(SECRET));
+}
+
+#[test]
+fn listen_answers_a_burst_while_nobody_reads_stdout_and_then_every_line_is_there_in_order() {
+    const COUNT: usize = 2000;
+    let dir = DataDir::new();
+    listener_profile(&dir);
+    let count = COUNT.to_string();
+    // Nobody reads this listener's stdout until the burst is over: the pipe fills at once.
+    let listener = Listener::start(&dir, "Listener", &["--path", "/hook", "--count", &count]);
+    // One at a time, so the arrival order is the burst's order.
+    let mut burst = Command::new(env!("CARGO_BIN_EXE_textgate-cli"))
+        .args([
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+            "--json",
+            "burst",
+        ])
+        .args(["Listener", "--url", &listener.url, "--count", &count])
+        .args(["--concurrency", "1"])
+        .env_remove("TEXTGATE_TOKEN")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A listener that stops answering makes each request wait out the sender's timeout.
+    let status = wait_within(&mut burst, Duration::from_secs(120), "the burst");
+    let mut report = String::new();
+    burst
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut report)
+        .unwrap();
+    assert!(status.success(), "{report}");
+    let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(report["succeeded"], COUNT);
+
+    let (lines, _) = listener.finish();
+    let texts: Vec<String> = lines
+        .iter()
+        .map(|line| {
+            let body: serde_json::Value =
+                serde_json::from_str(line["body"].as_str().unwrap()).unwrap();
+            body["message"]["text"].as_str().unwrap().to_string()
+        })
+        .collect();
+    let first: usize = texts[0]
+        .trim_start_matches("burst message ")
+        .parse()
+        .unwrap();
+    let expected: Vec<String> = (first..first + COUNT)
+        .map(|n| format!("burst message {n}"))
+        .collect();
+    assert_eq!(texts, expected, "every line, in arrival order");
+    assert!(lines.iter().all(|line| line["signature"] == "valid"));
+    let history = dir
+        .run(&["--json", "history", "list", "--limit", "5000"])
+        .json();
+    assert_eq!(history.as_array().unwrap().len(), COUNT);
+}
+
+#[test]
+fn listen_ends_quietly_when_its_reader_goes_away() {
+    let dir = DataDir::new();
+    listener_profile(&dir);
+    let mut listener = Listener::start(&dir, "Listener", &["--path", "/hook"]);
+    let address = listener.address();
+    let mut reader = std::io::BufReader::new(listener.take_stdout());
+    assert_eq!(post(&address, "/hook", b"{}", None).0, 200);
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert!(line.contains("\"signature\":\"missing\""), "{line}");
+    // `| head -1`: the reader has its line and closes the pipe.
+    drop(reader);
+    // The next line cannot be written, and listen stops.
+    assert_eq!(post(&address, "/hook", b"{}", None).0, 200);
+    let (status, stderr) = listener.exit_within(Duration::from_secs(30));
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panic"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "only the address: {stderr}");
 }

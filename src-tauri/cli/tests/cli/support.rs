@@ -274,6 +274,43 @@ impl Listener {
     }
 }
 
+impl Listener {
+    /// Its stdout, to read while it runs (dropping it closes the pipe, as `| head -1` does).
+    pub fn take_stdout(&mut self) -> std::process::ChildStdout {
+        self.child.stdout.take().expect("stdout not taken yet")
+    }
+
+    /// Waits up to `limit` for the listener to exit by itself (it is killed and the test fails
+    /// otherwise); returns its exit status and everything it wrote on stderr.
+    pub fn exit_within(mut self, limit: std::time::Duration) -> (std::process::ExitStatus, String) {
+        use std::io::Read;
+        let status = wait_within(&mut self.child, limit, "listen");
+        let mut stderr = self.first_line;
+        self.stderr.read_to_string(&mut stderr).unwrap();
+        (status, stderr)
+    }
+}
+
+/// Waits up to `limit` for `child` to exit; kills it and panics if it does not.
+pub fn wait_within(
+    child: &mut std::process::Child,
+    limit: std::time::Duration,
+    what: &str,
+) -> std::process::ExitStatus {
+    let deadline = std::time::Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if std::time::Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what} was still running after {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 /// A local-only profile (no server, so its URI is not an address).
 pub fn create_local(dir: &DataDir, name: &str) -> serde_json::Value {
     create_profile(dir, name, &[])

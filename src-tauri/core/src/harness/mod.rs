@@ -10,3 +10,5 @@ pub mod delivery;
 pub mod history;
 pub mod outbound;
 pub mod receiver;
+pub mod receiver_feed;
+mod receiver_serve;

@@ -2,8 +2,11 @@
 //! 127.0.0.1 that logs every request with its exact bytes and whether `X-Webitel-Sign` proves
 //! them under the profile's secret, then answers as configured (status, body, delay) so the
 //! sender's handling of failures and slowness can be tried. Only loopback Host headers are
-//! served (a web page cannot reach it through DNS rebinding) and bodies are size-limited.
+//! served (a web page cannot reach it through DNS rebinding), bodies are size-limited, and the
+//! connections are capped and timed (`receiver_serve`). Only the newest requests stay in
+//! memory (`log_window`); the live feed hands every one on, in arrival order.
 
+use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -17,11 +20,16 @@ use serde::Serialize;
 use tokio::net::TcpListener;
 use tokio::sync::{mpsc, oneshot};
 
+use super::receiver_serve::{self, Limits};
 use crate::sensitive::Sensitive;
 use crate::signature::{webitel_verify, Verdict, WEBITEL_HEADER};
 
+pub use super::receiver_serve::{DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS};
+
 /// The largest body the receiver accepts by default (Webitel's messages are small).
 pub const DEFAULT_MAX_BODY: usize = 1024 * 1024;
+/// How many of the newest requests [`RunningReceiver::log`] keeps by default.
+pub const DEFAULT_LOG_WINDOW: usize = 1000;
 
 /// How the receiver answers every request.
 #[derive(Debug, Clone)]
@@ -50,6 +58,12 @@ pub struct ReceiverConfig {
     pub secret: Sensitive<String>,
     pub max_body: usize,
     pub answer: ReceiverAnswer,
+    /// A client has this long to send a request's headers; then its connection is closed.
+    pub header_read_timeout: Duration,
+    /// At most this many connections are served at once; more wait their turn.
+    pub max_connections: usize,
+    /// How many of the newest requests stay in memory for [`RunningReceiver::log`].
+    pub log_window: usize,
 }
 
 impl ReceiverConfig {
@@ -62,6 +76,9 @@ impl ReceiverConfig {
             secret: Sensitive::new(secret.into()),
             max_body: DEFAULT_MAX_BODY,
             answer: ReceiverAnswer::default(),
+            header_read_timeout: DEFAULT_HEADER_READ_TIMEOUT,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            log_window: DEFAULT_LOG_WINDOW,
         }
     }
 }
@@ -87,8 +104,14 @@ pub struct ReceivedRequest {
 struct Shared {
     config: ReceiverConfig,
     port: u16,
-    log: Mutex<Vec<ReceivedRequest>>,
+    log: Mutex<Log>,
     live: mpsc::UnboundedSender<ReceivedRequest>,
+}
+
+/// The newest requests, and how many arrived in all.
+struct Log {
+    window: VecDeque<ReceivedRequest>,
+    total: u64,
 }
 
 /// A running receiver; dropping it stops the server.
@@ -109,15 +132,25 @@ impl RunningReceiver {
         format!("http://{}{}", self.address, self.shared.config.path)
     }
 
-    /// Stops accepting, lets requests in flight get their answers (up to `grace`), then ends.
+    /// Stops accepting, lets requests in flight get their answers (up to `grace`), then ends:
+    /// connections still open after `grace` are cut, so nothing of the receiver outlives this.
     pub async fn stop(self, grace: Duration) {
         let _ = self.stop.send(());
-        let _ = tokio::time::timeout(grace, self.server).await;
+        let mut server = self.server;
+        if tokio::time::timeout(grace, &mut server).await.is_err() {
+            server.abort();
+            let _ = server.await;
+        }
     }
 
-    /// Every request so far.
+    /// The newest requests (at most `log_window`), oldest first.
     pub fn log(&self) -> Vec<ReceivedRequest> {
-        lock(&self.shared.log).clone()
+        lock(&self.shared.log).window.iter().cloned().collect()
+    }
+
+    /// How many requests were logged in all, including those no longer in [`Self::log`].
+    pub fn received(&self) -> u64 {
+        lock(&self.shared.log).total
     }
 }
 
@@ -138,10 +171,17 @@ pub async fn start(
     let address = listener.local_addr()?;
     let (live, events) = mpsc::unbounded_channel();
     let max_body = config.max_body;
+    let limits = Limits {
+        header_read_timeout: config.header_read_timeout,
+        max_connections: config.max_connections,
+    };
     let shared = Arc::new(Shared {
+        log: Mutex::new(Log {
+            window: VecDeque::with_capacity(config.log_window.min(DEFAULT_LOG_WINDOW)),
+            total: 0,
+        }),
         config,
         port: address.port(),
-        log: Mutex::new(Vec::new()),
         live,
     });
     let router = Router::new()
@@ -149,13 +189,7 @@ pub async fn start(
         .layer(DefaultBodyLimit::max(max_body))
         .with_state(shared.clone());
     let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(async move {
-        let _ = axum::serve(listener, router)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await;
-    });
+    let server = tokio::spawn(receiver_serve::serve(listener, router, limits, stopped));
     Ok((
         RunningReceiver {
             address,
@@ -192,8 +226,9 @@ async fn receive(
     let status = if on_path { config.answer.status } else { 404 };
     {
         let mut log = lock(&shared.log);
+        log.total += 1;
         let entry = ReceivedRequest {
-            seq: log.len() as u64 + 1,
+            seq: log.total,
             time: crate::store::now_millis(),
             method: method.to_string(),
             path: uri.path().to_string(),
@@ -210,8 +245,14 @@ async fn receive(
             verdict,
             status,
         };
-        let _ = shared.live.send(entry.clone());
-        log.push(entry);
+        if config.log_window > 0 {
+            if log.window.len() == config.log_window {
+                log.window.pop_front();
+            }
+            log.window.push_back(entry.clone());
+        }
+        // Sent under the lock, so the feed's order is the order of `seq`.
+        let _ = shared.live.send(entry);
     }
     if !on_path {
         return StatusCode::NOT_FOUND.into_response();

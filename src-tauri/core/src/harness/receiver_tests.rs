@@ -1,5 +1,6 @@
 //! The receiver over real HTTP: verdicts over the raw bytes, the configured answer, the Host
-//! and size guards, and 10,000 signed messages at concurrency 50 with none lost or duplicated.
+//! and size guards, 10,000 signed messages at concurrency 50 with none lost or duplicated, and
+//! the log's bounded window.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -112,7 +113,11 @@ async fn foreign_hosts_and_oversized_bodies_are_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ten_thousand_messages_at_concurrency_fifty_are_each_logged_once() {
     const TOTAL: usize = 10_000;
-    let (running, mut live) = start(ReceiverConfig::new("/hook", SECRET)).await.unwrap();
+    let config = ReceiverConfig {
+        log_window: TOTAL,
+        ..ReceiverConfig::new("/hook", SECRET)
+    };
+    let (running, mut live) = start(config).await.unwrap();
     let client = reqwest::Client::new();
     let url = Arc::new(running.url());
     let permits = Arc::new(tokio::sync::Semaphore::new(50));
@@ -158,4 +163,27 @@ async fn ten_thousand_messages_at_concurrency_fifty_are_each_logged_once() {
         streamed += 1;
     }
     assert_eq!(streamed, TOTAL);
+}
+
+#[tokio::test]
+async fn the_log_keeps_only_the_newest_window_and_counts_them_all() {
+    let config = ReceiverConfig {
+        log_window: 3,
+        ..ReceiverConfig::new("/hook", SECRET)
+    };
+    let running = start(config).await.unwrap().0;
+    let client = reqwest::Client::new();
+    for i in 1..=5 {
+        client
+            .post(running.url())
+            .body(format!("m{i}"))
+            .send()
+            .await
+            .unwrap();
+    }
+    let log = running.log();
+    let seqs: Vec<u64> = log.iter().map(|r| r.seq).collect();
+    assert_eq!(seqs, [3, 4, 5]);
+    assert_eq!(log[2].body, b"m5");
+    assert_eq!(running.received(), 5);
 }

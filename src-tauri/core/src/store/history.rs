@@ -85,42 +85,24 @@ fn stored_from_row(row: &Row<'_>) -> rusqlite::Result<StoredRequest> {
 impl Store {
     /// Stores `entry` and returns it as it now reads back.
     pub fn insert_history(&self, entry: NewEntry) -> Result<HistoryEntry> {
-        let (chat_id, text) = chat_and_text(&entry.body);
-        let headers = |h: &Vec<(String, String)>| serde_json::to_string(h).unwrap_or_default();
-        self.conn.execute(
-            "INSERT INTO harness_history (time, profile_id, channel, replay_of, method, url, \
-             request_headers, request_body, status, response_headers, response_body, \
-             elapsed_micros, signing, verdict, verdict_reason, failure_kind, failure_message, \
-             chat_id, text) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-            params![
-                entry.time,
-                entry.profile_id,
-                entry.channel.as_str(),
-                entry.replay_of,
-                entry.method,
-                // A `user:password@` part never reaches the file, whoever built the entry.
-                without_userinfo(&entry.url),
-                headers(&entry.request_headers),
-                entry.body,
-                entry.status,
-                headers(&entry.response_headers),
-                entry.response,
-                entry.elapsed_micros.map(|us| i64::try_from(us).unwrap_or(i64::MAX)),
-                entry.signing.map(Signing::as_str),
-                entry.verdict.as_ref().map(Verdict::label),
-                match &entry.verdict {
-                    Some(Verdict::Invalid(reason)) => Some(reason.as_str()),
-                    _ => None,
-                },
-                entry.failure.as_ref().map(|f| f.kind.as_str()),
-                entry.failure.as_ref().map(|f| f.message.as_str()),
-                chat_id,
-                text,
-            ],
-        )?;
-        let id = self.conn.last_insert_rowid();
+        let id = insert(&self.conn, entry)?;
         Ok(self.history_request(id)?.entry)
+    }
+
+    /// Stores `entries` in one transaction (all or none), in order, and returns them as they
+    /// now read back: a receiver under load writes hundreds of requests per commit.
+    pub fn insert_history_batch(&self, entries: Vec<NewEntry>) -> Result<Vec<HistoryEntry>> {
+        let transaction = self.conn.unchecked_transaction()?;
+        let mut ids = Vec::with_capacity(entries.len());
+        for entry in entries {
+            ids.push(insert(&transaction, entry)?);
+        }
+        let stored = ids
+            .into_iter()
+            .map(|id| Ok(self.history_request(id)?.entry))
+            .collect::<Result<Vec<_>>>()?;
+        transaction.commit()?;
+        Ok(stored)
     }
 
     /// One entry with its exact bytes.
@@ -194,6 +176,45 @@ impl Store {
             None => self.conn.execute("DELETE FROM harness_history", [])?,
         })
     }
+}
+
+/// Inserts one entry; returns its id.
+fn insert(conn: &rusqlite::Connection, entry: NewEntry) -> Result<i64> {
+    let (chat_id, text) = chat_and_text(&entry.body);
+    let headers = |h: &Vec<(String, String)>| serde_json::to_string(h).unwrap_or_default();
+    conn.execute(
+        "INSERT INTO harness_history (time, profile_id, channel, replay_of, method, url, \
+         request_headers, request_body, status, response_headers, response_body, \
+         elapsed_micros, signing, verdict, verdict_reason, failure_kind, failure_message, \
+         chat_id, text) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+        params![
+            entry.time,
+            entry.profile_id,
+            entry.channel.as_str(),
+            entry.replay_of,
+            entry.method,
+            // A `user:password@` part never reaches the file, whoever built the entry.
+            without_userinfo(&entry.url),
+            headers(&entry.request_headers),
+            entry.body,
+            entry.status,
+            headers(&entry.response_headers),
+            entry.response,
+            entry.elapsed_micros.map(|us| i64::try_from(us).unwrap_or(i64::MAX)),
+            entry.signing.map(Signing::as_str),
+            entry.verdict.as_ref().map(Verdict::label),
+            match &entry.verdict {
+                Some(Verdict::Invalid(reason)) => Some(reason.as_str()),
+                _ => None,
+            },
+            entry.failure.as_ref().map(|f| f.kind.as_str()),
+            entry.failure.as_ref().map(|f| f.message.as_str()),
+            chat_id,
+            text,
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
 }
 
 enum StatusFilter {

@@ -88,31 +88,22 @@ impl Workspace {
         url: &str,
         request: &ReceivedRequest,
     ) -> Result<HistoryEntry> {
-        // The receiver's address with the path the request actually came to.
-        let full_url = match url::Url::parse(url) {
-            Ok(mut address) => {
-                address.set_path(&request.path);
-                address.to_string()
-            }
-            Err(_) => format!("{url}{}", request.path),
-        };
-        self.store().insert_history(NewEntry {
-            time: request.time,
-            profile_id: profile_id.map(str::to_string),
-            channel: Channel::Receive,
-            replay_of: None,
-            method: request.method.clone(),
-            url: full_url,
-            request_headers: crate::harness::history::without_credentials(request.headers.clone()),
-            body: request.body.clone(),
-            status: Some(request.status),
-            response_headers: Vec::new(),
-            response: Vec::new(),
-            elapsed_micros: None,
-            signing: None,
-            verdict: Some(request.verdict.clone()),
-            failure: None,
-        })
+        self.store()
+            .insert_history(received_entry(profile_id, url, request))
+    }
+
+    /// [`Self::record_received`] for many requests in one transaction, in their order.
+    pub fn record_received_batch(
+        &self,
+        profile_id: Option<&str>,
+        url: &str,
+        requests: &[ReceivedRequest],
+    ) -> Result<Vec<HistoryEntry>> {
+        let entries = requests
+            .iter()
+            .map(|request| received_entry(profile_id, url, request))
+            .collect();
+        self.store().insert_history_batch(entries)
     }
 
     pub fn search_history(&self, query: &HistoryQuery) -> Result<Vec<HistoryEntry>> {
@@ -161,6 +152,35 @@ impl Workspace {
         let mut entry = NewEntry::sent(original.profile_id, channel, signing, exchange);
         entry.replay_of = Some(original.id);
         self.store().insert_history(entry)
+    }
+}
+
+/// The history entry of a request the receiver got at `url` (the receiver's address).
+fn received_entry(profile_id: Option<&str>, url: &str, request: &ReceivedRequest) -> NewEntry {
+    // The receiver's address with the path the request actually came to.
+    let full_url = match url::Url::parse(url) {
+        Ok(mut address) => {
+            address.set_path(&request.path);
+            address.to_string()
+        }
+        Err(_) => format!("{url}{}", request.path),
+    };
+    NewEntry {
+        time: request.time,
+        profile_id: profile_id.map(str::to_string),
+        channel: Channel::Receive,
+        replay_of: None,
+        method: request.method.clone(),
+        url: full_url,
+        request_headers: crate::harness::history::without_credentials(request.headers.clone()),
+        body: request.body.clone(),
+        status: Some(request.status),
+        response_headers: Vec::new(),
+        response: Vec::new(),
+        elapsed_micros: None,
+        signing: None,
+        verdict: Some(request.verdict.clone()),
+        failure: None,
     }
 }
 
