@@ -22,8 +22,51 @@ const MAP_DATA: &str = r#"{"A":{"B":"deep","C":{"D":1}},"List":["x","y",null,3],
 "Map":{"b":2,"a":1,"c":null,"é":"e"},"Name":"Ann","N":null,"Num":1.5,"Int":42,"Big":1e21,
 "Neg":-0.5,"T":true,"F":false,"Nested":[[1,2],{"k":"v"}]}"#;
 
+/// Deep templates (issue E), made here rather than written out: Go 1.19 renders 150 and 1,000
+/// nested `if`s, a chain of 300 `else if`s, 10,000 nested parentheses and a recursion 1,000
+/// calls deep, and fails endless recursion at its 100,000th call; so must the engine.
+fn deep_cases() -> Vec<Case> {
+    let case = |name: &str, text: String, go_delims: bool| Case {
+        name: name.to_string(),
+        text,
+        go_delims,
+        data: "account",
+        missing: "error",
+    };
+    let ifs = |n: usize| format!("{}x{}", "$(if 1)".repeat(n), "$(end)".repeat(n));
+    vec![
+        case("deep_if_150", ifs(150), false),
+        case("deep_if_1000", ifs(1000), false),
+        case(
+            "else_if_300",
+            format!("$(if 0)a{}$(else)z$(end)", "$(else if 0)b".repeat(300)),
+            false,
+        ),
+        case(
+            "parens_10000",
+            format!("{{{{print {}1{}}}}}", "(".repeat(10_000), ")".repeat(10_000)),
+            true,
+        ),
+        case(
+            "recursion_1000",
+            format!(
+                r#"$(define "a")$(if .)-$(template "a" slice . 1)$(end)$(end)$(template "a" "{}")"#,
+                "y".repeat(1000)
+            ),
+            false,
+        ),
+        case(
+            "recursion_endless",
+            r#"$(define "r")$(if true)$(with .)$(template "r" .)$(end)$(end)$(end)$(template "r" .)"#
+                .to_string(),
+            false,
+        ),
+    ]
+}
+
 fn corpus() -> Vec<Case> {
     let mut cases = hand_written();
+    cases.extend(deep_cases());
     // TEMPLATE_GEN_SEED / TEMPLATE_GEN_COUNT widen the random corpus for a deeper local run.
     let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<u64>().ok());
     let seed = env("TEMPLATE_GEN_SEED").unwrap_or(0x7e47_6a7e);

@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use super::stack::deep;
+
 /// A Go number literal with every reading Go allows (`NumberNode`).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Number {
@@ -50,7 +52,7 @@ pub(crate) enum Arg {
     String {
         pos: usize,
         quoted: String,
-        text: Vec<u8>,
+        text: std::rc::Rc<[u8]>,
     },
     Pipe(Box<Pipe>),
     /// `(pipeline).A.B` or `ident.A`.
@@ -84,7 +86,7 @@ pub(crate) struct Command {
     pub args: Vec<Arg>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub(crate) struct Pipe {
     pub pos: usize,
     pub is_assign: bool,
@@ -93,9 +95,48 @@ pub(crate) struct Pipe {
     pub cmds: Vec<Command>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub(crate) struct List {
     pub nodes: Vec<Node>,
+}
+
+// A tree can nest 100,000 levels deep (see `parse::MAX_NESTING`): copying and dropping it
+// recurse once per list or parenthesised pipeline, each step with room on the stack.
+impl Clone for List {
+    fn clone(&self) -> Self {
+        deep(|| List {
+            nodes: self.nodes.clone(),
+        })
+    }
+}
+
+impl Drop for List {
+    fn drop(&mut self) {
+        if !self.nodes.is_empty() {
+            let nodes = std::mem::take(&mut self.nodes);
+            deep(move || drop(nodes));
+        }
+    }
+}
+
+impl Clone for Pipe {
+    fn clone(&self) -> Self {
+        deep(|| Pipe {
+            pos: self.pos,
+            is_assign: self.is_assign,
+            decl: self.decl.clone(),
+            cmds: self.cmds.clone(),
+        })
+    }
+}
+
+impl Drop for Pipe {
+    fn drop(&mut self) {
+        if !self.cmds.is_empty() {
+            let cmds = std::mem::take(&mut self.cmds);
+            deep(move || drop(cmds));
+        }
+    }
 }
 
 /// `if`, `range` and `with` share Go's `BranchNode`.
@@ -212,6 +253,12 @@ impl fmt::Display for Command {
 
 impl fmt::Display for Pipe {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        deep(|| self.fmt_here(f))
+    }
+}
+
+impl Pipe {
+    fn fmt_here(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !self.decl.is_empty() {
             let names: Vec<String> = self.decl.iter().map(|(_, n)| n.clone()).collect();
             write_joined(f, &names, ", ")?;
@@ -229,7 +276,7 @@ impl fmt::Display for Pipe {
 
 impl fmt::Display for List {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.nodes.iter().try_for_each(|n| write!(f, "{n}"))
+        deep(|| self.nodes.iter().try_for_each(|n| write!(f, "{n}")))
     }
 }
 

@@ -86,7 +86,7 @@ fn other_kind(v: &Value) -> &'static str {
 
 /// Go's `fmt.Sprintf` over template values, for error messages that show a value.
 fn show(format: &str, args: &[Value]) -> String {
-    lossy_per_byte(&sprintf(format.as_bytes(), args))
+    lossy_per_byte(&sprintf(format.as_bytes(), args, usize::MAX))
 }
 
 /// `eq` of two values of no basic kind: nil compares with nil, values of different kinds or

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use super::budget::Limit;
 use super::quote::go_quote;
 
 /// Which half of Go's pipeline refused the template.
@@ -35,6 +36,10 @@ pub struct TemplateError {
     /// Go's column: bytes from the start of the line, 0-based (what `name:line:col` shows).
     #[serde(skip)]
     pub byte_column: usize,
+    /// Set when Textgate stopped the template at one of its own limits (work, output, data,
+    /// nesting), where Go would go on for ever, fill the memory or crash: not Go's refusal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<Limit>,
 }
 
 /// The template being executed (a `define`d one may differ from the key) and Go's text of the
@@ -72,6 +77,7 @@ impl TemplateError {
             message,
             context: None,
             byte_column: cut - line_start,
+            limit: None,
         }
     }
 

@@ -7,9 +7,9 @@ use super::value::Value;
 
 /// Go's `evalArgs` for `html`, `js`, `urlquery`: one string as is, else `fmt.Sprint` of the
 /// printable forms (no value prints as `<no value>`, pointers are dereferenced).
-pub(crate) fn eval_args(args: &[Value]) -> Vec<u8> {
+pub(crate) fn eval_args(args: &[Value], limit: usize) -> Vec<u8> {
     if let [Value::String(s)] = args {
-        return s.clone();
+        return s.to_vec();
     }
     let printable: Vec<Value> = args
         .iter()
@@ -18,7 +18,7 @@ pub(crate) fn eval_args(args: &[Value]) -> Vec<u8> {
             other => indirect(other.clone()).0,
         })
         .collect();
-    sprint(&printable)
+    sprint(&printable, limit)
 }
 
 pub(crate) fn html_escape(s: &[u8]) -> Vec<u8> {

@@ -13,6 +13,10 @@ use super::MissingKey;
 
 impl<'a> State<'a> {
     pub fn eval_pipeline(&mut self, dot: &Rv, pipe: &'a Pipe) -> EResult<Rv> {
+        super::stack::deep(|| self.eval_pipeline_here(dot, pipe))
+    }
+
+    fn eval_pipeline_here(&mut self, dot: &Rv, pipe: &'a Pipe) -> EResult<Rv> {
         self.enter()?;
         self.at(At::Pipe(pipe));
         let mut value: Option<Rv> = None;
@@ -42,6 +46,7 @@ impl<'a> State<'a> {
     }
 
     fn eval_command(&mut self, dot: &Rv, cmd: &'a Command, fin: Option<Rv>) -> EResult<Rv> {
+        self.step()?;
         let Some(first) = cmd.args.first() else {
             return self.errorf("empty command".into());
         };

@@ -76,8 +76,13 @@ impl<'a> State<'a> {
             };
             argv.push(self.validate_type(f, t)?);
         }
-        match funcs::call(name, &argv) {
-            Ok(v) => Ok(v),
+        match funcs::call(name, &argv, self.data_left()) {
+            Ok(v) => {
+                if let Value::String(s) = &v.v {
+                    self.charge_data(s.len())?;
+                }
+                Ok(v)
+            }
             Err(e) => {
                 self.at(node);
                 self.errorf(format!("error calling {name}: {e}"))

@@ -6,18 +6,14 @@
 use std::collections::HashMap;
 
 use super::ast::{Arg, Command, List, Node, Pipe};
+use super::budget::{Limit, MAX_EXEC_NESTING};
 use super::error::{ExecContext, Phase, TemplateError};
 use super::quote::go_quote;
 use super::rv::Rv;
 use super::value::Value;
 use super::MissingKey;
 
-/// How deep actions, pipelines and template calls may nest while rendering. Go allows 100000
-/// nested template calls (and a huge stack); a chat template never needs more than a handful,
-/// and this keeps the render within a small thread stack.
-pub(crate) const MAX_EXEC_DEPTH: usize = 300;
-
-/// Go's `maxExecDepth`, which its error message names.
+/// Go's `maxExecDepth`: how many `template` calls may be in progress.
 const GO_MAX_TEMPLATE_DEPTH: usize = 100_000;
 
 /// What a walked node asks of the enclosing `range`.
@@ -36,6 +32,8 @@ pub(crate) struct ExecError {
     pub pos: usize,
     pub node: String,
     pub tmpl: String,
+    /// Set when the render ran past one of Textgate's limits rather than failing as Go does.
+    pub limit: Option<Limit>,
 }
 
 pub(crate) type EResult<T> = Result<T, ExecError>;
@@ -66,6 +64,9 @@ pub(crate) struct State<'a> {
     pub missing: MissingKey,
     pub vars: Vec<(String, Rv)>,
     pub depth: usize,
+    /// Work done so far, and bytes produced by functions (see `budget.rs`).
+    pub steps: u64,
+    pub data: usize,
     pub out: Vec<u8>,
     /// Go's `state.node`: the last node visited, for error locations.
     pub at: Option<At<'a>>,
@@ -97,6 +98,8 @@ pub(crate) fn execute(
         missing,
         vars: vec![("$".into(), Rv::plain(data.clone()))],
         depth: 0,
+        steps: 0,
+        data: 0,
         out: Vec::new(),
         at: None,
         calls: Vec::new(),
@@ -110,6 +113,7 @@ pub(crate) fn execute(
 fn locate(e: ExecError, origin: Origin<'_>) -> TemplateError {
     let (parse_name, text) = origin(&e.tmpl);
     let mut err = TemplateError::at(&parse_name, Phase::Exec, &text, e.pos, None, e.message);
+    err.limit = e.limit;
     err.context = Some(Box::new(ExecContext {
         template: e.tmpl,
         node: e.node,
@@ -124,26 +128,45 @@ impl<'a> State<'a> {
     }
 
     pub fn errorf<T>(&self, message: String) -> EResult<T> {
+        Err(self.error_here(message))
+    }
+
+    /// An error at the node being executed.
+    pub fn error_here(&self, message: String) -> ExecError {
         let (pos, node) = self.at.map(At::located).unwrap_or_default();
-        Err(ExecError {
+        ExecError {
             message,
             pos,
             node,
             tmpl: self.tmpl.clone(),
-        })
+            limit: None,
+        }
     }
 
+    /// Enters a nested list or pipeline: one step, one level.
     pub fn enter(&mut self) -> EResult<()> {
+        self.step()?;
         self.depth += 1;
-        if self.depth > MAX_EXEC_DEPTH {
+        if self.depth > MAX_EXEC_NESTING {
             return self.depth_error();
         }
         Ok(())
     }
 
-    /// Past [`MAX_EXEC_DEPTH`] only a template that keeps calling itself gets (the parser caps
-    /// nesting within one template). Go fails such a render at its 100000th nested call, so
-    /// the error names the call that would be, found from the period of the calls so far.
+    /// Go's check before a `template` call, at the template node: 100,000 calls in progress.
+    pub fn check_call_depth(&self) -> EResult<()> {
+        if self.calls.len() >= GO_MAX_TEMPLATE_DEPTH {
+            return self.errorf(format!(
+                "exceeded maximum template depth ({GO_MAX_TEMPLATE_DEPTH})"
+            ));
+        }
+        Ok(())
+    }
+
+    /// Past [`MAX_EXEC_NESTING`] only a template that keeps calling itself gets (the parser
+    /// caps nesting within one template) with several levels a call, which Go fails at its
+    /// 100000th nested call (if its stack holds): the error names the call that would be,
+    /// found from the period of the calls so far.
     fn depth_error<T>(&self) -> EResult<T> {
         let message = format!("exceeded maximum template depth ({GO_MAX_TEMPLATE_DEPTH})");
         let n = self.calls.len();
@@ -163,6 +186,7 @@ impl<'a> State<'a> {
             pos: node.pos(),
             node: node.to_string(),
             tmpl: tmpl.clone(),
+            limit: None,
         })
     }
 

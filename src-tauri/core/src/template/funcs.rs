@@ -51,7 +51,9 @@ pub(crate) fn signature(name: &str) -> Sig {
 type FResult = Result<Rv, String>;
 
 /// Calls a builtin other than `and`/`or` (which the executor short-circuits).
-pub(crate) fn call(name: &str, argv: &[Rv]) -> FResult {
+/// `limit`: how many bytes a result may have; the printing functions stop soon after it, and
+/// the caller refuses a longer result (see `budget.rs`).
+pub(crate) fn call(name: &str, argv: &[Rv], limit: usize) -> FResult {
     let args: Vec<Value> = argv.iter().map(|a| a.v.clone()).collect();
     let a = |i: usize| args.get(i).cloned().unwrap_or(Value::Nil);
     let rest = |v: &[Value]| v.get(1..).unwrap_or_default().to_vec();
@@ -61,17 +63,17 @@ pub(crate) fn call(name: &str, argv: &[Rv]) -> FResult {
             Value::Nil => Err("call of nil".into()),
             f => Err(format!("non-function of type {}", f.type_name())),
         },
-        "html" => plain(Value::String(html_escape(&eval_args(&args)))),
-        "js" => plain(Value::String(js_escape(&eval_args(&args)))),
-        "urlquery" => plain(Value::String(query_escape(&eval_args(&args)))),
+        "html" => plain(Value::String(html_escape(&eval_args(&args, limit)).into())),
+        "js" => plain(Value::String(js_escape(&eval_args(&args, limit)).into())),
+        "urlquery" => plain(Value::String(query_escape(&eval_args(&args, limit)).into())),
         "index" => index(a(0), &rest(&args)),
         "slice" => slice(a(0), argv.get(1..).unwrap_or_default()).map(Rv::plain),
         "len" => length(a(0)).map(Rv::plain),
         "not" => plain(Value::Bool(!a(0).unwrap_interface().truth())),
-        "print" => plain(Value::String(sprint(&args))),
-        "println" => plain(Value::String(sprintln(&args))),
+        "print" => plain(Value::String(sprint(&args, limit).into())),
+        "println" => plain(Value::String(sprintln(&args, limit).into())),
         "printf" => match a(0) {
-            Value::String(f) => plain(Value::String(sprintf(&f, &rest(&args)))),
+            Value::String(f) => plain(Value::String(sprintf(&f, &rest(&args), limit).into())),
             _ => Err("printf needs a format string".into()),
         },
         "eq" => eq(&a(0), &rest(&args)).map(|e| Rv::plain(Value::Bool(e))),
@@ -190,7 +192,7 @@ fn slice(item: Value, indexes: &[Rv]) -> Result<Value, String> {
         return Err(format!("invalid slice index: {} > {}", idx[1], idx[2]));
     }
     Ok(match item {
-        Value::String(s) => Value::String(s[idx[0]..idx[1]].to_vec()),
+        Value::String(s) => Value::String(s[idx[0]..idx[1]].into()),
         Value::List(l) => Value::List(Rc::new(l[idx[0]..idx[1]].to_vec())),
         other => other,
     })

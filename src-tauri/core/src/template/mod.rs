@@ -21,6 +21,7 @@
 
 mod ast;
 mod atoi;
+mod budget;
 mod compare;
 mod error;
 mod escape;
@@ -43,6 +44,7 @@ mod printf_verbs;
 mod quote;
 mod rv;
 mod set;
+mod stack;
 mod unicode;
 mod unicode_tables;
 mod value;
@@ -54,9 +56,12 @@ mod proptests;
 mod tests;
 #[cfg(test)]
 mod tests_go_rules;
+#[cfg(test)]
+mod tests_limits;
 
 use std::collections::HashMap;
 
+pub use budget::{Limit, MAX_DATA, MAX_OUTPUT, MAX_STEPS};
 pub use error::{ExecContext, Phase, TemplateError};
 pub use set::TemplateSet;
 pub use value::{Account, StructValue, Value};
@@ -144,14 +149,11 @@ pub fn parse(name: &str, text: &str, delims: &Delims) -> Result<Template, Templa
             text: text.to_string(),
             trees: parser.trees,
         }),
-        Err(e) => Err(TemplateError::at(
-            name,
-            Phase::Parse,
-            text,
-            e.pos,
-            Some(e.line),
-            e.message,
-        )),
+        Err(e) => {
+            let mut err = TemplateError::at(name, Phase::Parse, text, e.pos, Some(e.line), e.message);
+            err.limit = e.limit;
+            Err(err)
+        }
     }
 }
 

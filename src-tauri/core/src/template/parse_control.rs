@@ -59,6 +59,10 @@ impl Parser {
 
     /// Go's `parseControl` for `if`, `range` and `with`.
     pub(super) fn branch(&mut self, kind: BranchKind, context: &str) -> PResult<Node> {
+        super::stack::deep(|| self.branch_here(kind, context))
+    }
+
+    fn branch_here(&mut self, kind: BranchKind, context: &str) -> PResult<Node> {
         self.nest()?;
         let vars = self.st.vars.len();
         let pipe = self.pipeline(context, T::RightDelim)?;

@@ -10,6 +10,10 @@ use super::quote::{go_quote as go_q, unquote};
 
 impl Parser {
     pub(super) fn pipeline(&mut self, context: &str, end: T) -> PResult<Pipe> {
+        super::stack::deep(|| self.pipeline_here(context, end))
+    }
+
+    fn pipeline_here(&mut self, context: &str, end: T) -> PResult<Pipe> {
         self.nest()?;
         let pos = self.peek_non_space().pos;
         let mut pipe = Pipe {
@@ -215,7 +219,7 @@ impl Parser {
                 Ok(text) => Arg::String {
                     pos,
                     quoted: token.val,
-                    text,
+                    text: text.into(),
                 },
                 Err(e) => return self.errorf(e.to_string()),
             },

@@ -11,13 +11,22 @@ const FAKE_POINTER: u64 = 0xc000010000;
 
 pub(crate) struct Printer {
     fmt: Fmt,
+    /// Once the output is longer than this, the remaining operands are not printed (the
+    /// caller refuses the result as over its limit; see `budget.rs`).
+    limit: usize,
 }
 
 impl Printer {
-    fn new() -> Self {
+    fn new(limit: usize) -> Self {
         Printer {
             fmt: Fmt::default(),
+            limit,
         }
+    }
+
+    /// Whether the output is past its limit.
+    pub(crate) fn full(&self) -> bool {
+        self.fmt.buf.len() > self.limit
     }
 
     fn write(&mut self, s: &[u8]) {
@@ -208,10 +217,13 @@ impl Printer {
 }
 
 /// `fmt.Sprint`: spaces between operands when neither side is a string.
-pub(crate) fn sprint(args: &[Value]) -> Vec<u8> {
-    let mut p = Printer::new();
+pub(crate) fn sprint(args: &[Value], limit: usize) -> Vec<u8> {
+    let mut p = Printer::new(limit);
     let mut prev_string = false;
     for (i, arg) in args.iter().enumerate() {
+        if p.full() {
+            break;
+        }
         let is_string = matches!(arg, Value::String(_));
         if i > 0 && !is_string && !prev_string {
             p.write(b" ");
@@ -223,9 +235,12 @@ pub(crate) fn sprint(args: &[Value]) -> Vec<u8> {
 }
 
 /// `fmt.Sprintln`: always spaces, then a newline.
-pub(crate) fn sprintln(args: &[Value]) -> Vec<u8> {
-    let mut p = Printer::new();
+pub(crate) fn sprintln(args: &[Value], limit: usize) -> Vec<u8> {
+    let mut p = Printer::new(limit);
     for (i, arg) in args.iter().enumerate() {
+        if p.full() {
+            break;
+        }
         if i > 0 {
             p.write(b" ");
         }
@@ -236,8 +251,8 @@ pub(crate) fn sprintln(args: &[Value]) -> Vec<u8> {
 }
 
 /// `fmt.Sprintf`.
-pub(crate) fn sprintf(format: &[u8], args: &[Value]) -> Vec<u8> {
-    let mut p = Printer::new();
+pub(crate) fn sprintf(format: &[u8], args: &[Value], limit: usize) -> Vec<u8> {
+    let mut p = Printer::new(limit);
     super::printf_verbs::do_printf(&mut p, format, args);
     p.fmt.buf
 }

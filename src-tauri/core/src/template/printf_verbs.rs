@@ -98,6 +98,9 @@ pub(crate) fn do_printf(p: &mut Printer, format: &[u8], a: &[Value]) {
     };
     let mut i = 0;
     'format: while i < end {
+        if p.full() {
+            break;
+        }
         st.good_arg_num = true;
         let lasti = i;
         while i < end && format[i] != b'%' {

@@ -23,8 +23,9 @@ pub enum Value {
     Uint8(u8),
     Float(f64),
     Complex(f64, f64),
-    /// Go `string`: bytes, usually UTF-8.
-    String(Vec<u8>),
+    /// Go `string`: bytes, usually UTF-8. Shared, so handing a long string from a variable
+    /// to a function or a template call copies a pointer, not the bytes.
+    String(Rc<[u8]>),
     /// Go `[]interface {}`.
     List(Rc<Vec<Value>>),
     /// Go `map[string]interface {}`; iterated in key order, as Go's template and fmt do.
@@ -128,7 +129,7 @@ impl Account {
 
     /// The value a template sees: `*chat.Account`.
     pub fn to_value(&self) -> Value {
-        let s = |v: &str| Value::String(v.as_bytes().to_vec());
+        let s = |v: &str| Value::String(v.as_bytes().into());
         Value::Struct(Rc::new(StructValue {
             type_name: "chat.Account".into(),
             pointer: true,
@@ -146,7 +147,7 @@ impl Account {
 
 impl From<&str> for Value {
     fn from(s: &str) -> Self {
-        Value::String(s.as_bytes().to_vec())
+        Value::String(s.as_bytes().into())
     }
 }
 

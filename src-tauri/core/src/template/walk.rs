@@ -8,6 +8,7 @@ use super::exec::{At, EResult, Flow, State};
 use super::printf::sprint;
 use super::quote::go_quote;
 use super::rv::Rv;
+use super::stack::deep;
 use super::unicode::lossy_per_byte;
 use super::value::{StructValue, Value};
 
@@ -26,6 +27,10 @@ impl<'a> State<'a> {
     /// Go's `walk` of a list node. (Go also marks the list and each text node, but nothing can
     /// fail before the next node is marked, so the mark would never show.)
     pub fn walk_list(&mut self, dot: &Rv, list: &'a List) -> EResult<Flow> {
+        deep(|| self.walk_list_here(dot, list))
+    }
+
+    fn walk_list_here(&mut self, dot: &Rv, list: &'a List) -> EResult<Flow> {
         self.enter()?;
         for node in &list.nodes {
             let flow = self.walk(dot, node)?;
@@ -43,13 +48,13 @@ impl<'a> State<'a> {
             self.at(At::Node(node));
         }
         match node {
-            Node::Text { text } => self.out.extend_from_slice(text.as_bytes()),
+            Node::Text { text } => self.emit(text.as_bytes())?,
             Node::Action { pipe, .. } => {
                 // Variables an action declares persist until the enclosing `end`.
                 let val = self.eval_pipeline(dot, pipe)?;
                 if pipe.decl.is_empty() {
                     self.at(At::Node(node));
-                    self.print_value(val.v);
+                    self.print_value(val.v)?;
                 }
             }
             Node::Break { .. } => return Ok(Flow::Break),
@@ -93,7 +98,7 @@ impl<'a> State<'a> {
                 .collect(),
             Value::Nil => Vec::new(),
             other => {
-                let shown = lossy_per_byte(&sprint(std::slice::from_ref(other)));
+                let shown = lossy_per_byte(&sprint(std::slice::from_ref(other), usize::MAX));
                 return self.errorf(format!("range can't iterate over {shown}"));
             }
         };
@@ -141,6 +146,7 @@ impl<'a> State<'a> {
         let Some(tree) = self.trees.get(name) else {
             return self.errorf(format!("template {} not defined", go_quote(name)));
         };
+        self.check_call_depth()?;
         let dot = match pipe {
             Some(p) => self.eval_pipeline(dot, p)?,
             None => Rv::nil(),
@@ -158,12 +164,12 @@ impl<'a> State<'a> {
     }
 
     /// Go's `printValue`: pointers print as what they point to; no value prints `<no value>`.
-    fn print_value(&mut self, val: Value) {
+    fn print_value(&mut self, val: Value) -> EResult<()> {
         let printable = match val {
             Value::Nil | Value::NilInterface => Value::from("<no value>"),
             other => deref(other),
         };
-        let bytes = sprint(&[printable]);
-        self.out.extend_from_slice(&bytes);
+        let bytes = sprint(&[printable], self.data_left());
+        self.emit(&bytes)
     }
 }
