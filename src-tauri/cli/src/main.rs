@@ -74,7 +74,8 @@ fn usage_error(error: &clap::Error) -> ExitCode {
     } else {
         format!("{complaint} (add --help for usage)")
     };
-    let json = std::env::args().any(|arg| arg == "--json");
+    // `args_os`: the command line may hold non-UTF-8 bytes (that may be why clap refused it).
+    let json = std::env::args_os().any(|arg| arg == "--json");
     Output::new(json).error(&CliError::new("usage", message));
     ExitCode::from(USAGE_EXIT)
 }

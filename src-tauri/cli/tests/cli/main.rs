@@ -2,6 +2,7 @@
 //! with the real OS keychain (run under `.ci/with-desktop`). One test binary, split by command
 //! group; every test has its own data dir(s) and its own emulator.
 
+mod bad_input;
 mod burst;
 mod emulate;
 mod emulator;
