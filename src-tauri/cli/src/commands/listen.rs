@@ -39,12 +39,13 @@ pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
     };
     let config = ReceiverConfig {
         port: args.port,
+        secret,
         answer: ReceiverAnswer {
             status: args.status,
             delay: Duration::from_millis(args.delay_ms),
             ..ReceiverAnswer::default()
         },
-        ..ReceiverConfig::new(args.path, secret)
+        ..ReceiverConfig::new(args.path, "")
     };
     let cannot_listen = |error: &dyn std::fmt::Display| {
         CliError::new(
