@@ -3,6 +3,8 @@
 //! group; every test has its own data dir(s) and its own emulator.
 
 mod burst;
+mod crash;
+mod crash_checks;
 mod emulate;
 mod emulator;
 mod gateways;
@@ -15,3 +17,4 @@ mod signatures;
 mod start_stop_delete;
 mod support;
 mod templates;
+mod two_processes;
