@@ -14,7 +14,7 @@ use crate::support::{DataDir, WebitelServer, CALLBACK};
 
 /// Kills in one run: enough for every phase of each command to be hit many times, within
 /// about a minute on a loaded two-core machine.
-const KILLS: usize = 360;
+const KILLS: usize = 300;
 
 /// The server's refusal of a second gateway with the URI of one a killed push created.
 const URI_IN_USE: &str = "uri: already in use";
