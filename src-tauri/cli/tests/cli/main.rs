@@ -4,6 +4,8 @@
 
 mod bad_input;
 mod burst;
+mod crash;
+mod crash_checks;
 mod emulate;
 mod emulator;
 mod faults;
@@ -18,3 +20,4 @@ mod signatures;
 mod start_stop_delete;
 mod support;
 mod templates;
+mod two_processes;

@@ -81,9 +81,9 @@ pub(crate) async fn webhook(
                 }
                 Inbound::BroadcastReport(_) => {}
             }
-            json(StatusCode::OK, success_body())
+            answer(StatusCode::OK, success_body())
         }
-        Err(refusal) => json(
+        Err(refusal) => answer(
             StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
             refusal.body(),
         ),
@@ -130,10 +130,18 @@ fn event_chat(event: &Inbound) -> String {
     }
 }
 
-fn json(status: StatusCode, body: Vec<u8>) -> Response {
+/// Go's `CustomGateway.WebHook` sets `Content-Type: application/json` before a success, but
+/// `returnErrorToResp` sets it after `WriteHeader`, where it has no effect: net/http then sniffs
+/// the JSON body as text.
+fn answer(status: StatusCode, body: Vec<u8>) -> Response {
+    let content_type = if status == StatusCode::OK {
+        "application/json"
+    } else {
+        "text/plain; charset=utf-8"
+    };
     (
         status,
-        [(header::CONTENT_TYPE, "application/json")],
+        [(header::CONTENT_TYPE, content_type)],
         Body::from(body),
     )
         .into_response()

@@ -84,6 +84,37 @@ async fn a_stopped_gateway_keeps_open_chats_and_refuses_new_ones() {
     assert_eq!(send(&url, &message("new")).await, (200, OK.into()));
 }
 
+/// The `Content-Type` of the answer to a signed `body`.
+async fn content_type(url: &str, body: &str) -> String {
+    let signature = webitel_sign(SECRET.as_bytes(), body.as_bytes());
+    let response = reqwest::Client::new()
+        .post(url)
+        .header("X-Webitel-Sign", signature)
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap();
+    let value = response.headers().get("content-type").unwrap();
+    value.to_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn refusals_are_sniffed_as_text_as_go_sends_them_and_successes_are_json() {
+    let emulator = Emulator::new("tok");
+    emulator.insert_bot(gateway("/support", true));
+    emulator.insert_bot(gateway("/stopped", false));
+    let running = emulator.spawn().await.unwrap();
+    let live = format!("{}/chat/support", running.base_url());
+    let stopped = format!("{}/chat/stopped", running.base_url());
+    assert_eq!(
+        content_type(&live, &message("c-1")).await,
+        "application/json"
+    );
+    let text = "text/plain; charset=utf-8";
+    assert_eq!(content_type(&stopped, &message("c-1")).await, text);
+    assert_eq!(content_type(&live, "{not json").await, text);
+}
+
 #[tokio::test]
 async fn a_gateway_stopped_from_the_start_opens_nothing_and_unknown_uris_stay_404() {
     let emulator = Emulator::new("tok");

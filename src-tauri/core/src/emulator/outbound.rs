@@ -11,6 +11,9 @@
 //! When the client closes a chat, Webitel's `SendNotify` still sends the `close` template's
 //! text (when it renders to something) but not the close event: the client knows already.
 //!
+//! An agent's close ends the chat on the server even when its callback does not answer, so a
+//! stopped gateway then treats that chat as new (see `chat`).
+//!
 //! Auto-reply stands in for an agent who answers at once: when it is on, every accepted
 //! inbound *message* (not a close or a broadcast report) is answered, after the 200, with the
 //! agent text `Auto-reply: <the message's text>` (for a file without text,

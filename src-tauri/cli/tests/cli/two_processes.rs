@@ -1,0 +1,58 @@
+//! The app and the CLI (here: two CLI processes) on one data folder at the same instant. Both
+//! open a fresh folder, migrate it and save a profile: each must succeed, with no "database
+//! is locked" and no migration error, and both profiles must be there afterwards.
+
+use std::process::{Command, Output, Stdio};
+
+use crate::support::{DataDir, CALLBACK};
+
+/// Starts `profiles create --json` for `name` in `dir` without waiting for it.
+fn spawn_create(dir: &DataDir, name: &str) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_textgate-cli"))
+        .args(["--data-dir", dir.path().to_str().unwrap(), "--json"])
+        .args(["profiles", "create", "--name", name, "--callback", CALLBACK])
+        .arg("--generate-secret")
+        .env_remove("TEXTGATE_TOKEN")
+        .env_remove("TEXTGATE_DATA_DIR")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+fn describe(output: &Output) -> String {
+    format!(
+        "exit {:?}, stdout {:?}, stderr {:?}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// Fifty fresh folders, two processes started together on each: before the migration ran
+/// under `BEGIN IMMEDIATE`, one of them regularly failed with "table profiles already exists".
+#[test]
+fn two_processes_saving_on_a_fresh_folder_at_once_both_succeed() {
+    for round in 0..50 {
+        let dir = DataDir::new();
+        let children = [spawn_create(&dir, "First"), spawn_create(&dir, "Second")];
+        for child in children {
+            let output = child.wait_with_output().unwrap();
+            assert!(
+                output.status.success(),
+                "round {round}: {}",
+                describe(&output)
+            );
+        }
+        let listed = dir.run(&["--json", "profiles", "list"]).json();
+        let mut names: Vec<&str> = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|profile| profile["name"].as_str().unwrap())
+            .collect();
+        names.sort_unstable();
+        assert_eq!(names, ["First", "Second"], "round {round}");
+    }
+}
