@@ -8,6 +8,7 @@ mod emulator;
 mod gateways;
 mod history;
 mod listen;
+mod loopback_proxy;
 mod profiles;
 mod secrets;
 mod send;
