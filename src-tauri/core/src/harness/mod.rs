@@ -10,3 +10,4 @@ pub mod delivery;
 pub mod history;
 pub mod outbound;
 pub mod receiver;
+pub mod target;
