@@ -2,8 +2,8 @@
 //! umask): the history holds customers' chat text and the profiles say where every gateway
 //! posts. SQLite creates the `-wal` and `-shm` files with the database file's own mode, so the
 //! file is made private before SQLite first opens it; files (and the app's default folder) an
-//! older build left readable by others are tightened on every open. Elsewhere (Windows) the per-user data folder's ACLs
-//! already keep other users out, and nothing is changed.
+//! older build left readable by others are tightened on every open. Elsewhere (Windows) the
+//! per-user data folder's ACLs already keep other users out, and nothing is changed.
 
 use std::io;
 use std::path::{Path, PathBuf};
