@@ -42,7 +42,7 @@ fn profiles_survive_a_restart_with_their_secret() {
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].name, "Support");
     let view = state.workspace().unwrap().get(&id).unwrap();
-    assert_eq!(view.secret.as_ref().map(|s| s.expose().as_str()), Some(secret.as_str()));
+    assert_eq!(view.exposed_secret(), Some(secret.as_str()));
     let status = state.status();
     assert!(status.storage_error.is_none() && status.keychain_error.is_none());
 }

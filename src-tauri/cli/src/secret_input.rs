@@ -29,7 +29,7 @@ pub struct SecretSource<'a> {
 
 impl SecretSource<'_> {
     /// One line from standard input; a terminal is refused (typing would echo the secret).
-    pub fn from_stdin(&self) -> CliResult<Sensitive<String>> {
+    pub fn read_stdin(&self) -> CliResult<Sensitive<String>> {
         let stdin = std::io::stdin();
         if stdin.is_terminal() {
             return Err(CliError::new(
@@ -42,11 +42,11 @@ impl SecretSource<'_> {
                 ),
             ));
         }
-        self.from_reader(stdin.lock(), &Place::Stdin)
+        self.read_from(stdin.lock(), &Place::Stdin)
     }
 
     /// One line from the file at `path`.
-    pub fn from_file(&self, path: &Path) -> CliResult<Sensitive<String>> {
+    pub fn read_file(&self, path: &Path) -> CliResult<Sensitive<String>> {
         let file = std::fs::File::open(path).map_err(|error| {
             CliError::new(
                 "io",
@@ -57,11 +57,11 @@ impl SecretSource<'_> {
                 ),
             )
         })?;
-        self.from_reader(file, &Place::File(path))
+        self.read_from(file, &Place::File(path))
     }
 
     /// One line from `reader`, which is `place` in messages.
-    fn from_reader(&self, reader: impl Read, place: &Place) -> CliResult<Sensitive<String>> {
+    fn read_from(&self, reader: impl Read, place: &Place) -> CliResult<Sensitive<String>> {
         let mut bytes = Zeroizing::new(Vec::new());
         reader
             .take(MAX_BYTES + 1)
@@ -167,7 +167,7 @@ mod tests {
 
     fn read(input: &[u8]) -> CliResult<String> {
         SOURCE
-            .from_reader(input, &Place::Stdin)
+            .read_from(input, &Place::Stdin)
             .map(|secret| secret.expose().clone())
     }
 
@@ -211,7 +211,7 @@ mod tests {
     #[test]
     fn endless_input_stops_at_the_cap() {
         let error = SOURCE
-            .from_reader(std::io::repeat(b'a'), &Place::Stdin)
+            .read_from(std::io::repeat(b'a'), &Place::Stdin)
             .unwrap_err();
         assert!(
             error.message.contains("more than 64 KiB"),

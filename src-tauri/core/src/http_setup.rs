@@ -11,8 +11,26 @@ use url::Url;
 use crate::error::error_chain;
 use crate::webitel::client_error::ClientError;
 
-/// Adds the certificates of `ca_pem` (one or more PEM blocks) as trusted roots; blank is none.
-pub(crate) fn trust_ca(
+/// Builds the client trusting the certificates of `ca_pem` (one or more PEM blocks, blank is
+/// none) beside the system's roots. A failure is an error, never a panic or a silently
+/// different client: the certificate's fault when one was given, else the TLS set-up's.
+pub(crate) fn build_trusting(
+    builder: ClientBuilder,
+    ca_pem: Option<&str>,
+) -> Result<reqwest::Client, ClientError> {
+    let custom = ca_pem.is_some_and(|pem| !pem.trim().is_empty());
+    trust_ca(builder, ca_pem)?.build().map_err(|error| {
+        let chain = error_chain(&error);
+        if custom {
+            ClientError::InvalidCertificate(chain)
+        } else {
+            ClientError::Setup(chain)
+        }
+    })
+}
+
+/// Adds the certificates of `ca_pem` as trusted roots.
+fn trust_ca(
     mut builder: ClientBuilder,
     ca_pem: Option<&str>,
 ) -> Result<ClientBuilder, ClientError> {
@@ -30,14 +48,6 @@ pub(crate) fn trust_ca(
         builder = builder.add_root_certificate(certificate);
     }
     Ok(builder)
-}
-
-/// Builds the client; a failure (the TLS set-up, a certificate it refuses) is an error, never
-/// a panic or a silently different client.
-pub(crate) fn build(builder: ClientBuilder) -> Result<reqwest::Client, ClientError> {
-    builder
-        .build()
-        .map_err(|error| ClientError::Setup(error_chain(&error)))
 }
 
 /// Whether `url` points at this computer (127.0.0.0/8, ::1, `localhost`), which no proxy
@@ -72,8 +82,14 @@ mod tests {
 
     #[test]
     fn blank_or_broken_pem_text() {
-        assert!(trust_ca(reqwest::Client::builder(), Some("  \n")).is_ok());
-        let broken = trust_ca(reqwest::Client::builder(), Some("not a certificate"));
+        assert!(build_trusting(reqwest::Client::builder(), Some("  \n")).is_ok());
+        let broken = build_trusting(reqwest::Client::builder(), Some("not a certificate"));
         assert!(matches!(broken, Err(ClientError::InvalidCertificate(_))));
+        let garbage = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
+        let refused = build_trusting(reqwest::Client::builder(), Some(garbage));
+        assert!(
+            matches!(refused, Err(ClientError::InvalidCertificate(_))),
+            "{refused:?}"
+        );
     }
 }

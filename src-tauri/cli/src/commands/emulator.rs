@@ -30,7 +30,7 @@ pub fn token(token: Option<String>, token_stdin: bool, out: &Output) -> CliResul
             flag: "--token-stdin",
             example: "printf '%s' \"$TOKEN\" | textgate-cli emulator --port 0 --token-stdin",
         }
-        .from_stdin()?;
+        .read_stdin()?;
         return Ok(Some(token.expose().clone()));
     }
     if token.is_some() {

@@ -29,7 +29,7 @@ pub async fn create(ctx: &Context, args: ProfileCreate) -> CliResult {
             flag: "--secret-stdin",
             example: "printf '%s' \"$SECRET\" | textgate-cli profiles create … --secret-stdin",
         }
-        .from_stdin()?
+        .read_stdin()?
     } else if let Some(secret) = args.secret {
         warn_on_command_line(&ctx.out, "--secret", "--secret-stdin");
         Sensitive::new(secret)

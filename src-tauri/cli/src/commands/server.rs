@@ -31,7 +31,7 @@ async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
                 flag: "--password-stdin",
                 example: "printf '%s' \"$PASSWORD\" | textgate-cli server add … --login USER --password-stdin",
             }
-            .from_stdin()?,
+            .read_stdin()?,
             domain: args.domain.unwrap_or_default(),
         },
         None => ServerAuth::Token {
@@ -40,7 +40,7 @@ async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
                 flag: "--token-stdin",
                 example: "printf '%s' \"$TOKEN\" | textgate-cli server add … --token-stdin",
             }
-            .from_stdin()?,
+            .read_stdin()?,
         },
     };
     let ca_pem = match &args.ca_file {

@@ -132,7 +132,7 @@ fn read_secret(args: &SecretArgs) -> CliResult<Sensitive<String>> {
             flag: "--secret-stdin-file",
             example: "textgate-cli sign --secret-stdin-file <(printf '%s' \"$SECRET\") < body.json",
         }
-        .from_file(path),
+        .read_file(path),
         (None, None) => Err(CliError::new(
             "usage",
             "give --secret or --secret-stdin-file",

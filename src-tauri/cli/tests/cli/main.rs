@@ -12,6 +12,7 @@ mod faults;
 mod gateways;
 mod history;
 mod listen;
+mod loopback_proxy;
 mod profiles;
 mod secrets;
 mod send;

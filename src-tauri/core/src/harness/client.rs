@@ -39,7 +39,7 @@ impl HarnessClient {
             if direct {
                 builder = builder.no_proxy();
             }
-            http_setup::build(http_setup::trust_ca(builder, ca_pem)?)
+            http_setup::build_trusting(builder, ca_pem)
         };
         Ok(Self {
             proxied: build(false)?,

@@ -174,16 +174,3 @@ async fn a_url_with_a_user_and_password_is_refused_and_not_repeated() {
     }
     assert_eq!(exchange.url, running.url());
 }
-
-#[test]
-fn userinfo_is_removed_from_urls_and_from_text_that_is_not_one() {
-    assert_eq!(
-        without_userinfo("https://ann:pw@host:8/x?y=1"),
-        "https://host:8/x?y=1"
-    );
-    assert_eq!(without_userinfo("http://ann@host/"), "http://host/");
-    assert_eq!(without_userinfo("https://host/a@b"), "https://host/a@b");
-    assert_eq!(without_userinfo("ftp://ann:pw@host/x"), "ftp://host/x");
-    assert_eq!(without_userinfo("weird://ann:pw@/x"), "weird:///x");
-    assert_eq!(without_userinfo("no url at all"), "no url at all");
-}

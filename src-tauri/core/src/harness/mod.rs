@@ -12,3 +12,4 @@ pub mod outbound;
 pub mod receiver;
 pub mod receiver_feed;
 mod receiver_serve;
+pub mod target;

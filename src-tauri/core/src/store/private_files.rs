@@ -1,23 +1,30 @@
 //! The data folder and the database are the user's alone (0700 and 0600 on Unix, whatever the
 //! umask): the history holds customers' chat text and the profiles say where every gateway
 //! posts. SQLite creates the `-wal` and `-shm` files with the database file's own mode, so the
-//! file is made private before SQLite first opens it; files an older build left readable by
-//! others are tightened on every open. Elsewhere (Windows) the per-user data folder's ACLs
-//! already keep other users out, and nothing is changed.
+//! file is made private before SQLite first opens it; files (and the app's default folder) an
+//! older build left readable by others are tightened on every open. Elsewhere (Windows) the
+//! per-user data folder's ACLs already keep other users out, and nothing is changed.
 
 use std::io;
 use std::path::{Path, PathBuf};
 
 /// Creates `dir` (and any missing parent) readable by the user only. An existing folder is
-/// left as it is: it may be one the user chose and shares on purpose.
+/// left as it is (it may be one the user chose and shares on purpose), unless it is the app's
+/// own default folder (named after its identifier), which an older build made readable.
 pub(super) fn create_private_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::DirBuilderExt;
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
         std::fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
-            .create(dir)
+            .create(dir)?;
+        let ours = dir.file_name() == Some(std::ffi::OsStr::new(crate::paths::APP_IDENTIFIER));
+        let mode = std::fs::metadata(dir)?.permissions().mode();
+        if ours && mode & 0o077 != 0 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        }
+        Ok(())
     }
     #[cfg(not(unix))]
     {
@@ -125,5 +132,15 @@ mod tests {
             folder_before,
             "a folder that existed is left alone"
         );
+    }
+
+    #[test]
+    fn the_apps_own_default_folder_is_tightened_even_when_it_existed() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join(crate::paths::APP_IDENTIFIER);
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        drop(Store::open_in(&dir).unwrap());
+        assert_eq!(mode(&dir), 0o700);
     }
 }

@@ -86,7 +86,7 @@ impl WebitelClient {
         if loopback {
             builder = builder.no_proxy();
         }
-        let http = http_setup::build(http_setup::trust_ca(builder, config.ca_pem.as_deref())?)?;
+        let http = http_setup::build_trusting(builder, config.ca_pem.as_deref())?;
         Ok(Self {
             http,
             api,

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use zeroize::Zeroize;
 
 /// Accepts an i64 written as a JSON number or a JSON string; `null` and absence become `None`.
 pub mod int64 {
@@ -85,6 +86,15 @@ impl Metadata {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+}
+
+/// The gateway's secret is wiped from memory with the metadata that carried it.
+impl Drop for Metadata {
+    fn drop(&mut self) {
+        if let Some(secret) = self.0.get_mut(Self::SECRET) {
+            secret.zeroize();
+        }
     }
 }
 
@@ -180,6 +190,13 @@ pub struct LoginRequest {
     pub password: String,
     #[serde(default)]
     pub domain: String,
+}
+
+/// The password is wiped from memory once the request is sent (or, in the emulator, checked).
+impl Drop for LoginRequest {
+    fn drop(&mut self) {
+        self.password.zeroize();
+    }
 }
 
 /// `POST /api/login` answer (other fields ignored).

@@ -58,7 +58,7 @@ async fn an_edit_saved_while_a_push_is_in_flight_stays_changed_here() {
     assert_eq!(report.unchanged, ["Saved during the push"]);
     let kept = f.workspace.get(&first.id).unwrap();
     assert_eq!(kept.name, "Saved during the push");
-    assert_eq!(kept.secret.as_ref().map(|s| s.expose().as_str()), Some("SecretSavedDuringThePush"));
+    assert_eq!(kept.exposed_secret(), Some("SecretSavedDuringThePush"));
 
     f.workspace.push(&first.id, false).await.unwrap();
     let bot = f.emulator().bot(remote_id).unwrap();
@@ -204,7 +204,7 @@ async fn a_pull_whose_secret_write_fails_is_finished_by_the_next_pull() {
     assert_eq!(list.len(), 1);
     let alpha = f.workspace.get(&list[0].id).unwrap();
     assert_eq!(alpha.secret_state, SecretState::Stored);
-    assert_eq!(alpha.secret.as_ref().map(|s| s.expose().as_str()), Some("RemoteSecret"));
+    assert_eq!(alpha.exposed_secret(), Some("RemoteSecret"));
 }
 
 #[tokio::test]
@@ -224,7 +224,7 @@ async fn a_server_change_is_never_half_applied() {
     assert!(f.workspace.pull(&f.server_id).await.is_err());
     let half = f.workspace.get(&id).unwrap();
     assert_eq!(
-        (half.name.as_str(), half.secret.as_ref().map(|s| s.expose().as_str())),
+        (half.name.as_str(), half.exposed_secret()),
         ("Alpha", Some("RemoteSecret")),
         "neither the row nor the secret moved"
     );
@@ -233,7 +233,7 @@ async fn a_server_change_is_never_half_applied() {
     let report = f.workspace.pull(&f.server_id).await.unwrap();
     assert_eq!(report.updated, ["Alpha renamed"]);
     let done = f.workspace.get(&id).unwrap();
-    assert_eq!(done.secret.as_ref().map(|s| s.expose().as_str()), Some("RotatedOnServer"));
+    assert_eq!(done.exposed_secret(), Some("RotatedOnServer"));
     assert_eq!(done.sync_state, SyncState::InSync);
 }
 
@@ -251,7 +251,7 @@ async fn a_linked_profile_whose_secret_went_missing_gets_it_back_on_pull() {
     );
     f.workspace.pull(&f.server_id).await.unwrap();
     assert_eq!(
-        f.workspace.get(&id).unwrap().secret.as_ref().map(|s| s.expose().as_str()),
+        f.workspace.get(&id).unwrap().exposed_secret(),
         Some("RemoteSecret")
     );
 }
