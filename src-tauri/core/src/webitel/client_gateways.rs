@@ -102,3 +102,7 @@ fn with_leading_slash(uri: &str) -> String {
         format!("/{uri}")
     }
 }
+
+#[cfg(test)]
+#[path = "client_gateways_tests.rs"]
+mod tests;
