@@ -2,24 +2,16 @@
 //! instead of the admin API's answer, so tests and `textgate-cli emulator --fault KIND` can show
 //! that Textgate loses nothing and says what went wrong. A standing fault hits the gateway
 //! endpoints (`/api/chat/…`) only: login and userinfo stay healthy, so a server can still be
-//! added. Resetting a connection needs the socket, so the emulator serves through
-//! [`FaultListener`], whose connections can be told to drop with a TCP RST.
+//! added. Resetting a connection needs the socket: see `fault_listener`.
 
-use std::net::SocketAddr;
-use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
-use std::task::{Context, Poll};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
-use axum::extract::connect_info::Connected;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::serve::{IncomingStream, Listener};
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::{TcpListener, TcpStream};
 
+pub(crate) use super::fault_listener::{ConnKill, FaultListener};
 use super::reply;
 
 /// The size of the [`FaultKind::Huge`] answer.
@@ -197,7 +189,7 @@ fn plain(status: StatusCode, content_type: &'static str, body: &'static str) -> 
 fn reset(kill: Option<ConnKill>) -> Response {
     match kill {
         Some(kill) => {
-            kill.0.store(true, Ordering::SeqCst);
+            kill.trigger();
             // Never written: the connection fails its next write and is dropped with an RST.
             StatusCode::OK.into_response()
         }
@@ -210,106 +202,37 @@ fn reset(kill: Option<ConnKill>) -> Response {
 fn huge_answer() -> Bytes {
     static HUGE: OnceLock<Bytes> = OnceLock::new();
     HUGE.get_or_init(|| {
-        let mut body = Vec::with_capacity(HUGE_ANSWER_BYTES);
-        body.extend_from_slice(br#"{"name":""#);
-        body.resize(HUGE_ANSWER_BYTES - 2, b'x');
-        body.extend_from_slice(br#""}"#);
+        // One fill (a memset), then the JSON around it.
+        let mut body = vec![b'x'; HUGE_ANSWER_BYTES];
+        let head = br#"{"name":""#;
+        body[..head.len()].copy_from_slice(head);
+        body[HUGE_ANSWER_BYTES - 2..].copy_from_slice(br#""}"#);
         Bytes::from(body)
     })
     .clone()
 }
 
-/// A switch on one connection: once set, the connection drops with an RST.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct ConnKill(Arc<AtomicBool>);
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl Connected<IncomingStream<'_, FaultListener>> for ConnKill {
-    fn connect_info(stream: IncomingStream<'_, FaultListener>) -> Self {
-        stream.io().kill.clone()
-    }
-}
-
-/// A TCP listener whose connections can be reset from a handler.
-pub(crate) struct FaultListener(pub TcpListener);
-
-impl Listener for FaultListener {
-    type Io = FaultIo;
-    type Addr = SocketAddr;
-
-    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
-        loop {
-            match self.0.accept().await {
-                Ok((stream, address)) => {
-                    let io = FaultIo {
-                        stream,
-                        kill: ConnKill::default(),
-                    };
-                    return (io, address);
-                }
-                // Out of file descriptors and the like: wait instead of spinning.
-                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
-            }
+    #[test]
+    fn every_kind_parses_from_its_name_and_nothing_else_does() {
+        for kind in FaultKind::ALL {
+            assert_eq!(kind.as_str().parse::<FaultKind>(), Ok(kind));
         }
+        let error = "melt".parse::<FaultKind>().unwrap_err();
+        assert!(
+            error.contains("500-garbage") && error.contains("reset-after"),
+            "{error}"
+        );
     }
 
-    fn local_addr(&self) -> std::io::Result<Self::Addr> {
-        self.0.local_addr()
-    }
-}
-
-/// One accepted connection; fails every read and write once its [`ConnKill`] is set.
-pub(crate) struct FaultIo {
-    stream: TcpStream,
-    kill: ConnKill,
-}
-
-impl FaultIo {
-    fn killed(&self) -> Option<std::io::Error> {
-        if !self.kill.0.load(Ordering::SeqCst) {
-            return None;
-        }
-        // Closing with a zero linger sends an RST instead of a FIN.
-        let _ = self.stream.set_zero_linger();
-        Some(std::io::Error::from(std::io::ErrorKind::ConnectionReset))
-    }
-}
-
-impl AsyncRead for FaultIo {
-    fn poll_read(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<std::io::Result<()>> {
-        if let Some(error) = self.killed() {
-            return Poll::Ready(Err(error));
-        }
-        Pin::new(&mut self.get_mut().stream).poll_read(cx, buf)
-    }
-}
-
-impl AsyncWrite for FaultIo {
-    fn poll_write(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<std::io::Result<usize>> {
-        if let Some(error) = self.killed() {
-            return Poll::Ready(Err(error));
-        }
-        Pin::new(&mut self.get_mut().stream).poll_write(cx, buf)
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        if let Some(error) = self.killed() {
-            return Poll::Ready(Err(error));
-        }
-        Pin::new(&mut self.get_mut().stream).poll_flush(cx)
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        if let Some(error) = self.killed() {
-            return Poll::Ready(Err(error));
-        }
-        Pin::new(&mut self.get_mut().stream).poll_shutdown(cx)
+    #[test]
+    fn a_rule_hits_gateway_requests_of_its_method_only() {
+        let rule = FaultRule::every(FaultKind::Reset).on("post");
+        assert!(rule.hits("POST", "/chat/bots"));
+        assert!(!rule.hits("GET", "/chat/bots"));
+        assert!(!FaultRule::every(FaultKind::Reset).hits("GET", "/userinfo"));
     }
 }

@@ -7,6 +7,7 @@
 mod api;
 mod bots;
 mod chat;
+mod fault_listener;
 mod faults;
 mod outbound;
 mod reply;

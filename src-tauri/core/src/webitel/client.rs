@@ -13,17 +13,17 @@ use url::Url;
 
 use super::client_error::ClientError;
 use super::redact::{describe_parse_error, quote_reply};
-use super::wire::{Bot, LoginRequest, LoginResponse, MicroError, Page, Schema, UserInfo};
+use super::wire::{LoginRequest, LoginResponse, MicroError, Page, Schema, UserInfo};
 use crate::error::error_chain;
 use crate::http_setup;
 use crate::sensitive::Sensitive;
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
-const PAGE_SIZE: u32 = 100;
+pub(super) const PAGE_SIZE: u32 = 100;
 /// Stops a server that always says `next: true` from looping forever.
 pub(super) const MAX_PAGES: u32 = 1000;
 const GET_ATTEMPTS: u32 = 3;
-const BOT_FIELDS: &[&str] = &[
+pub(super) const BOT_FIELDS: &[&str] = &[
     "id",
     "name",
     "uri",
@@ -121,94 +121,6 @@ impl WebitelClient {
         self.send(Method::GET, "userinfo", &[], None::<&()>).await
     }
 
-    /// One page of `GET /api/chat/bots` with every field Textgate needs.
-    pub async fn list_bots_page(
-        &self,
-        page: u32,
-        query: Option<&str>,
-    ) -> Result<Page<Bot>, ClientError> {
-        let q = query
-            .map(str::trim)
-            .filter(|q| !q.is_empty())
-            .map(|q| ("q", q.to_string()));
-        self.list_bots_page_with(page, q).await
-    }
-
-    /// One page of custom gateways, with one extra filter (`q` or `uri`).
-    pub(super) async fn list_bots_page_with(
-        &self,
-        page: u32,
-        filter: Option<(&str, String)>,
-    ) -> Result<Page<Bot>, ClientError> {
-        let mut params = vec![
-            ("page", page.to_string()),
-            ("size", PAGE_SIZE.to_string()),
-            ("provider", "custom".to_string()),
-        ];
-        params.extend(BOT_FIELDS.iter().map(|field| ("fields", field.to_string())));
-        params.extend(filter);
-        self.send(Method::GET, "chat/bots", &params, None::<&()>)
-            .await
-    }
-
-    /// Every custom gateway on the server (all pages).
-    pub async fn list_custom_bots(&self, query: Option<&str>) -> Result<Vec<Bot>, ClientError> {
-        let mut bots = Vec::new();
-        for page in 1..=MAX_PAGES {
-            let answer = self.list_bots_page(page, query).await?;
-            let done = !answer.next || answer.items.is_empty();
-            bots.extend(
-                answer
-                    .items
-                    .into_iter()
-                    .filter(|bot| bot.provider.is_empty() || bot.provider == "custom"),
-            );
-            if done {
-                break;
-            }
-        }
-        Ok(bots)
-    }
-
-    /// `GET /api/chat/bots/{id}`; the answer must be that gateway.
-    pub async fn get_bot(&self, id: i64) -> Result<Bot, ClientError> {
-        let answer = self
-            .send(Method::GET, &format!("chat/bots/{id}"), &[], None::<&()>)
-            .await?;
-        self.check_gateway(answer, Some(id), None)
-    }
-
-    /// `POST /api/chat/bots`; the answer must be a gateway with an id and the URI sent.
-    pub async fn create_bot(&self, bot: &Bot) -> Result<Bot, ClientError> {
-        let answer = self.send(Method::POST, "chat/bots", &[], Some(bot)).await?;
-        self.check_gateway(answer, None, Some(&bot.uri))
-    }
-
-    /// Full update (`PUT`): the server keeps `uri` and `provider` read-only. The answer must be
-    /// the gateway updated.
-    pub async fn update_bot(&self, id: i64, bot: &Bot) -> Result<Bot, ClientError> {
-        let answer = self
-            .send(Method::PUT, &format!("chat/bots/{id}"), &[], Some(bot))
-            .await?;
-        self.check_gateway(answer, Some(id), Some(&bot.uri))
-    }
-
-    /// Start/Stop: `PATCH` with only `enabled`, so nothing else on the server is touched.
-    pub async fn set_bot_enabled(&self, id: i64, enabled: bool) -> Result<Bot, ClientError> {
-        let body = serde_json::json!({ "enabled": enabled });
-        let answer = self
-            .send(Method::PATCH, &format!("chat/bots/{id}"), &[], Some(&body))
-            .await?;
-        self.check_gateway(answer, Some(id), None)
-    }
-
-    pub async fn delete_bot(&self, id: i64) -> Result<(), ClientError> {
-        let _: serde_json::Value = self
-            .send(Method::DELETE, &format!("chat/bots/{id}"), &[], None::<&()>)
-            .await?;
-        Ok(())
-    }
-
     /// Chat and default flow schemas (what the gateway form offers), all pages.
     pub async fn list_schemas(&self, query: Option<&str>) -> Result<Vec<Schema>, ClientError> {
         let mut schemas = Vec::new();
@@ -237,7 +149,7 @@ impl WebitelClient {
         Ok(schemas)
     }
 
-    async fn send<T: DeserializeOwned, B: Serialize + ?Sized>(
+    pub(super) async fn send<T: DeserializeOwned, B: Serialize + ?Sized>(
         &self,
         method: Method,
         path: &str,

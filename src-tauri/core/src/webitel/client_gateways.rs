@@ -1,19 +1,107 @@
-//! What the client accepts from a server beyond "it is JSON": answers are read up to
-//! [`MAX_ANSWER_BYTES`] (a runaway reply is cut off, never buffered whole), an answer to a
-//! gateway request must be that gateway (an id, and the URI sent), and a gateway can be found
-//! by its URI — chat_manager's `uri` list filter — so a push whose answer was lost can link
-//! the gateway it created instead of creating it twice.
+//! The gateway endpoints (`/api/chat/bots`), and what the client accepts from a server beyond
+//! "it is JSON": answers are read up to [`MAX_ANSWER_BYTES`] (a runaway reply is cut off, never
+//! buffered whole), an answer to a gateway request must be that gateway (an id, and the URI
+//! sent), and a gateway can be found by its URI — chat_manager's `uri` list filter — so a push
+//! whose answer was lost can link the gateway it created instead of creating it twice.
 
-use reqwest::Response;
+use reqwest::{Method, Response};
 
-use super::client::{WebitelClient, MAX_PAGES};
+use super::client::{WebitelClient, BOT_FIELDS, MAX_PAGES, PAGE_SIZE};
 use super::client_error::ClientError;
-use super::wire::Bot;
+use super::wire::{Bot, Page};
 
 /// The most of one answer Textgate reads: far above a page of 100 gateways with long templates.
 pub const MAX_ANSWER_BYTES: usize = 16 << 20;
 
 impl WebitelClient {
+    /// One page of `GET /api/chat/bots` with every field Textgate needs.
+    pub async fn list_bots_page(
+        &self,
+        page: u32,
+        query: Option<&str>,
+    ) -> Result<Page<Bot>, ClientError> {
+        let q = query
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(|q| ("q", q.to_string()));
+        self.list_bots_page_with(page, q).await
+    }
+
+    /// One page of custom gateways, with one extra filter (`q` or `uri`).
+    pub(super) async fn list_bots_page_with(
+        &self,
+        page: u32,
+        filter: Option<(&str, String)>,
+    ) -> Result<Page<Bot>, ClientError> {
+        let mut params = vec![
+            ("page", page.to_string()),
+            ("size", PAGE_SIZE.to_string()),
+            ("provider", "custom".to_string()),
+        ];
+        params.extend(BOT_FIELDS.iter().map(|field| ("fields", field.to_string())));
+        params.extend(filter);
+        self.send(Method::GET, "chat/bots", &params, None::<&()>)
+            .await
+    }
+
+    /// Every custom gateway on the server (all pages).
+    pub async fn list_custom_bots(&self, query: Option<&str>) -> Result<Vec<Bot>, ClientError> {
+        let mut bots = Vec::new();
+        for page in 1..=MAX_PAGES {
+            let answer = self.list_bots_page(page, query).await?;
+            let done = !answer.next || answer.items.is_empty();
+            bots.extend(
+                answer
+                    .items
+                    .into_iter()
+                    .filter(|bot| bot.provider.is_empty() || bot.provider == "custom"),
+            );
+            if done {
+                break;
+            }
+        }
+        Ok(bots)
+    }
+
+    /// `GET /api/chat/bots/{id}`; the answer must be that gateway.
+    pub async fn get_bot(&self, id: i64) -> Result<Bot, ClientError> {
+        let answer = self
+            .send(Method::GET, &format!("chat/bots/{id}"), &[], None::<&()>)
+            .await?;
+        self.check_gateway(answer, Some(id), None)
+    }
+
+    /// `POST /api/chat/bots`; the answer must be a gateway with an id and the URI sent.
+    pub async fn create_bot(&self, bot: &Bot) -> Result<Bot, ClientError> {
+        let answer = self.send(Method::POST, "chat/bots", &[], Some(bot)).await?;
+        self.check_gateway(answer, None, Some(&bot.uri))
+    }
+
+    /// Full update (`PUT`): the server keeps `uri` and `provider` read-only. The answer must be
+    /// the gateway updated.
+    pub async fn update_bot(&self, id: i64, bot: &Bot) -> Result<Bot, ClientError> {
+        let answer = self
+            .send(Method::PUT, &format!("chat/bots/{id}"), &[], Some(bot))
+            .await?;
+        self.check_gateway(answer, Some(id), Some(&bot.uri))
+    }
+
+    /// Start/Stop: `PATCH` with only `enabled`, so nothing else on the server is touched.
+    pub async fn set_bot_enabled(&self, id: i64, enabled: bool) -> Result<Bot, ClientError> {
+        let body = serde_json::json!({ "enabled": enabled });
+        let answer = self
+            .send(Method::PATCH, &format!("chat/bots/{id}"), &[], Some(&body))
+            .await?;
+        self.check_gateway(answer, Some(id), None)
+    }
+
+    pub async fn delete_bot(&self, id: i64) -> Result<(), ClientError> {
+        let _: serde_json::Value = self
+            .send(Method::DELETE, &format!("chat/bots/{id}"), &[], None::<&()>)
+            .await?;
+        Ok(())
+    }
+
     /// The custom gateway whose URI is exactly `uri`, if the server has one.
     pub async fn find_custom_bot_by_uri(&self, uri: &str) -> Result<Option<Bot>, ClientError> {
         let wanted = with_leading_slash(uri.trim());
@@ -102,3 +190,7 @@ fn with_leading_slash(uri: &str) -> String {
         format!("/{uri}")
     }
 }
+
+#[cfg(test)]
+#[path = "client_gateways_tests.rs"]
+mod tests;

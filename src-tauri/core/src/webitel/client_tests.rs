@@ -6,7 +6,7 @@ use std::time::Duration;
 use super::*;
 use crate::emulator::{Emulator, Fault};
 use crate::validation::ProfileField;
-use crate::webitel::wire::{Lookup, Metadata};
+use crate::webitel::wire::{Bot, Lookup, Metadata};
 
 async fn start() -> (crate::emulator::RunningEmulator, WebitelClient) {
     let emulator = Emulator::new("tok");

@@ -13,6 +13,9 @@ use crate::sync_state::SyncState;
 
 /// The faults a broken server or what stands in front of it can produce, with the error code
 /// each must give.
+/// Long enough for a loaded machine to serve 64 MiB; `hang` waits this long per case.
+const TIMEOUT: Duration = Duration::from_millis(1500);
+
 const FAULTS: [(FaultKind, &str); 7] = [
     (FaultKind::Garbage500, "server_error"),
     (FaultKind::Html200, "not_webitel"),
@@ -58,7 +61,7 @@ async fn run(f: &Fixture, op: Op, id: &str) -> Result<(), CoreError> {
 
 async fn every_fault_leaves_everything_as_it_was(op: Op) {
     for (kind, code) in FAULTS {
-        let f = fixture_with(Duration::from_millis(500)).await;
+        let f = fixture_with(TIMEOUT).await;
         let before = pushed_and_edited(&f).await;
         let server_before = f.emulator().bots();
         f.emulator().set_fault(Some(FaultRule::every(kind)));
@@ -113,7 +116,7 @@ async fn delete_survives_every_fault() {
 #[tokio::test]
 async fn a_first_push_survives_every_fault() {
     for (kind, code) in FAULTS {
-        let f = fixture_with(Duration::from_millis(500)).await;
+        let f = fixture_with(TIMEOUT).await;
         let before = saved(&f, "Support");
         f.emulator().set_fault(Some(FaultRule::every(kind)));
         let error = f.workspace.push(&before.id, false).await.unwrap_err();

@@ -282,3 +282,26 @@ async fn a_delete_that_fails_in_sqlite_keeps_the_secret() {
     f.workspace.delete(&profile.id).unwrap();
     assert!(f.secrets.read(&profile.id).unwrap().is_none());
 }
+
+#[tokio::test]
+async fn start_stop_does_not_hide_other_changes_made_on_the_server() {
+    let f = fixture().await;
+    let profile = saved(&f, "Support");
+    f.workspace.push(&profile.id, false).await.unwrap();
+    let remote_id = first_remote_id(&f);
+    f.emulator()
+        .modify_bot(remote_id, |bot| bot.name = "Renamed on server".into());
+
+    let on = f
+        .workspace
+        .set_enabled_everywhere(&profile.id, true)
+        .await
+        .unwrap();
+    assert!(on.enabled);
+    assert_eq!(on.sync_state, SyncState::ChangedOnServer);
+    let report = f.workspace.pull(&f.server_id).await.unwrap();
+    assert_eq!(report.updated, ["Renamed on server"]);
+    let pulled = f.workspace.get(&profile.id).unwrap();
+    assert!(pulled.enabled);
+    assert_eq!(pulled.sync_state, SyncState::InSync);
+}
