@@ -28,6 +28,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     textgate_core::harness::history::HistoryEntry::export_all(&cfg)?;
     textgate_core::harness::history::HistoryQuery::export_all(&cfg)?;
     textgate_core::harness::outbound::AgentAction::export_all(&cfg)?;
+    textgate_core::harness::receiver_feed::LiveBatch::export_all(&cfg)?;
     textgate_core::harness::burst::BurstProgress::export_all(&cfg)?;
     textgate_core::harness::burst::BurstReport::export_all(&cfg)?;
     textgate_core::signature::lab::LabRequest::export_all(&cfg)?;

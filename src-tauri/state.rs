@@ -34,11 +34,12 @@ pub struct ActiveReceiver {
 }
 
 impl ActiveReceiver {
-    /// Stops listening (answers in flight finish within `grace`). The forwarding task ends by
-    /// itself once the feed closes, after storing what was still queued.
+    /// Stops listening (answers in flight finish within `grace`, then their connections are
+    /// cut), which closes the feed; returns once the forwarding task has stored and sent what
+    /// was still queued and ended, so nothing of the receiver outlives the stop.
     pub async fn stop(self, grace: Duration) {
         self.running.stop(grace).await;
-        drop(self.forward);
+        let _ = self.forward.await;
     }
 }
 

@@ -1,14 +1,15 @@
 //! The app's one local receiver (issue D): started for a profile (its secret checks the
-//! signatures), each request stored in the history and streamed to the UI over a Tauri
-//! channel as it arrives; stopped explicitly or replaced by the next start.
+//! signatures), each request stored in the history (a transaction per batch of arrivals) and
+//! the newest streamed to the UI over a Tauri channel, at most [`LIVE_WINDOW`] at a time with
+//! the count of those passed over; stopped explicitly or replaced by the next start.
 
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
-use textgate_core::harness::history::HistoryEntry;
-use textgate_core::harness::receiver::{self, ReceiverAnswer};
+use textgate_core::harness::receiver::{self, ReceivedRequest, ReceiverAnswer};
+use textgate_core::harness::receiver_feed::{self, LiveBatch, LIVE_WINDOW};
 use ts_rs::TS;
 
 use crate::error::{IpcError, IpcResult};
@@ -44,7 +45,7 @@ pub async fn start_receiver(
     port: u16,
     path: String,
     answer: AnswerSpec,
-    on_request: Channel<HistoryEntry>,
+    on_request: Channel<LiveBatch>,
 ) -> IpcResult<ReceiverInfo> {
     let config = state.workspace()?.receiver_config(
         &profile_id,
@@ -60,7 +61,7 @@ pub async fn start_receiver(
     if let Some(previous) = slot.take() {
         previous.stop(STOP_GRACE).await;
     }
-    let (running, mut live) = receiver::start(config).await.map_err(|error| {
+    let (running, live) = receiver::start(config).await.map_err(|error| {
         IpcError::new(
             "receiver_port",
             format!("Cannot listen on 127.0.0.1:{port}: {error}"),
@@ -68,18 +69,24 @@ pub async fn start_receiver(
     })?;
     let url = running.url();
     let (owner, receiver_url) = (profile_id.clone(), url.clone());
-    let forward = tauri::async_runtime::spawn(async move {
-        while let Some(request) = live.recv().await {
-            let state = app.state::<AppState>();
-            let Ok(workspace) = state.workspace() else {
-                continue;
-            };
-            if let Ok(entry) = workspace.record_received(Some(&owner), &receiver_url, &request) {
-                // The window may be gone or reloaded; the entry is in the history either way.
-                let _ = on_request.send(entry);
-            }
-        }
-    });
+    let store = move |requests: Vec<ReceivedRequest>| {
+        let state = app.state::<AppState>();
+        let Ok(workspace) = state.workspace() else {
+            return Vec::new();
+        };
+        workspace
+            .record_received_batch(Some(&owner), &receiver_url, &requests)
+            .unwrap_or_default()
+    };
+    let forward = tauri::async_runtime::spawn(receiver_feed::follow(
+        live,
+        LIVE_WINDOW,
+        store,
+        move |batch| {
+            // The window may be gone or reloaded; the entries are in the history either way.
+            let _ = on_request.send(batch);
+        },
+    ));
     *slot = Some(ActiveReceiver {
         running,
         profile_id: profile_id.clone(),

@@ -9,6 +9,7 @@ import type { InboundDraft } from '../src/bindings/InboundDraft';
 import type { IpcError } from '../src/bindings/IpcError';
 import type { LabRequest } from '../src/bindings/LabRequest';
 import type { LabResult } from '../src/bindings/LabResult';
+import type { LiveBatch } from '../src/bindings/LiveBatch';
 import type { ProfileView } from '../src/bindings/ProfileView';
 import type { Signing } from '../src/bindings/Signing';
 import type { Verdict } from '../src/bindings/Verdict';
@@ -172,8 +173,30 @@ export class FakeHarness {
       requestHeaders: [['host', new URL(r.url).host], ['content-type', 'application/json'], ...(sign ? [['x-webitel-sign', sign] as [string, string]] : [])],
       body, status: r.answer.status, responseHeaders: [], response: '', elapsedMicros: null, signing: null, verdict, failure: null,
     });
-    (window as any).__TAURI_INTERNALS__.runCallback(r.channel.id, { index: r.index++, message: entry });
+    this.#stream({ entries: [entry], notShown: 0 });
     return entry;
+  }
+
+  /** `count` unsigned requests arrive at once: all stored, and the one batch the backend would
+   * send (the newest `window`, the rest counted as not shown). */
+  flood(count: number, window: number) {
+    const r = this.receiver;
+    if (!r) throw new Error('the fake receiver is not running');
+    const entries: HistoryEntry[] = [];
+    for (let i = 1; i <= count; i++) {
+      entries.push(this.#record({
+        profileId: r.profileId, channel: 'receive', replayOf: null, method: 'POST', url: r.url,
+        requestHeaders: [['host', new URL(r.url).host]], body: `{"message":{"chatId":"flood","text":"n${i}"}}`,
+        status: r.answer.status, responseHeaders: [], response: '', elapsedMicros: null, signing: null,
+        verdict: { verdict: 'missing' }, failure: null,
+      }));
+    }
+    this.#stream({ entries: entries.slice(-window), notShown: Math.max(0, count - window) });
+  }
+
+  #stream(batch: LiveBatch) {
+    const r = this.receiver!;
+    (window as any).__TAURI_INTERNALS__.runCallback(r.channel.id, { index: r.index++, message: batch });
   }
 
   #start(profileId: string, port: number, path: string, answer: Answer, channel: ChannelArg) {

@@ -120,6 +120,28 @@ test('receive: start, requests stream in newest first with verdicts, expand show
   await expect(page.getByLabel('Callback URL', { exact: true })).toHaveValue('http://127.0.0.1:8790/hook');
 });
 
+test('receive: a flood keeps the newest 200 live and says how many are only in the history', async ({ page }) => {
+  await openTest(page);
+  await section(page, 'Receive');
+  await page.getByRole('button', { name: 'Start receiver' }).click();
+  await expect(page.getByTestId('receiver-url')).toBeVisible();
+  await expect(page.getByTestId('not-shown')).toHaveCount(0);
+
+  // The backend's batch: the newest 200 of 250, the other 50 counted.
+  await page.evaluate(() => (window as any).fakeBackend.harness.flood(250, 200));
+  const rows = page.getByTestId('entry');
+  await expect(rows).toHaveCount(200);
+  await expect(page.getByTestId('not-shown')).toHaveText('50 not shown live (only the newest 200 are): see History for every request.');
+  await expect(rows.nth(0).locator('summary')).toContainText('missing');
+  await rows.nth(0).locator('summary').click();
+  await expect(rows.nth(0).getByTestId('raw-body')).toHaveText('{"message":{"chatId":"flood","text":"n250"}}');
+
+  // One more arrives: the oldest shown is pushed out and counted too.
+  await arrive(page, '{"message":{"chatId":"c-1","text":"late"}}', 'missing');
+  await expect(rows).toHaveCount(200);
+  await expect(page.getByTestId('not-shown')).toContainText('51 not shown live');
+});
+
 test('receive: a port that cannot be used is explained', async ({ page }) => {
   await openTest(page);
   await section(page, 'Receive');

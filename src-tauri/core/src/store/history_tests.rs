@@ -165,3 +165,27 @@ fn a_user_and_password_in_the_url_never_reach_the_file() {
         "credentials on disk"
     );
 }
+
+#[test]
+fn a_batch_is_stored_in_its_order_and_reads_back_whole() {
+    let (_dir, store) = file_store();
+    let before = sent(&store, b"{\"before\":1}", Some(200));
+    let batch: Vec<NewEntry> = (0..300)
+        .map(|i| {
+            let body = format!("{{\"message\":{{\"chatId\":\"c-{i}\",\"text\":\"m{i}\"}}}}");
+            NewEntry::sent(
+                None,
+                Channel::Receive,
+                Signing::Unsigned,
+                exchange(body.as_bytes(), Some(200)),
+            )
+        })
+        .collect();
+    let stored = store.insert_history_batch(batch).unwrap();
+    assert_eq!(stored.len(), 300);
+    let ids: Vec<i64> = stored.iter().map(|e| e.id).collect();
+    assert_eq!(ids, (before.id + 1..=before.id + 300).collect::<Vec<_>>());
+    assert_eq!(stored[299].text.as_deref(), Some("m299"));
+    assert_eq!(store.history_request(ids[7]).unwrap().entry, stored[7]);
+    assert_eq!(store.insert_history_batch(Vec::new()).unwrap(), []);
+}

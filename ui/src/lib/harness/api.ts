@@ -10,6 +10,7 @@ import type { HistoryQuery } from '../../bindings/HistoryQuery';
 import type { InboundDraft } from '../../bindings/InboundDraft';
 import type { LabRequest } from '../../bindings/LabRequest';
 import type { LabResult } from '../../bindings/LabResult';
+import type { LiveBatch } from '../../bindings/LiveBatch';
 import type { ReceiverInfo } from '../../bindings/ReceiverInfo';
 import type { Signing } from '../../bindings/Signing';
 
@@ -22,8 +23,8 @@ export const harnessApi = {
   searchHistory: (query: HistoryQuery) => invoke<HistoryEntry[]>('search_history', { query }),
   replayHistory: (id: number, resign: boolean) => invoke<HistoryEntry>('replay_history', { id, resign }),
   clearHistory: (profileId: string | null) => invoke<number>('clear_history', { profileId }),
-  startReceiver: (profileId: string, port: number, path: string, answer: AnswerSpec, onEntry: (entry: HistoryEntry) => void) => {
-    const onRequest = new Channel<HistoryEntry>(onEntry);
+  startReceiver: (profileId: string, port: number, path: string, answer: AnswerSpec, onBatch: (batch: LiveBatch) => void) => {
+    const onRequest = new Channel<LiveBatch>(onBatch);
     return invoke<ReceiverInfo>('start_receiver', { profileId, port, path, answer, onRequest });
   },
   emulateWebitel: (profileId: string, action: AgentAction, url: string | null) =>

@@ -1,10 +1,15 @@
 // The local receiver as the UI sees it: settings, whether it runs (and for which profile), and
-// its live log, newest first. Requests arrive over a Tauri channel already stored in the
-// history; reopening the tab reloads the log from the history.
+// its live log, newest first. Requests arrive over a Tauri channel in batches, already stored
+// in the history; the log keeps the newest LIVE_WINDOW and counts the rest (passed over by the
+// backend or pushed out here) as not shown live. Reopening the tab reloads it from the history.
 import type { HistoryEntry } from '../../bindings/HistoryEntry';
+import type { LiveBatch } from '../../bindings/LiveBatch';
 import type { ReceiverInfo } from '../../bindings/ReceiverInfo';
 import { toIpcError } from '../backend';
 import { harnessApi } from './api';
+
+/** The most entries the live log holds (the backend sends at most as many at a time). */
+export const LIVE_WINDOW = 200;
 
 class ReceiverState {
   port = $state(8790);
@@ -14,6 +19,8 @@ class ReceiverState {
   delayMs = $state(0);
   info = $state<ReceiverInfo | null>(null);
   entries = $state<HistoryEntry[]>([]);
+  /** Requests stored in the history since the start but not in the live log. */
+  notShown = $state(0);
   busy = $state(false);
   error = $state<string | null>(null);
   #profileId: string | null = null;
@@ -28,12 +35,13 @@ class ReceiverState {
     if (this.#profileId !== profileId) {
       this.#profileId = profileId;
       this.entries = [];
+      this.notShown = 0;
       this.error = null;
     }
     try {
       this.info = await harnessApi.receiverStatus();
       if (this.info?.profileId === profileId && this.entries.length === 0) {
-        this.entries = await harnessApi.searchHistory({ profileId, channel: 'receive', limit: 200, chatId: null, text: null, status: null });
+        this.entries = await harnessApi.searchHistory({ profileId, channel: 'receive', limit: LIVE_WINDOW, chatId: null, text: null, status: null });
       }
     } catch (error) {
       this.error = toIpcError(error).message;
@@ -46,14 +54,22 @@ class ReceiverState {
     try {
       const answer = { status: Number(this.status), body: this.body, delayMs: Math.max(0, Number(this.delayMs) || 0) };
       this.entries = [];
-      this.info = await harnessApi.startReceiver(profileId, Number(this.port), this.path, answer, (entry) => {
-        if (entry.profileId === this.#profileId) this.entries = [entry, ...this.entries];
-      });
+      this.notShown = 0;
+      this.info = await harnessApi.startReceiver(profileId, Number(this.port), this.path, answer, (batch) => this.#arrived(batch));
     } catch (error) {
       this.error = toIpcError(error).message;
     } finally {
       this.busy = false;
     }
+  }
+
+  /** A batch from the backend: newest first on top, the log cut to LIVE_WINDOW. */
+  #arrived(batch: LiveBatch) {
+    const mine = batch.entries.filter((entry) => entry.profileId === this.#profileId);
+    if (mine.length === 0 && batch.notShown === 0) return;
+    const all = [...mine.reverse(), ...this.entries];
+    this.notShown += batch.notShown + Math.max(0, all.length - LIVE_WINDOW);
+    this.entries = all.slice(0, LIVE_WINDOW);
   }
 
   async stop() {
