@@ -7,6 +7,7 @@ mod history;
 mod migrations;
 mod profiles;
 mod servers;
+mod template_verdicts;
 
 use std::path::{Path, PathBuf};
 

@@ -57,10 +57,12 @@ mod tests;
 #[cfg(test)]
 mod tests_go_rules;
 #[cfg(test)]
-mod tests_limits;
+pub(crate) mod tests_limits;
 
 use std::collections::HashMap;
 
+#[cfg(test)]
+pub(crate) use budget::probe;
 pub use budget::{Limit, MAX_DATA, MAX_OUTPUT, MAX_STEPS};
 pub use error::{ExecContext, Phase, TemplateError};
 pub use set::TemplateSet;

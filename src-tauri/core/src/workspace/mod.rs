@@ -9,6 +9,7 @@ mod profiles;
 pub mod remote;
 mod servers;
 mod sync;
+mod template_verdicts;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
