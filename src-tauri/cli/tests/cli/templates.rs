@@ -144,7 +144,9 @@ fn a_never_ending_template_stops_at_the_work_budget_in_one_line() {
             line.starts_with("error: template: ") && line.contains("work limit"),
             "{line}"
         );
-        let json_args: Vec<&str> = std::iter::once("--json").chain(args.iter().copied()).collect();
+        let json_args: Vec<&str> = std::iter::once("--json")
+            .chain(args.iter().copied())
+            .collect();
         let (code, message) = dir.run_stdin(&json_args, DOUBLING).json_error();
         assert_eq!(code, "template_budget", "{message}");
     }

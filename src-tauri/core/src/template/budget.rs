@@ -114,7 +114,9 @@ pub(crate) mod probe {
     static RENDERING: Mutex<Vec<ThreadId>> = Mutex::new(Vec::new());
 
     fn threads() -> std::sync::MutexGuard<'static, Vec<ThreadId>> {
-        RENDERING.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        RENDERING
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Whether the thread is inside a render.

@@ -152,7 +152,8 @@ pub fn parse(name: &str, text: &str, delims: &Delims) -> Result<Template, Templa
             trees: parser.trees,
         }),
         Err(e) => {
-            let mut err = TemplateError::at(name, Phase::Parse, text, e.pos, Some(e.line), e.message);
+            let mut err =
+                TemplateError::at(name, Phase::Parse, text, e.pos, Some(e.line), e.message);
             err.limit = e.limit;
             Err(err)
         }

@@ -24,9 +24,7 @@ impl Workspace {
         }
         let verdict = TemplatesVerdict::judge(&profile.templates);
         // Keeping it is an optimisation: a failed write only means judging again next time.
-        let _ = self
-            .store()
-            .set_templates_verdict(&profile.id, &verdict);
+        let _ = self.store().set_templates_verdict(&profile.id, &verdict);
         verdict.refused
     }
 }

@@ -21,12 +21,16 @@ async fn a_never_ending_template_is_checked_saved_and_refused_for_push_within_th
     let on = |field| issues.iter().find(|i| i.field == field).expect("an issue");
     assert_eq!(on(ProfileField::TemplateJoin).severity, Severity::Warning);
     assert!(
-        on(ProfileField::TemplateJoin).message.contains("work limit"),
+        on(ProfileField::TemplateJoin)
+            .message
+            .contains("work limit"),
         "{:?}",
         issues
     );
     assert!(
-        on(ProfileField::TemplateLeft).message.contains("output limit"),
+        on(ProfileField::TemplateLeft)
+            .message
+            .contains("output limit"),
         "{:?}",
         issues
     );
@@ -58,7 +62,10 @@ async fn the_list_shows_the_verdict_stored_at_save_without_rendering() {
     let id = saved.profile.id;
     let listed = |f: &super::super::sync::tests::Fixture| {
         let list = f.workspace.list().unwrap();
-        list.into_iter().find(|p| p.id == id).unwrap().templates_refused
+        list.into_iter()
+            .find(|p| p.id == id)
+            .unwrap()
+            .templates_refused
     };
     assert!(!listed(&f));
 
