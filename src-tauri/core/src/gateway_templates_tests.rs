@@ -221,5 +221,7 @@ fn a_never_ending_template_is_previewed_and_refused_within_the_budget() {
     let (issues, refused) = judge_templates(&t);
     assert!(refused);
     assert_eq!(issues.len(), 1);
-    assert!(issues[0].message.starts_with("Textgate will not push this template"));
+    assert!(issues[0]
+        .message
+        .starts_with("Textgate will not push this template"));
 }
