@@ -54,6 +54,11 @@ pub enum CoreError {
     #[error("{}", .0.message)]
     TemplateRefused(FieldIssue),
 
+    /// A template ran past one of Textgate's limits (work, output, nesting) while being
+    /// checked: Webitel's server would hang or run out of memory on it. Not pushed.
+    #[error("{}", .0.message)]
+    TemplateBudget(FieldIssue),
+
     #[error(
         "This database was written by a newer Textgate (schema version {found}; this build knows up \
          to {supported}). It was left untouched: update Textgate to open it."
@@ -125,6 +130,7 @@ impl CoreError {
             CoreError::RemoteChanged(_) => "remote_changed",
             CoreError::FlowRequired => "flow_required",
             CoreError::TemplateRefused(_) => "template_invalid",
+            CoreError::TemplateBudget(_) => "template_budget",
             CoreError::DatabaseTooNew { .. } => "database_too_new",
             CoreError::DataDir { .. } => "data_dir",
             CoreError::Storage(_) => "storage",
@@ -147,7 +153,9 @@ impl CoreError {
     pub fn field_issues(&self) -> &[FieldIssue] {
         match self {
             CoreError::Invalid(issues) => issues,
-            CoreError::TemplateRefused(issue) => std::slice::from_ref(issue),
+            CoreError::TemplateRefused(issue) | CoreError::TemplateBudget(issue) => {
+                std::slice::from_ref(issue)
+            }
             _ => &[],
         }
     }

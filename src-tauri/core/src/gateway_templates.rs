@@ -120,6 +120,33 @@ impl TemplateRefusal {
     pub fn field_issue(&self) -> FieldIssue {
         FieldIssue::error(self.key.field(), self.detail.clone())
     }
+
+    /// Whether Textgate stopped the template at one of its limits (work, output, nesting)
+    /// rather than Go refusing it.
+    pub fn is_over_budget(&self) -> bool {
+        self.error.limit.is_some()
+    }
+
+    /// The error a push gets: `template_budget` when over a limit, else `template_invalid`.
+    pub fn into_error(self) -> crate::error::CoreError {
+        if self.is_over_budget() {
+            crate::error::CoreError::TemplateBudget(self.field_issue())
+        } else {
+            crate::error::CoreError::TemplateRefused(self.field_issue())
+        }
+    }
+}
+
+/// The form's words for a failing template: Go's refusal, or Textgate's limit.
+fn refusal_message(error: &TemplateError) -> String {
+    if error.limit.is_some() {
+        format!(
+            "Textgate will not push this template: {}",
+            error.go_message()
+        )
+    } else {
+        format!("Webitel will refuse this template: {}", error.go_message())
+    }
 }
 
 /// The gateway's templates parsed as the server parses them: the set, and the keys that failed.
@@ -180,14 +207,23 @@ pub fn server_refusal(templates: &Templates) -> Option<TemplateRefusal> {
 /// Form warnings, one per broken key: saving is allowed (the admin may be mid-edit), pushing
 /// is not. `file_policy_fail` is not tested by the server but fails when Webitel sends it.
 pub fn template_issues(templates: &Templates) -> Vec<FieldIssue> {
+    judge_templates(templates).0
+}
+
+/// [`template_issues`] and whether the server would refuse the templates
+/// (`server_refusal(..).is_some()`), from one parse and one render of each key.
+pub fn judge_templates(templates: &Templates) -> (Vec<FieldIssue>, bool) {
     let parsed = parse_templates(templates);
     let mut issues = Vec::new();
+    let mut refused = false;
     for key in TemplateKey::PARSE_ORDER {
         let message = if let Some((_, error)) = parsed.parse_errors.iter().find(|(k, _)| *k == key)
         {
-            format!("Webitel will refuse this template: {}", error.go_message())
+            refused = true;
+            refusal_message(error)
         } else if let Err(error) = test_render(&parsed.set, key) {
-            format!("Webitel will refuse this template: {}", error.go_message())
+            refused = true;
+            refusal_message(&error)
         } else if key == TemplateKey::FilePolicyFail && parsed.set.contains(key.wire_name()) {
             match parsed
                 .set
@@ -204,7 +240,7 @@ pub fn template_issues(templates: &Templates) -> Vec<FieldIssue> {
         };
         issues.push(FieldIssue::warning(key.field(), message));
     }
-    issues
+    (issues, refused)
 }
 
 #[cfg(test)]

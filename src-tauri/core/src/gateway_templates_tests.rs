@@ -196,3 +196,32 @@ fn a_failure_inside_another_keys_define_is_reported_with_that_texts_location() {
     // The marker stays inside the join text (at its start), not at title's offset.
     assert_eq!((join.line, join.column, join.offset), (1, 4, 3));
 }
+
+#[test]
+fn a_never_ending_template_is_previewed_and_refused_within_the_budget() {
+    use crate::template::tests_limits::DOUBLING;
+    let t = templates(|t| {
+        t.title = "$(.FirstName)".into();
+        t.join = DOUBLING.into();
+    });
+    let previews = preview_templates(&t, &SampleAccount::default());
+    assert_eq!(previews[0].output.as_deref(), Some("Ann"));
+    let join = previews
+        .iter()
+        .find(|p| p.key == TemplateKey::Join)
+        .unwrap();
+    let problem = join.problem.as_ref().expect("a problem");
+    assert!(problem.message.contains("work limit"), "{problem:?}");
+    assert_eq!(join.output, None);
+
+    let refusal = server_refusal(&t).expect("refused");
+    assert_eq!(refusal.key, TemplateKey::Join);
+    assert!(refusal.is_over_budget());
+    assert_eq!(refusal.into_error().code(), "template_budget");
+    let (issues, refused) = judge_templates(&t);
+    assert!(refused);
+    assert_eq!(issues.len(), 1);
+    assert!(issues[0]
+        .message
+        .starts_with("Textgate will not push this template"));
+}

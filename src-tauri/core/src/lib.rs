@@ -18,6 +18,7 @@ pub mod store;
 pub mod sync_state;
 pub mod template;
 pub mod template_preview;
+pub mod template_verdict;
 pub mod validation;
 pub mod webhook_url;
 pub mod webitel;

@@ -100,11 +100,6 @@ impl Profile {
         self.flow.is_none()
     }
 
-    /// Whether Webitel would refuse one of the templates (checked before every push).
-    pub fn templates_refused(&self) -> bool {
-        crate::gateway_templates::server_refusal(&self.templates).is_some()
-    }
-
     /// Whether the gateway exists on a server, which freezes its URI.
     pub fn is_pushed(&self) -> bool {
         self.remote_id.is_some()
@@ -184,15 +179,17 @@ pub struct ProfileSummary {
     pub updated_at: i64,
 }
 
-impl From<&Profile> for ProfileSummary {
-    fn from(profile: &Profile) -> Self {
+impl ProfileSummary {
+    /// The summary of a profile whose templates were judged `templates_refused` (a stored
+    /// verdict: listing renders nothing, see `template_verdict.rs`).
+    pub fn new(profile: &Profile, templates_refused: bool) -> Self {
         Self {
             id: profile.id.clone(),
             name: profile.name.clone(),
             uri: profile.uri.clone(),
             enabled: profile.enabled,
             incomplete: profile.is_incomplete(),
-            templates_refused: profile.templates_refused(),
+            templates_refused,
             server_id: profile.server_id.clone(),
             sync_state: sync_state(profile),
             updated_at: profile.updated_at,

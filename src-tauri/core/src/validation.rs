@@ -225,6 +225,17 @@ pub fn validate_draft(
     draft: &ProfileDraft,
     context: DraftContext<'_>,
 ) -> Result<(ValidDraft, Vec<FieldIssue>), Vec<FieldIssue>> {
+    let template_issues = crate::gateway_templates::template_issues(&draft.templates);
+    validate_fields(draft, context, template_issues)
+}
+
+/// [`validate_draft`] with the templates' issues judged beforehand (rendering may take a
+/// full work budget, so the workspace does it before it locks the store).
+pub fn validate_fields(
+    draft: &ProfileDraft,
+    context: DraftContext<'_>,
+    template_issues: Vec<FieldIssue>,
+) -> Result<(ValidDraft, Vec<FieldIssue>), Vec<FieldIssue>> {
     let mut issues = Vec::new();
     let name = check_name(&draft.name)
         .map_err(|m| issues.push(FieldIssue::error(ProfileField::Name, m)))
@@ -272,7 +283,7 @@ pub fn validate_draft(
         ));
     }
 
-    issues.extend(crate::gateway_templates::template_issues(&draft.templates));
+    issues.extend(template_issues);
 
     match (name, uri, callback) {
         (Some(name), Some(uri), Some(callback)) if !issues.iter().any(FieldIssue::is_error) => {

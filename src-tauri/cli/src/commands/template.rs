@@ -80,8 +80,15 @@ fn delims(arg: &DelimsArg) -> Delims {
     }
 }
 
+/// Go's refusal (`template_invalid`), or one of Textgate's limits (`template_budget`: the
+/// template would never finish or fill the memory).
 fn template_error(error: TemplateError) -> CliError {
-    CliError::new("template_invalid", error.go_message())
+    let code = if error.limit.is_some() {
+        "template_budget"
+    } else {
+        "template_invalid"
+    };
+    CliError::new(code, error.go_message())
 }
 
 fn read_stdin() -> CliResult<String> {

@@ -127,3 +127,54 @@ fn check_applies_the_servers_rules() {
     );
     assert_eq!(run.code, 1, "{run:#?}");
 }
+
+/// Issue E's template: a recursion that doubles 40 times (about 2^41 calls, never ending in Go).
+const DOUBLING: &str = r#"$(define "a")$(if .)$(template "a" slice . 1)$(template "a" slice . 1)$(else)x$(end)$(end)$(template "a" "0123456789012345678901234567890123456789")"#;
+
+#[test]
+fn a_never_ending_template_stops_at_the_work_budget_in_one_line() {
+    let dir = DataDir::new();
+    for args in [
+        &["template", "render"][..],
+        &["template", "check", "--key", "join"][..],
+    ] {
+        let run = dir.run_stdin(args, DOUBLING);
+        let line = run.failure_line();
+        assert!(
+            line.starts_with("error: template: ") && line.contains("work limit"),
+            "{line}"
+        );
+        let json_args: Vec<&str> = std::iter::once("--json")
+            .chain(args.iter().copied())
+            .collect();
+        let (code, message) = dir.run_stdin(&json_args, DOUBLING).json_error();
+        assert_eq!(code, "template_budget", "{message}");
+    }
+    // The printf variant fills no memory: the output cap stops it, and nothing is printed.
+    let printf = DOUBLING.replace(")x$(", r#")$(printf "%999999d" 1)$("#);
+    let run = dir.run_stdin(&["template", "render"], &printf);
+    assert!(run.failure_line().contains("output limit"), "{run:#?}");
+}
+
+#[test]
+fn profiles_create_with_a_never_ending_template_finishes_and_marks_it_refused() {
+    let dir = DataDir::new();
+    let template = format!("join={DOUBLING}");
+    let run = dir.run(&[
+        "--json",
+        "profiles",
+        "create",
+        "--name",
+        "Costly",
+        "--callback",
+        "https://bot.example.com/hook",
+        "--generate-secret",
+        "--template",
+        &template,
+    ]);
+    let profile = run.json();
+    assert_eq!(profile["templatesRefused"], true, "{profile}");
+    assert!(run.stderr.contains("work limit"), "{run:#?}");
+    let listed = dir.run(&["--json", "profiles", "list"]).json();
+    assert_eq!(listed[0]["templatesRefused"], true, "{listed}");
+}

@@ -15,6 +15,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../../migrations/0001_profiles.sql"),
     include_str!("../../migrations/0002_servers_and_sync.sql"),
     include_str!("../../migrations/0003_harness_history.sql"),
+    include_str!("../../migrations/0004_template_verdicts.sql"),
 ];
 
 /// The newest schema this build knows.

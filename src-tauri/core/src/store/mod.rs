@@ -11,6 +11,7 @@ mod profile_sync;
 mod private_files;
 mod profiles;
 mod servers;
+mod template_verdicts;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -100,45 +100,6 @@ pub(crate) struct List {
     pub nodes: Vec<Node>,
 }
 
-// A tree can nest 100,000 levels deep (see `parse::MAX_NESTING`): copying and dropping it
-// recurse once per list or parenthesised pipeline, each step with room on the stack.
-impl Clone for List {
-    fn clone(&self) -> Self {
-        deep(|| List {
-            nodes: self.nodes.clone(),
-        })
-    }
-}
-
-impl Drop for List {
-    fn drop(&mut self) {
-        if !self.nodes.is_empty() {
-            let nodes = std::mem::take(&mut self.nodes);
-            deep(move || drop(nodes));
-        }
-    }
-}
-
-impl Clone for Pipe {
-    fn clone(&self) -> Self {
-        deep(|| Pipe {
-            pos: self.pos,
-            is_assign: self.is_assign,
-            decl: self.decl.clone(),
-            cmds: self.cmds.clone(),
-        })
-    }
-}
-
-impl Drop for Pipe {
-    fn drop(&mut self) {
-        if !self.cmds.is_empty() {
-            let cmds = std::mem::take(&mut self.cmds);
-            deep(move || drop(cmds));
-        }
-    }
-}
-
 /// `if`, `range` and `with` share Go's `BranchNode`.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Branch {

@@ -104,3 +104,43 @@ impl State<'_> {
         })
     }
 }
+
+/// Which threads are rendering right now, for tests that prove a render holds no lock.
+#[cfg(test)]
+pub(crate) mod probe {
+    use std::sync::Mutex;
+    use std::thread::ThreadId;
+
+    static RENDERING: Mutex<Vec<ThreadId>> = Mutex::new(Vec::new());
+
+    fn threads() -> std::sync::MutexGuard<'static, Vec<ThreadId>> {
+        RENDERING
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether the thread is inside a render.
+    pub(crate) fn rendering(thread: ThreadId) -> bool {
+        threads().contains(&thread)
+    }
+
+    /// Marks the current thread as rendering until dropped.
+    pub(crate) struct Rendering(ThreadId);
+
+    impl Rendering {
+        pub(crate) fn start() -> Self {
+            let id = std::thread::current().id();
+            threads().push(id);
+            Rendering(id)
+        }
+    }
+
+    impl Drop for Rendering {
+        fn drop(&mut self) {
+            let mut threads = threads();
+            if let Some(i) = threads.iter().position(|t| *t == self.0) {
+                threads.swap_remove(i);
+            }
+        }
+    }
+}

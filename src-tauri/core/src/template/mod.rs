@@ -57,10 +57,12 @@ mod tests;
 #[cfg(test)]
 mod tests_go_rules;
 #[cfg(test)]
-mod tests_limits;
+pub(crate) mod tests_limits;
 
 use std::collections::HashMap;
 
+#[cfg(test)]
+pub(crate) use budget::probe;
 pub use budget::{Limit, MAX_DATA, MAX_OUTPUT, MAX_STEPS};
 pub use error::{ExecContext, Phase, TemplateError};
 pub use set::TemplateSet;
@@ -150,7 +152,8 @@ pub fn parse(name: &str, text: &str, delims: &Delims) -> Result<Template, Templa
             trees: parser.trees,
         }),
         Err(e) => {
-            let mut err = TemplateError::at(name, Phase::Parse, text, e.pos, Some(e.line), e.message);
+            let mut err =
+                TemplateError::at(name, Phase::Parse, text, e.pos, Some(e.line), e.message);
             err.limit = e.limit;
             Err(err)
         }

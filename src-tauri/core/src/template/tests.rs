@@ -263,7 +263,9 @@ fn the_deepest_render_allowed_fits_in_a_small_stack() {
         });
     let e = worker.expect("spawn").join().expect("no stack overflow");
     assert!(
-        e.unwrap_err().message.contains("exceeded maximum template depth (100000)"),
+        e.unwrap_err()
+            .message
+            .contains("exceeded maximum template depth (100000)"),
         "Go's depth error"
     );
 }

@@ -29,14 +29,22 @@ fn the_doubling_recursion_stops_at_the_work_budget() {
     assert_eq!(e.limit, Some(Limit::Steps), "{e}");
     assert_eq!(e.phase, Phase::Exec);
     assert!(e.message.contains("2000000 steps"), "{}", e.message);
-    assert!(e.go_message().starts_with("template: t:1:"), "{}", e.go_message());
+    assert!(
+        e.go_message().starts_with("template: t:1:"),
+        "{}",
+        e.go_message()
+    );
 }
 
 #[test]
 fn a_million_byte_leaf_stops_at_the_output_cap() {
     let e = render_webitel(DOUBLING_PRINTF).unwrap_err();
     assert_eq!(e.limit, Some(Limit::Output), "{e}");
-    assert!(e.message.contains("1048576 bytes of output"), "{}", e.message);
+    assert!(
+        e.message.contains("1048576 bytes of output"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
@@ -88,7 +96,8 @@ fn endless_recursion_fails_at_go_depth_with_go_message() {
         e.go_message(),
         r#"template: t:1:24: executing "r" at <{{template "r"}}>: exceeded maximum template depth (100000)"#
     );
-    let text = r#"$(define "r")$(if true)$(with .)$(template "r" .)$(end)$(end)$(end)$(template "r" .)"#;
+    let text =
+        r#"$(define "r")$(if true)$(with .)$(template "r" .)$(end)$(end)$(end)$(template "r" .)"#;
     assert_eq!(
         render_webitel(text).unwrap_err().go_message(),
         r#"template: t:1:43: executing "r" at <{{template "r" .}}>: exceeded maximum template depth (100000)"#

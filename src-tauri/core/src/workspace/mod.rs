@@ -10,6 +10,7 @@ pub mod remote;
 mod servers;
 mod sync;
 mod sync_record;
+mod template_verdicts;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 

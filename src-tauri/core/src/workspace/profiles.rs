@@ -7,13 +7,15 @@ use ts_rs::TS;
 
 use super::Workspace;
 use crate::error::{CoreError, Result};
+use crate::gateway_templates::judge_templates;
 use crate::generate::{generate_secret, generate_uri};
 use crate::profile::{FlowSchema, Profile, ProfileDraft, ProfileSummary, ProfileView, SecretState};
 use crate::secrets::SecretError;
 use crate::sensitive::Sensitive;
 use crate::store::{now_millis, Store};
 use crate::sync_state::sync_state;
-use crate::validation::{validate_draft, DraftContext, FieldIssue, ProfileField, ValidDraft};
+use crate::template_verdict::TemplatesVerdict;
+use crate::validation::{validate_fields, DraftContext, FieldIssue, ProfileField, ValidDraft};
 use crate::webhook_url::webhook_url;
 
 /// The result of a save: the stored profile plus anything the user should be told.
@@ -25,12 +27,19 @@ pub struct SaveOutcome {
 }
 
 impl Workspace {
+    /// Every profile, with the verdict on its templates stored at save (nothing is rendered
+    /// unless a row has no verdict for its texts yet).
     pub fn list(&self) -> Result<Vec<ProfileSummary>> {
-        Ok(self
-            .store()
-            .list_profiles()?
+        let (profiles, verdicts) = {
+            let store = self.store();
+            (store.list_profiles()?, store.templates_verdicts()?)
+        };
+        Ok(profiles
             .iter()
-            .map(ProfileSummary::from)
+            .map(|profile| {
+                let refused = self.templates_refused_with(profile, verdicts.get(&profile.id));
+                ProfileSummary::new(profile, refused)
+            })
             .collect())
     }
 
@@ -46,17 +55,23 @@ impl Workspace {
     }
 
     /// Every error and warning the draft would get on save, without saving (live validation).
+    /// The templates are rendered before the store is locked: a costly one (up to a full work
+    /// budget) never holds up other commands.
     pub fn check(&self, draft: &ProfileDraft) -> Result<Vec<FieldIssue>> {
-        let (_, checked) = validate_against(&self.store(), draft)?;
+        let (template_issues, _) = judge_templates(&draft.templates);
+        let (_, checked) = validate_against(&self.store(), draft, template_issues)?;
         Ok(checked.map_or_else(|issues| issues, |(_, warnings)| warnings))
     }
 
     /// Validates and stores a draft; creates the profile when it has no id.
     pub fn save(&self, draft: ProfileDraft) -> Result<SaveOutcome> {
         let now = now_millis();
+        // Rendered before the store is locked, and the verdict kept for the profile list.
+        let (template_issues, refused) = judge_templates(&draft.templates);
+        let verdict = TemplatesVerdict::reached(&draft.templates, refused);
         let (profile, warnings) = {
             let mut store = self.store();
-            let (existing, checked) = validate_against(&store, &draft)?;
+            let (existing, checked) = validate_against(&store, &draft, template_issues)?;
             let (valid, mut warnings) = checked.map_err(CoreError::Invalid)?;
             let server_id = check_server(&store, &draft, existing.as_ref())?;
             let mut sync = existing
@@ -86,11 +101,23 @@ impl Workspace {
                 created_at: existing.as_ref().map_or(now, |saved| saved.created_at),
                 updated_at: now,
             };
+            // A new profile's secret goes to the keychain before its row: a crash between the two
+            // leaves an unreferenced keychain entry, never a listed profile without its secret.
+            // An existing row is written first, marking a changed secret, so a crash leaves the
+            // conservative "changed here". Both under the store lock, so a push recording its
+            // result sees the row and the secret of this save together (see `sync_record`).
+            let mut write_secret = || {
+                if let Err(error) = self.secrets.write(&profile.id, &draft.secret) {
+                    warnings.push(secret_not_saved(&error));
+                }
+            };
+            if existing.is_none() {
+                write_secret();
+            }
             store.upsert_profile(&profile)?;
-            // Still under the store lock, so a push recording its result sees the row and the
-            // secret of this save together (see `sync_record`).
-            if let Err(error) = self.secrets.write(&profile.id, &draft.secret) {
-                warnings.push(secret_not_saved(&error));
+            store.set_templates_verdict(&profile.id, &verdict)?;
+            if existing.is_some() {
+                write_secret();
             }
             (profile, warnings)
         };
@@ -164,7 +191,7 @@ impl Workspace {
             sync_state: sync_state(&profile),
             incomplete: profile.is_incomplete() || secret_state != SecretState::Stored,
             uri_editable: !profile.is_pushed(),
-            templates_refused: profile.templates_refused(),
+            templates_refused: self.templates_refused(&profile),
             secret,
             secret_state,
             id: profile.id,
@@ -206,7 +233,12 @@ fn check_server(
 type Checked = std::result::Result<(ValidDraft, Vec<FieldIssue>), Vec<FieldIssue>>;
 
 /// Runs the field rules with what only the store knows: the saved version and URI clashes.
-fn validate_against(store: &Store, draft: &ProfileDraft) -> Result<(Option<Profile>, Checked)> {
+/// The templates' issues were judged beforehand, without the lock.
+fn validate_against(
+    store: &Store,
+    draft: &ProfileDraft,
+    template_issues: Vec<FieldIssue>,
+) -> Result<(Option<Profile>, Checked)> {
     let existing = match &draft.id {
         Some(id) => Some(store.get_profile(id)?),
         None => None,
@@ -216,7 +248,7 @@ fn validate_against(store: &Store, draft: &ProfileDraft) -> Result<(Option<Profi
         existing: existing.as_ref(),
         uri_used_by: uri_owner.as_ref().map(|other| other.name.as_str()),
     };
-    let checked = validate_draft(draft, context);
+    let checked = validate_fields(draft, context, template_issues);
     Ok((existing, checked))
 }
 

@@ -63,7 +63,7 @@ impl Workspace {
     pub async fn push(&self, profile_id: &str, force: bool) -> Result<PushAction> {
         let (profile, server) = self.profile_and_server(profile_id)?;
         if let Some(refusal) = crate::gateway_templates::server_refusal(&profile.templates) {
-            return Err(CoreError::TemplateRefused(refusal.field_issue()));
+            return Err(refusal.into_error());
         }
         let secret = self.secret_for_push(&profile)?;
         let client = self.client_for(&server)?;
