@@ -104,7 +104,9 @@ async function labelled(browser, text) {
 async function startEmulator() {
   const token = `journey-${Date.now()}`;
   const emuPort = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(cliBin, ['emulator', '--port', String(emuPort), '--token', token], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The token goes in on stdin, never on the command line.
+  const child = spawn(cliBin, ['emulator', '--port', String(emuPort), '--token-stdin'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.end(`${token}\n`);
   const baseUrl = `http://127.0.0.1:${emuPort}`;
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
