@@ -109,3 +109,16 @@ test('a broken template can be saved but is flagged in the list and the header',
   await page.getByRole('button', { name: /^Save\b/ }).click();
   await expect(page.getByRole('navigation').getByText('template error')).toHaveCount(0);
 });
+
+test('a template too costly to render is stopped at its limit and the form stays responsive', async ({ page }) => {
+  await openTemplates(page);
+  const join = page.getByLabel('Agent joining message', { exact: true });
+  // About 2^41 template calls: the engine's work budget ends it and says which limit it hit.
+  await join.fill('$(define "a")$(if .)$(template "a" slice . 1)$(template "a" slice . 1)$(else)x$(end)$(end)$(template "a" "0123456789012345678901234567890123456789")');
+  const problem = page.getByTestId('template-join-problem');
+  await expect(problem).toContainText('Too costly to render', { timeout: 20000 });
+  await expect(problem).toContainText('steps');
+  // The other previews still answer.
+  await page.getByLabel("Workspace member's name", { exact: true }).fill('Agent $(.FirstName)');
+  await expect(page.getByTestId('template-title-output')).toHaveText('Agent Ann');
+});

@@ -70,6 +70,9 @@ pub struct TemplateProblem {
     pub column: u32,
     /// The failing spot as a UTF-16 offset into the text as typed (an editor selection index).
     pub offset: u32,
+    /// Textgate stopped the template at one of its limits (work, output, nesting): the text is
+    /// valid Go, but too costly to render.
+    pub over_budget: bool,
 }
 
 /// One key's preview.
@@ -145,6 +148,7 @@ pub fn locate(typed: &str, error: &TemplateError) -> TemplateProblem {
         line: count(1 + before.matches('\n').count()),
         column: count(1 + before[line_start..].chars().count()),
         offset: count(before.encode_utf16().count()),
+        over_budget: error.limit.is_some(),
     }
 }
 

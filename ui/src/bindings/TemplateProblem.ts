@@ -19,4 +19,9 @@ line: number, column: number,
 /**
  * The failing spot as a UTF-16 offset into the text as typed (an editor selection index).
  */
-offset: number, };
+offset: number, 
+/**
+ * Textgate stopped the template at one of its limits (work, output, nesting): the text is
+ * valid Go, but too costly to render.
+ */
+overBudget: boolean, };

@@ -92,7 +92,12 @@ impl AgentAction {
 pub enum OutboundError {
     /// A template does not parse or render; the message is Go's `err.Error()`.
     #[error("{message}")]
-    Template { key: TemplateKey, message: String },
+    Template {
+        key: TemplateKey,
+        message: String,
+        /// Textgate stopped it at one of its limits (work, output, nesting), not Go.
+        over_budget: bool,
+    },
     /// The server refuses the broadcast (`no peers were received`, `empty text message`, ...).
     #[error("{0}")]
     Broadcast(String),
@@ -192,6 +197,7 @@ fn render(templates: &Templates, key: TemplateKey, data: &Value) -> Result<Strin
         return Err(OutboundError::Template {
             key,
             message: error.go_message(),
+            over_budget: error.limit.is_some(),
         });
     }
     if !parsed.set.contains(key.wire_name()) {
@@ -204,6 +210,7 @@ fn render(templates: &Templates, key: TemplateKey, data: &Value) -> Result<Strin
         .map_err(|error| OutboundError::Template {
             key,
             message: error.go_message(),
+            over_budget: error.limit.is_some(),
         })
 }
 

@@ -8,6 +8,7 @@ use crate::error::{CoreError, Result};
 use crate::harness::delivery::{self, Signing};
 use crate::harness::history::{Channel, HistoryEntry, NewEntry};
 use crate::harness::outbound::{compose, AgentAction, OutboundError};
+use crate::validation::FieldIssue;
 
 impl Workspace {
     /// Sends what Webitel would send for `action`, in order (a close is its notice, then the
@@ -36,6 +37,11 @@ impl Workspace {
         let now = crate::store::now_millis() / 1000;
         let bodies = compose(action, &profile.templates, now).map_err(|error| match error {
             OutboundError::Broadcast(reason) => CoreError::BroadcastRefused(reason),
+            OutboundError::Template {
+                key,
+                message,
+                over_budget: true,
+            } => CoreError::TemplateBudget(FieldIssue::error(key.field(), message)),
             other => CoreError::TemplateRender(other.to_string()),
         })?;
         // Webitel's side posts to the client's service: the server's CA has no say there.

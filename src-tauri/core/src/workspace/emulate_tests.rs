@@ -90,3 +90,32 @@ async fn a_template_error_sends_nothing_and_says_gos_words() {
         .unwrap()
         .is_empty());
 }
+
+/// The doubling template (about 2^41 calls) as the join notice: emulate stops at the
+/// work budget with `template_budget` and sends nothing, instead of hanging.
+#[tokio::test]
+async fn a_never_ending_join_template_stops_at_the_budget_and_sends_nothing() {
+    let f = fixture().await;
+    let mut endless = draft(&f.server_id, "Endless");
+    endless.templates.join = "$(define \"a\")$(if .)$(template \"a\" slice . 1)$(template \"a\" slice . 1)$(else)x$(end)$(end)$(template \"a\" \"0123456789012345678901234567890123456789\")".into();
+    let saved = f.workspace.save(endless.clone()).unwrap().profile;
+    let (running, _feed) = receiver::start(ReceiverConfig::new(
+        "/hook",
+        endless.secret.expose().clone(),
+    ))
+    .await
+    .unwrap();
+    let join = AgentAction::Join {
+        chat_id: "c-1".into(),
+        agent: SampleAccount::default(),
+    };
+    let error = f
+        .workspace
+        .emulate_webitel(&saved.id, &join, Some(&running.url()))
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), "template_budget", "{error}");
+    assert!(error.to_string().contains("steps"), "{error}");
+    assert_eq!(running.log().len(), 0);
+    running.stop(Duration::from_millis(100)).await;
+}
