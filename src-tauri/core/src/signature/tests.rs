@@ -187,7 +187,12 @@ fn ours_and_the_standardwebhooks_crate_agree_both_ways() {
 fn timestamps_at_the_ends_of_i64_are_outside_the_tolerance_not_a_panic() {
     let secret = StandardSecret::parse("whsec_dGVzdA==").unwrap();
     let body = b"{}";
-    for (sent_at, now) in [(i64::MIN, 1), (i64::MAX, -1), (i64::MIN, i64::MAX), (1, i64::MIN)] {
+    for (sent_at, now) in [
+        (i64::MIN, 1),
+        (i64::MAX, -1),
+        (i64::MIN, i64::MAX),
+        (1, i64::MIN),
+    ] {
         let signed = standard_sign(&secret, "msg_1", sent_at, body);
         let verdict = standard_verify(
             &secret,
