@@ -144,7 +144,7 @@ fn every_ipc_command_refuses_bad_input_with_an_error_and_changes_nothing() {
                 }
                 (Expect::Args, Err(Value::String(message))) => {
                     assert!(
-                        message.starts_with(&format!("invalid args")) && message.contains(command),
+                        message.starts_with("invalid args") && message.contains(command),
                         "{shown}: {}",
                         shorten(&Value::String(message.clone()))
                     );
