@@ -19,12 +19,14 @@ BUILD_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-de
 TEST_PACKAGES := xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools \
 	chromium fonts-dejavu-core imagemagick golang-go
 
-.PHONY: help deps deps-system deps-npm deps-e2e ui run build test test-rust test-ui test-e2e lint bindings clean bench
+.PHONY: help deps deps-system deps-npm deps-e2e ui run build test test-rust test-ui test-e2e lint bindings clean bench \
+	fuzz fuzz-smoke
 
 help:
 	@echo "make run    install what is missing, build, and open Textgate"
 	@echo "make test   install what is missing, then lint and run every test"
 	@echo "make lint   rustfmt check, clippy -D warnings, TypeScript/Svelte type check"
+	@echo "make fuzz   run every fuzz target for FUZZ_SECONDS (default 60) each"
 
 deps: deps-system deps-npm
 
@@ -63,7 +65,7 @@ lint: deps ui
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cd ui && npm run check
 
-test: deps ui lint test-rust test-ui test-e2e
+test: deps ui lint test-rust fuzz-smoke test-ui test-e2e
 
 # Under with-desktop: the CLI tests use the real Secret Service (a throwaway gnome-keyring).
 test-rust:
@@ -84,6 +86,25 @@ test-e2e: deps deps-e2e ui
 bench: deps-system $(TOOLS_DIR)/bin/oha
 	@./.ci/install-system-packages openssl
 	cargo run --release --locked -p textgate-core --example harness_bench -- $(TOOLS_DIR)/bin/oha
+
+# Coverage-guided fuzzing (cargo-fuzz, libFuzzer) of what Textgate reads from outside, on the
+# stable toolchain (`--sanitizer none`): `.ci/fuzz SECONDS TARGET...` builds once, then runs each
+# target for SECONDS. A crash or hang fails the run and leaves its input in
+# target/fuzz-artifacts/<target>/. `fuzz-smoke` (part of `make test`) gives each a few seconds.
+# cargo-fuzz is built once into target/tools.
+FUZZ_TARGETS := template inbound_chat standard_webhooks admin_answer history_replay
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 6
+CARGO_FUZZ := $(TOOLS_DIR)/bin/cargo-fuzz
+
+fuzz: $(CARGO_FUZZ)
+	CARGO_FUZZ=$(CARGO_FUZZ) ./.ci/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-smoke: $(CARGO_FUZZ)
+	CARGO_FUZZ=$(CARGO_FUZZ) ./.ci/fuzz $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
+
+$(CARGO_FUZZ):
+	cargo install cargo-fuzz --version "^0.13" --locked --root $(TOOLS_DIR)
 
 $(TOOLS_DIR)/bin/oha:
 	cargo install oha --locked --root $(TOOLS_DIR)

@@ -21,45 +21,52 @@ pub fn run() {
             app.manage(AppState::open(data_dir, Arc::new(KeyringStore::new())));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app::app_status,
-            commands::profiles::list_profiles,
-            commands::profiles::get_profile,
-            commands::profiles::check_profile,
-            commands::profiles::save_profile,
-            commands::profiles::duplicate_profile,
-            commands::profiles::delete_profile,
-            commands::profiles::set_profile_enabled,
-            commands::profiles::list_flow_schemas,
-            commands::servers::list_servers,
-            commands::servers::add_server,
-            commands::servers::test_server,
-            commands::servers::remove_server,
-            commands::servers::refresh_flow_schemas,
-            commands::sync::push_profile,
-            commands::sync::pull_server,
-            commands::sync::compare_with_server,
-            commands::sync::resolve_conflict,
-            commands::templates::preview_templates,
-            commands::templates::default_sample_account,
-            commands::values::generate_uri,
-            commands::values::generate_secret,
-            commands::harness::signature_lab,
-            commands::harness::sender_types,
-            commands::harness::compose_inbound,
-            commands::harness::send_to_gateway,
-            commands::harness::search_history,
-            commands::harness::replay_history,
-            commands::harness::clear_history,
-            commands::harness_agent::emulate_webitel,
-            commands::harness_agent::run_burst,
-            commands::harness_receiver::start_receiver,
-            commands::harness_receiver::stop_receiver,
-            commands::harness_receiver::receiver_status,
-        ])
+        .invoke_handler(invoke_handler())
         .run(tauri::generate_context!())
         .unwrap_or_else(|error| {
             eprintln!("Textgate could not start: {error}");
             std::process::exit(1);
         });
+}
+
+/// Every IPC command the window may call. Generic over the runtime so tests can drive the same
+/// table through Tauri's mock runtime (`tests/bad_input_ipc.rs`).
+pub fn invoke_handler<R: tauri::Runtime>(
+) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        commands::app::app_status,
+        commands::profiles::list_profiles,
+        commands::profiles::get_profile,
+        commands::profiles::check_profile,
+        commands::profiles::save_profile,
+        commands::profiles::duplicate_profile,
+        commands::profiles::delete_profile,
+        commands::profiles::set_profile_enabled,
+        commands::profiles::list_flow_schemas,
+        commands::servers::list_servers,
+        commands::servers::add_server,
+        commands::servers::test_server,
+        commands::servers::remove_server,
+        commands::servers::refresh_flow_schemas,
+        commands::sync::push_profile,
+        commands::sync::pull_server,
+        commands::sync::compare_with_server,
+        commands::sync::resolve_conflict,
+        commands::templates::preview_templates,
+        commands::templates::default_sample_account,
+        commands::values::generate_uri,
+        commands::values::generate_secret,
+        commands::harness::signature_lab,
+        commands::harness::sender_types,
+        commands::harness::compose_inbound,
+        commands::harness::send_to_gateway,
+        commands::harness::search_history,
+        commands::harness::replay_history,
+        commands::harness::clear_history,
+        commands::harness_agent::emulate_webitel,
+        commands::harness_agent::run_burst,
+        commands::harness_receiver::start_receiver,
+        commands::harness_receiver::stop_receiver,
+        commands::harness_receiver::receiver_status,
+    ]
 }

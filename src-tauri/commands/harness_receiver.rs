@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 use textgate_core::harness::receiver::{self, ReceivedRequest, ReceiverAnswer};
 use textgate_core::harness::receiver_feed::{self, LiveBatch, LIVE_WINDOW};
 use ts_rs::TS;
@@ -38,8 +38,8 @@ pub struct ReceiverInfo {
 
 /// Starts (or restarts) the receiver on `port` (0 = any free one) for `profile_id`.
 #[tauri::command]
-pub async fn start_receiver(
-    app: AppHandle,
+pub async fn start_receiver<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     profile_id: String,
     port: u16,

@@ -8,89 +8,18 @@
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
-use std::os::unix::ffi::OsStringExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use clap::CommandFactory;
 
+use super::bad_input_cases::{cases, Inputs, USAGE};
 use super::support::{create_local, DataDir};
 
 /// The CLI's own argument declarations, so the catalogue walks the real command tree.
 #[allow(dead_code, unused_imports)]
 #[path = "../../src/args/mod.rs"]
 mod args;
-
-/// More than 10 MB: past any sane template, body, token or context file.
-const HUGE: usize = 10 * 1024 * 1024 + 1;
-
-/// Exit status of a command line clap refuses.
-const USAGE: i32 = 2;
-
-/// One bad invocation of a command.
-struct Case {
-    what: &'static str,
-    args: Vec<OsString>,
-    stdin: Vec<u8>,
-    code: i32,
-}
-
-fn case(what: &'static str, code: i32, args: &[&str]) -> Case {
-    Case {
-        what,
-        args: args.iter().map(OsString::from).collect(),
-        stdin: Vec::new(),
-        code,
-    }
-}
-
-impl Case {
-    fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Self {
-        self.stdin = bytes.into();
-        self
-    }
-
-    /// Replaces the argument `marker` with raw bytes (not valid UTF-8 on purpose).
-    fn raw_arg(mut self, marker: &str, bytes: &[u8]) -> Self {
-        for arg in &mut self.args {
-            if arg == marker {
-                *arg = OsString::from_vec(bytes.to_vec());
-            }
-        }
-        self
-    }
-}
-
-/// Files the cases point at, outside the data folder.
-struct Inputs {
-    _dir: tempfile::TempDir,
-    huge: String,
-    invalid_utf8: String,
-    nul: String,
-    wrong_types: String,
-    not_json: String,
-    missing: String,
-}
-
-impl Inputs {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let write = |name: &str, bytes: &[u8]| {
-            let path = dir.path().join(name);
-            std::fs::write(&path, bytes).unwrap();
-            path.to_str().unwrap().to_string()
-        };
-        Self {
-            huge: write("huge", &vec![b'x'; HUGE]),
-            invalid_utf8: write("invalid-utf8", b"{\"FirstName\":\"\xff\xfe\"}"),
-            nul: write("nul", b"{\"FirstName\":\"a\0b\"}\0"),
-            wrong_types: write("wrong-types", br#"{"Id":"forty-two","FirstName":7}"#),
-            not_json: write("not-json", b"-----BEGIN CERTIFICATE-----\nnot base64\n"),
-            missing: dir.path().join("missing").to_str().unwrap().to_string(),
-            _dir: dir,
-        }
-    }
-}
 
 /// Every leaf command as its path of names, from clap's tree (`help` excluded).
 fn leaf_commands() -> Vec<Vec<String>> {
@@ -117,7 +46,13 @@ fn leaf_commands() -> Vec<Vec<String>> {
 /// the data folder).
 fn opening_args(path: &str) -> Option<Vec<&'static str>> {
     Some(match path {
-        "server add" => vec!["server", "add", "prod", "https://127.0.0.1:1", "--token-stdin"],
+        "server add" => vec![
+            "server",
+            "add",
+            "prod",
+            "https://127.0.0.1:1",
+            "--token-stdin",
+        ],
         "server list" => vec!["server", "list"],
         "server test" => vec!["server", "test", "prod"],
         "server remove" => vec!["server", "remove", "prod"],
@@ -127,7 +62,12 @@ fn opening_args(path: &str) -> Option<Vec<&'static str>> {
         "profiles list" => vec!["profiles", "list"],
         "profiles show" => vec!["profiles", "show", "Support"],
         "profiles create" => vec![
-            "profiles", "create", "--name", "New", "--callback", "https://bot.example.com/hook",
+            "profiles",
+            "create",
+            "--name",
+            "New",
+            "--callback",
+            "https://bot.example.com/hook",
             "--generate-secret",
         ],
         "profiles push" => vec!["profiles", "push", "Support"],
@@ -145,193 +85,6 @@ fn opening_args(path: &str) -> Option<Vec<&'static str>> {
         "sign" | "verify" | "template render" | "template check" | "emulator" => return None,
         other => panic!("`{other}`: say whether it opens the data folder"),
     })
-}
-
-/// The bad inputs that apply to one command. A command missing here fails the catalogue.
-fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
-    let huge_arg = "x".repeat(120 * 1024);
-    let huge_stdin = vec![b'x'; HUGE];
-    match path {
-        "server add" => vec![
-            case("javascript: URL", 1, &["server", "add", "p2", "javascript:alert(1)", "--token-stdin"]).stdin("t"),
-            case("file: URL", 1, &["server", "add", "p2", "file:///etc/passwd", "--token-stdin"]).stdin("t"),
-            case("ftp: URL", 1, &["server", "add", "p2", "ftp://host.example", "--token-stdin"]).stdin("t"),
-            case("query and fragment", 1, &["server", "add", "p2", "https://h.example/?a=1#f", "--token-stdin"]).stdin("t"),
-            case("empty URL", 1, &["server", "add", "p2", "", "--token-stdin"]).stdin("t"),
-            case("empty name", 1, &["server", "add", "", "https://127.0.0.1:1", "--token-stdin"]).stdin("t"),
-            case("empty token", 1, &["server", "add", "p2", "https://127.0.0.1:1", "--token-stdin"]),
-            case("huge token", 1, &["server", "add", "p2", "javascript:x", "--token-stdin"]).stdin(huge_stdin.clone()),
-            case("NUL in the token", 1, &["server", "add", "p2", "http://127.0.0.1:1", "--token-stdin"]).stdin("a\0b"),
-            case("CA file not PEM", 1, &["server", "add", "p2", "http://127.0.0.1:1", "--token-stdin", "--ca-file", &inputs.not_json]).stdin("t"),
-            case("CA file missing", 1, &["server", "add", "p2", "http://127.0.0.1:1", "--token-stdin", "--ca-file", &inputs.missing]).stdin("t"),
-            case("no auth", USAGE, &["server", "add", "p2", "https://h.example"]),
-            case("non-UTF-8 name", USAGE, &["server", "add", "RAW", "https://h.example", "--token-stdin"]).raw_arg("RAW", b"\xff\xfe").stdin("t"),
-        ],
-        "server list" => vec![case("extra argument", USAGE, &["server", "list", "extra"])],
-        "server test" | "server remove" => {
-            let verb = path.split(' ').nth(1).unwrap();
-            vec![
-                case("unknown server", 1, &["server", verb, "nosuch"]),
-                case("empty name", 1, &["server", verb, ""]),
-                case("huge name", 1, &["server", verb, &huge_arg]),
-                case("non-UTF-8 name", USAGE, &["server", verb, "RAW"]).raw_arg("RAW", b"\x80"),
-            ]
-        }
-        "schemas list" | "gateways list" | "gateways pull" => {
-            let words: Vec<&str> = path.split(' ').collect();
-            let (group, verb) = (words[0], words[1]);
-            vec![
-                case("unknown server", 1, &[group, verb, "--server", "nosuch"]),
-                case("empty server", 1, &[group, verb, "--server", ""]),
-                case("huge server name", 1, &[group, verb, "--server", &huge_arg]),
-                case("missing --server", USAGE, &[words[0], words[1]]),
-            ]
-        }
-        "profiles list" => vec![case("extra argument", USAGE, &["profiles", "list", "x"])],
-        "profiles show" | "profiles push" | "profiles enable" | "profiles disable" | "profiles delete" => {
-            let verb = path.split(' ').nth(1).unwrap();
-            let mut cases = vec![
-                case("unknown profile", 1, &["profiles", verb, "nosuch"]),
-                case("empty id", 1, &["profiles", verb, ""]),
-                case("huge id", 1, &["profiles", verb, &huge_arg]),
-                case("non-UTF-8 id", USAGE, &["profiles", verb, "RAW"]).raw_arg("RAW", b"\xc3\x28"),
-            ];
-            match verb {
-                // A local profile has no server to push to, and no flow to start with.
-                "push" => cases.push(case("local profile", 1, &["profiles", "push", "Support"])),
-                "enable" => cases.push(case("no flow", 1, &["profiles", "enable", "Support"])),
-                _ => {}
-            }
-            cases
-        }
-        "profiles create" => {
-            let create = |extra: &[&str]| {
-                let mut args = vec!["profiles", "create", "--generate-secret"];
-                args.extend_from_slice(extra);
-                args.iter().map(|a| a.to_string()).collect::<Vec<_>>()
-            };
-            let good = ["--name", "New", "--callback", "https://bot.example.com/hook"];
-            let with = |extra: &[&str]| {
-                let mut args = good.to_vec();
-                args.extend_from_slice(extra);
-                create(&args)
-            };
-            let as_case = |what, code, args: Vec<String>| {
-                let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-                case(what, code, &refs)
-            };
-            vec![
-                as_case("javascript: callback", 1, create(&["--name", "New", "--callback", "javascript:alert(1)"])),
-                as_case("file: callback", 1, create(&["--name", "New", "--callback", "file:///etc/passwd"])),
-                as_case("ftp: callback", 1, create(&["--name", "New", "--callback", "ftp://files.example/hook"])),
-                as_case("empty callback", 1, create(&["--name", "New", "--callback", ""])),
-                as_case("empty name", 1, create(&["--name", "", "--callback", "https://bot.example.com/hook"])),
-                as_case("query in the URI", 1, with(&["--uri", "/bot?x=1"])),
-                as_case("fragment in the URI", 1, with(&["--uri", "/bot#top"])),
-                as_case("unknown template key", 1, with(&["--template", "footer=x"])),
-                as_case("flow out of range", USAGE, with(&["--flow", "9223372036854775808"])),
-                as_case("flow not a number", USAGE, with(&["--flow", "seven"])),
-                as_case("flow not cached", 1, with(&["--flow=-1"])),
-                as_case("unknown server", 1, with(&["--server", "nosuch"])),
-                case("empty secret", 1, &["profiles", "create", "--name", "New", "--callback", "https://bot.example.com/hook", "--secret", ""]),
-                case("non-UTF-8 name", USAGE, &["profiles", "create", "--name", "RAW", "--callback", "https://bot.example.com/hook", "--generate-secret"]).raw_arg("RAW", b"\xff"),
-                case("no secret source", USAGE, &["profiles", "create", "--name", "New", "--callback", "https://bot.example.com/hook"]),
-            ]
-        }
-        "template render" => vec![
-            case("not UTF-8", 1, &["template", "render"]).stdin(b"$(.FirstName)\xff".to_vec()),
-            case("NUL in an action", 1, &["template", "render"]).stdin("$(\0)"),
-            case("huge unclosed action", 1, &["template", "render"]).stdin([b"$(.FirstName ".as_slice(), &huge_stdin].concat()),
-            case("bad missingkey", 1, &["template", "render", "--missingkey", "panic"]).stdin("x"),
-            case("context missing", 1, &["template", "render", "--context", &inputs.missing]).stdin("x"),
-            case("context of wrong types", 1, &["template", "render", "--context", &inputs.wrong_types]).stdin("x"),
-            case("context not JSON", 1, &["template", "render", "--context", &inputs.not_json]).stdin("x"),
-            case("context not UTF-8", 1, &["template", "render", "--context", &inputs.invalid_utf8]).stdin("x"),
-            case("context with NUL", 1, &["template", "render", "--context", &inputs.nul]).stdin("x"),
-            case("huge context", 1, &["template", "render", "--context", &inputs.huge]).stdin("x"),
-            case("one delimiter", USAGE, &["template", "render", "--delims", "<<"]).stdin("x"),
-        ],
-        "template check" => vec![
-            case("unknown key", 1, &["template", "check", "--key", "footer"]).stdin("x"),
-            case("not UTF-8", 1, &["template", "check"]).stdin(b"\xc0\xaf".to_vec()),
-            case("huge unclosed action", 1, &["template", "check"]).stdin([b"$(if ".as_slice(), &huge_stdin].concat()),
-            case("missing key", 1, &["template", "check", "--key", "join"]).stdin("$(.Nope)"),
-        ],
-        "sign" => vec![
-            case("empty secret", 1, &["sign", "--secret", ""]).stdin("{}"),
-            case("secret file missing", 1, &["sign", "--secret-stdin-file", &inputs.missing]).stdin("{}"),
-            case("secret file not UTF-8", 1, &["sign", "--secret-stdin-file", &inputs.invalid_utf8]).stdin("{}"),
-            case("whsec not base64", 1, &["sign", "--scheme", "standard", "--secret", "whsec_%%%"]).stdin("{}"),
-            case("unknown scheme", USAGE, &["sign", "--scheme", "md5", "--secret", "s"]),
-            case("timestamp out of range", USAGE, &["sign", "--scheme", "standard", "--secret", "whsec_dGVzdA==", "--timestamp", "99999999999999999999"]),
-            case("no secret", USAGE, &["sign"]),
-        ],
-        "verify" => vec![
-            case("wrong signature", 1, &["verify", "--secret", "s", "--signature", "00"]).stdin("{}"),
-            case("empty signature", 1, &["verify", "--secret", "s", "--signature", ""]).stdin("{}"),
-            case("standard without id", 1, &["verify", "--scheme", "standard", "--secret", "whsec_dGVzdA==", "--signature", "v1,x"]).stdin("{}"),
-            case("timestamp at the end of time", 1, &["verify", "--scheme", "standard", "--secret", "whsec_dGVzdA==", "--id", "msg_1", "--timestamp=-9223372036854775808", "--at", "1", "--signature", "v1,AAAA"]).stdin("{}"),
-            case("now at the end of time", 1, &["verify", "--scheme", "standard", "--secret", "whsec_dGVzdA==", "--id", "msg_1", "--timestamp", "1", "--at=-9223372036854775808", "--signature", "v1,AAAA"]).stdin("{}"),
-            case("huge body, wrong signature", 1, &["verify", "--secret", "s", "--signature", "ab"]).stdin(huge_stdin.clone()),
-            case("missing --signature", USAGE, &["verify", "--secret", "s"]),
-        ],
-        "listen" => vec![
-            case("unknown profile", 1, &["listen", "nosuch", "--port", "0"]),
-            case("port out of range", USAGE, &["listen", "Support", "--port", "65536"]),
-            case("negative port", USAGE, &["listen", "Support", "--port", "-1"]),
-            case("status out of range", USAGE, &["listen", "Support", "--port", "0", "--status", "600"]),
-            case("informational status", USAGE, &["listen", "Support", "--port", "0", "--status", "101"]),
-            case("negative count", USAGE, &["listen", "Support", "--port", "0", "--count", "-1"]),
-            case("port in use", 1, &["listen", "Support", "--port", busy_port]),
-        ],
-        "send" => vec![
-            case("unknown profile", 1, &["send", "nosuch", "--close", "c-1"]),
-            case("javascript: URL", 1, &["send", "Support", "--close", "c-1", "--url", "javascript:alert(1)"]),
-            case("file: URL", 1, &["send", "Support", "--close", "c-1", "--url", "file:///etc/passwd"]),
-            case("ftp: URL", 1, &["send", "Support", "--close", "c-1", "--url", "ftp://files.example/x"]),
-            case("local profile, no URL", 1, &["send", "Support", "--close", "c-1"]),
-            case("body file missing", 1, &["send", "Support", "--body-file", &inputs.missing]),
-            case("huge body, nowhere to send", 1, &["send", "Support", "--body-file", "-"]).stdin(huge_stdin.clone()),
-            case("text without chat", USAGE, &["send", "Support", "--text", "hi"]),
-        ],
-        "emulate" => vec![
-            case("unknown profile", 1, &["emulate", "nosuch", "--chat-id", "c-1", "--text", "hi"]),
-            case("javascript: URL", 1, &["emulate", "Support", "--chat-id", "c-1", "--text", "hi", "--url", "javascript:alert(1)"]),
-            case("file: URL", 1, &["emulate", "Support", "--chat-id", "c-1", "--text", "hi", "--url", "file:///etc/passwd"]),
-            case("ftp: URL", 1, &["emulate", "Support", "--chat-id", "c-1", "--text", "hi", "--url", "ftp://files.example/x"]),
-            case("no action", USAGE, &["emulate", "Support", "--chat-id", "c-1"]),
-        ],
-        "burst" => vec![
-            case("unknown profile", 1, &["burst", "nosuch"]),
-            case("javascript: URL", 1, &["burst", "Support", "--url", "javascript:alert(1)"]),
-            case("ftp: URL", 1, &["burst", "Support", "--url", "ftp://files.example/x"]),
-            case("local profile, no URL", 1, &["burst", "Support"]),
-            case("negative count", USAGE, &["burst", "Support", "--count", "-5"]),
-            case("count out of range", USAGE, &["burst", "Support", "--count", "4294967296"]),
-        ],
-        "history list" => vec![
-            case("unknown profile", 1, &["history", "list", "--profile", "nosuch"]),
-            case("negative limit", USAGE, &["history", "list", "--limit", "-1"]),
-            case("limit out of range", USAGE, &["history", "list", "--limit", "99999999999"]),
-        ],
-        "history show" | "history replay" => {
-            let verb = path.split(' ').nth(1).unwrap();
-            vec![
-                case("no such entry", 1, &["history", verb, "424242"]),
-                case("negative id", USAGE, &["history", verb, "-1"]),
-                case("id out of range", USAGE, &["history", verb, "99999999999999999999"]),
-                case("id not a number", USAGE, &["history", verb, "one"]),
-            ]
-        }
-        "history clear" => vec![case("unknown profile", 1, &["history", "clear", "--profile", "nosuch"])],
-        "emulator" => vec![
-            case("port out of range", USAGE, &["emulator", "--port", "70000"]),
-            case("port not a number", USAGE, &["emulator", "--port", "http"]),
-            case("no port", USAGE, &["emulator"]),
-            case("port in use", 1, &["emulator", "--port", busy_port]),
-        ],
-        other => panic!("`{other}` has no bad-input cases: add them to the catalogue"),
-    }
 }
 
 /// Every file under `dir` (a file itself counts as one) with its bytes.
@@ -382,7 +135,10 @@ fn check(data_dir: &Path, label: &str, args: &[OsString], stdin: &[u8], code: i3
     assert_eq!(lines.len(), 1, "one stderr line: {shown}");
     let message = lines[0].strip_prefix("error: ").unwrap_or_default();
     assert!(message.trim().len() > 5, "a clear message: {shown}");
-    assert!(snapshot(data_dir) == before, "the data folder changed: {shown}");
+    assert!(
+        snapshot(data_dir) == before,
+        "the data folder changed: {shown}"
+    );
 }
 
 /// Waits for the process, killing it after a minute (a command that should have refused its

@@ -3,6 +3,8 @@
 //! group; every test has its own data dir(s) and its own emulator.
 
 mod bad_input;
+mod bad_input_cases;
+mod bad_input_cases_harness;
 mod burst;
 mod crash;
 mod crash_checks;

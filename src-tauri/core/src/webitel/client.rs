@@ -278,6 +278,9 @@ impl WebitelClient {
     }
 }
 
+/// The longest host name DNS allows (RFC 1035: 253 characters written out).
+const MAX_HOST_LEN: usize = 253;
+
 /// Checks a server base URL: absolute http(s) with a host, no query, fragment or credentials.
 pub fn parse_base_url(text: &str) -> Result<Url, ClientError> {
     let text = text.trim();
@@ -293,6 +296,12 @@ pub fn parse_base_url(text: &str) -> Result<Url, ClientError> {
         return Err(ClientError::InvalidBaseUrl(
             "the address needs a host".into(),
         ));
+    }
+    // Longer than DNS allows: it could never be reached, and the error would quote it whole.
+    if url.host_str().is_some_and(|host| host.len() > MAX_HOST_LEN) {
+        return Err(ClientError::InvalidBaseUrl(format!(
+            "the host name is longer than {MAX_HOST_LEN} characters"
+        )));
     }
     if url.query().is_some()
         || url.fragment().is_some()

@@ -1,0 +1,398 @@
+//! The bad-input catalogue's cases for the harness and offline commands: templates,
+//! signatures, listen, send, emulate, burst, history and the emulator.
+
+use super::bad_input_cases::{case, Case, Inputs, HUGE, USAGE};
+
+/// The bad inputs of one harness command. A command missing here fails the catalogue.
+pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
+    let huge_stdin = vec![b'x'; HUGE];
+    match path {
+        "template render" => vec![
+            case("not UTF-8", 1, &["template", "render"]).stdin(b"$(.FirstName)\xff".to_vec()),
+            case("NUL in an action", 1, &["template", "render"]).stdin("$(\0)"),
+            case("huge unclosed action", 1, &["template", "render"])
+                .stdin([b"$(.FirstName ".as_slice(), &huge_stdin].concat()),
+            case(
+                "bad missingkey",
+                1,
+                &["template", "render", "--missingkey", "panic"],
+            )
+            .stdin("x"),
+            case(
+                "context missing",
+                1,
+                &["template", "render", "--context", &inputs.missing],
+            )
+            .stdin("x"),
+            case(
+                "context of wrong types",
+                1,
+                &["template", "render", "--context", &inputs.wrong_types],
+            )
+            .stdin("x"),
+            case(
+                "context not JSON",
+                1,
+                &["template", "render", "--context", &inputs.not_json],
+            )
+            .stdin("x"),
+            case(
+                "context not UTF-8",
+                1,
+                &["template", "render", "--context", &inputs.invalid_utf8],
+            )
+            .stdin("x"),
+            case(
+                "context with NUL",
+                1,
+                &["template", "render", "--context", &inputs.nul],
+            )
+            .stdin("x"),
+            case(
+                "huge context",
+                1,
+                &["template", "render", "--context", &inputs.huge],
+            )
+            .stdin("x"),
+            case(
+                "one delimiter",
+                USAGE,
+                &["template", "render", "--delims", "<<"],
+            )
+            .stdin("x"),
+        ],
+        "template check" => vec![
+            case("unknown key", 1, &["template", "check", "--key", "footer"]).stdin("x"),
+            case("not UTF-8", 1, &["template", "check"]).stdin(b"\xc0\xaf".to_vec()),
+            case("huge unclosed action", 1, &["template", "check"])
+                .stdin([b"$(if ".as_slice(), &huge_stdin].concat()),
+            case("missing key", 1, &["template", "check", "--key", "join"]).stdin("$(.Nope)"),
+        ],
+        "sign" => vec![
+            case("empty secret", 1, &["sign", "--secret", ""]).stdin("{}"),
+            case(
+                "secret file missing",
+                1,
+                &["sign", "--secret-stdin-file", &inputs.missing],
+            )
+            .stdin("{}"),
+            case(
+                "secret file not UTF-8",
+                1,
+                &["sign", "--secret-stdin-file", &inputs.invalid_utf8],
+            )
+            .stdin("{}"),
+            case(
+                "whsec not base64",
+                1,
+                &["sign", "--scheme", "standard", "--secret", "whsec_%%%"],
+            )
+            .stdin("{}"),
+            case(
+                "unknown scheme",
+                USAGE,
+                &["sign", "--scheme", "md5", "--secret", "s"],
+            ),
+            case(
+                "timestamp out of range",
+                USAGE,
+                &[
+                    "sign",
+                    "--scheme",
+                    "standard",
+                    "--secret",
+                    "whsec_dGVzdA==",
+                    "--timestamp",
+                    "99999999999999999999",
+                ],
+            ),
+            case("no secret", USAGE, &["sign"]),
+        ],
+        "verify" => vec![
+            case(
+                "wrong signature",
+                1,
+                &["verify", "--secret", "s", "--signature", "00"],
+            )
+            .stdin("{}"),
+            case(
+                "empty signature",
+                1,
+                &["verify", "--secret", "s", "--signature", ""],
+            )
+            .stdin("{}"),
+            case(
+                "standard without id",
+                1,
+                &[
+                    "verify",
+                    "--scheme",
+                    "standard",
+                    "--secret",
+                    "whsec_dGVzdA==",
+                    "--signature",
+                    "v1,x",
+                ],
+            )
+            .stdin("{}"),
+            case(
+                "timestamp at the end of time",
+                1,
+                &[
+                    "verify",
+                    "--scheme",
+                    "standard",
+                    "--secret",
+                    "whsec_dGVzdA==",
+                    "--id",
+                    "msg_1",
+                    "--timestamp=-9223372036854775808",
+                    "--at",
+                    "1",
+                    "--signature",
+                    "v1,AAAA",
+                ],
+            )
+            .stdin("{}"),
+            case(
+                "now at the end of time",
+                1,
+                &[
+                    "verify",
+                    "--scheme",
+                    "standard",
+                    "--secret",
+                    "whsec_dGVzdA==",
+                    "--id",
+                    "msg_1",
+                    "--timestamp",
+                    "1",
+                    "--at=-9223372036854775808",
+                    "--signature",
+                    "v1,AAAA",
+                ],
+            )
+            .stdin("{}"),
+            case(
+                "huge body, wrong signature",
+                1,
+                &["verify", "--secret", "s", "--signature", "ab"],
+            )
+            .stdin(huge_stdin.clone()),
+            case("missing --signature", USAGE, &["verify", "--secret", "s"]),
+        ],
+        "listen" => vec![
+            case("unknown profile", 1, &["listen", "nosuch", "--port", "0"]),
+            case(
+                "port out of range",
+                USAGE,
+                &["listen", "Support", "--port", "65536"],
+            ),
+            case(
+                "negative port",
+                USAGE,
+                &["listen", "Support", "--port", "-1"],
+            ),
+            case(
+                "status out of range",
+                USAGE,
+                &["listen", "Support", "--port", "0", "--status", "600"],
+            ),
+            case(
+                "informational status",
+                USAGE,
+                &["listen", "Support", "--port", "0", "--status", "101"],
+            ),
+            case(
+                "negative count",
+                USAGE,
+                &["listen", "Support", "--port", "0", "--count", "-1"],
+            ),
+            case(
+                "port in use",
+                1,
+                &["listen", "Support", "--port", busy_port],
+            ),
+        ],
+        "send" => vec![
+            case("unknown profile", 1, &["send", "nosuch", "--close", "c-1"]),
+            case(
+                "javascript: URL",
+                1,
+                &[
+                    "send",
+                    "Support",
+                    "--close",
+                    "c-1",
+                    "--url",
+                    "javascript:alert(1)",
+                ],
+            ),
+            case(
+                "file: URL",
+                1,
+                &[
+                    "send",
+                    "Support",
+                    "--close",
+                    "c-1",
+                    "--url",
+                    "file:///etc/passwd",
+                ],
+            ),
+            case(
+                "ftp: URL",
+                1,
+                &[
+                    "send",
+                    "Support",
+                    "--close",
+                    "c-1",
+                    "--url",
+                    "ftp://files.example/x",
+                ],
+            ),
+            case(
+                "local profile, no URL",
+                1,
+                &["send", "Support", "--close", "c-1"],
+            ),
+            case(
+                "body file missing",
+                1,
+                &["send", "Support", "--body-file", &inputs.missing],
+            ),
+            case(
+                "huge body, nowhere to send",
+                1,
+                &["send", "Support", "--body-file", "-"],
+            )
+            .stdin(huge_stdin.clone()),
+            case(
+                "text without chat",
+                USAGE,
+                &["send", "Support", "--text", "hi"],
+            ),
+        ],
+        "emulate" => vec![
+            case(
+                "unknown profile",
+                1,
+                &["emulate", "nosuch", "--chat-id", "c-1", "--text", "hi"],
+            ),
+            case(
+                "javascript: URL",
+                1,
+                &[
+                    "emulate",
+                    "Support",
+                    "--chat-id",
+                    "c-1",
+                    "--text",
+                    "hi",
+                    "--url",
+                    "javascript:alert(1)",
+                ],
+            ),
+            case(
+                "file: URL",
+                1,
+                &[
+                    "emulate",
+                    "Support",
+                    "--chat-id",
+                    "c-1",
+                    "--text",
+                    "hi",
+                    "--url",
+                    "file:///etc/passwd",
+                ],
+            ),
+            case(
+                "ftp: URL",
+                1,
+                &[
+                    "emulate",
+                    "Support",
+                    "--chat-id",
+                    "c-1",
+                    "--text",
+                    "hi",
+                    "--url",
+                    "ftp://files.example/x",
+                ],
+            ),
+            case(
+                "no action",
+                USAGE,
+                &["emulate", "Support", "--chat-id", "c-1"],
+            ),
+        ],
+        "burst" => vec![
+            case("unknown profile", 1, &["burst", "nosuch"]),
+            case(
+                "javascript: URL",
+                1,
+                &["burst", "Support", "--url", "javascript:alert(1)"],
+            ),
+            case(
+                "ftp: URL",
+                1,
+                &["burst", "Support", "--url", "ftp://files.example/x"],
+            ),
+            case("local profile, no URL", 1, &["burst", "Support"]),
+            case(
+                "negative count",
+                USAGE,
+                &["burst", "Support", "--count", "-5"],
+            ),
+            case(
+                "count out of range",
+                USAGE,
+                &["burst", "Support", "--count", "4294967296"],
+            ),
+        ],
+        "history list" => vec![
+            case(
+                "unknown profile",
+                1,
+                &["history", "list", "--profile", "nosuch"],
+            ),
+            case(
+                "negative limit",
+                USAGE,
+                &["history", "list", "--limit", "-1"],
+            ),
+            case(
+                "limit out of range",
+                USAGE,
+                &["history", "list", "--limit", "99999999999"],
+            ),
+        ],
+        "history show" | "history replay" => {
+            let verb = path.split(' ').nth(1).unwrap();
+            vec![
+                case("no such entry", 1, &["history", verb, "424242"]),
+                case("negative id", USAGE, &["history", verb, "-1"]),
+                case(
+                    "id out of range",
+                    USAGE,
+                    &["history", verb, "99999999999999999999"],
+                ),
+                case("id not a number", USAGE, &["history", verb, "one"]),
+            ]
+        }
+        "history clear" => vec![case(
+            "unknown profile",
+            1,
+            &["history", "clear", "--profile", "nosuch"],
+        )],
+        "emulator" => vec![
+            case("port out of range", USAGE, &["emulator", "--port", "70000"]),
+            case("port not a number", USAGE, &["emulator", "--port", "http"]),
+            case("no port", USAGE, &["emulator"]),
+            case("port in use", 1, &["emulator", "--port", busy_port]),
+        ],
+        other => panic!("`{other}` has no bad-input cases: add them to the catalogue"),
+    }
+}
