@@ -54,13 +54,15 @@ pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
         )
     };
     // The server's own runtime: the history writes below block this thread on SQLite.
-    let server_runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .thread_name("listen-server")
-        .enable_all()
-        .build()
-        .map_err(|error| cannot_listen(&error))?;
-    let started = server_runtime.spawn(receiver::start(config)).await;
+    let server_runtime = ServerRuntime(Some(
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("listen-server")
+            .enable_all()
+            .build()
+            .map_err(|error| cannot_listen(&error))?,
+    ));
+    let started = server_runtime.handle().spawn(receiver::start(config)).await;
     let (running, mut requests) = match started {
         Ok(Ok(started)) => started,
         Ok(Err(error)) => return Err(cannot_listen(&error)),
@@ -120,8 +122,25 @@ pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
         }
     }
     printer.finish();
-    server_runtime.shutdown_background();
     Ok(())
+}
+
+/// The server's runtime, shut down in the background however `run` ends: dropping a runtime
+/// inside this async context (an early `?`, such as a port already in use) would panic.
+struct ServerRuntime(Option<tokio::runtime::Runtime>);
+
+impl ServerRuntime {
+    fn handle(&self) -> &tokio::runtime::Handle {
+        self.0.as_ref().expect("present until dropped").handle()
+    }
+}
+
+impl Drop for ServerRuntime {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.0.take() {
+            runtime.shutdown_background();
+        }
+    }
 }
 
 /// The request as one line of stdout.

@@ -45,6 +45,14 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
             token_stdin,
             auto_reply,
             fault,
-        } => emulator::run(port, emulator::token(token, token_stdin, out)?, auto_reply, fault).await,
+        } => {
+            emulator::run(
+                port,
+                emulator::token(token, token_stdin, out)?,
+                auto_reply,
+                fault,
+            )
+            .await
+        }
     }
 }

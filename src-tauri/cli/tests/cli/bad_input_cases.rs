@@ -305,6 +305,48 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
                     ],
                 ),
                 case(
+                    "empty secret on stdin",
+                    1,
+                    &[
+                        "profiles",
+                        "create",
+                        "--name",
+                        "New",
+                        "--callback",
+                        "https://bot.example.com/hook",
+                        "--secret-stdin",
+                    ],
+                )
+                .stdin("\n"),
+                case(
+                    "two lines of secret on stdin",
+                    1,
+                    &[
+                        "profiles",
+                        "create",
+                        "--name",
+                        "New",
+                        "--callback",
+                        "https://bot.example.com/hook",
+                        "--secret-stdin",
+                    ],
+                )
+                .stdin("first\nsecond\n"),
+                case(
+                    "non-UTF-8 secret on stdin",
+                    1,
+                    &[
+                        "profiles",
+                        "create",
+                        "--name",
+                        "New",
+                        "--callback",
+                        "https://bot.example.com/hook",
+                        "--secret-stdin",
+                    ],
+                )
+                .stdin(b"\xff\xfe\n".to_vec()),
+                case(
                     "non-UTF-8 name",
                     USAGE,
                     &[

@@ -7,8 +7,8 @@
 mod flow_schemas;
 mod history;
 mod migrations;
-mod profile_sync;
 mod private_files;
+mod profile_sync;
 mod profiles;
 mod servers;
 mod template_verdicts;
