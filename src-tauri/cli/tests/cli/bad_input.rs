@@ -9,12 +9,12 @@
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use clap::CommandFactory;
 
 use super::bad_input_cases::{cases, Inputs, USAGE};
-use super::support::{create_local, DataDir};
+use super::support::{cli_at, create_local, DataDir};
 
 /// The CLI's own argument declarations, so the catalogue walks the real command tree.
 #[allow(dead_code, unused_imports)]
@@ -106,15 +106,9 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 /// Runs one invocation against `data_dir` and checks the promise of the catalogue.
 fn check(data_dir: &Path, label: &str, args: &[OsString], stdin: &[u8], code: i32) {
     let before = snapshot(data_dir);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_textgate-cli"))
-        .arg("--data-dir")
-        .arg(data_dir)
+    let mut child = cli_at(data_dir)
         .args(args)
-        .env_remove("TEXTGATE_TOKEN")
-        .env_remove("TEXTGATE_DATA_DIR")
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let mut input = child.stdin.take().unwrap();

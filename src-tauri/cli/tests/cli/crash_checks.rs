@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::Duration;
 
 use textgate_core::store::{database_path, SCHEMA_VERSION};
@@ -31,15 +31,9 @@ impl Rng {
 }
 
 fn spawn(dir: &Path, args: &[String]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_textgate-cli"))
-        .arg("--data-dir")
-        .arg(dir)
+    crate::support::cli_at(dir)
         .args(args)
-        .env_remove("TEXTGATE_TOKEN")
-        .env_remove("TEXTGATE_DATA_DIR")
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .unwrap()
 }

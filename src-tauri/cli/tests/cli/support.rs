@@ -178,6 +178,20 @@ impl WebitelServer {
     }
 }
 
+/// The CLI on `data_dir` with stdout and stderr piped, for tests that drive the process
+/// themselves (kill it, race two, feed stdin): no inherited token or data folder.
+pub fn cli_at(data_dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_textgate-cli"));
+    command
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env_remove("TEXTGATE_TOKEN")
+        .env_remove("TEXTGATE_DATA_DIR")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    command
+}
+
 /// Callback URL of the profiles tests create.
 pub const CALLBACK: &str = "https://bot.example.com/hook";
 
@@ -222,17 +236,9 @@ impl Listener {
     /// Starts `listen <profile> --port 0` plus `args` and waits for its address.
     pub fn start(dir: &DataDir, profile: &str, args: &[&str]) -> Self {
         use std::io::BufRead;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_textgate-cli"))
-            .args([
-                "--data-dir",
-                dir.path().to_str().unwrap(),
-                "listen",
-                profile,
-            ])
-            .args(["--port", "0"])
+        let mut child = cli_at(dir.path())
+            .args(["listen", profile, "--port", "0"])
             .args(args)
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
         let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());

@@ -2,21 +2,24 @@
 //! open a fresh folder, migrate it and save a profile: each must succeed, with no "database
 //! is locked" and no migration error, and both profiles must be there afterwards.
 
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
-use crate::support::{DataDir, CALLBACK};
+use crate::support::{cli_at, DataDir, CALLBACK};
 
 /// Starts `profiles create --json` for `name` in `dir` without waiting for it.
 fn spawn_create(dir: &DataDir, name: &str) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_textgate-cli"))
-        .args(["--data-dir", dir.path().to_str().unwrap(), "--json"])
-        .args(["profiles", "create", "--name", name, "--callback", CALLBACK])
+    cli_at(dir.path())
+        .args([
+            "--json",
+            "profiles",
+            "create",
+            "--name",
+            name,
+            "--callback",
+            CALLBACK,
+        ])
         .arg("--generate-secret")
-        .env_remove("TEXTGATE_TOKEN")
-        .env_remove("TEXTGATE_DATA_DIR")
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .unwrap()
 }
