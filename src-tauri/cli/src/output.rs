@@ -141,10 +141,21 @@ pub fn timestamp(value: Option<i64>) -> String {
 }
 
 /// Control characters (line breaks from a server, say) would break the one-line promise.
+/// Longest message line shown; real messages are far shorter, but one may quote a huge input
+/// (a 10 MB function name in a template), and a line must stay readable.
+const MAX_LINE_CHARS: usize = 400;
+
 fn one_line(text: &str) -> String {
-    text.chars()
+    let mut line: String = text
+        .chars()
+        .take(MAX_LINE_CHARS)
         .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+        .collect();
+    let rest = text.chars().skip(MAX_LINE_CHARS).count();
+    if rest > 0 {
+        line.push_str(&format!("\u{2026} ({rest} more characters)"));
+    }
+    line
 }
 
 fn write_stdout(text: &str) {
@@ -158,6 +169,14 @@ fn write_stderr(text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_one_line_and_a_huge_one_is_cut() {
+        assert_eq!(one_line("a\nb\tc"), "a b c");
+        let cut = one_line(&"\u{e9}".repeat(10_000));
+        assert!(cut.starts_with(&"\u{e9}".repeat(400)));
+        assert!(cut.ends_with("\u{2026} (9600 more characters)"), "{cut}");
+    }
 
     #[test]
     fn table_pads_columns_and_trims_line_ends() {

@@ -12,14 +12,14 @@ pub enum CoreError {
     #[error("{}", .0.first().map(|issue| issue.message.as_str()).unwrap_or("Invalid input"))]
     Invalid(Vec<FieldIssue>),
 
-    #[error("No gateway profile with id {0}")]
+    #[error("No gateway profile with id {}", shown(.0))]
     NotFound(String),
 
     /// A name matches more than one profile; the message lists their ids.
     #[error("{0}")]
     Ambiguous(String),
 
-    #[error("No server named or with id {0}")]
+    #[error("No server named or with id {}", shown(.0))]
     ServerNotFound(String),
 
     #[error("A server named {0} already exists")]
@@ -94,7 +94,7 @@ pub enum CoreError {
     #[error("No history entry {0}")]
     HistoryEntryNotFound(i64),
 
-    #[error("\u{201c}{0}\u{201d} is not a status filter: use a code such as 403, a class such as 4xx, or failed")]
+    #[error("\u{201c}{}\u{201d} is not a status filter: use a code such as 403, a class such as 4xx, or failed", shown(.0))]
     InvalidHistoryStatus(String),
 
     /// A template failed while composing Webitel's outgoing events; Go's message.
@@ -161,6 +161,18 @@ impl CoreError {
     }
 }
 
+/// At most this many characters of what the user typed are quoted back in a message.
+const SHOWN_CHARS: usize = 80;
+
+/// User input as a message quotes it: whole when short, else its start and an ellipsis, so a
+/// 10 MB argument gives a one-line error, not a 10 MB one.
+pub fn shown(input: &str) -> std::borrow::Cow<'_, str> {
+    match input.char_indices().nth(SHOWN_CHARS) {
+        None => input.into(),
+        Some((end, _)) => format!("{}\u{2026}", &input[..end]).into(),
+    }
+}
+
 /// An error and its sources as one line (`a: b: c`), each cause said once; for transport
 /// errors whose outer message alone ("error sending request") explains nothing.
 pub(crate) fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
@@ -174,4 +186,30 @@ pub(crate) fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
         source = inner.source();
     }
     parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_input_is_quoted_short_and_short_input_whole() {
+        let huge = "x".repeat(120_000);
+        let message = CoreError::NotFound(huge).to_string();
+        assert!(message.len() < 200, "{} bytes", message.len());
+        assert!(message.ends_with("x\u{2026}"), "{message}");
+        assert_eq!(
+            CoreError::ServerNotFound("prod".into()).to_string(),
+            "No server named or with id prod"
+        );
+        let wide = "\u{e9}".repeat(100);
+        assert_eq!(
+            CoreError::InvalidHistoryStatus(wide)
+                .to_string()
+                .chars()
+                .filter(|c| *c == '\u{e9}')
+                .count(),
+            SHOWN_CHARS
+        );
+    }
 }

@@ -82,7 +82,10 @@ pub fn resolve(ctx: &Context, id_or_name: &str) -> CliResult<ProfileView> {
         .map_err(|error| match error {
             CoreError::NotFound(wanted) => CliError::new(
                 "not_found",
-                format!("No gateway profile with id or name \u{201c}{wanted}\u{201d}"),
+                format!(
+                    "No gateway profile with id or name \u{201c}{}\u{201d}",
+                    textgate_core::error::shown(&wanted)
+                ),
             ),
             other => other.into(),
         })

@@ -134,6 +134,12 @@ fn check(data_dir: &Path, label: &str, args: &[OsString], stdin: &[u8], code: i3
     assert_eq!(lines.len(), 1, "one stderr line: {shown}");
     let message = lines[0].strip_prefix("error: ").unwrap_or_default();
     assert!(message.trim().len() > 5, "a clear message: {shown}");
+    // A 10 MB argument is quoted back shortened, not whole.
+    assert!(
+        message.len() < 1000,
+        "a short line ({} bytes): {shown}",
+        message.len()
+    );
     assert!(
         snapshot(data_dir) == before,
         "the data folder changed: {shown}"
