@@ -20,12 +20,12 @@ TEST_PACKAGES := xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsec
 	chromium fonts-dejavu-core imagemagick golang-go
 
 .PHONY: help deps deps-system deps-npm deps-e2e ui run build test test-rust test-ui test-e2e lint bindings clean bench \
-	fuzz fuzz-smoke
+	fuzz fuzz-smoke lint-workflows
 
 help:
 	@echo "make run    install what is missing, build, and open Textgate"
 	@echo "make test   install what is missing, then lint and run every test"
-	@echo "make lint   rustfmt check, clippy -D warnings, TypeScript/Svelte type check"
+	@echo "make lint   workflow checks, rustfmt check, clippy -D warnings, TypeScript/Svelte type check"
 	@echo "make fuzz   run every fuzz target for FUZZ_SECONDS (default 60) each"
 
 deps: deps-system deps-npm
@@ -60,10 +60,30 @@ run: build
 bindings:
 	UPDATE_BINDINGS=1 cargo test --test bindings
 
-lint: deps ui
+lint: lint-workflows deps ui
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cd ui && npm run check
+
+# The GitHub workflows cannot run here: check them offline against the workflow JSON schema
+# (check-jsonschema's bundled copy) and with zizmor's security audits (its offline ones; see
+# .github/zizmor.yml). Both come from PyPI, pinned, into a venv under target/tools, once.
+WORKFLOW_VENV := $(TOOLS_DIR)/venv
+CHECK_JSONSCHEMA_VERSION := 0.39.0
+ZIZMOR_VERSION := 1.32.0
+WORKFLOW_TOOLS_STAMP := $(WORKFLOW_VENV)/.installed-$(CHECK_JSONSCHEMA_VERSION)-$(ZIZMOR_VERSION)
+WORKFLOWS := $(wildcard .github/workflows/*.yml)
+
+lint-workflows: $(WORKFLOW_TOOLS_STAMP)
+	$(WORKFLOW_VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
+	$(WORKFLOW_VENV)/bin/zizmor --offline --no-progress --config .github/zizmor.yml .github/workflows
+
+$(WORKFLOW_TOOLS_STAMP):
+	rm -rf $(WORKFLOW_VENV)
+	python3 -m venv $(WORKFLOW_VENV)
+	$(WORKFLOW_VENV)/bin/pip install --quiet --no-input --disable-pip-version-check \
+		check-jsonschema==$(CHECK_JSONSCHEMA_VERSION) zizmor==$(ZIZMOR_VERSION)
+	@touch $@
 
 test: deps ui lint test-rust fuzz-smoke test-ui test-e2e
 
