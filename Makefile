@@ -77,9 +77,12 @@ WORKFLOWS := $(wildcard .github/workflows/*.yml)
 lint-workflows: $(WORKFLOW_TOOLS_STAMP)
 	$(WORKFLOW_VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
 	$(WORKFLOW_VENV)/bin/zizmor --offline --no-progress --config .github/zizmor.yml .github/workflows
+	@grep -qF -- '$(BUILD_PACKAGES)' .github/workflows/release.yml || \
+		{ echo "release.yml must install the Makefile's BUILD_PACKAGES: $(BUILD_PACKAGES)" >&2; exit 1; }
 
 $(WORKFLOW_TOOLS_STAMP):
 	rm -rf $(WORKFLOW_VENV)
+	@python3 -c 'import ensurepip, venv' 2>/dev/null || ./.ci/install-system-packages python3-venv
 	python3 -m venv $(WORKFLOW_VENV)
 	$(WORKFLOW_VENV)/bin/pip install --quiet --no-input --disable-pip-version-check \
 		check-jsonschema==$(CHECK_JSONSCHEMA_VERSION) zizmor==$(ZIZMOR_VERSION)
