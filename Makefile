@@ -27,6 +27,7 @@ help:
 	@echo "make test   install what is missing, then lint and run every test"
 	@echo "make lint   workflow checks, rustfmt check, clippy -D warnings, TypeScript/Svelte type check"
 	@echo "make fuzz   run every fuzz target for FUZZ_SECONDS (default 60) each"
+	@echo "make lint-workflows  check .github/workflows offline (JSON schema, zizmor)"
 
 deps: deps-system deps-npm
 
