@@ -68,7 +68,8 @@ lint: lint-workflows deps ui
 
 # The GitHub workflows cannot run here: check them offline against the workflow JSON schema
 # (check-jsonschema's bundled copy) and with zizmor's security audits (its offline ones; see
-# .github/zizmor.yml). Both come from PyPI, pinned, into a venv under target/tools, once.
+# .github/zizmor.yml). Both come from PyPI, pinned, into a venv under target/tools, once
+# (Debian's python3-venv is installed first if the system Python cannot make a venv).
 WORKFLOW_VENV := $(TOOLS_DIR)/venv
 CHECK_JSONSCHEMA_VERSION := 0.39.0
 ZIZMOR_VERSION := 1.32.0
@@ -83,8 +84,8 @@ lint-workflows: $(WORKFLOW_TOOLS_STAMP)
 
 $(WORKFLOW_TOOLS_STAMP):
 	rm -rf $(WORKFLOW_VENV)
-	@python3 -c 'import ensurepip, venv' 2>/dev/null || ./.ci/install-system-packages python3-venv
-	python3 -m venv $(WORKFLOW_VENV)
+	python3 -m venv $(WORKFLOW_VENV) || { rm -rf $(WORKFLOW_VENV); \
+		./.ci/install-system-packages python3-venv && python3 -m venv $(WORKFLOW_VENV); }
 	$(WORKFLOW_VENV)/bin/pip install --quiet --no-input --disable-pip-version-check \
 		check-jsonschema==$(CHECK_JSONSCHEMA_VERSION) zizmor==$(ZIZMOR_VERSION)
 	@touch $@
