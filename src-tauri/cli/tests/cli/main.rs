@@ -2,8 +2,12 @@
 //! with the real OS keychain (run under `.ci/with-desktop`). One test binary, split by command
 //! group; every test has its own data dir(s) and its own emulator.
 
+// The catalogue builds non-UTF-8 arguments and unwritable folders the Unix way.
+#[cfg(unix)]
 mod bad_input;
+#[cfg(unix)]
 mod bad_input_cases;
+#[cfg(unix)]
 mod bad_input_cases_harness;
 mod burst;
 mod crash;
