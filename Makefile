@@ -13,18 +13,21 @@ TARGET_DIR := $(CURDIR)/target
 APP_BIN := $(TARGET_DIR)/debug/textgate
 CLI_BIN := $(TARGET_DIR)/debug/textgate-cli
 TOOLS_DIR := $(TARGET_DIR)/tools
+# The Tauri bundler, pinned (with its Linux binary package) in ui/package-lock.json.
+TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
 
 BUILD_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev pkg-config
 TEST_PACKAGES := xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools \
-	chromium fonts-dejavu-core imagemagick golang-go
+	chromium fonts-dejavu-core imagemagick golang-go lintian
 
-.PHONY: help deps deps-system deps-npm deps-e2e ui run build test test-rust test-ui test-e2e lint bindings clean bench \
+.PHONY: help deps deps-system deps-npm deps-e2e ui run build test test-rust test-ui test-e2e test-package package lint bindings clean bench \
 	fuzz fuzz-smoke lint-workflows
 
 help:
 	@echo "make run    install what is missing, build, and open Textgate"
 	@echo "make test   install what is missing, then lint and run every test"
+	@echo "make package  the Linux packages (.deb, .rpm) in target/release/bundle/"
 	@echo "make lint   workflow checks, rustfmt check, clippy -D warnings, TypeScript/Svelte type check"
 	@echo "make fuzz   run every fuzz target for FUZZ_SECONDS (default 60) each"
 	@echo "make lint-workflows  check .github/workflows offline (JSON schema, zizmor)"
@@ -90,7 +93,7 @@ $(WORKFLOW_TOOLS_STAMP):
 		check-jsonschema==$(CHECK_JSONSCHEMA_VERSION) zizmor==$(ZIZMOR_VERSION)
 	@touch $@
 
-test: deps ui lint test-rust fuzz-smoke test-ui test-e2e
+test: deps ui lint test-rust fuzz-smoke test-ui test-e2e test-package
 
 # Under with-desktop: the CLI tests use the real Secret Service (a throwaway gnome-keyring).
 test-rust:
@@ -104,6 +107,19 @@ test-ui: deps-npm
 test-e2e: deps deps-e2e ui
 	cargo build --workspace --locked
 	./.ci/with-desktop node tests/e2e/journey.mjs $(APP_BIN) $(TOOLS_DIR)/bin/tauri-driver $(CLI_BIN)
+
+# The debug .deb (reusing the test build) installed with apt-get on this machine, its files
+# checked, the installed app started under Xvfb and screenshotted, the installed CLI run, the
+# package removed again: see .ci/package-test.
+test-package: deps
+	TAURI=$(TAURI) ./.ci/package-test
+
+# The Linux packages, release profile: target/release/bundle/{deb,rpm}/. The bundler writes both
+# itself (no dpkg-deb or rpmbuild); AppImage needs linuxdeploy from the internet, so the release
+# pipeline builds that one. lintian fails on any error in the .deb.
+package: deps
+	$(TAURI) build --ci --bundles deb,rpm
+	lintian --fail-on error target/release/bundle/deb/Textgate_$$(node -p 'require("./tauri.conf.json").version')_amd64.deb
 
 # Not part of `make test`: one release run measuring the harness against references side by
 # side (burst vs oha, receiver vs a bare hyper server, webitel_sign vs openssl speed) and
