@@ -101,7 +101,7 @@ test-rust:
 
 # The browser tests render templates with the real engine through core's preview pipe.
 test-ui: deps-npm
-	cargo build -p textgate-core --example template_preview_pipe --locked
+	cargo build --workspace --example template_preview_pipe --locked
 	cd ui && npm test
 
 test-e2e: deps deps-e2e ui

@@ -18,7 +18,7 @@ class RustPipe {
 
   constructor() {
     if (!existsSync(pipePath)) {
-      throw new Error(`${pipePath} is missing: build it with \`cargo build -p textgate-core --example template_preview_pipe\``);
+      throw new Error(`${pipePath} is missing: build it with \`cargo build --workspace --example template_preview_pipe\``);
     }
     this.#child = spawn(pipePath, [], { stdio: ['pipe', 'pipe', 'pipe'] });
     createInterface({ input: this.#child.stdout }).on('line', (line) => this.#waiting.shift()?.(line));
