@@ -6,20 +6,12 @@
 use std::io::{BufRead, Read, Write};
 use std::process::{Command, Stdio};
 
-use crate::support::{DataDir, WebitelServer, CALLBACK};
+use crate::support::{create_args, DataDir, WebitelServer, CALLBACK};
 
 const SECRET: &str = "StdinSecretStdinSecret0000000001";
 
 fn create_with(dir: &DataDir, name: &str, args: &[&str], stdin: &str) -> crate::support::Run {
-    let mut full = vec![
-        "--json",
-        "profiles",
-        "create",
-        "--name",
-        name,
-        "--callback",
-        CALLBACK,
-    ];
+    let mut full = create_args(name);
     full.extend_from_slice(args);
     dir.run_stdin(&full, stdin)
 }

@@ -195,10 +195,10 @@ pub fn cli_at(data_dir: &Path) -> Command {
 /// Callback URL of the profiles tests create.
 pub const CALLBACK: &str = "https://bot.example.com/hook";
 
-/// `profiles create --json NAME` with the test callback, a generated secret and `extra`
-/// arguments; panics on failure and returns the created profile.
-pub fn create_profile(dir: &DataDir, name: &str, extra: &[&str]) -> serde_json::Value {
-    let mut args = vec![
+/// `--json profiles create --name NAME --callback CALLBACK`: the command line every test that
+/// creates a profile starts from (the secret's source is up to the test).
+pub fn create_args(name: &str) -> Vec<&str> {
+    vec![
         "--json",
         "profiles",
         "create",
@@ -206,8 +206,14 @@ pub fn create_profile(dir: &DataDir, name: &str, extra: &[&str]) -> serde_json::
         name,
         "--callback",
         CALLBACK,
-        "--generate-secret",
-    ];
+    ]
+}
+
+/// `profiles create --json NAME` with the test callback, a generated secret and `extra`
+/// arguments; panics on failure and returns the created profile.
+pub fn create_profile(dir: &DataDir, name: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args = create_args(name);
+    args.push("--generate-secret");
     args.extend_from_slice(extra);
     dir.run(&args).json()
 }

@@ -4,20 +4,12 @@
 
 use std::process::{Output, Stdio};
 
-use crate::support::{cli_at, DataDir, CALLBACK};
+use crate::support::{cli_at, create_args, DataDir};
 
 /// Starts `profiles create --json` for `name` in `dir` without waiting for it.
 fn spawn_create(dir: &DataDir, name: &str) -> std::process::Child {
     cli_at(dir.path())
-        .args([
-            "--json",
-            "profiles",
-            "create",
-            "--name",
-            name,
-            "--callback",
-            CALLBACK,
-        ])
+        .args(create_args(name))
         .arg("--generate-secret")
         .stdin(Stdio::null())
         .spawn()
