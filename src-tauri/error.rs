@@ -2,6 +2,7 @@
 //! validation failure, so the UI can branch on `code` and put messages next to fields.
 
 use serde::Serialize;
+use textgate_core::settings::SettingsField;
 use textgate_core::{CoreError, FieldIssue, ProfileField};
 use ts_rs::TS;
 
@@ -16,6 +17,10 @@ pub struct IpcError {
     pub field: Option<ProfileField>,
     /// Every field issue of a validation failure (empty otherwise).
     pub fields: Vec<FieldIssue>,
+    /// The setting an `invalid_setting` error is about (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub setting: Option<SettingsField>,
 }
 
 impl IpcError {
@@ -25,6 +30,7 @@ impl IpcError {
             message: message.into(),
             field: None,
             fields: Vec::new(),
+            setting: None,
         }
     }
 }
@@ -37,11 +43,16 @@ impl From<CoreError> for IpcError {
             CoreError::Client(client) => client.field(),
             _ => fields.first().map(|issue| issue.field),
         };
+        let setting = match &error {
+            CoreError::InvalidSetting { field, .. } => *field,
+            _ => None,
+        };
         Self {
             code: error.code().into(),
             message: error.to_string(),
             field,
             fields,
+            setting,
         }
     }
 }

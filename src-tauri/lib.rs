@@ -5,6 +5,7 @@ pub mod bindings;
 pub mod commands;
 pub mod error;
 pub mod state;
+pub mod updater;
 
 use std::sync::Arc;
 
@@ -16,6 +17,8 @@ use crate::state::AppState;
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(updater::plugin())
+        .manage(updater::Updates::from_env())
         .setup(|app| {
             let data_dir = state::resolve_data_dir(app.path().app_data_dir().ok());
             app.manage(AppState::open(data_dir, Arc::new(KeyringStore::new())));
@@ -68,5 +71,11 @@ pub fn invoke_handler<R: tauri::Runtime>(
         commands::harness_receiver::start_receiver,
         commands::harness_receiver::stop_receiver,
         commands::harness_receiver::receiver_status,
+        commands::settings::get_settings,
+        commands::settings::save_settings,
+        commands::updates::check_for_update,
+        commands::updates::startup_update_check,
+        commands::updates::download_update,
+        commands::updates::install_update,
     ]
 }

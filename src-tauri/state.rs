@@ -67,6 +67,11 @@ impl AppState {
         }
     }
 
+    /// Where the database and the settings file live.
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.data_dir
+    }
+
     pub fn workspace(&self) -> Result<&Workspace, IpcError> {
         self.workspace.as_ref().map_err(Clone::clone)
     }

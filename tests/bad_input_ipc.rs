@@ -101,10 +101,19 @@ fn every_ipc_command_refuses_bad_input_with_an_error_and_changes_nothing() {
         .unwrap()
         .profile
         .id;
+    // The updater as a build without a release key has it: its commands answer without the
+    // network.
+    let mut context = mock_context(noop_assets());
+    context.config_mut().plugins.0.insert(
+        "updater".into(),
+        serde_json::json!({"pubkey": "", "endpoints": ["https://updates.invalid/latest.json"]}),
+    );
     let app = mock_builder()
+        .plugin(textgate_app::updater::plugin())
         .manage(state)
+        .manage(textgate_app::updater::Updates::new(None))
         .invoke_handler(textgate_app::invoke_handler())
-        .build(mock_context(noop_assets()))
+        .build(context)
         .unwrap();
     let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()

@@ -9,6 +9,8 @@ pub mod harness_agent;
 pub mod harness_receiver;
 pub mod profiles;
 pub mod servers;
+pub mod settings;
 pub mod sync;
 pub mod templates;
+pub mod updates;
 pub mod values;

@@ -60,7 +60,9 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
         | "generate_secret"
         | "sender_types"
         | "stop_receiver"
-        | "receiver_status" => vec![case(
+        | "receiver_status"
+        | "get_settings"
+        | "startup_update_check" => vec![case(
             "unexpected arguments",
             json!({"id": 5, "x": huge()}),
             Answers,
@@ -384,6 +386,87 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
                 ),
             ]
         }
+        "save_settings" => vec![
+            case("no settings", json!({}), Args),
+            case(
+                "not an object",
+                json!({"settings": "en"}),
+                Code("invalid_setting"),
+            ),
+            case(
+                "an unknown language",
+                json!({"settings": {"language": "fr"}}),
+                Code("invalid_setting"),
+            ),
+            case(
+                "a huge language",
+                json!({"settings": {"language": huge()}}),
+                Code("invalid_setting"),
+            ),
+            case(
+                "a NUL in the theme",
+                json!({"settings": {"theme": "dark\u{0}"}}),
+                Code("invalid_setting"),
+            ),
+            case(
+                "port 0",
+                json!({"settings": {"receiverPort": 0}}),
+                Code("invalid_setting"),
+            ),
+            case(
+                "port 70000",
+                json!({"settings": {"receiverPort": 70000}}),
+                Code("invalid_setting"),
+            ),
+            case(
+                "a port as text",
+                json!({"settings": {"receiverPort": "80"}}),
+                Code("invalid_setting"),
+            ),
+            case(
+                "a flag as text",
+                json!({"settings": {"checkUpdatesOnStart": "yes"}}),
+                Code("invalid_setting"),
+            ),
+            case(
+                "a javascript: feed",
+                json!({"settings": {"updateFeed": "javascript:alert(1)"}}),
+                Code("invalid_setting"),
+            ),
+            case(
+                "a file: feed",
+                json!({"settings": {"updateFeed": "file:///etc/passwd"}}),
+                Code("invalid_setting"),
+            ),
+            case(
+                "an ftp: feed",
+                json!({"settings": {"updateFeed": "ftp://example.com/l.json"}}),
+                Code("invalid_setting"),
+            ),
+            case(
+                "a huge feed",
+                json!({"settings": {"updateFeed": format!("https://example.com/{}", huge())}}),
+                Code("invalid_setting"),
+            ),
+        ],
+        "check_for_update" => vec![case(
+            "unexpected arguments (a build without an update key)",
+            json!({"x": huge()}),
+            Code("update_not_configured"),
+        )],
+        "download_update" => vec![
+            case("no progress channel", json!({}), Args),
+            case(
+                "a build without an update key",
+                json!({"onProgress": "__CHANNEL__:4"}),
+                Code("update_not_configured"),
+            ),
+        ],
+        "install_update" => vec![case(
+            "nothing downloaded",
+            json!({"version": "9.9.9"}),
+            Code("update_not_downloaded"),
+        )],
         other => panic!("IPC command `{other}` has no bad-input cases: add them to the catalogue"),
     }
 }

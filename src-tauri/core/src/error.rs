@@ -111,6 +111,23 @@ pub enum CoreError {
     /// The receiver's configured answer cannot be given.
     #[error("{0}")]
     InvalidAnswer(String),
+
+    /// A settings value breaks its rule; `field` is `None` when the whole value is unusable.
+    #[error("{message}")]
+    InvalidSetting {
+        field: Option<crate::settings::SettingsField>,
+        message: String,
+    },
+
+    #[error("Could not save the settings to {path}: {source}")]
+    SettingsFile {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error(transparent)]
+    Update(#[from] crate::updates::UpdateError),
 }
 
 impl CoreError {
@@ -146,6 +163,9 @@ impl CoreError {
             CoreError::BroadcastRefused(_) => "broadcast_refused",
             CoreError::InvalidBurst(_) => "invalid_burst",
             CoreError::InvalidAnswer(_) => "invalid_answer",
+            CoreError::InvalidSetting { .. } => "invalid_setting",
+            CoreError::SettingsFile { .. } => "settings_file",
+            CoreError::Update(error) => error.code(),
         }
     }
 

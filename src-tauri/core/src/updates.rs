@@ -1,0 +1,137 @@
+//! What the app's update check can say, kept in core (no Tauri) so its codes and sentences sit
+//! with every other error's: the shell maps the updater plugin's errors onto these. Also which
+//! feed is asked: `TEXTGATE_UPDATE_FEED` (admins, tests), else the feed in the settings, else
+//! the release's own (the shell's configuration).
+
+use crate::settings::check_update_feed;
+
+/// Replaces the update feed for this run (tests, admins with a mirror). Read once at start.
+pub const FEED_ENV: &str = "TEXTGATE_UPDATE_FEED";
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UpdateError {
+    /// The build has no update public key (a source or CI build): nothing can be verified.
+    #[error(
+        "Updates are not configured for this build: it was built without the release signing \
+         key, so it cannot check for or install updates. Install a released package to get them."
+    )]
+    NotConfigured,
+
+    /// The feed could not be reached or did not hold a usable release description.
+    #[error("Could not check for updates at {feed}: {detail}")]
+    Feed { feed: String, detail: String },
+
+    /// The file the feed points at could not be downloaded.
+    #[error("Could not download the update: {0}")]
+    Download(String),
+
+    /// The downloaded file does not match its signature for this build's key: tampered with,
+    /// damaged, or signed by someone else. Never installed.
+    #[error(
+        "The update was refused: its signature does not match this build's update key (the file \
+         was altered, or signed by someone else). Nothing was installed. ({0})"
+    )]
+    Signature(String),
+
+    #[error("The update could not be installed: {0}")]
+    Install(String),
+
+    #[error("There is no newer version to download")]
+    NoneAvailable,
+
+    #[error("No update has been downloaded yet: download it first")]
+    NotDownloaded,
+}
+
+impl UpdateError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            UpdateError::NotConfigured => "update_not_configured",
+            UpdateError::Feed { .. } => "update_feed",
+            UpdateError::Download(_) => "update_download",
+            UpdateError::Signature(_) => "update_signature",
+            UpdateError::Install(_) => "update_install",
+            UpdateError::NoneAvailable => "update_none",
+            UpdateError::NotDownloaded => "update_not_downloaded",
+        }
+    }
+}
+
+/// The feed replacing the release's, if any: `env` (the value of [`FEED_ENV`]) wins over the
+/// settings' feed. `env` may be plain http (a test feed); whether that is allowed is the
+/// updater's transport rule (https only in release builds). An unusable `env` is an error.
+pub fn feed_override(
+    env: Option<&str>,
+    settings_feed: Option<&str>,
+) -> Result<Option<url::Url>, UpdateError> {
+    if let Some(env) = env.map(str::trim).filter(|env| !env.is_empty()) {
+        let url = url::Url::parse(env).map_err(|error| UpdateError::Feed {
+            feed: shown_feed(env),
+            detail: format!("{FEED_ENV} is not a URL ({error})"),
+        })?;
+        return match url.scheme() {
+            "https" | "http" => Ok(Some(url)),
+            _ => Err(UpdateError::Feed {
+                feed: shown_feed(env),
+                detail: format!("{FEED_ENV} must be an http(s) address"),
+            }),
+        };
+    }
+    let Some(feed) = settings_feed else {
+        return Ok(None);
+    };
+    let checked = check_update_feed(feed).map_err(|detail| UpdateError::Feed {
+        feed: shown_feed(feed),
+        detail,
+    })?;
+    Ok(checked.and_then(|feed| url::Url::parse(&feed).ok()))
+}
+
+/// A feed URL as messages show it: scheme, host, port and path (no user info, query or
+/// fragment, which could carry a token).
+pub fn shown_feed(feed: &str) -> String {
+    match url::Url::parse(feed.trim()) {
+        Ok(url) => {
+            let host = url.host_str().unwrap_or_default();
+            let port = url
+                .port()
+                .map(|port| format!(":{port}"))
+                .unwrap_or_default();
+            format!("{}://{host}{port}{}", url.scheme(), url.path())
+        }
+        Err(_) => crate::error::shown(feed.trim()).into_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_env_feed_wins_over_the_settings_feed() {
+        let chosen = feed_override(
+            Some("http://127.0.0.1:9/latest.json"),
+            Some("https://mirror.example.com/latest.json"),
+        )
+        .unwrap();
+        assert_eq!(chosen.unwrap().as_str(), "http://127.0.0.1:9/latest.json");
+        let chosen = feed_override(Some("  "), Some("https://mirror.example.com/l.json")).unwrap();
+        assert_eq!(
+            chosen.unwrap().as_str(),
+            "https://mirror.example.com/l.json"
+        );
+        assert_eq!(feed_override(None, None).unwrap(), None);
+    }
+
+    #[test]
+    fn unusable_feeds_are_update_feed_errors_that_show_no_credentials() {
+        let error = feed_override(Some("ftp://example.com/latest.json"), None).unwrap_err();
+        assert_eq!(error.code(), "update_feed");
+        let error = feed_override(None, Some("http://mirror.example.com/x.json")).unwrap_err();
+        assert!(error.to_string().contains("https://"), "{error}");
+        assert_eq!(
+            shown_feed("https://user:pw@example.com/feed.json?token=abc#x"),
+            "https://example.com/feed.json"
+        );
+    }
+}
