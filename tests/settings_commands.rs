@@ -26,7 +26,7 @@ fn saved_settings_come_back_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let saved = save_settings(
         app(dir.path()).state(),
-        json!({"language": "uk", "theme": "dark", "receiverPort": 9001}),
+        json!({"language": "uk", "theme": "dark", "checkUpdatesOnStart": true, "receiverPort": 9001}),
     )
     .unwrap();
     let again = get_settings(app(dir.path()).state()).unwrap();

@@ -191,6 +191,12 @@ fn the_settings_choose_the_feed_and_the_start_check_and_the_env_feed_wins() {
     release(&server, "1.3.0", &bytes, &key.sign(&bytes, "1.3.0"));
     let app = app(&key.pubkey(), &server.url("/latest.json"), None);
 
+    assert_eq!(app.startup_check().unwrap(), None);
+    assert!(
+        server.requests().is_empty(),
+        "the check at start is opt-in: off by default"
+    );
+    app.save_settings(json!({"checkUpdatesOnStart": true}));
     app.save_settings(json!({"checkUpdatesOnStart": false}));
     assert_eq!(app.startup_check().unwrap(), None);
     assert!(server.requests().is_empty(), "the check at start is off");

@@ -80,7 +80,8 @@ impl SettingsField {
 pub struct Settings {
     pub language: Language,
     pub theme: Theme,
-    /// Look for a newer version when the app starts (default on).
+    /// Look for a newer version when the app starts: opt-in (default off), the app asks no
+    /// server of its own accord until the admin turns it on.
     pub check_updates_on_start: bool,
     /// An https URL of an update feed (`latest.json`) replacing the release's; `null` = the
     /// release's own feed.
@@ -94,7 +95,7 @@ impl Default for Settings {
         Self {
             language: Language::System,
             theme: Theme::System,
-            check_updates_on_start: true,
+            check_updates_on_start: false,
             update_feed: None,
             receiver_port: DEFAULT_RECEIVER_PORT,
         }

@@ -14,16 +14,16 @@ fn refused(changes: Value) -> (Option<SettingsField>, String) {
 }
 
 #[test]
-fn defaults_are_system_language_and_theme_update_check_on_and_the_receive_panels_port() {
+fn defaults_are_system_language_and_theme_update_check_off_and_the_receive_panels_port() {
     let settings = Settings::default();
     assert_eq!(settings.language, Language::System);
     assert_eq!(settings.theme, Theme::System);
-    assert!(settings.check_updates_on_start);
+    assert!(!settings.check_updates_on_start);
     assert_eq!(settings.update_feed, None);
     assert_eq!(settings.receiver_port, 8790);
     assert_eq!(
         serde_json::to_value(&settings).unwrap(),
-        json!({"language": "system", "theme": "system", "checkUpdatesOnStart": true,
+        json!({"language": "system", "theme": "system", "checkUpdatesOnStart": false,
                "updateFeed": null, "receiverPort": 8790})
     );
 }
