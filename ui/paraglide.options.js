@@ -8,6 +8,9 @@ export const paraglideOptions = {
   outdir: './src/paraglide',
   strategy: ['baseLocale'],
   emitTsDeclarations: true,
+  // One module per locale, not one per message: the dev server (and the browser tests) load ten
+  // files instead of ~400 on the first page.
+  outputStructure: 'locale-modules',
   emitReadme: false,
   emitPrettierIgnore: false,
 };
