@@ -2,7 +2,7 @@
 // Vite dev server, with the Rust backend replaced by tests/harness.ts through mockIPC.
 import { defineConfig } from '@playwright/test';
 
-const port = 5174;
+const port = Number(process.env.UI_TEST_PORT ?? 5174);
 
 export default defineConfig({
   testDir: 'tests',

@@ -11,6 +11,9 @@
 // with a wrong signature (403); start the local receiver, emulate an agent reply to it and see
 // it logged with a "valid" verdict; the transcript shows both directions.
 //
+// Last, the app is started again under LANG=uk_UA.UTF-8 and es_ES.UTF-8 for screenshots in
+// those languages (localized.mjs).
+//
 // usage: node journey.mjs <textgate> <tauri-driver> <textgate-cli>   (inside .ci/with-desktop)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { remote } from 'webdriverio';
+import { LOCALIZED, localizedPass } from './localized.mjs';
 
 const [app, driverBin, cliBin] = process.argv.slice(2).map((p) => resolve(p));
 const root = resolve(import.meta.dirname, '../..');
@@ -308,6 +312,12 @@ try {
     emulator.process.kill();
   }
   await browser.deleteSession();
+  current = null;
+
+  // The same data, shown again in Ukrainian and Spanish (the OS locale picks the language).
+  for (const pass of LOCALIZED) {
+    await localizedPass({ root, app, driverBin, dataDir, shots, pass, step, check });
+  }
 } catch (error) {
   // A failing step has reported itself; anything else (no session, no app) is reported here.
   if (failed === 0) {

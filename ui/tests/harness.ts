@@ -38,3 +38,5 @@ mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknow
 (window as unknown as { fakeBackend: FakeBackend }).fakeBackend = backend;
 
 await import('../src/main');
+// The language switch (a Settings dialog calls it) and the messages, for tests/i18n.spec.ts.
+Object.assign(window, { i18n: await import('../src/lib/i18n.svelte'), messages: await import('../src/paraglide/messages.js') });

@@ -6,6 +6,7 @@ import { backend, toIpcError } from './backend';
 import { confirmations } from './confirm.svelte';
 import { session } from './session.svelte';
 import { toasts } from './toasts.svelte';
+import { m } from '../paraglide/messages.js';
 
 class Servers {
   list = $state<ServerView[]>([]);
@@ -28,8 +29,8 @@ class Servers {
   async add(server: NewServer): Promise<ServerView> {
     const added = await backend.addServer(server);
     await this.load();
-    if (added.warning) toasts.show(`Connected to \u201c${added.name}\u201d. ${added.warning}`, 'warning');
-    else toasts.show(`Connected to \u201c${added.name}\u201d`);
+    if (added.warning) toasts.show(m.servers_connected_warning({ name: added.name, warning: added.warning }), 'warning');
+    else toasts.show(m.servers_connected({ name: added.name }));
     return added;
   }
 
@@ -50,13 +51,14 @@ class Servers {
     try {
       const report = await backend.pullServer(id);
       const parts = [
-        report.created.length && `${report.created.length} new`,
-        report.updated.length && `${report.updated.length} updated`,
-        report.unchanged.length && `${report.unchanged.length} unchanged`,
-        report.conflicts.length && `${report.conflicts.length} in conflict`,
-        report.missing.length && `${report.missing.length} gone from the server`,
+        report.created.length && m.servers_pulled_new({ count: report.created.length }),
+        report.updated.length && m.servers_pulled_updated({ count: report.updated.length }),
+        report.unchanged.length && m.servers_pulled_unchanged({ count: report.unchanged.length }),
+        report.conflicts.length && m.servers_pulled_conflicts({ count: report.conflicts.length }),
+        report.missing.length && m.servers_pulled_missing({ count: report.missing.length }),
       ].filter(Boolean);
-      toasts.show(`Pulled: ${parts.join(', ') || 'no custom gateways on the server'}`, report.conflicts.length ? 'warning' : 'success');
+      const summary = parts.join(m.common_list_separator()) || m.servers_pulled_nothing();
+      toasts.show(m.servers_pulled({ summary }), report.conflicts.length ? 'warning' : 'success');
       await session.refresh();
     } catch (error) {
       toasts.show(toIpcError(error).message, 'error');
@@ -69,7 +71,7 @@ class Servers {
     this.busy = id;
     try {
       const schemas = await backend.refreshFlowSchemas(id);
-      toasts.show(`Loaded ${schemas.length} flow schema${schemas.length === 1 ? '' : 's'}`);
+      toasts.show(m.servers_loaded_schemas({ count: schemas.length }));
       await session.loadFlows();
     } catch (error) {
       toasts.show(toIpcError(error).message, 'error');
@@ -80,11 +82,11 @@ class Servers {
 
   async remove(server: ServerView) {
     const answer = await confirmations.ask(
-      `Remove \u201c${server.name}\u201d?`,
-      'Its access token is removed from the keychain and its gateways here become local only. Nothing is deleted on the server.',
+      m.servers_remove_question({ name: server.name }),
+      m.servers_remove_body(),
       [
-        { value: 'cancel', label: 'Cancel', tone: 'plain' },
-        { value: 'remove', label: 'Remove server', tone: 'danger' },
+        { value: 'cancel', label: m.common_cancel(), tone: 'plain' },
+        { value: 'remove', label: m.servers_remove_confirm(), tone: 'danger' },
       ],
     );
     if (answer !== 'remove') return;
@@ -92,7 +94,7 @@ class Servers {
       await backend.removeServer(server.id);
       await this.load();
       await session.refresh();
-      toasts.show(`Removed \u201c${server.name}\u201d`);
+      toasts.show(m.servers_removed({ name: server.name }));
     } catch (error) {
       toasts.show(toIpcError(error).message, 'error');
     }

@@ -10,6 +10,7 @@ import type { ProfileSummary } from '../bindings/ProfileSummary';
 import type { ProfileView } from '../bindings/ProfileView';
 import { backend, toIpcError } from './backend';
 import { confirmations } from './confirm.svelte';
+import { m } from '../paraglide/messages.js';
 import { toasts } from './toasts.svelte';
 
 const emptyTemplates = () => ({ title: '', close: '', join: '', left: '', filePolicyFail: '' });
@@ -124,9 +125,9 @@ class Session {
   async copy(text: string, what: string) {
     try {
       await backend.copyText(text);
-      toasts.show(`Copied ${what}`);
+      toasts.show(m.toast_copied({ what }));
     } catch (error) {
-      toasts.show(`Could not copy: ${toIpcError(error).message}`, 'error');
+      toasts.show(m.toast_copy_failed({ reason: toIpcError(error).message }), 'error');
     }
   }
 
@@ -135,11 +136,11 @@ class Session {
     if (!this.form || this.busy) return false;
     if (this.secretChanged) {
       const answer = await confirmations.ask(
-        'Change the app secret?',
-        'Altering this field will interrupt the integration: the chat service keeps signing with the old secret until it is updated too.',
+        m.secret_change_question(),
+        m.secret_change_body(),
         [
-          { value: 'cancel', label: 'Keep the old secret', tone: 'plain' },
-          { value: 'change', label: 'Change secret', tone: 'danger' },
+          { value: 'cancel', label: m.secret_change_keep(), tone: 'plain' },
+          { value: 'change', label: m.secret_change_confirm(), tone: 'danger' },
         ],
       );
       if (answer !== 'change') return false;
@@ -156,16 +157,16 @@ class Session {
       if (secretLost && this.form) {
         // Keep what the user typed on screen: it was not stored anywhere.
         this.form.secret = typedSecret;
-        toasts.show('Saved without the app secret: the OS keychain is not available', 'warning');
+        toasts.show(m.toast_saved_without_secret(), 'warning');
       } else {
-        toasts.show(`Saved \u201c${outcome.profile.name}\u201d`);
+        toasts.show(m.toast_saved({ name: outcome.profile.name }));
       }
       return true;
     } catch (error) {
       const failure = toIpcError(error);
       this.#saveTried = true;
       this.issues = failure.fields;
-      toasts.show(failure.code === 'invalid' ? 'Check the highlighted fields' : failure.message, 'error');
+      toasts.show(failure.code === 'invalid' ? m.toast_check_fields() : failure.message, 'error');
       return false;
     } finally {
       this.busy = false;
@@ -176,7 +177,7 @@ class Session {
   async setEnabled(enabled: boolean) {
     if (!this.form) return;
     if (enabled && !this.form.flow) {
-      this.issues = [...this.issues, { field: 'enabled', severity: 'error', message: 'Pick a flow schema before enabling the gateway' }];
+      this.issues = [...this.issues, { field: 'enabled', severity: 'error', message: m.issue_enable_needs_flow() }];
       return;
     }
     if (!this.form.id || !this.saved?.flow) {
@@ -190,7 +191,7 @@ class Session {
       const baseline = JSON.parse(this.#baseline) as ProfileDraft;
       this.#baseline = JSON.stringify({ ...baseline, enabled: view.enabled });
       await this.#refreshList();
-      toasts.show(view.enabled ? 'Gateway started' : 'Gateway stopped');
+      toasts.show(view.enabled ? m.toast_gateway_started() : m.toast_gateway_stopped());
     } catch (error) {
       toasts.show(toIpcError(error).message, 'error');
     }
@@ -203,7 +204,7 @@ class Session {
       const outcome = await backend.duplicateProfile(id);
       await this.#refreshList();
       this.#load(outcome.profile, draftFrom(outcome.profile));
-      toasts.show('Duplicated with a new URI and app secret');
+      toasts.show(m.toast_duplicated());
     } catch (error) {
       toasts.show(toIpcError(error).message, 'error');
     }
@@ -211,24 +212,24 @@ class Session {
 
   async remove() {
     if (!this.form) return;
-    const name = this.form.name.trim() || this.saved?.name || 'this gateway';
+    const name = this.form.name.trim() || this.saved?.name || m.delete_this_gateway();
     const server = this.saved?.remoteId != null ? this.saved.serverName : null;
     const answer = await confirmations.ask(
-      `Delete \u201c${name}\u201d?`,
+      m.delete_question({ name }),
       this.isNew
-        ? 'This gateway was never saved; its settings will be discarded.'
+        ? m.delete_body_unsaved()
         : server
-          ? `Delete it from this computer only, or from \u201c${server}\u201d as well? The app secret is removed from the OS keychain either way. This cannot be undone.`
-          : 'The profile is removed from this computer and its app secret from the OS keychain. This cannot be undone.',
+          ? m.delete_body_remote({ server })
+          : m.delete_body_local(),
       server
         ? [
-            { value: 'cancel', label: 'Cancel', tone: 'plain' },
-            { value: 'local', label: 'Delete here only', tone: 'plain' },
-            { value: 'remote', label: `Delete here and on ${server}`, tone: 'danger' },
+            { value: 'cancel', label: m.common_cancel(), tone: 'plain' },
+            { value: 'local', label: m.delete_here_only(), tone: 'plain' },
+            { value: 'remote', label: m.delete_here_and_on({ server }), tone: 'danger' },
           ]
         : [
-            { value: 'cancel', label: 'Cancel', tone: 'plain' },
-            { value: 'local', label: 'Delete', tone: 'danger' },
+            { value: 'cancel', label: m.common_cancel(), tone: 'plain' },
+            { value: 'local', label: m.editor_delete(), tone: 'danger' },
           ],
     );
     if (answer !== 'local' && answer !== 'remote') return;
@@ -238,7 +239,7 @@ class Session {
       this.saved = null;
       await this.#refreshList();
       if (this.profiles.length > 0) await this.#open(this.profiles[0].id);
-      toasts.show(answer === 'remote' ? `Deleted \u201c${name}\u201d here and on ${server}` : `Deleted \u201c${name}\u201d`);
+      toasts.show(answer === 'remote' ? m.toast_deleted_remote({ name, server: server ?? '' }) : m.toast_deleted({ name }));
     } catch (error) {
       toasts.show(toIpcError(error).message, 'error');
     }
@@ -287,7 +288,7 @@ class Session {
       const view = await backend.getProfile(id);
       this.#load(view, draftFrom(view));
       if (view.secretState === 'unavailable') {
-        toasts.show('The OS keychain is not available: the app secret cannot be shown', 'warning');
+        toasts.show(m.toast_secret_unavailable(), 'warning');
       }
     } catch (error) {
       toasts.show(toIpcError(error).message, 'error');
@@ -306,14 +307,14 @@ class Session {
   /** True when there is nothing unsaved, or the user chose to save or discard it. */
   async #mayLeave(): Promise<boolean> {
     if (!this.dirty || !this.form) return true;
-    const name = this.form.name.trim() || this.saved?.name || 'the new gateway';
+    const name = this.form.name.trim() || this.saved?.name || m.leave_the_new_gateway();
     const answer = await confirmations.ask(
-      'Unsaved changes',
-      `Save your changes to \u201c${name}\u201d before leaving it?`,
+      m.leave_question(),
+      m.leave_body({ name }),
       [
-        { value: 'cancel', label: 'Keep editing', tone: 'plain' },
-        { value: 'discard', label: 'Discard', tone: 'danger' },
-        { value: 'save', label: 'Save', tone: 'primary' },
+        { value: 'cancel', label: m.leave_keep_editing(), tone: 'plain' },
+        { value: 'discard', label: m.leave_discard(), tone: 'danger' },
+        { value: 'save', label: m.editor_save(), tone: 'primary' },
       ],
     );
     if (answer === 'save') return this.save();

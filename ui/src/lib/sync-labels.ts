@@ -1,18 +1,22 @@
-// Words for sync states, shared by the sidebar and the editor.
+// Words for sync states, shared by the sidebar and the editor (in the UI's language).
 import type { SyncState } from '../bindings/SyncState';
+import { m } from '../paraglide/messages.js';
 
-export const syncLabel: Record<SyncState, string> = {
-  localOnly: 'local only',
-  inSync: 'in sync',
-  changedHere: 'changed here',
-  changedOnServer: 'changed on server',
-  conflict: 'conflict',
+const labels: Record<SyncState, () => string> = {
+  localOnly: m.sync_local_only,
+  inSync: m.sync_in_sync,
+  changedHere: m.sync_changed_here,
+  changedOnServer: m.sync_changed_on_server,
+  conflict: m.sync_conflict,
 };
 
-export const syncHint: Record<SyncState, string> = {
-  localOnly: 'Only on this computer: pick a server and push to publish it',
-  inSync: 'The server has exactly this version',
-  changedHere: 'Edited here since the last sync: push to publish',
-  changedOnServer: 'Edited on the server since the last sync: pull to take it',
-  conflict: 'Edited here and on the server: compare and keep one version',
+const hints: Record<SyncState, () => string> = {
+  localOnly: m.sync_local_only_hint,
+  inSync: m.sync_in_sync_hint,
+  changedHere: m.sync_changed_here_hint,
+  changedOnServer: m.sync_changed_on_server_hint,
+  conflict: m.sync_conflict_hint,
 };
+
+export const syncLabel = (state: SyncState): string => labels[state]();
+export const syncHint = (state: SyncState): string => hints[state]();

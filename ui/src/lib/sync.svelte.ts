@@ -5,6 +5,7 @@ import type { KeepVersion } from '../bindings/KeepVersion';
 import { backend, toIpcError } from './backend';
 import { session } from './session.svelte';
 import { toasts } from './toasts.svelte';
+import { m } from '../paraglide/messages.js';
 
 class Sync {
   busy = $state(false);
@@ -18,9 +19,9 @@ class Sync {
     this.busy = true;
     try {
       const action = await backend.pushProfile(id);
-      const server = session.saved?.serverName ?? 'the server';
+      const server = session.saved?.serverName ?? m.push_the_server();
       toasts.show(
-        action === 'created' ? `Created on ${server}` : action === 'updated' ? `Updated on ${server}` : `Already up to date on ${server}`,
+        action === 'created' ? m.push_created({ server }) : action === 'updated' ? m.push_updated({ server }) : m.push_up_to_date({ server }),
       );
       await session.refresh();
     } catch (error) {
@@ -54,7 +55,7 @@ class Sync {
     try {
       await backend.resolveConflict(current.profileId, keep);
       this.conflict = null;
-      toasts.show(keep === 'local' ? 'Kept this computer\u2019s version: the server was updated' : 'Kept the server\u2019s version');
+      toasts.show(keep === 'local' ? m.conflict_kept_local() : m.conflict_kept_server());
       await session.refresh();
     } catch (error) {
       toasts.show(toIpcError(error).message, 'error');

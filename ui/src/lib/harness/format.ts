@@ -1,5 +1,7 @@
 // Small display helpers shared by the harness panels: status classes, timings, JSON.
 import type { HistoryEntry } from '../../bindings/HistoryEntry';
+import { m } from '../../paraglide/messages.js';
+import { formatDateTime, formatNumber } from '../i18n.svelte';
 
 /** `ok` (2xx), `warn` (3xx), `bad` (4xx/5xx) or `failed` (no answer). */
 export function statusClass(status: number | null | undefined): 'ok' | 'warn' | 'bad' | 'failed' {
@@ -12,17 +14,18 @@ export function statusClass(status: number | null | undefined): 'ok' | 'warn' | 
 /** What the status badge says: the code, or why nothing answered. */
 export function statusText(entry: Pick<HistoryEntry, 'status' | 'failure'>): string {
   if (entry.status !== null) return String(entry.status);
-  return entry.failure ? `failed: ${entry.failure.kind}` : 'no answer';
+  return entry.failure ? m.status_failed({ kind: entry.failure.kind }) : m.harness_no_answer();
 }
 
 export function millis(micros: number | null | undefined): string {
   if (micros === null || micros === undefined) return '';
   const ms = micros / 1000;
-  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+  const digits = ms < 10 ? 1 : 0;
+  return m.unit_millis({ value: formatNumber(ms, { minimumFractionDigits: digits, maximumFractionDigits: digits }) });
 }
 
 export function clock(time: number): string {
-  return new Date(time).toLocaleTimeString([], { hour12: false });
+  return formatDateTime(time, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 }
 
 /** The body pretty-printed when it is JSON, else `null`. */

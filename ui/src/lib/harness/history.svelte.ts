@@ -2,6 +2,7 @@
 import type { HistoryEntry } from '../../bindings/HistoryEntry';
 import { toIpcError } from '../backend';
 import { toasts } from '../toasts.svelte';
+import { m } from '../../paraglide/messages.js';
 import { harnessApi } from './api';
 
 class HistoryState {
@@ -34,8 +35,8 @@ class HistoryState {
   async replay(profileId: string, entry: HistoryEntry, resign: boolean) {
     try {
       const replayed = await harnessApi.replayHistory(entry.id, resign);
-      const outcome = replayed.status ?? replayed.failure?.message ?? 'no answer';
-      toasts.show(`Replayed #${entry.id}${resign ? ' re-signed' : ''}: ${outcome}`, replayed.status && replayed.status < 300 ? 'success' : 'warning');
+      const outcome = String(replayed.status ?? replayed.failure?.message ?? m.harness_no_answer());
+      toasts.show(resign ? m.history_replayed_resigned({ id: entry.id, outcome }) : m.history_replayed({ id: entry.id, outcome }), replayed.status && replayed.status < 300 ? 'success' : 'warning');
       await this.search(profileId);
     } catch (error) {
       toasts.show(toIpcError(error).message, 'error');
@@ -45,7 +46,7 @@ class HistoryState {
   async clear(profileId: string) {
     try {
       const removed = await harnessApi.clearHistory(profileId);
-      toasts.show(`Removed ${removed} history entr${removed === 1 ? 'y' : 'ies'}`, 'info');
+      toasts.show(m.history_cleared({ count: removed }), 'info');
       await this.search(profileId);
     } catch (error) {
       toasts.show(toIpcError(error).message, 'error');
