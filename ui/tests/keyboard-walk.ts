@@ -18,6 +18,7 @@ function collect(page: Page): Promise<Control[]> {
   return page.evaluate(() => {
     const modal = [...document.querySelectorAll('dialog:modal')].at(-1);
     const scope: ParentNode = modal ?? document;
+    for (const el of document.querySelectorAll('[data-kb-no-ring]')) el.removeAttribute('data-kb-no-ring');
     const selector = 'button, a[href], input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
     const controls: Control[] = [];
     let n = 0;
@@ -41,15 +42,23 @@ function collect(page: Page): Promise<Control[]> {
 }
 
 /** The data-kb of the focused element, '' for a control outside the scope, null for none. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
+const focused = (page: Page, afterTab = true) =>
+  page.evaluate((afterTab) => {
     const el = document.activeElement;
     if (!el || el === document.body) return null;
+    // Focus must be visible: an outline or a ring on the control (or on the label around a
+    // visually hidden radio). Recorded on the element for the walk to report.
+    const ring = (node: Element | null) => {
+      if (!node) return false;
+      const style = getComputedStyle(node);
+      return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+    };
+    if (afterTab && !ring(el) && !ring(el.closest('label'))) el.setAttribute('data-kb-no-ring', '');
     // The top one: the dialogs are declared in the order they stack (a confirmation last).
     const modal = [...document.querySelectorAll('dialog:modal')].at(-1);
     if (modal && !modal.contains(el)) return `outside the dialog: ${el.outerHTML.slice(0, 80)}`;
     return el.getAttribute('data-kb') ?? '';
-  });
+  }, afterTab);
 
 /**
  * Presses Tab around the whole cycle and asserts every control was reached (and, with a
@@ -61,7 +70,8 @@ export async function expectAllReachable(page: Page, screen: string): Promise<st
   const reached: string[] = [];
   const escaped: string[] = [];
   // Where focus already is counts as reached (the walk starts there).
-  const start = await focused(page);
+  // (A mouse may have put it there: its focus ring is checked when Tab comes back to it.)
+  const start = await focused(page, false);
   let first: string | null = start && !start.startsWith('outside') ? start : null;
   if (first) reached.push(first);
   for (let step = 0; step < controls.length * 2 + 10; step++) {
@@ -83,6 +93,10 @@ export async function expectAllReachable(page: Page, screen: string): Promise<st
   const orphaned = controls.filter((c) => c.via === 'arrows' && !groups.has(c.group)).map((c) => `${c.what} (group ${c.group})`);
   expect(escaped, `${screen}: focus left the open dialog`).toEqual([]);
   expect([...missing, ...orphaned], `${screen}: not reachable by Tab`).toEqual([]);
+  const unseen = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-kb-no-ring]')].map((el) => `<${el.tagName.toLowerCase()}> ${el.textContent?.trim().slice(0, 40) ?? ''}`),
+  );
+  expect(unseen, `${screen}: focused without a visible focus indicator`).toEqual([]);
   return reached.map((id) => byId.get(id)!.what);
 }
 
