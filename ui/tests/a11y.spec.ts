@@ -209,6 +209,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await servers.getByLabel('User name and password').check();
       await servers.getByText('Private CA certificate').click();
       await audit.scan('servers dialog: a server with a warning, login form, CA open');
+      // A server without a token and with a private CA: both badges.
+      await page.evaluate(async () => {
+        for (const server of (window as any).fakeBackend.servers.servers.values()) Object.assign(server, { hasToken: false, hasCustomCa: true });
+        const path = '/src/lib/servers.svelte.ts';
+        await (await import(/* @vite-ignore */ path)).servers.load();
+      });
+      await expect(servers.getByText('custom CA')).toBeVisible();
+      await expect(servers.getByText('no token')).toBeVisible();
+      await audit.scan('servers dialog: no token, custom CA');
 
       await page.goto('/tests/harness.html?seed=1&flows=1&conflict=1');
       await page.getByRole('button', { name: 'Resolve conflict' }).click();
