@@ -13,6 +13,7 @@ import type { SaveOutcome } from '../src/bindings/SaveOutcome';
 
 export interface FakeOptions {
   keychainError?: string | null;
+  storageError?: string | null;
 }
 
 const letters = (alphabet: string, n: number) =>
@@ -37,7 +38,10 @@ export class FakeBackend {
     if (answer !== undefined) return answer;
     switch (cmd) {
       case 'app_status':
-        return { dataDir: '/tmp/textgate', storageError: null, keychainError: this.options.keychainError ?? null } satisfies AppStatus;
+        return {
+          dataDir: '/tmp/textgate',
+          storageError: this.options.storageError ? fail('storage', this.options.storageError) : null,
+          keychainError: this.options.keychainError ?? null } satisfies AppStatus;
       case 'list_profiles':
         return [...this.profiles.values()].sort((a, b) => a.name.localeCompare(b.name)).map(summary);
       case 'get_profile':

@@ -1,6 +1,6 @@
 // Boots the real UI in a plain browser with the fake backend behind mockIPC. Tests pick the
 // scenario with URL parameters: `?flows=1` adds a server with two flow schemas, `?keychain=down` makes the
-// keychain unavailable, `?seed=N` starts with N saved profiles, `?onserver=1` puts them on the
+// keychain unavailable, `?storage=broken` makes the database fail to open, `?seed=N` starts with N saved profiles, `?onserver=1` puts them on the
 // Demo server (with `flows=1`), so their URI is a full webhook address the harness can send to.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { FakeBackend } from './fake-backend';
@@ -8,6 +8,7 @@ import { FakeBackend } from './fake-backend';
 const params = new URLSearchParams(location.search);
 const backend = new FakeBackend({
   keychainError: params.get('keychain') === 'down' ? 'no Secret Service is running' : null,
+  storageError: params.get('storage') === 'broken' ? 'database disk image is malformed' : null,
 });
 // `?flows=1`: one connected server ("Demo") with two cached flow schemas.
 if (params.has('flows')) backend.servers.addDemo();

@@ -81,9 +81,19 @@ test('plurals follow each language’s rules', async ({ page }) => {
   }
 });
 
-test('a language without a translation yet falls back to English per key', async ({ page }) => {
+test('each of the nine languages renders its own words, not the English fallback', async ({ page }) => {
   await open(page);
-  await setLocale(page, 'kk');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
-  await expect(page.getByText('No gateways yet')).toBeVisible();
+  const emptyList: Record<string, string> = {
+    kk: 'Әзірге қабылдаушылар жоқ',
+    pl: 'Brak bram czatu',
+    ro: 'Niciun gateway chat încă',
+    uz: "Hozircha gatewaylar yo'q",
+    vi: 'Chưa có cổng trò chuyện nào',
+  };
+  for (const [locale, words] of Object.entries(emptyList)) {
+    await setLocale(page, locale);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await expect(page.getByText('No gateways yet')).toHaveCount(0);
+    await expect(page.getByText(words, { exact: false }).first()).toBeVisible();
+  }
 });
