@@ -37,5 +37,6 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::commands::harness_receiver::ReceiverInfo::export_all(&cfg)?;
     crate::error::IpcError::export_all(&cfg)?;
     crate::state::AppStatus::export_all(&cfg)?;
+    textgate_logging::diagnostics::Diagnostics::export_all(&cfg)?;
     Ok(())
 }

@@ -76,14 +76,19 @@ impl Diagnostics {
             format!("OS: {} {}", self.os, self.arch),
             format!(
                 "Web view: {}",
-                self.webview.clone().unwrap_or_else(|| "none (command line)".into())
+                self.webview
+                    .clone()
+                    .unwrap_or_else(|| "none (command line)".into())
             ),
             format!("Keychain: {keychain}"),
             format!(
                 "Data folder: {}",
                 self.data_dir.clone().unwrap_or_else(unknown)
             ),
-            format!("Log folder: {}", self.log_dir.clone().unwrap_or_else(unknown)),
+            format!(
+                "Log folder: {}",
+                self.log_dir.clone().unwrap_or_else(unknown)
+            ),
         ]
         .join("\n")
             + "\n"
@@ -123,6 +128,9 @@ mod tests {
     #[test]
     fn the_commit_is_never_empty() {
         assert!(!COMMIT.trim().is_empty());
-        assert!(COMMIT.chars().all(|c| c.is_ascii_alphanumeric()), "{COMMIT}");
+        assert!(
+            COMMIT.chars().all(|c| c.is_ascii_alphanumeric()),
+            "{COMMIT}"
+        );
     }
 }

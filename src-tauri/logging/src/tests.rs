@@ -58,10 +58,7 @@ fn secrets_in_fields_are_written_redacted_by_their_type() {
     });
     drop(guard);
     let text = read_logs(dir.path());
-    assert!(
-        text.contains("token=<redacted> also=<redacted>"),
-        "{text}"
-    );
+    assert!(text.contains("token=<redacted> also=<redacted>"), "{text}");
     assert!(!text.contains("hunter2"), "{text}");
 }
 
@@ -80,9 +77,15 @@ fn only_the_last_fourteen_days_are_kept() {
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    let ours = names.iter().filter(|n| n.starts_with("textgate-test.")).count();
+    let ours = names
+        .iter()
+        .filter(|n| n.starts_with("textgate-test."))
+        .count();
     assert_eq!(ours, KEPT_FILES, "{names:?}");
-    assert!(names.iter().any(|n| n == "textgate-cli.2026-10-01.log"), "{names:?}");
+    assert!(
+        names.iter().any(|n| n == "textgate-cli.2026-10-01.log"),
+        "{names:?}"
+    );
 }
 
 #[test]

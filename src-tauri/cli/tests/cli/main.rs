@@ -18,6 +18,7 @@ mod faults;
 mod gateways;
 mod history;
 mod listen;
+mod logging;
 mod loopback_proxy;
 mod profiles;
 mod secrets;
