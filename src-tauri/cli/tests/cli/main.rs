@@ -12,6 +12,7 @@ mod bad_input_cases_harness;
 mod burst;
 mod crash;
 mod crash_checks;
+mod diagnostics;
 mod emulate;
 mod emulator;
 mod faults;
