@@ -101,7 +101,7 @@ fn an_unreachable_keychain_is_named_in_the_diagnostics() {
     );
     let text = call(&webview, "diagnostics_text").unwrap();
     assert!(
-        text.as_str().unwrap().contains("(not available: "),
+        text.as_str().unwrap().contains("): not available: "),
         "{text}"
     );
 }

@@ -68,8 +68,8 @@ impl Diagnostics {
     pub fn to_text(&self) -> String {
         let unknown = || "unknown".to_string();
         let keychain = match &self.keychain_error {
-            None => format!("{} (available)", self.keychain),
-            Some(error) => format!("{} (not available: {error})", self.keychain),
+            None => format!("{}: available", self.keychain),
+            Some(error) => format!("{}: not available: {error}", self.keychain),
         };
         [
             format!("{} {} (commit {})", self.program, self.version, self.commit),
@@ -117,7 +117,7 @@ mod tests {
         );
         assert!(lines[1].starts_with("OS: ") && lines[1].ends_with(std::env::consts::ARCH));
         assert_eq!(lines[2], "Web view: WebKitGTK 2.48.1");
-        assert_eq!(lines[3], "Keychain: Secret Service (D-Bus) (available)");
+        assert_eq!(lines[3], "Keychain: Secret Service (D-Bus): available");
         assert_eq!(
             lines[5],
             "Log folder: /home/ann/.local/share/com.textgate.desktop/logs"
