@@ -64,6 +64,7 @@ pub fn open_log_folder<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>
     opener
         .open_path(dir.display().to_string(), None::<&str>)
         .map_err(|error| {
+            tracing::warn!(target: "textgate::app", dir = %dir.display(), %error, "cannot open the log folder");
             IpcError::new(
                 "open_failed",
                 format!("Cannot open {}: {error}", dir.display()),
