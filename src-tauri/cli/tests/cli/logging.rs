@@ -255,6 +255,8 @@ fn the_journey_at_trace_logs_every_api_call_and_no_secret() {
         &["INFO textgate::sync: push profile=", "verdict=\"created\""],
         &["INFO textgate::sync: pull server=", "verdict=\"unchanged\""],
         &["ERROR textgate::cli: command failed code=unauthorized"],
+        &["DEBUG textgate::harness: harness delivery host=\"127.0.0.1\" path=\"/chat/", "status=200"],
+        &["DEBUG textgate::harness: harness delivery host=\"127.0.0.1\" path=\"/hook\" status=200"],
     ];
     for parts in lines {
         assert!(
