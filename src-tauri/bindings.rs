@@ -41,5 +41,6 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::updater::AvailableUpdate::export_all(&cfg)?;
     crate::updater::UpdateProgress::export_all(&cfg)?;
     crate::updater::DownloadedUpdate::export_all(&cfg)?;
+    textgate_logging::diagnostics::Diagnostics::export_all(&cfg)?;
     Ok(())
 }

@@ -37,6 +37,14 @@ impl IpcError {
 
 impl From<CoreError> for IpcError {
     fn from(error: CoreError) -> Self {
+        // Every failure a command returns is logged once, here, with its causes (messages never
+        // hold a secret: `CoreError`'s promise).
+        tracing::warn!(
+            target: "textgate::ipc",
+            code = %error.code(),
+            error = %textgate_core::error::error_chain(&error),
+            "command failed"
+        );
         let fields = error.field_issues().to_vec();
         let field = match &error {
             CoreError::FlowRequired => Some(ProfileField::Enabled),

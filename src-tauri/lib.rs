@@ -15,18 +15,31 @@ use textgate_core::KeyringStore;
 use crate::state::AppState;
 
 pub fn run() {
+    // `TEXTGATE_DATA_DIR/logs` when the data folder is chosen, else the OS log folder (what
+    // Tauri's `app_log_dir()` names); the guard keeps the file writer alive while the app runs.
+    let log_dir = textgate_core::paths::resolve_log_dir(None);
+    let _log = textgate_logging::init(&textgate_logging::LogOptions {
+        dir: log_dir.clone(),
+        file_prefix: "textgate-app",
+        stderr: std::env::var_os(textgate_logging::FILTER_ENV).is_some(),
+        level: textgate_logging::LevelFilter::INFO,
+    });
+    tracing::info!(target: "textgate::app", version = env!("CARGO_PKG_VERSION"), "started");
     tauri::Builder::default()
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(updater::plugin())
         .manage(updater::Updates::from_env())
-        .setup(|app| {
+        .plugin(tauri_plugin_opener::init())
+        .setup(move |app| {
             let data_dir = state::resolve_data_dir(app.path().app_data_dir().ok());
-            app.manage(AppState::open(data_dir, Arc::new(KeyringStore::new())));
+            let state = AppState::open(data_dir, Arc::new(KeyringStore::new()));
+            app.manage(state.with_log_dir(log_dir));
             Ok(())
         })
         .invoke_handler(invoke_handler())
         .run(tauri::generate_context!())
         .unwrap_or_else(|error| {
+            tracing::error!(target: "textgate::app", %error, "could not start");
             eprintln!("Textgate could not start: {error}");
             std::process::exit(1);
         });
@@ -38,6 +51,9 @@ pub fn invoke_handler<R: tauri::Runtime>(
 ) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         commands::app::app_status,
+        commands::about::diagnostics,
+        commands::about::diagnostics_text,
+        commands::about::open_log_folder,
         commands::profiles::list_profiles,
         commands::profiles::get_profile,
         commands::profiles::check_profile,

@@ -9,7 +9,7 @@ use std::time::Duration;
 use serde::Serialize;
 use tauri::async_runtime::{JoinHandle, Mutex};
 use textgate_core::harness::receiver::RunningReceiver;
-use textgate_core::{SecretError, SecretStore, Store, Workspace};
+use textgate_core::{SecretStore, Store, Workspace};
 use ts_rs::TS;
 
 use crate::error::IpcError;
@@ -21,6 +21,8 @@ pub struct AppState {
     data_dir: PathBuf,
     workspace: Result<Workspace, IpcError>,
     secrets: Arc<dyn SecretStore>,
+    /// Where the log files go (`None`: nowhere known, as in tests).
+    log_dir: Option<PathBuf>,
     /// The harness's one local receiver per app (`commands::harness_receiver`).
     pub receiver: Mutex<Option<ActiveReceiver>>,
 }
@@ -63,8 +65,19 @@ impl AppState {
             data_dir,
             workspace,
             secrets,
+            log_dir: None,
             receiver: Mutex::new(None),
         }
+    }
+
+    /// The same state, knowing where its log files go (the About dialog shows and opens it).
+    pub fn with_log_dir(mut self, log_dir: Option<PathBuf>) -> Self {
+        self.log_dir = log_dir;
+        self
+    }
+
+    pub fn log_dir(&self) -> Option<&std::path::Path> {
+        self.log_dir.as_deref()
     }
 
     /// Where the database and the settings file live.
@@ -72,16 +85,17 @@ impl AppState {
         &self.data_dir
     }
 
+    /// Why the keychain cannot be used now; `None` when it answers.
+    pub fn keychain_problem(&self) -> Option<String> {
+        textgate_core::secrets::keychain_problem(self.secrets.as_ref())
+    }
+
     pub fn workspace(&self) -> Result<&Workspace, IpcError> {
         self.workspace.as_ref().map_err(Clone::clone)
     }
 
     pub fn status(&self) -> AppStatus {
-        // Reading an account that never exists tells whether the keychain answers at all.
-        let keychain_error = match self.secrets.read("textgate-availability-probe") {
-            Ok(_) => None,
-            Err(SecretError::Unavailable(message) | SecretError::Failed(message)) => Some(message),
-        };
+        let keychain_error = self.keychain_problem();
         AppStatus {
             data_dir: self.data_dir.display().to_string(),
             storage_error: self.workspace.as_ref().err().cloned(),

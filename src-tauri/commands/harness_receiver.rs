@@ -62,6 +62,7 @@ pub async fn start_receiver<R: Runtime>(
         previous.stop(STOP_GRACE).await;
     }
     let (running, live) = receiver::start(config).await.map_err(|error| {
+        tracing::warn!(target: "textgate::receiver", port, %error, "receiver could not start");
         IpcError::new(
             "receiver_port",
             format!("Cannot listen on 127.0.0.1:{port}: {error}"),

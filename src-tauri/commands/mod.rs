@@ -3,6 +3,7 @@
 //!
 //! [`AppState`]: crate::state::AppState
 
+pub mod about;
 pub mod app;
 pub mod harness;
 pub mod harness_agent;

@@ -62,10 +62,18 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
         | "stop_receiver"
         | "receiver_status"
         | "get_settings"
-        | "startup_update_check" => vec![case(
+        | "startup_update_check"
+        | "diagnostics"
+        | "diagnostics_text" => vec![case(
             "unexpected arguments",
             json!({"id": 5, "x": huge()}),
             Answers,
+        )],
+        // The catalogue's state knows no log folder: nothing is opened.
+        "open_log_folder" => vec![case(
+            "unexpected arguments",
+            json!({"path": "/etc", "x": huge()}),
+            Code("no_log_folder"),
         )],
         "get_profile" | "duplicate_profile" | "push_profile" | "compare_with_server" => vec![
             case("an id of the wrong type", json!({"id": 5}), Args),

@@ -9,6 +9,8 @@ pub struct CliError {
     pub message: String,
     /// What went wrong was printed already (e.g. a failed `server test` report): only exit 1.
     pub reported: bool,
+    /// The core error's message and causes, for the log (`-v`).
+    pub cause: Option<String>,
 }
 
 impl CliError {
@@ -17,6 +19,7 @@ impl CliError {
             code: code.into(),
             message: message.into(),
             reported: false,
+            cause: None,
         }
     }
 
@@ -26,13 +29,17 @@ impl CliError {
             code: String::new(),
             message: String::new(),
             reported: true,
+            cause: None,
         }
     }
 }
 
 impl From<CoreError> for CliError {
     fn from(error: CoreError) -> Self {
-        Self::new(error.code(), error.to_string())
+        Self {
+            cause: Some(textgate_core::error::error_chain(&error)),
+            ..Self::new(error.code(), error.to_string())
+        }
     }
 }
 

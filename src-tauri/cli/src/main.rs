@@ -27,6 +27,19 @@ fn main() -> ExitCode {
         Err(error) => return usage_error(&error),
     };
     let out = Output::new(cli.json);
+    // Without -v nothing is logged: stdout, stderr and the data folder stay as scripts know them.
+    let _log = (cli.verbose > 0).then(|| {
+        let dir = commands::uses_data_dir(&cli.command)
+            .then(|| textgate_core::paths::resolve_log_dir(cli.data_dir.clone()))
+            .flatten();
+        textgate_logging::init(&textgate_logging::LogOptions {
+            dir,
+            file_prefix: "textgate-cli",
+            stderr: true,
+            level: textgate_logging::level_for_verbosity(cli.verbose),
+        })
+    });
+    tracing::debug!(target: "textgate::cli", version = env!("CARGO_PKG_VERSION"), "started");
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build();
@@ -37,6 +50,13 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
+            tracing::error!(
+                target: "textgate::cli",
+                code = %error.code,
+                error = error.cause.as_deref().unwrap_or(&error.message),
+                reported = error.reported,
+                "command failed"
+            );
             out.error(&error);
             ExitCode::from(1)
         }

@@ -195,7 +195,7 @@ pub fn shown(input: &str) -> std::borrow::Cow<'_, str> {
 
 /// An error and its sources as one line (`a: b: c`), each cause said once; for transport
 /// errors whose outer message alone ("error sending request") explains nothing.
-pub(crate) fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
     let mut parts = vec![error.to_string()];
     let mut source = error.source();
     while let Some(inner) = source {

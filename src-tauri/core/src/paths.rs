@@ -1,6 +1,9 @@
 //! Where Textgate keeps its data, in one place so the desktop app and the CLI open the same
 //! database: the OS app-data dir Tauri gives the app's identifier (`dirs::data_dir()` joined
 //! with `com.textgate.desktop`), unless `TEXTGATE_DATA_DIR` or an explicit dir says otherwise.
+//! The log folder follows: the data folder's `logs/` when the data folder was chosen (tests,
+//! portable installs: nothing then lands in the real home), else the OS log folder Tauri's
+//! `app_log_dir()` names.
 
 use std::path::PathBuf;
 
@@ -19,6 +22,29 @@ pub fn default_data_dir() -> Option<PathBuf> {
 
 /// `explicit` if given, else `TEXTGATE_DATA_DIR` when set and non-empty, else [`default_data_dir`].
 pub fn resolve_data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
+    chosen_data_dir(explicit).or_else(default_data_dir)
+}
+
+/// The OS log folder of the app, as Tauri's `app_log_dir()` computes it:
+/// `~/.local/share/com.textgate.desktop/logs` on Linux, `~/Library/Logs/com.textgate.desktop`
+/// on macOS, `%LOCALAPPDATA%\com.textgate.desktop\logs` on Windows.
+pub fn default_log_dir() -> Option<PathBuf> {
+    if cfg!(target_os = "macos") {
+        dirs::home_dir().map(|home| home.join("Library/Logs").join(APP_IDENTIFIER))
+    } else {
+        dirs::data_local_dir().map(|dir| dir.join(APP_IDENTIFIER).join("logs"))
+    }
+}
+
+/// Where logs go: `logs/` in the data folder when one was chosen (`explicit`, else a non-empty
+/// `TEXTGATE_DATA_DIR`), else [`default_log_dir`].
+pub fn resolve_log_dir(explicit_data_dir: Option<PathBuf>) -> Option<PathBuf> {
+    chosen_data_dir(explicit_data_dir)
+        .map(|dir| dir.join("logs"))
+        .or_else(default_log_dir)
+}
+
+fn chosen_data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
     explicit
         .filter(|dir| !dir.as_os_str().is_empty())
         .or_else(|| {
@@ -26,12 +52,17 @@ pub fn resolve_data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
                 .filter(|dir| !dir.is_empty())
                 .map(PathBuf::from)
         })
-        .or_else(default_data_dir)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chosen_data_dir_keeps_its_logs_inside() {
+        let dir = PathBuf::from("/tmp/textgate-explicit");
+        assert_eq!(resolve_log_dir(Some(dir.clone())), Some(dir.join("logs")));
+    }
 
     #[test]
     fn default_dir_ends_with_the_app_identifier() {

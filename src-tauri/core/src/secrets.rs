@@ -31,6 +31,24 @@ pub trait SecretStore: Send + Sync {
     fn remove(&self, account: &str) -> Result<(), SecretError>;
 }
 
+/// The keychain [`KeyringStore`] talks to on this OS, as the About dialog names it.
+pub const KEYCHAIN_BACKEND: &str = if cfg!(target_os = "macos") {
+    "macOS Keychain"
+} else if cfg!(target_os = "windows") {
+    "Windows Credential Manager"
+} else {
+    "Secret Service (D-Bus)"
+};
+
+/// Why `store` cannot be used now (`None` when it answers): reading an account that never
+/// exists tells whether the keychain answers at all.
+pub fn keychain_problem(store: &dyn SecretStore) -> Option<String> {
+    match store.read("textgate-availability-probe") {
+        Ok(_) => None,
+        Err(SecretError::Unavailable(message) | SecretError::Failed(message)) => Some(message),
+    }
+}
+
 /// The OS keychain through the `keyring` crate's native stores.
 #[derive(Debug, Clone)]
 pub struct KeyringStore {

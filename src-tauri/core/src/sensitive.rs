@@ -1,6 +1,6 @@
-//! A wrapper for values that must never leak: `Debug` prints `<redacted>` and it has no
-//! `Serialize` or `Display`, so a secret cannot reach a log line, a JSON export or an error
-//! message by accident. Reading it takes an explicit `expose()`, and its memory is wiped
+//! A wrapper for values that must never leak: `Debug` and `Display` print `<redacted>` and it
+//! has no `Serialize`, so a secret cannot reach a log line (a `tracing` field, `%` or `?`), a
+//! JSON export or an error message by accident. Reading it takes an explicit `expose()`, and its memory is wiped
 //! (`zeroize`) when it is dropped, so a secret does not linger in freed heap pages.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -26,6 +26,13 @@ impl<T: Zeroize> Drop for Sensitive<T> {
 }
 
 impl<T: Zeroize> std::fmt::Debug for Sensitive<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// A log field or message that names the secret shows that there is one, never its value.
+impl<T: Zeroize> std::fmt::Display for Sensitive<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("<redacted>")
     }
@@ -84,6 +91,8 @@ mod tests {
     fn debug_output_hides_the_value() {
         let secret = Sensitive::new("hunter2".to_string());
         assert_eq!(format!("{secret:?}"), "<redacted>");
+        assert_eq!(format!("{secret}"), "<redacted>");
+        assert_eq!(format!("{:?}", Some(&secret)), "Some(<redacted>)");
         assert_eq!(secret.expose(), "hunter2");
     }
 

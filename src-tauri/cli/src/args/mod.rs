@@ -19,7 +19,8 @@ pub use harness::{
     about = "Manage Webitel custom chat gateways from scripts and terminals \
              (same data folder and OS keychain as the Textgate app)",
     after_help = "Environment:\n  TEXTGATE_DATA_DIR  data folder when --data-dir is not given\n  \
-                  TEXTGATE_TOKEN     access token used for every server instead of the stored ones"
+                  TEXTGATE_TOKEN     access token used for every server instead of the stored ones\n  \
+                  RUST_LOG           what -v logs, e.g. textgate=debug (tracing's filter syntax)"
 )]
 pub struct Cli {
     /// Data folder (default: $TEXTGATE_DATA_DIR, else the desktop app's data folder)
@@ -29,6 +30,11 @@ pub struct Cli {
     /// Print JSON on stdout; errors become {"code","message"} on stderr
     #[arg(long, global = true)]
     pub json: bool,
+
+    /// Log what happens to stderr and to the log folder: -v info, -vv debug, -vvv trace
+    /// ($RUST_LOG filters instead when set)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
 
     #[command(subcommand)]
     pub command: Command,
@@ -72,6 +78,9 @@ pub enum Command {
     /// replay, clear
     #[command(subcommand)]
     History(HistoryCommand),
+    /// Print the facts a bug report needs: version and commit, OS, keychain, data and log
+    /// folders (the same text as the app's "Copy diagnostics"; no secrets)
+    Diagnostics,
     /// Run a Webitel admin API emulator on 127.0.0.1 (state in memory)
     Emulator {
         /// Port to listen on (0 picks a free one)

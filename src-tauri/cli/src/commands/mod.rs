@@ -1,6 +1,7 @@
 //! Dispatch: opens the workspace and hands each command group to its own file.
 
 mod burst;
+mod diagnostics;
 mod emulate;
 mod emulator;
 mod gateways;
@@ -36,6 +37,7 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
         Command::History(command) => history::run(&open()?, command).await,
         Command::Sign(args) => signature::sign(args, out),
         Command::Verify(args) => signature::verify(args, out),
+        Command::Diagnostics => diagnostics::run(data_dir, out),
         // Templates are pure computation: no data folder or keychain.
         Command::Template(command) => template::run(command, out),
         // The emulator keeps its state in memory: it needs no data folder or keychain.
@@ -55,4 +57,17 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
             .await
         }
     }
+}
+
+/// Whether the command works in the data folder (so `-v` also writes its log folder there);
+/// the others must not create it.
+pub fn uses_data_dir(command: &Command) -> bool {
+    !matches!(
+        command,
+        Command::Sign(_)
+            | Command::Verify(_)
+            | Command::Template(_)
+            | Command::Diagnostics
+            | Command::Emulator { .. }
+    )
 }

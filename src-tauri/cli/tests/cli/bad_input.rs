@@ -82,7 +82,9 @@ fn opening_args(path: &str) -> Option<Vec<&'static str>> {
         "history show" => vec!["history", "show", "1"],
         "history replay" => vec!["history", "replay", "1"],
         "history clear" => vec!["history", "clear"],
-        "sign" | "verify" | "template render" | "template check" | "emulator" => return None,
+        "sign" | "verify" | "template render" | "template check" | "emulator" | "diagnostics" => {
+            return None
+        }
         other => panic!("`{other}`: say whether it opens the data folder"),
     })
 }

@@ -393,6 +393,10 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
             case("no port", USAGE, &["emulator"]),
             case("port in use", 1, &["emulator", "--port", busy_port]),
         ],
+        "diagnostics" => vec![
+            case("an unexpected argument", USAGE, &["diagnostics", "extra"]),
+            case("a value for -v", USAGE, &["diagnostics", "--verbose=3"]),
+        ],
         other => panic!("`{other}` has no bad-input cases: add them to the catalogue"),
     }
 }

@@ -145,6 +145,9 @@ impl Emulator {
 
     /// Serves on `listener` until the process ends (for `textgate-cli emulator`).
     pub async fn serve(&self, listener: TcpListener) -> std::io::Result<()> {
+        if let Ok(address) = listener.local_addr() {
+            tracing::info!(target: "textgate::emulator", %address, "emulator listening");
+        }
         let service = self
             .router()
             .into_make_service_with_connect_info::<faults::ConnKill>();
@@ -159,12 +162,14 @@ impl Emulator {
         let service = self
             .router()
             .into_make_service_with_connect_info::<faults::ConnKill>();
+        tracing::info!(target: "textgate::emulator", %address, "emulator listening");
         tokio::spawn(async move {
             let _ = axum::serve(faults::FaultListener(listener), service)
                 .with_graceful_shutdown(async {
                     let _ = stopped.await;
                 })
                 .await;
+            tracing::info!(target: "textgate::emulator", %address, "emulator stopped");
         });
         Ok(RunningEmulator {
             emulator: self.clone(),

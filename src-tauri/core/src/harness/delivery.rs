@@ -187,6 +187,11 @@ pub async fn post(
             return exchange;
         }
     };
+    // Where it went, for the log (`-vv`): host and path only, never the query or a header.
+    let target = tracing::enabled!(target: "textgate::harness", tracing::Level::DEBUG).then(|| {
+        let host = parsed.host_str().unwrap_or_default().to_string();
+        (host, parsed.path().to_string())
+    });
     let mut request = client
         .for_url(&parsed)
         .post(parsed)
@@ -210,6 +215,14 @@ pub async fn post(
     exchange.elapsed_micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
     if let Err(error) = outcome {
         exchange.failure = Some(describe(&error, &shown));
+    }
+    if let Some((host, path)) = target {
+        tracing::debug!(
+            target: "textgate::harness",
+            host, path, status = exchange.status, elapsed_ms = exchange.elapsed_micros / 1000,
+            failure = exchange.failure.as_ref().map(|failure| failure.message.as_str()),
+            "harness delivery"
+        );
     }
     exchange
 }

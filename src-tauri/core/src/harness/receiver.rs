@@ -135,12 +135,14 @@ impl RunningReceiver {
     /// Stops accepting, lets requests in flight get their answers (up to `grace`), then ends:
     /// connections still open after `grace` are cut, so nothing of the receiver outlives this.
     pub async fn stop(self, grace: Duration) {
+        tracing::info!(target: "textgate::receiver", address = %self.address, "receiver stopping");
         let _ = self.stop.send(());
         let mut server = self.server;
         if tokio::time::timeout(grace, &mut server).await.is_err() {
             server.abort();
             let _ = server.await;
         }
+        tracing::info!(target: "textgate::receiver", address = %self.address, "receiver stopped");
     }
 
     /// The newest requests (at most `log_window`), oldest first.
@@ -190,6 +192,10 @@ pub async fn start(
         .with_state(shared.clone());
     let (stop, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(receiver_serve::serve(listener, router, limits, stopped));
+    tracing::info!(
+        target: "textgate::receiver",
+        %address, path = %shared.config.path, "receiver listening"
+    );
     Ok((
         RunningReceiver {
             address,

@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use url::Url;
 
+use super::call_log;
 use super::client_error::ClientError;
 use super::redact::{describe_parse_error, quote_reply};
 use super::wire::{LoginRequest, LoginResponse, MicroError, Page, Schema, UserInfo};
@@ -176,10 +177,12 @@ impl WebitelClient {
             if let Some(body) = body {
                 request = request.json(body);
             }
-            let result = match request.send().await {
-                Ok(response) => self.read(response).await,
-                Err(error) => Err(self.transport_error(&error)),
+            let started = std::time::Instant::now();
+            let (status, result) = match request.send().await {
+                Ok(response) => (Some(response.status()), self.read(response).await),
+                Err(error) => (None, Err(self.transport_error(&error))),
             };
+            call_log::record(&method, &self.host, &url, status, started, attempt, &result);
             match result {
                 Err(error) if error.is_transient() && attempt < attempts => {
                     tokio::time::sleep(delay).await;

@@ -1,6 +1,7 @@
 //! Everything Textgate speaks to a Webitel server's admin API: the wire shapes, the HTTP
 //! client, and an emulator of the same API for tests and offline demos.
 
+mod call_log;
 pub mod client;
 pub mod client_error;
 pub mod client_gateways;

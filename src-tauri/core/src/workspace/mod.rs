@@ -9,6 +9,7 @@ mod profiles;
 pub mod remote;
 mod servers;
 mod sync;
+mod sync_log;
 mod sync_record;
 mod template_verdicts;
 

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::sync_log;
 use super::Workspace;
 use crate::error::{CoreError, Result};
 use crate::profile::Profile;
@@ -61,6 +62,12 @@ impl Workspace {
     /// profile not linked yet is first looked up on the server by its URI, so a push whose
     /// answer was lost links the gateway it created instead of failing on "uri already in use".
     pub async fn push(&self, profile_id: &str, force: bool) -> Result<PushAction> {
+        let result = self.push_unlogged(profile_id, force).await;
+        sync_log::pushed(profile_id, force, &result);
+        result
+    }
+
+    async fn push_unlogged(&self, profile_id: &str, force: bool) -> Result<PushAction> {
         let (profile, server) = self.profile_and_server(profile_id)?;
         if let Some(refusal) = crate::gateway_templates::server_refusal(&profile.templates) {
             return Err(refusal.into_error());
@@ -151,28 +158,34 @@ impl Workspace {
                         .unlinked_profile_with_uri(&server.id, &bot.uri)?;
                     if let Some(profile) = unlinked {
                         self.link_to(&profile, &bot)?;
+                        sync_log::pulled(&server.id, remote_id, Some(&profile.id), "linked");
                         report.unchanged.push(profile.name);
                     } else {
                         self.apply_remote(None, &server, &bot)?;
+                        sync_log::pulled(&server.id, remote_id, None, "created");
                         report.created.push(bot.name.clone());
                     }
                 }
                 Some(profile) if bot.updated_at == profile.sync.remote_updated_at => {
                     self.restore_missing_secret(&profile, &bot)?;
+                    sync_log::pulled(&server.id, remote_id, Some(&profile.id), "unchanged");
                     report.unchanged.push(profile.name);
                 }
                 Some(profile) if !changed_here(&profile) => {
                     self.apply_remote(Some(&profile), &server, &bot)?;
+                    sync_log::pulled(&server.id, remote_id, Some(&profile.id), "updated");
                     report.updated.push(bot.name.clone());
                 }
                 Some(profile) => {
                     self.note_remote_seen(&profile.id, bot.updated_at)?;
+                    sync_log::pulled(&server.id, remote_id, Some(&profile.id), "conflict");
                     report.conflicts.push(profile.name);
                 }
             }
         }
         for profile in self.store().profiles_on_server(&server.id)? {
-            if profile.remote_id.is_some_and(|id| !seen.contains(&id)) {
+            if let Some(remote_id) = profile.remote_id.filter(|id| !seen.contains(id)) {
+                sync_log::pulled(&server.id, remote_id, Some(&profile.id), "missing");
                 report.missing.push(profile.name);
             }
         }
@@ -250,6 +263,7 @@ impl Workspace {
                 self.push(profile_id, true).await?;
             }
             KeepVersion::Remote => {
+                tracing::info!(target: "textgate::sync", profile = profile_id, "conflict resolved: keep the server's version");
                 let (profile, server) = self.profile_and_server(profile_id)?;
                 let remote_id = profile
                     .remote_id
