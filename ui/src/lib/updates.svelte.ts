@@ -35,18 +35,23 @@ export function updateErrorText(error: IpcError): string {
 /** Codes whose Rust sentence adds something useful (the feed's address, the network's error). */
 const DETAILED = new Set(['update_feed', 'update_download', 'update_install', 'update_signature', 'unexpected']);
 
+/** Rust's own sentence, shown under the translated one when it tells more (else null). */
+export function updateErrorDetail(error: IpcError): string | null {
+  return DETAILED.has(error.code) ? error.message : null;
+}
+
 class Updates {
   phase = $state<UpdatePhase>('idle');
   offered = $state<AvailableUpdate | null>(null);
   progress = $state<UpdateProgress | null>(null);
-  error = $state<{ text: string; detail: string | null } | null>(null);
+  /** The last failure, kept as its code so it is rendered in the language of the moment. */
+  error = $state<IpcError | null>(null);
   #startChecked = false;
 
   busy = $derived(this.phase === 'checking' || this.phase === 'downloading' || this.phase === 'installing');
 
   #fail(failure: unknown) {
-    const error = toIpcError(failure);
-    this.error = { text: updateErrorText(error), detail: DETAILED.has(error.code) ? error.message : null };
+    this.error = toIpcError(failure);
   }
 
   /** "Check for updates": asks the feed now. */
