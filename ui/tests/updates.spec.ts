@@ -96,6 +96,7 @@ test('at start, with the setting off, nothing asks the feed and no notice appear
 
 test('at start, with the setting on, a newer version is a notice whose action opens Settings', async ({ page }) => {
   await page.goto('/tests/harness.html?update=offered&settings={"checkUpdatesOnStart":true}');
+  await expect(page.getByText('No gateways yet')).toBeVisible();
   const notice = page.getByRole('status').filter({ hasText: 'Textgate 0.2.0 is available.' });
   await expect(notice).toBeVisible();
   // A notice, never a modal on start.
