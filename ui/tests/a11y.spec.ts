@@ -226,6 +226,46 @@ for (const colorScheme of ['light', 'dark'] as const) {
       audit.expectClean();
     });
 
+    test('settings dialog: fields, a field error, file warnings, every update state, the update notice', async ({ page }) => {
+      const audit = new Audit(page);
+      await page.goto('/tests/harness.html?badsettings=1&update=offered&settings={"checkUpdatesOnStart":true}');
+      await expect(page.getByText('No gateways yet')).toBeVisible();
+      const notice = page.getByRole('status').filter({ hasText: 'Textgate 0.2.0 is available.' });
+      await expect(notice).toBeVisible();
+      await audit.scan('update notice (toast with an action)');
+      await notice.getByRole('button', { name: 'Show' }).click();
+      const settings = page.getByRole('dialog', { name: 'Settings' });
+      await expect(settings.getByRole('note')).toBeVisible();
+      await expect(settings.getByTestId('update-offer')).toBeVisible();
+      await audit.scan('settings: file warnings, update offered with notes');
+      await page.evaluate(() => ((window as any).fakeBackend.settings.holdDownload = true));
+      await settings.getByRole('button', { name: 'Download and install' }).click();
+      await expect(settings.getByRole('progressbar')).toContainText('1.0 of 3.0 MB');
+      await audit.scan('settings: update downloading');
+      await page.evaluate(() => (window as any).fakeBackend.settings.releaseDownload());
+      await expect(settings.getByRole('button', { name: 'Restart to update' })).toBeVisible();
+      await audit.scan('settings: update downloaded, restart button');
+      await settings.getByLabel('Receiver port').fill('0');
+      await settings.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect(settings.locator('#settings-port-issue')).toBeVisible();
+      await audit.scan('settings: port error');
+
+      await page.goto('/tests/harness.html?update=signature');
+      await expect(page.getByText('No gateways yet')).toBeVisible();
+      await page.keyboard.press('Control+,');
+      await settings.getByRole('button', { name: 'Check for updates' }).click();
+      await settings.getByRole('button', { name: 'Download and install' }).click();
+      await expect(settings.getByRole('alert')).toBeVisible();
+      await audit.scan('settings: signature refused');
+      await page.goto('/tests/harness.html');
+      await expect(page.getByText('No gateways yet')).toBeVisible();
+      await page.keyboard.press('Control+,');
+      await settings.getByRole('button', { name: 'Check for updates' }).click();
+      await expect(settings.getByText('You have the latest version.')).toBeVisible();
+      await audit.scan('settings: the latest version');
+      audit.expectClean();
+    });
+
     test('confirm dialogs: unsaved guard, delete, change secret, remove server, clear history', async ({ page }) => {
       const audit = new Audit(page);
       await page.goto('/tests/harness.html?seed=2&flows=1&conflict=1');

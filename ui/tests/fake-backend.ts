@@ -3,6 +3,7 @@
 // the real rules are tested in Rust.
 import { FakeHarness, harnessCommands } from './fake-harness';
 import { FakeServers } from './fake-servers';
+import { FakeSettings } from './fake-settings';
 import type { AppStatus } from '../src/bindings/AppStatus';
 import type { FieldIssue } from '../src/bindings/FieldIssue';
 import type { IpcError } from '../src/bindings/IpcError';
@@ -24,6 +25,7 @@ export class FakeBackend {
   profiles = new Map<string, ProfileView>();
   servers: FakeServers;
   harness: FakeHarness;
+  settings = new FakeSettings();
   #nextId = 1;
 
   constructor(private options: FakeOptions = {}) {
@@ -34,8 +36,10 @@ export class FakeBackend {
   handle(cmd: string, args: Record<string, unknown>): unknown {
     this.calls.push({ cmd, args: structuredClone(args) });
     if (harnessCommands.has(cmd)) return this.harness.handle(cmd, args);
-    const answer = this.servers.handle(cmd, args);
-    if (answer !== undefined) return answer;
+    for (const part of [this.servers, this.settings]) {
+      const answer = part.handle(cmd, args);
+      if (answer !== undefined) return answer;
+    }
     switch (cmd) {
       case 'app_status':
         return {

@@ -2,6 +2,8 @@
 // scenario with URL parameters: `?flows=1` adds a server with two flow schemas, `?keychain=down` makes the
 // keychain unavailable, `?storage=broken` makes the database fail to open, `?seed=N` starts with N saved profiles, `?onserver=1` puts them on the
 // Demo server (with `flows=1`), so their URI is a full webhook address the harness can send to.
+// `?update=offered|signature|unconfigured|feed` picks what the update feed answers (default:
+// no newer version); `?settings={"theme":"dark"}` writes the fake settings file before start.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { FakeBackend } from './fake-backend';
 
@@ -10,6 +12,12 @@ const backend = new FakeBackend({
   keychainError: params.get('keychain') === 'down' ? 'no Secret Service is running' : null,
   storageError: params.get('storage') === 'broken' ? 'database disk image is malformed' : null,
 });
+const update = params.get('update');
+if (update) backend.settings.scenario = update as typeof backend.settings.scenario;
+if (params.has('settings')) backend.settings.write(JSON.parse(params.get('settings')!));
+// `?badsettings=1`: the settings file had a value Rust replaced by its default.
+if (params.has('badsettings'))
+  backend.settings.warnings = ['The saved receiverPort was not usable (70000 is not a receiver port: use a number from 1 to 65535): the default is used instead'];
 // `?flows=1`: one connected server ("Demo") with two cached flow schemas.
 if (params.has('flows')) backend.servers.addDemo();
 
@@ -39,5 +47,5 @@ mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknow
 (window as unknown as { fakeBackend: FakeBackend }).fakeBackend = backend;
 
 await import('../src/main');
-// The language switch (a Settings dialog calls it) and the messages, for tests/i18n.spec.ts.
+// The language switch (the Settings dialog calls it) and the messages, for tests/i18n.spec.ts.
 Object.assign(window, { i18n: await import('../src/lib/i18n.svelte'), messages: await import('../src/paraglide/messages.js') });

@@ -39,12 +39,21 @@ test.describe('with an OS locale Textgate does not speak', () => {
   });
 });
 
-test('switching the language re-renders at once, keeps the edit, and is remembered', async ({ page }) => {
+/** Picks a language in the Settings dialog (Ctrl+,) and saves it. */
+async function chooseLanguage(page: Page, code: string) {
+  await page.keyboard.press('Control+,');
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('#settings-language').selectOption(code);
+  await dialog.locator('button[type="submit"]').click();
+  await expect(dialog).toBeHidden();
+}
+
+test('switching the language in Settings re-renders at once, keeps the edit, and is remembered', async ({ page }) => {
   await open(page);
   await page.getByRole('button', { name: '+ New', exact: true }).click();
   await page.getByLabel('Name', { exact: true }).fill('Still here');
 
-  await setLocale(page, 'es');
+  await chooseLanguage(page, 'es');
   await expect(page.getByRole('tab', { name: 'Plantillas' })).toBeVisible();
   await expect(page.getByLabel('Nombre', { exact: true })).toHaveValue('Still here');
   await expect(page.getByRole('button', { name: /^Guardar\b/ })).toBeVisible();
@@ -56,7 +65,7 @@ test('switching the language re-renders at once, keeps the edit, and is remember
   expect(await page.evaluate(() => (window as unknown as { i18n: I18n }).i18n.localeChoice())).toBe('es');
 
   // Back to the OS locale (the browser's: English here), and that is remembered too.
-  await setLocale(page, 'system');
+  await chooseLanguage(page, 'system');
   await expect(page.getByText('No gateways yet')).toBeVisible();
   await page.reload();
   await expect(page.getByText('No gateways yet')).toBeVisible();

@@ -134,6 +134,54 @@ test('dialogs keep focus, close on Escape and give focus back', async ({ page })
   await expect(servers).toBeFocused();
 });
 
+test('Settings: opened by its button or Ctrl+, every control reachable, focus kept and given back', async ({ page }) => {
+  await page.goto('/tests/harness.html?seed=1&update=offered&badsettings=1');
+  await expect(page.getByRole('heading', { name: 'Alpha support' })).toBeVisible();
+  const opener = page.getByRole('button', { name: 'Settings', exact: true });
+  await dialogByKeyboard(page, opener, 'Settings');
+
+  // With an update offered, then downloaded: its buttons are in the Tab order too.
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('button', { name: 'Check for updates' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(settings.getByRole('button', { name: 'Download and install' })).toBeVisible();
+  await expectAllReachable(page, 'settings: update offered');
+  await settings.getByRole('button', { name: 'Download and install' }).focus();
+  await page.keyboard.press('Enter');
+  // The Download button is gone: focus moves on to Restart, not to the page.
+  await expect(settings.getByRole('button', { name: 'Restart to update' })).toBeFocused();
+  await expectAllReachable(page, 'settings: update downloaded');
+  // The theme radios are one group, moved through with the arrow keys.
+  await settings.getByLabel('System', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(settings.getByLabel('Light', { exact: true })).toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  // Ctrl+, from the editor; Escape gives focus back to the field.
+  const name = page.getByLabel('Name', { exact: true });
+  await name.focus();
+  await page.keyboard.press('Control+,');
+  await expect(settings).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+  await expect(name).toBeFocused();
+});
+
+test('the update notice at start: its action and its dismiss button by keyboard', async ({ page }) => {
+  await page.goto('/tests/harness.html?update=offered&settings={"checkUpdatesOnStart":true}');
+  await expect(page.getByText('No gateways yet')).toBeVisible();
+  const notice = page.getByRole('status').filter({ hasText: 'Textgate 0.2.0 is available.' });
+  await expect(notice).toBeVisible();
+  await expectAllReachable(page, 'the update notice');
+  await notice.getByRole('button', { name: 'Show' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Settings' }).getByTestId('update-offer')).toBeVisible();
+});
+
 test('Escape answers a question the app asked by itself (no click or key opened it)', async ({ page }) => {
   await page.goto('/tests/harness.html?seed=1');
   await expect(page.getByRole('heading', { name: 'Alpha support' })).toBeVisible();

@@ -1,8 +1,13 @@
 // Every call the UI makes to the Rust side goes through here, so the UI can run in a browser
 // with the backend mocked (see tests/harness.ts). Payload types are generated from Rust.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import { writeText } from '@tauri-apps/plugin-clipboard-manager';
 import type { AppStatus } from '../bindings/AppStatus';
+import type { AvailableUpdate } from '../bindings/AvailableUpdate';
+import type { DownloadedUpdate } from '../bindings/DownloadedUpdate';
+import type { Settings } from '../bindings/Settings';
+import type { SettingsView } from '../bindings/SettingsView';
+import type { UpdateProgress } from '../bindings/UpdateProgress';
 import type { ConflictView } from '../bindings/ConflictView';
 import type { ConnectionReport } from '../bindings/ConnectionReport';
 import type { KeepVersion } from '../bindings/KeepVersion';
@@ -47,6 +52,15 @@ export const backend = {
   generateUri: () => invoke<string>('generate_uri'),
   generateSecret: () => invoke<string>('generate_secret'),
   copyText: (text: string) => writeText(text),
+  getSettings: () => invoke<SettingsView>('get_settings'),
+  saveSettings: (settings: Partial<Settings>) => invoke<SettingsView>('save_settings', { settings }),
+  checkForUpdate: () => invoke<AvailableUpdate | null>('check_for_update'),
+  startupUpdateCheck: () => invoke<AvailableUpdate | null>('startup_update_check'),
+  downloadUpdate: (onTick: (progress: UpdateProgress) => void) => {
+    const onProgress = new Channel<UpdateProgress>(onTick);
+    return invoke<DownloadedUpdate>('download_update', { onProgress });
+  },
+  installUpdate: () => invoke<null>('install_update'),
 };
 
 /** Turns whatever a call threw into the `{code, message}` shape the Rust side sends. */
@@ -58,6 +72,7 @@ export function toIpcError(error: unknown): IpcError {
       message: String(e.message),
       field: e.field ?? null,
       fields: e.fields ?? [],
+      ...(e.setting ? { setting: e.setting } : {}),
     };
   }
   return { code: 'unexpected', message: String(error), field: null, fields: [] };

@@ -28,7 +28,8 @@ export const LOCALES: readonly { code: Locale; name: string }[] = [
   { code: 'vi', name: 'Tiếng Việt' },
 ];
 
-/** Where the choice is remembered (a Settings backend may take it over later). */
+/** A cache of the last language applied, for the moment before the settings arrive (or if
+ * they cannot be read). The settings file (src/lib/settings.svelte.ts) is the source of truth. */
 export const LOCALE_STORAGE_KEY = 'textgate.locale';
 
 function storedChoice(): LocaleChoice {
@@ -40,7 +41,8 @@ function storedChoice(): LocaleChoice {
   }
 }
 
-function systemLocale(): Locale {
+/** The OS's language, when Textgate speaks it (else English). */
+export function systemLocale(): Locale {
   return (typeof navigator !== 'undefined' && extractLocaleFromNavigator()) || baseLocale;
 }
 
@@ -68,7 +70,8 @@ export function localeChoice(): LocaleChoice {
   return state.choice;
 }
 
-/** Switches the UI language now and remembers it; 'system' follows the OS locale again. */
+/** Switches the UI language now and caches it; 'system' follows the OS locale again. Saving it
+ * for the next start is the settings' job (settings.save). */
 export function setAppLocale(choice: LocaleChoice): void {
   if (choice !== 'system' && !(locales as readonly string[]).includes(choice)) return;
   state.choice = choice;
@@ -77,7 +80,7 @@ export function setAppLocale(choice: LocaleChoice): void {
     if (choice === 'system') localStorage.removeItem(LOCALE_STORAGE_KEY);
     else localStorage.setItem(LOCALE_STORAGE_KEY, choice);
   } catch {
-    // Storage refused (private mode): the choice still holds for this window.
+    // Storage refused: the choice still holds for this window.
   }
   syncDocument();
 }
