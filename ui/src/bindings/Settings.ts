@@ -7,7 +7,8 @@ import type { Theme } from "./Theme";
  */
 export type Settings = { language: Language, theme: Theme, 
 /**
- * Look for a newer version when the app starts (default on).
+ * Look for a newer version when the app starts: opt-in (default off), the app asks no
+ * server of its own accord until the admin turns it on.
  */
 checkUpdatesOnStart: boolean, 
 /**
