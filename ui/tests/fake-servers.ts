@@ -9,7 +9,14 @@ import type { PullReport } from '../src/bindings/PullReport';
 import type { ServerView } from '../src/bindings/ServerView';
 import type { SyncContent } from '../src/bindings/SyncContent';
 
-const fail = (code: string, message: string, field: IpcError['field'] = null): IpcError => ({ code, message, field, fields: [] });
+// As core: the code, the English sentence and the data it is made of (IpcError.params).
+const fail = (code: string, message: string, params: IpcError['params'] = {}, field: IpcError['field'] = null): IpcError => ({
+  code,
+  message,
+  params,
+  field,
+  fields: [],
+});
 
 export const demoFlows: FlowSchema[] = [
   { id: 7, name: 'Support bot', type: 'chat' },
@@ -43,8 +50,9 @@ export class FakeServers {
       case 'add_server': {
         const form = args.server as NewServer;
         if (form.auth.kind === 'token' && form.auth.token === 'bad-token')
-          throw fail('unauthorized', 'The server refused the access token (HTTP 401): log in again');
-        if (!/^https?:\/\/[^/]+/.test(form.baseUrl)) throw fail('invalid_server_url', `Server address is not valid: ${form.baseUrl}`);
+          throw fail('unauthorized', `${hostOf(form.baseUrl)} refused the access token (HTTP 401): log in again`, { host: hostOf(form.baseUrl), status: 401 });
+        if (!/^https?:\/\/[^/]+/.test(form.baseUrl))
+          throw fail('invalid_server_url', `Server address is not valid: ${form.baseUrl}`, { detail: form.baseUrl });
         return this.addDemo(form.name, [{ id: 21, name: `${form.name} chat flow`, type: 'chat' }], form.baseUrl);
       }
       case 'test_server':
@@ -71,15 +79,17 @@ export class FakeServers {
 
   #profile(id: string): ProfileView {
     const view = this.profiles.get(id);
-    if (!view) throw fail('not_found', `No gateway profile with id ${id}`);
+    if (!view) throw fail('not_found', `No gateway profile with id ${id}`, { id });
     return view;
   }
 
   #push(id: string) {
     const view = this.#profile(id);
-    if (!view.serverId) throw fail('no_server', `\u201c${view.name}\u201d has no server: pick one before pushing`);
-    if (view.syncState === 'conflict') throw fail('conflict', 'Both this computer and the server changed it');
-    if (!view.callback.startsWith('https://')) throw fail('server_error', 'custom: webhook required', 'callback');
+    if (!view.serverId) throw fail('no_server', `\u201c${view.name}\u201d has no server: pick one before pushing`, { profile: view.name });
+    if (view.syncState === 'conflict')
+      throw fail('conflict', `Both this computer and the server changed \u201c${view.name}\u201d since the last sync: compare the two versions and keep one`, { profile: view.name });
+    if (!view.callback.startsWith('https://'))
+      throw fail('server_error', 'custom: webhook required', { status: 400, id: 'chat.bot.custom.webhook.invalid', detail: 'custom: webhook required' }, 'callback');
     const created = view.remoteId === null;
     view.remoteId ??= this.#nextRemote++;
     view.syncState = 'inSync';
@@ -118,5 +128,13 @@ export class FakeServers {
     if (keep === 'remote') Object.assign(view, this.#compare(id).remote);
     view.syncState = 'inSync';
     return structuredClone(view);
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
   }
 }
