@@ -105,6 +105,8 @@ export class FakeBackend {
     const outcome = this.#save(draft);
     const view = this.profiles.get(outcome.profile.id)!;
     view.templatesRefused = templates.refused;
+    if (templates.refusal) this.servers.refusals.set(view.id, templates.refusal);
+    else this.servers.refusals.delete(view.id);
     return { profile: structuredClone(view), warnings: [...outcome.warnings, ...templates.issues] };
   }
 
@@ -192,7 +194,7 @@ async function viaRust<T>(body: unknown): Promise<T> {
   return answer.ok as T;
 }
 
-async function templateCheck(draft: ProfileDraft): Promise<{ issues: FieldIssue[]; refused: boolean }> {
+async function templateCheck(draft: ProfileDraft): Promise<{ issues: FieldIssue[]; refused: boolean; refusal?: FieldIssue | null }> {
   if (!rustPipe()) return { issues: [], refused: false };
   return viaRust({ kind: 'issues', templates: draft.templates });
 }

@@ -1,6 +1,7 @@
 // The server and sync half of the fake backend (browser tests only): servers, flow schemas,
 // push, pull and conflicts, answering with the generated payload types.
 import type { ConflictView } from '../src/bindings/ConflictView';
+import type { FieldIssue } from '../src/bindings/FieldIssue';
 import type { FlowSchema } from '../src/bindings/FlowSchema';
 import type { IpcError } from '../src/bindings/IpcError';
 import type { NewServer } from '../src/bindings/NewServer';
@@ -25,6 +26,8 @@ export const demoFlows: FlowSchema[] = [
 
 export class FakeServers {
   servers = new Map<string, ServerView>();
+  /** The template refusal core would answer a push with, by profile id (real Rust's words). */
+  refusals = new Map<string, FieldIssue>();
   flows = new Map<string, FlowSchema[]>();
   #nextServer = 1;
   #nextRemote = 100;
@@ -88,6 +91,8 @@ export class FakeServers {
     if (!view.serverId) throw fail('no_server', `\u201c${view.name}\u201d has no server: pick one before pushing`, { profile: view.name });
     if (view.syncState === 'conflict')
       throw fail('conflict', `Both this computer and the server changed \u201c${view.name}\u201d since the last sync: compare the two versions and keep one`, { profile: view.name });
+    const refusal = this.refusals.get(id);
+    if (refusal) throw { code: 'template_invalid', message: refusal.message, params: {}, field: refusal.field, fields: [refusal] } satisfies IpcError;
     if (!view.callback.startsWith('https://'))
       throw fail('server_error', 'custom: webhook required', { status: 400, id: 'chat.bot.custom.webhook.invalid', detail: 'custom: webhook required' }, 'callback');
     const created = view.remoteId === null;
