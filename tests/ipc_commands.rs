@@ -111,7 +111,9 @@ fn issues_and_errors_cross_ipc_with_their_code_and_params() {
     };
     let json = serde_json::to_value(&storage).unwrap();
     assert_eq!(json["code"], "database_too_new");
-    assert!(json["params"]["found"].as_i64().unwrap() > json["params"]["supported"].as_i64().unwrap());
+    assert!(
+        json["params"]["found"].as_i64().unwrap() > json["params"]["supported"].as_i64().unwrap()
+    );
 }
 
 #[test]

@@ -70,7 +70,10 @@ fn client_params(error: &ClientError) -> Vec<(String, ParamValue)> {
         | ClientError::InvalidCertificate(detail)
         | ClientError::Setup(detail) => vec![text("detail", detail.as_str())],
         ClientError::Unauthorized { host, status, .. } => {
-            vec![text("host", host.as_str()), number("status", i64::from(*status))]
+            vec![
+                text("host", host.as_str()),
+                number("status", i64::from(*status)),
+            ]
         }
         ClientError::Unreachable { host, detail }
         | ClientError::Tls { host, detail }

@@ -29,7 +29,9 @@ fn table() -> Vec<(CoreError, &'static str, Value, String)> {
     let issue = FieldIssue::error(ProfileField::Name, Issue::NameRequired);
     let template = FieldIssue::error(
         ProfileField::TemplateJoin,
-        Issue::ServerDetail { detail: s("updates.join: boom") },
+        Issue::ServerDetail {
+            detail: s("updates.join: boom"),
+        },
     );
     vec![
         (CoreError::Invalid(vec![issue.clone()]), "invalid", json!({}), s("Name is required")),
@@ -147,10 +149,18 @@ fn every_error_code_has_an_english_sentence_and_stable_params() {
     let mut seen: Vec<usize> = table.iter().map(|(error, ..)| ordinal(error)).collect();
     seen.sort_unstable();
     seen.dedup();
-    assert_eq!(seen, (0..=46).collect::<Vec<_>>(), "a sample of every variant");
+    assert_eq!(
+        seen,
+        (0..=46).collect::<Vec<_>>(),
+        "a sample of every variant"
+    );
     for (error, code, params, english) in table {
         assert_eq!(error.code(), code, "{error:?}");
-        assert_eq!(serde_json::to_value(error.params()).unwrap(), params, "{error:?}");
+        assert_eq!(
+            serde_json::to_value(error.params()).unwrap(),
+            params,
+            "{error:?}"
+        );
         assert_eq!(error.to_string(), english, "{error:?}");
     }
 }

@@ -11,7 +11,10 @@ use ts_rs::TS;
 #[serde(tag = "code", content = "params", rename_all = "snake_case")]
 pub enum Issue {
     NameRequired,
-    NameTooLong { chars: u32, max: u32 },
+    NameTooLong {
+        chars: u32,
+        max: u32,
+    },
     NameControl,
     UriRequired,
     UriNoSlash,
@@ -20,40 +23,68 @@ pub enum Issue {
     UriFragment,
     UriSpace,
     /// `char` is the first character outside the URL-safe set.
-    UriBadChar { char: String },
+    UriBadChar {
+        char: String,
+    },
     UriDotSegment,
-    UriTooLong { max: u32 },
+    UriTooLong {
+        max: u32,
+    },
     UriReadOnly,
     /// Another local profile uses the URI.
-    UriTaken { profile: String },
+    UriTaken {
+        profile: String,
+    },
     /// The server already has a gateway with this URI, linked to another local profile.
-    UriTakenOnServer { server: String, profile: String },
+    UriTakenOnServer {
+        server: String,
+        profile: String,
+    },
     CallbackRequired,
-    CallbackTooLong { max: u32 },
+    CallbackTooLong {
+        max: u32,
+    },
     CallbackNotAbsolute,
     /// `reason` is the URL parser's own (English) words.
-    CallbackInvalid { reason: String },
-    CallbackScheme { scheme: String },
+    CallbackInvalid {
+        reason: String,
+    },
+    CallbackScheme {
+        scheme: String,
+    },
     CallbackNoHost,
     CallbackUserInfo,
     /// A warning: plain http to a host other than this computer.
     CallbackPlainHttp,
     SecretRequired,
     SecretWhitespace,
-    SecretTooLong { chars: u32, max: u32 },
+    SecretTooLong {
+        chars: u32,
+        max: u32,
+    },
     SecretNotInKeychain,
     /// A warning: saved, but the keychain did not take the secret; `reason` is its error.
-    SecretNotSaved { reason: String },
+    SecretNotSaved {
+        reason: String,
+    },
     FlowRequired,
     ServerReadOnly,
     /// Webitel's server would refuse the template; `go` is Go's error text, verbatim.
-    TemplateRefused { go: String },
+    TemplateRefused {
+        go: String,
+    },
     /// The template ran past one of Textgate's limits; `go` is the error text, verbatim.
-    TemplateOverBudget { go: String },
+    TemplateOverBudget {
+        go: String,
+    },
     /// `file_policy_fail` parses but fails without variables; `go` is Go's text, verbatim.
-    TemplateUnsendable { go: String },
+    TemplateUnsendable {
+        go: String,
+    },
     /// The server's (or Go's) own words, shown as they are, untranslated.
-    ServerDetail { detail: String },
+    ServerDetail {
+        detail: String,
+    },
 }
 
 const URI_CHARS_HINT: &str = "use letters, digits, and - . _ ~ /";

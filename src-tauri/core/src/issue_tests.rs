@@ -8,9 +8,16 @@ use serde_json::json;
 fn table() -> Vec<(Issue, serde_json::Value, &'static str)> {
     let text = |s: &str| s.to_string();
     vec![
-        (Issue::NameRequired, json!({"code": "name_required"}), "Name is required"),
         (
-            Issue::NameTooLong { chars: 101, max: 100 },
+            Issue::NameRequired,
+            json!({"code": "name_required"}),
+            "Name is required",
+        ),
+        (
+            Issue::NameTooLong {
+                chars: 101,
+                max: 100,
+            },
             json!({"code": "name_too_long", "params": {"chars": 101, "max": 100}}),
             "Name is too long: 101 characters (at most 100)",
         ),
@@ -19,10 +26,26 @@ fn table() -> Vec<(Issue, serde_json::Value, &'static str)> {
             json!({"code": "name_control"}),
             "Name must not contain line breaks or control characters",
         ),
-        (Issue::UriRequired, json!({"code": "uri_required"}), "URI is required"),
-        (Issue::UriNoSlash, json!({"code": "uri_no_slash"}), "URI must start with /"),
-        (Issue::UriNoPath, json!({"code": "uri_no_path"}), "URI needs a path after the /"),
-        (Issue::UriQuery, json!({"code": "uri_query"}), "URI must not contain a query (?)"),
+        (
+            Issue::UriRequired,
+            json!({"code": "uri_required"}),
+            "URI is required",
+        ),
+        (
+            Issue::UriNoSlash,
+            json!({"code": "uri_no_slash"}),
+            "URI must start with /",
+        ),
+        (
+            Issue::UriNoPath,
+            json!({"code": "uri_no_path"}),
+            "URI needs a path after the /",
+        ),
+        (
+            Issue::UriQuery,
+            json!({"code": "uri_query"}),
+            "URI must not contain a query (?)",
+        ),
         (
             Issue::UriFragment,
             json!({"code": "uri_fragment"}),
@@ -54,17 +77,26 @@ fn table() -> Vec<(Issue, serde_json::Value, &'static str)> {
             "URI is read-only: this gateway already exists on a server",
         ),
         (
-            Issue::UriTaken { profile: text("Sales") },
+            Issue::UriTaken {
+                profile: text("Sales"),
+            },
             json!({"code": "uri_taken", "params": {"profile": "Sales"}}),
             "Profile \u{201c}Sales\u{201d} already uses this URI",
         ),
         (
-            Issue::UriTakenOnServer { server: text("prod"), profile: text("Sales") },
+            Issue::UriTakenOnServer {
+                server: text("prod"),
+                profile: text("Sales"),
+            },
             json!({"code": "uri_taken_on_server", "params": {"server": "prod", "profile": "Sales"}}),
             "prod already has a gateway with this URI, linked to \u{201c}Sales\u{201d}: duplicate \
              the profile to get a fresh URI",
         ),
-        (Issue::CallbackRequired, json!({"code": "callback_required"}), "Callback URL is required"),
+        (
+            Issue::CallbackRequired,
+            json!({"code": "callback_required"}),
+            "Callback URL is required",
+        ),
         (
             Issue::CallbackTooLong { max: 2048 },
             json!({"code": "callback_too_long", "params": {"max": 2048}}),
@@ -76,16 +108,24 @@ fn table() -> Vec<(Issue, serde_json::Value, &'static str)> {
             "Callback must be an absolute URL, like https://bot.example.com/webitel",
         ),
         (
-            Issue::CallbackInvalid { reason: text("empty host") },
+            Issue::CallbackInvalid {
+                reason: text("empty host"),
+            },
             json!({"code": "callback_invalid", "params": {"reason": "empty host"}}),
             "Callback is not a valid URL: empty host",
         ),
         (
-            Issue::CallbackScheme { scheme: text("ftp") },
+            Issue::CallbackScheme {
+                scheme: text("ftp"),
+            },
             json!({"code": "callback_scheme", "params": {"scheme": "ftp"}}),
             "Callback must use http or https, not ftp",
         ),
-        (Issue::CallbackNoHost, json!({"code": "callback_no_host"}), "Callback URL needs a host"),
+        (
+            Issue::CallbackNoHost,
+            json!({"code": "callback_no_host"}),
+            "Callback URL needs a host",
+        ),
         (
             Issue::CallbackUserInfo,
             json!({"code": "callback_user_info"}),
@@ -108,7 +148,10 @@ fn table() -> Vec<(Issue, serde_json::Value, &'static str)> {
             "App secret must not contain spaces, line breaks or control characters",
         ),
         (
-            Issue::SecretTooLong { chars: 257, max: 256 },
+            Issue::SecretTooLong {
+                chars: 257,
+                max: 256,
+            },
             json!({"code": "secret_too_long", "params": {"chars": 257, "max": 256}}),
             "App secret is too long: 257 characters (at most 256)",
         ),
@@ -118,7 +161,9 @@ fn table() -> Vec<(Issue, serde_json::Value, &'static str)> {
             "The app secret is not in the keychain: set one and save before pushing",
         ),
         (
-            Issue::SecretNotSaved { reason: text("The OS keychain is not available: locked") },
+            Issue::SecretNotSaved {
+                reason: text("The OS keychain is not available: locked"),
+            },
             json!({"code": "secret_not_saved",
                    "params": {"reason": "The OS keychain is not available: locked"}}),
             "The OS keychain is not available: locked. The profile was saved, but its app secret \
@@ -135,23 +180,31 @@ fn table() -> Vec<(Issue, serde_json::Value, &'static str)> {
             "This gateway already exists on its server: duplicate it to use another server",
         ),
         (
-            Issue::TemplateRefused { go: text("template: join:1: unexpected \"}\" in operand") },
+            Issue::TemplateRefused {
+                go: text("template: join:1: unexpected \"}\" in operand"),
+            },
             json!({"code": "template_refused",
                    "params": {"go": "template: join:1: unexpected \"}\" in operand"}}),
             "Webitel will refuse this template: template: join:1: unexpected \"}\" in operand",
         ),
         (
-            Issue::TemplateOverBudget { go: text("too much work") },
+            Issue::TemplateOverBudget {
+                go: text("too much work"),
+            },
             json!({"code": "template_over_budget", "params": {"go": "too much work"}}),
             "Textgate will not push this template: too much work",
         ),
         (
-            Issue::TemplateUnsendable { go: text("no such key") },
+            Issue::TemplateUnsendable {
+                go: text("no such key"),
+            },
             json!({"code": "template_unsendable", "params": {"go": "no such key"}}),
             "Webitel accepts this template but cannot send it (it has no variables): no such key",
         ),
         (
-            Issue::ServerDetail { detail: text("updates.join: boom") },
+            Issue::ServerDetail {
+                detail: text("updates.join: boom"),
+            },
             json!({"code": "server_detail", "params": {"detail": "updates.join: boom"}}),
             "updates.join: boom",
         ),
@@ -218,7 +271,10 @@ fn every_issue_code_has_an_english_sentence_and_stable_params() {
 fn a_field_issue_carries_code_params_and_the_english_message_flat() {
     let issue = crate::FieldIssue::error(
         crate::ProfileField::Name,
-        Issue::NameTooLong { chars: 101, max: 100 },
+        Issue::NameTooLong {
+            chars: 101,
+            max: 100,
+        },
     );
     let wire = serde_json::to_value(&issue).unwrap();
     assert_eq!(

@@ -6,8 +6,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use crate::issue::Issue;
 use crate::issue::count;
+pub use crate::issue::Issue;
 use crate::profile::{Profile, ProfileDraft};
 
 pub const NAME_MAX_CHARS: usize = 100;
@@ -285,7 +285,10 @@ pub fn validate_fields(
         issues.push(FieldIssue::error(ProfileField::Secret, message));
     }
     if draft.enabled && draft.flow.is_none() {
-        issues.push(FieldIssue::error(ProfileField::Enabled, Issue::FlowRequired));
+        issues.push(FieldIssue::error(
+            ProfileField::Enabled,
+            Issue::FlowRequired,
+        ));
     }
 
     issues.extend(template_issues);
