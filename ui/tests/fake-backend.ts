@@ -161,7 +161,7 @@ export class FakeBackend {
     };
     this.profiles.set(id, view);
     const warnings: FieldIssue[] = this.options.keychainError
-      ? [fieldIssue('secret', 'warning', { code: 'secret_not_saved', params: { reason: `The OS keychain is not available: ${this.options.keychainError}` } },
+      ? [fieldIssue('secret', 'warning', { code: 'secret_not_saved', params: { unavailable: true, detail: this.options.keychainError } },
           `The OS keychain is not available: ${this.options.keychainError}. The profile was saved, but its app secret was not stored anywhere: save again once the keychain is available.`)]
       : [];
     return { profile: structuredClone(view), warnings };

@@ -63,9 +63,11 @@ pub enum Issue {
         max: u32,
     },
     SecretNotInKeychain,
-    /// A warning: saved, but the keychain did not take the secret; `reason` is its error.
+    /// A warning: saved, but the keychain did not take the secret: not reachable
+    /// (`unavailable`) or it refused; `detail` is the keychain's own words.
     SecretNotSaved {
-        reason: String,
+        unavailable: bool,
+        detail: String,
     },
     FlowRequired,
     ServerReadOnly,
@@ -153,11 +155,21 @@ impl std::fmt::Display for Issue {
             Issue::SecretNotInKeychain => f.write_str(
                 "The app secret is not in the keychain: set one and save before pushing",
             ),
-            Issue::SecretNotSaved { reason } => write!(
-                f,
-                "{reason}. The profile was saved, but its app secret was not stored anywhere: \
-                 save again once the keychain is available."
-            ),
+            Issue::SecretNotSaved {
+                unavailable,
+                detail,
+            } => {
+                let error = if *unavailable {
+                    crate::SecretError::Unavailable(detail.clone())
+                } else {
+                    crate::SecretError::Failed(detail.clone())
+                };
+                write!(
+                    f,
+                    "{error}. The profile was saved, but its app secret was not stored anywhere: \
+                     save again once the keychain is available."
+                )
+            }
             Issue::FlowRequired => f.write_str("Pick a flow schema before enabling the gateway"),
             Issue::ServerReadOnly => f.write_str(
                 "This gateway already exists on its server: duplicate it to use another server",

@@ -162,12 +162,21 @@ fn table() -> Vec<(Issue, serde_json::Value, &'static str)> {
         ),
         (
             Issue::SecretNotSaved {
-                reason: text("The OS keychain is not available: locked"),
+                unavailable: true,
+                detail: text("locked"),
             },
-            json!({"code": "secret_not_saved",
-                   "params": {"reason": "The OS keychain is not available: locked"}}),
+            json!({"code": "secret_not_saved", "params": {"unavailable": true, "detail": "locked"}}),
             "The OS keychain is not available: locked. The profile was saved, but its app secret \
              was not stored anywhere: save again once the keychain is available.",
+        ),
+        (
+            Issue::SecretNotSaved {
+                unavailable: false,
+                detail: text("denied"),
+            },
+            json!({"code": "secret_not_saved", "params": {"unavailable": false, "detail": "denied"}}),
+            "The OS keychain refused the request: denied. The profile was saved, but its app \
+             secret was not stored anywhere: save again once the keychain is available.",
         ),
         (
             Issue::FlowRequired,
@@ -257,6 +266,7 @@ fn every_issue_code_has_an_english_sentence_and_stable_params() {
     let table = table();
     let mut seen: Vec<usize> = table.iter().map(|(issue, _, _)| ordinal(issue)).collect();
     seen.sort_unstable();
+    seen.dedup();
     assert_eq!(seen, (0..=33).collect::<Vec<_>>(), "one sample per variant");
     for (issue, wire, english) in table {
         assert_eq!(serde_json::to_value(&issue).unwrap(), wire, "{issue:?}");

@@ -39,7 +39,10 @@ export function issueText(issue: Issue | FieldIssue): string {
     case 'secret_whitespace': return m.issue_secret_whitespace();
     case 'secret_too_long': return m.issue_secret_too_long(issue.params);
     case 'secret_not_in_keychain': return m.issue_secret_not_in_keychain();
-    case 'secret_not_saved': return m.issue_secret_not_saved(issue.params);
+    case 'secret_not_saved': {
+      const { unavailable, detail } = issue.params;
+      return m.issue_secret_not_saved({ reason: unavailable ? m.error_keychain_unavailable({ detail }) : m.error_keychain({ detail }) });
+    }
     case 'flow_required': return m.issue_enable_needs_flow();
     case 'server_read_only': return m.issue_server_read_only();
     case 'template_refused': return m.issue_template_refused(issue.params);

@@ -267,8 +267,15 @@ fn copy_name(name: &str) -> String {
 fn secret_not_saved(error: &SecretError) -> FieldIssue {
     FieldIssue::warning(
         ProfileField::Secret,
-        crate::Issue::SecretNotSaved {
-            reason: error.to_string(),
+        match error {
+            SecretError::Unavailable(detail) => crate::Issue::SecretNotSaved {
+                unavailable: true,
+                detail: detail.clone(),
+            },
+            SecretError::Failed(detail) => crate::Issue::SecretNotSaved {
+                unavailable: false,
+                detail: detail.clone(),
+            },
         },
     )
 }
