@@ -36,6 +36,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::commands::harness_receiver::AnswerSpec::export_all(&cfg)?;
     crate::commands::harness_receiver::ReceiverInfo::export_all(&cfg)?;
     crate::error::IpcError::export_all(&cfg)?;
+    textgate_core::Issue::export_all(&cfg)?;
     crate::state::AppStatus::export_all(&cfg)?;
     textgate_core::settings_file::SettingsView::export_all(&cfg)?;
     crate::updater::AvailableUpdate::export_all(&cfg)?;

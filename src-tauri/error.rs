@@ -1,7 +1,9 @@
 //! The error shape every IPC command returns: `{code, message}` plus the field issues of a
-//! validation failure, so the UI can branch on `code` and put messages next to fields.
+//! validation failure, so the UI can branch on `code` and put messages next to fields, and
+//! the error's data by name (`params`), so the UI can say it in the admin's language.
 
 use serde::Serialize;
+use textgate_core::error_params::ErrorParams;
 use textgate_core::settings::SettingsField;
 use textgate_core::{CoreError, FieldIssue, ProfileField};
 use ts_rs::TS;
@@ -11,8 +13,11 @@ use ts_rs::TS;
 pub struct IpcError {
     /// Stable machine-readable code, e.g. `invalid`, `not_found`, `keychain_unavailable`.
     pub code: String,
-    /// A sentence for a person. Never contains a secret.
+    /// A sentence for a person, in English. Never contains a secret.
     pub message: String,
+    /// The data the sentence is made of, by name (empty when the UI keeps `message`); Go's
+    /// and the server's own words among them are shown verbatim.
+    pub params: ErrorParams,
     /// The field the error is about, when there is one.
     pub field: Option<ProfileField>,
     /// Every field issue of a validation failure (empty otherwise).
@@ -28,6 +33,7 @@ impl IpcError {
         Self {
             code: code.into(),
             message: message.into(),
+            params: ErrorParams::new(),
             field: None,
             fields: Vec::new(),
             setting: None,
@@ -58,6 +64,7 @@ impl From<CoreError> for IpcError {
         Self {
             code: error.code().into(),
             message: error.to_string(),
+            params: error.params(),
             field,
             fields,
             setting,

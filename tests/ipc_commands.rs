@@ -67,6 +67,56 @@ fn validation_errors_cross_ipc_as_code_message_and_fields() {
 }
 
 #[test]
+fn issues_and_errors_cross_ipc_with_their_code_and_params() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open(dir.path().to_path_buf(), Arc::new(MemorySecretStore::new()));
+    let error: IpcError = state
+        .workspace()
+        .unwrap()
+        .save(draft(&"n".repeat(101), ""))
+        .unwrap_err()
+        .into();
+    let json = serde_json::to_value(&error).unwrap();
+    assert_eq!(json["fields"][0]["code"], "name_too_long");
+    assert_eq!(
+        json["fields"][0]["params"],
+        serde_json::json!({"chars": 101, "max": 100})
+    );
+    assert_eq!(
+        json["fields"][0]["message"],
+        "Name is too long: 101 characters (at most 100)"
+    );
+    assert_eq!(json["fields"][1]["code"], "secret_required");
+    assert!(json["fields"][1].get("params").is_none());
+    assert_eq!(json["params"], serde_json::json!({}));
+
+    let missing: IpcError = state
+        .workspace()
+        .unwrap()
+        .get("no-such-id")
+        .unwrap_err()
+        .into();
+    let json = serde_json::to_value(&missing).unwrap();
+    assert_eq!(json["code"], "not_found");
+    assert_eq!(json["params"], serde_json::json!({"id": "no-such-id"}));
+    assert_eq!(json["message"], "No gateway profile with id no-such-id");
+
+    let storage = {
+        let dir = tempfile::tempdir().unwrap();
+        write_database_from_the_future(&dir.path().join("textgate.db"));
+        AppState::open(dir.path().to_path_buf(), Arc::new(MemorySecretStore::new()))
+            .status()
+            .storage_error
+            .expect("a newer database must be reported")
+    };
+    let json = serde_json::to_value(&storage).unwrap();
+    assert_eq!(json["code"], "database_too_new");
+    assert!(
+        json["params"]["found"].as_i64().unwrap() > json["params"]["supported"].as_i64().unwrap()
+    );
+}
+
+#[test]
 fn a_newer_database_is_reported_by_status_and_every_command() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("textgate.db");

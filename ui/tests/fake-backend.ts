@@ -7,6 +7,7 @@ import { FakeSettings } from './fake-settings';
 import type { AppStatus } from '../src/bindings/AppStatus';
 import type { FieldIssue } from '../src/bindings/FieldIssue';
 import type { IpcError } from '../src/bindings/IpcError';
+import type { Issue } from '../src/bindings/Issue';
 import type { ProfileDraft } from '../src/bindings/ProfileDraft';
 import type { ProfileSummary } from '../src/bindings/ProfileSummary';
 import type { ProfileView } from '../src/bindings/ProfileView';
@@ -108,26 +109,32 @@ export class FakeBackend {
     const outcome = this.#save(draft);
     const view = this.profiles.get(outcome.profile.id)!;
     view.templatesRefused = templates.refused;
+    if (templates.refusal) this.servers.refusals.set(view.id, templates.refusal);
+    else this.servers.refusals.delete(view.id);
     return { profile: structuredClone(view), warnings: [...outcome.warnings, ...templates.issues] };
   }
 
   #issues(draft: ProfileDraft): FieldIssue[] {
     const issues: FieldIssue[] = [];
-    const error = (field: FieldIssue['field'], message: string) => issues.push({ field, severity: 'error', message });
-    if (!draft.name.trim()) error('name', 'Name is required');
-    if (!draft.uri.startsWith('/')) error('uri', 'URI must start with /');
-    if (!draft.callback.trim()) error('callback', 'Callback URL is required');
-    else if (!/^https?:\/\/[^/]+/.test(draft.callback.trim())) error('callback', 'Callback must be an absolute URL, like https://bot.example.com/webitel');
+    // As core: a code and params, with the English sentence Rust renders from them.
+    const error = (field: FieldIssue['field'], issue: Issue, message: string) => issues.push(fieldIssue(field, 'error', issue, message));
+    if (!draft.name.trim()) error('name', { code: 'name_required' }, 'Name is required');
+    else if (draft.name.trim().length > 100)
+      error('name', { code: 'name_too_long', params: { chars: draft.name.trim().length, max: 100 } }, `Name is too long: ${draft.name.trim().length} characters (at most 100)`);
+    if (!draft.uri.startsWith('/')) error('uri', { code: 'uri_no_slash' }, 'URI must start with /');
+    if (!draft.callback.trim()) error('callback', { code: 'callback_required' }, 'Callback URL is required');
+    else if (!/^https?:\/\/[^/]+/.test(draft.callback.trim()))
+      error('callback', { code: 'callback_not_absolute' }, 'Callback must be an absolute URL, like https://bot.example.com/webitel');
     else if (/^http:\/\/(?!localhost|127\.)/.test(draft.callback.trim()))
-      issues.push({ field: 'callback', severity: 'warning', message: 'Plain http: Webitel will send chat messages to this host unencrypted.' });
-    if (!draft.secret) error('secret', 'App secret is required: type one or press Generate');
+      issues.push(fieldIssue('callback', 'warning', { code: 'callback_plain_http' }, 'Plain http: Webitel will send chat messages to this host unencrypted. Use https outside local testing.'));
+    if (!draft.secret) error('secret', { code: 'secret_required' }, 'App secret is required: type one or press Generate');
     return issues;
   }
 
   #save(draft: ProfileDraft): SaveOutcome {
     const issues = this.#issues(draft).filter((issue) => issue.severity === 'error');
     if (issues.length > 0) {
-      throw { code: 'invalid', message: issues[0].message, field: issues[0].field, fields: issues } satisfies IpcError;
+      throw { code: 'invalid', message: issues[0].message, params: {}, field: issues[0].field, fields: issues } satisfies IpcError;
     }
     const id = draft.id ?? `p${this.#nextId++}`;
     const previous = this.profiles.get(id);
@@ -158,7 +165,8 @@ export class FakeBackend {
     };
     this.profiles.set(id, view);
     const warnings: FieldIssue[] = this.options.keychainError
-      ? [{ field: 'secret', severity: 'warning', message: `The OS keychain is not available: ${this.options.keychainError}` }]
+      ? [fieldIssue('secret', 'warning', { code: 'secret_not_saved', params: { unavailable: true, detail: this.options.keychainError } },
+          `The OS keychain is not available: ${this.options.keychainError}. The profile was saved, but its app secret was not stored anywhere: save again once the keychain is available.`)]
       : [];
     return { profile: structuredClone(view), warnings };
   }
@@ -190,11 +198,16 @@ async function viaRust<T>(body: unknown): Promise<T> {
   return answer.ok as T;
 }
 
-async function templateCheck(draft: ProfileDraft): Promise<{ issues: FieldIssue[]; refused: boolean }> {
+async function templateCheck(draft: ProfileDraft): Promise<{ issues: FieldIssue[]; refused: boolean; refusal?: FieldIssue | null }> {
   if (!rustPipe()) return { issues: [], refused: false };
   return viaRust({ kind: 'issues', templates: draft.templates });
 }
 
 function fail(code: string, message: string): IpcError {
-  return { code, message, field: null, fields: [] };
+  return { code, message, params: {}, field: null, fields: [] };
+}
+
+/** A FieldIssue as core sends it: the issue's code and params flattened beside the field. */
+function fieldIssue(field: FieldIssue['field'], severity: FieldIssue['severity'], issue: Issue, message: string): FieldIssue {
+  return { field, severity, ...issue, message } as FieldIssue;
 }

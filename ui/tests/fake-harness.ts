@@ -15,7 +15,8 @@ import type { Signing } from '../src/bindings/Signing';
 import type { Verdict } from '../src/bindings/Verdict';
 import { sha1Sign, spoil, standardSign, webitelSign, webitelVerify, whsecKey } from './fake-crypto';
 
-const fail = (code: string, message: string): IpcError => ({ code, message, field: null, fields: [] });
+// As core: the code, the English sentence and the data it is made of (IpcError.params).
+const fail = (code: string, message: string, params: IpcError['params'] = {}): IpcError => ({ code, message, params, field: null, fields: [] });
 type ChannelArg = { id: number };
 type Answer = { status: number; body: string; delayMs: number };
 
@@ -103,8 +104,8 @@ export class FakeHarness {
 
   #profile(id: string): ProfileView {
     const view = this.profiles.get(id);
-    if (!view) throw fail('not_found', `No gateway profile with id ${id}`);
-    if (!view.secret) throw fail('no_secret', `\u201c${view.name}\u201d has no app secret in the keychain: set or generate one first`);
+    if (!view) throw fail('not_found', `No gateway profile with id ${id}`, { id });
+    if (!view.secret) throw fail('no_secret', `\u201c${view.name}\u201d has no app secret in the keychain: set or generate one first`, { profile: view.name });
     return view;
   }
 
@@ -210,7 +211,7 @@ export class FakeHarness {
   search(query: HistoryQuery): HistoryEntry[] {
     const status = query.status?.trim().toLowerCase();
     if (status && !/^(\d{3}|[1-5]xx|failed)$/.test(status))
-      throw fail('invalid_status_filter', `\u201c${query.status}\u201d is not a status filter: use a code such as 403, a class such as 4xx, or failed`);
+      throw fail('invalid_status_filter', `\u201c${query.status}\u201d is not a status filter: use a code such as 403, a class such as 4xx, or failed`, { value: String(query.status) });
     const text = query.text?.toLowerCase();
     return this.history
       .filter((e) => !query.profileId || e.profileId === query.profileId)
@@ -225,7 +226,7 @@ export class FakeHarness {
 
   async #replay(id: number, resign: boolean) {
     const original = this.history.find((e) => e.id === id);
-    if (!original) throw fail('history_not_found', `No history entry ${id}`);
+    if (!original) throw fail('history_not_found', `No history entry ${id}`, { id: Number(id) });
     const profile = this.#profile(original.profileId!);
     const signing: Signing = resign ? 'correct' : (original.signing ?? (original.verdict?.verdict === 'valid' ? 'correct' : 'wrong'));
     const channel = original.channel === 'send' ? 'send' : 'emulate';

@@ -1,6 +1,7 @@
 // The server and sync half of the fake backend (browser tests only): servers, flow schemas,
 // push, pull and conflicts, answering with the generated payload types.
 import type { ConflictView } from '../src/bindings/ConflictView';
+import type { FieldIssue } from '../src/bindings/FieldIssue';
 import type { FlowSchema } from '../src/bindings/FlowSchema';
 import type { IpcError } from '../src/bindings/IpcError';
 import type { NewServer } from '../src/bindings/NewServer';
@@ -9,7 +10,14 @@ import type { PullReport } from '../src/bindings/PullReport';
 import type { ServerView } from '../src/bindings/ServerView';
 import type { SyncContent } from '../src/bindings/SyncContent';
 
-const fail = (code: string, message: string, field: IpcError['field'] = null): IpcError => ({ code, message, field, fields: [] });
+// As core: the code, the English sentence and the data it is made of (IpcError.params).
+const fail = (code: string, message: string, params: IpcError['params'] = {}, field: IpcError['field'] = null): IpcError => ({
+  code,
+  message,
+  params,
+  field,
+  fields: [],
+});
 
 export const demoFlows: FlowSchema[] = [
   { id: 7, name: 'Support bot', type: 'chat' },
@@ -18,6 +26,8 @@ export const demoFlows: FlowSchema[] = [
 
 export class FakeServers {
   servers = new Map<string, ServerView>();
+  /** The template refusal core would answer a push with, by profile id (real Rust's words). */
+  refusals = new Map<string, FieldIssue>();
   flows = new Map<string, FlowSchema[]>();
   #nextServer = 1;
   #nextRemote = 100;
@@ -43,8 +53,9 @@ export class FakeServers {
       case 'add_server': {
         const form = args.server as NewServer;
         if (form.auth.kind === 'token' && form.auth.token === 'bad-token')
-          throw fail('unauthorized', 'The server refused the access token (HTTP 401): log in again');
-        if (!/^https?:\/\/[^/]+/.test(form.baseUrl)) throw fail('invalid_server_url', `Server address is not valid: ${form.baseUrl}`);
+          throw fail('unauthorized', `${hostOf(form.baseUrl)} refused the access token (HTTP 401): log in again`, { host: hostOf(form.baseUrl), status: 401 });
+        if (!/^https?:\/\/[^/]+/.test(form.baseUrl))
+          throw fail('invalid_server_url', `Server address is not valid: ${form.baseUrl}`, { detail: form.baseUrl });
         return this.addDemo(form.name, [{ id: 21, name: `${form.name} chat flow`, type: 'chat' }], form.baseUrl);
       }
       case 'test_server':
@@ -71,15 +82,19 @@ export class FakeServers {
 
   #profile(id: string): ProfileView {
     const view = this.profiles.get(id);
-    if (!view) throw fail('not_found', `No gateway profile with id ${id}`);
+    if (!view) throw fail('not_found', `No gateway profile with id ${id}`, { id });
     return view;
   }
 
   #push(id: string) {
     const view = this.#profile(id);
-    if (!view.serverId) throw fail('no_server', `\u201c${view.name}\u201d has no server: pick one before pushing`);
-    if (view.syncState === 'conflict') throw fail('conflict', 'Both this computer and the server changed it');
-    if (!view.callback.startsWith('https://')) throw fail('server_error', 'custom: webhook required', 'callback');
+    if (!view.serverId) throw fail('no_server', `\u201c${view.name}\u201d has no server: pick one before pushing`, { profile: view.name });
+    if (view.syncState === 'conflict')
+      throw fail('conflict', `Both this computer and the server changed \u201c${view.name}\u201d since the last sync: compare the two versions and keep one`, { profile: view.name });
+    const refusal = this.refusals.get(id);
+    if (refusal) throw { code: 'template_invalid', message: refusal.message, params: {}, field: refusal.field, fields: [refusal] } satisfies IpcError;
+    if (!view.callback.startsWith('https://'))
+      throw fail('server_error', 'custom: webhook required', { status: 400, id: 'chat.bot.custom.webhook.invalid', detail: 'custom: webhook required' }, 'callback');
     const created = view.remoteId === null;
     view.remoteId ??= this.#nextRemote++;
     view.syncState = 'inSync';
@@ -118,5 +133,13 @@ export class FakeServers {
     if (keep === 'remote') Object.assign(view, this.#compare(id).remote);
     view.syncState = 'inSync';
     return structuredClone(view);
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
   }
 }

@@ -30,8 +30,8 @@ export const OFFERED: AvailableUpdate = {
 /** The offered file's size, sent in three chunks. */
 export const UPDATE_BYTES = 3_000_000;
 
-const invalid = (setting: SettingsField, message: string): IpcError => ({ code: 'invalid_setting', message, field: null, fields: [], setting });
-const fail = (code: string, message: string): IpcError => ({ code, message, field: null, fields: [] });
+const invalid = (setting: SettingsField, message: string): IpcError => ({ code: 'invalid_setting', message, params: {}, field: null, fields: [], setting });
+const fail = (code: string, message: string, params: IpcError['params'] = {}): IpcError => ({ code, message, params, field: null, fields: [] });
 
 function check(settings: Settings, field: SettingsField, value: unknown): void {
   const s = settings as Record<SettingsField, unknown>;
@@ -122,7 +122,10 @@ export class FakeSettings {
       throw fail('update_not_configured', 'Updates are not configured for this build: it was built without the release signing key');
     this.feedAsked++;
     if (this.scenario === 'feed')
-      throw fail('update_feed', 'Could not check for updates at https://updates.example.com/latest.json: connection refused');
+      throw fail('update_feed', 'Could not check for updates at https://updates.example.com/latest.json: connection refused', {
+        feed: 'https://updates.example.com/latest.json',
+        detail: 'connection refused',
+      });
     return this.scenario === 'latest' ? null : structuredClone(OFFERED);
   }
 
@@ -135,7 +138,7 @@ export class FakeSettings {
     send(1, { downloaded: chunk * 2, total: UPDATE_BYTES });
     send(2, { downloaded: UPDATE_BYTES, total: UPDATE_BYTES });
     if (this.scenario === 'signature')
-      throw fail('update_signature', "The update was refused: its signature does not match this build's update key. Nothing was installed. (signature mismatch)");
+      throw fail('update_signature', "The update was refused: its signature does not match this build's update key (the file was altered, or signed by someone else). Nothing was installed. (signature mismatch)", { detail: 'signature mismatch' });
     this.#downloaded = true;
     return { version: OFFERED.version, bytes: UPDATE_BYTES };
   }

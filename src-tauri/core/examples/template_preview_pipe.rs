@@ -29,10 +29,15 @@ fn answer(request: Request) -> serde_json::Value {
         Request::Preview { templates, sample } => {
             serde_json::json!(preview_templates(&templates, &sample))
         }
-        Request::Issues { templates } => serde_json::json!({
-            "issues": template_issues(&templates),
-            "refused": server_refusal(&templates).is_some(),
-        }),
+        Request::Issues { templates } => {
+            let refusal = server_refusal(&templates);
+            serde_json::json!({
+                "issues": template_issues(&templates),
+                "refused": refusal.is_some(),
+                // The field issue a push gets (`template_invalid`), as core builds it.
+                "refusal": refusal.map(|refusal| refusal.field_issue()),
+            })
+        }
         Request::DefaultSample => serde_json::json!(SampleAccount::default()),
     }
 }

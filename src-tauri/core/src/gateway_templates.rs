@@ -118,7 +118,12 @@ pub struct TemplateRefusal {
 
 impl TemplateRefusal {
     pub fn field_issue(&self) -> FieldIssue {
-        FieldIssue::error(self.key.field(), self.detail.clone())
+        FieldIssue::error(
+            self.key.field(),
+            crate::issue::Issue::ServerDetail {
+                detail: self.detail.clone(),
+            },
+        )
     }
 
     /// Whether Textgate stopped the template at one of its limits (work, output, nesting)
@@ -138,14 +143,12 @@ impl TemplateRefusal {
 }
 
 /// The form's words for a failing template: Go's refusal, or Textgate's limit.
-fn refusal_message(error: &TemplateError) -> String {
+fn refusal_message(error: &TemplateError) -> crate::issue::Issue {
+    let go = error.go_message();
     if error.limit.is_some() {
-        format!(
-            "Textgate will not push this template: {}",
-            error.go_message()
-        )
+        crate::issue::Issue::TemplateOverBudget { go }
     } else {
-        format!("Webitel will refuse this template: {}", error.go_message())
+        crate::issue::Issue::TemplateRefused { go }
     }
 }
 
@@ -230,10 +233,9 @@ pub fn judge_templates(templates: &Templates) -> (Vec<FieldIssue>, bool) {
                 .render_bytes(key.wire_name(), &Value::Nil, MissingKey::Error)
             {
                 Ok(_) => continue,
-                Err(error) => format!(
-                    "Webitel accepts this template but cannot send it (it has no variables): {}",
-                    error.go_message()
-                ),
+                Err(error) => crate::issue::Issue::TemplateUnsendable {
+                    go: error.go_message(),
+                },
             }
         } else {
             continue;

@@ -4,10 +4,12 @@
 pub mod chat;
 pub mod emulator;
 pub mod error;
+pub mod error_params;
 pub mod gateway_templates;
 pub mod generate;
 pub mod harness;
 mod http_setup;
+pub mod issue;
 pub mod paths;
 pub mod profile;
 pub mod secrets;
@@ -34,5 +36,5 @@ pub use profile::{
 pub use secrets::{KeyringStore, MemorySecretStore, SecretError, SecretStore};
 pub use sensitive::Sensitive;
 pub use store::Store;
-pub use validation::{FieldIssue, ProfileField};
+pub use validation::{FieldIssue, Issue, ProfileField};
 pub use workspace::{ConflictView, KeepVersion, PullReport, PushAction, SaveOutcome, Workspace};

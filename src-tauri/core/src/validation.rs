@@ -1,10 +1,13 @@
 //! Field rules for a gateway profile, in one place so the app, the CLI and the server push all
-//! agree. Each rule returns a message meant for a person, attached to the field it is about.
-//! Messages never echo the secret.
+//! agree. Each rule returns an [`Issue`] (a code and parameters, rendered to an English
+//! sentence here and to the admin's language in the UI), attached to the field it is about.
+//! Issues never echo the secret.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::issue::count;
+pub use crate::issue::Issue;
 use crate::profile::{Profile, ProfileDraft};
 
 pub const NAME_MAX_CHARS: usize = 100;
@@ -38,29 +41,34 @@ pub enum Severity {
     Warning,
 }
 
-/// A message about one field of the form.
+/// A finding about one field of the form: its code and parameters (flattened: `code`,
+/// `params`) and the English sentence made from them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FieldIssue {
     pub field: ProfileField,
     pub severity: Severity,
+    #[serde(flatten)]
+    pub issue: Issue,
+    /// The issue in English (what the CLI prints; the UI's fallback).
     pub message: String,
 }
 
 impl FieldIssue {
-    pub fn error(field: ProfileField, message: impl Into<String>) -> Self {
+    pub fn new(field: ProfileField, severity: Severity, issue: Issue) -> Self {
         Self {
             field,
-            severity: Severity::Error,
-            message: message.into(),
+            severity,
+            message: issue.to_string(),
+            issue,
         }
     }
 
-    pub fn warning(field: ProfileField, message: impl Into<String>) -> Self {
-        Self {
-            field,
-            severity: Severity::Warning,
-            message: message.into(),
-        }
+    pub fn error(field: ProfileField, issue: Issue) -> Self {
+        Self::new(field, Severity::Error, issue)
+    }
+
+    pub fn warning(field: ProfileField, issue: Issue) -> Self {
+        Self::new(field, Severity::Warning, issue)
     }
 
     pub fn is_error(&self) -> bool {
@@ -69,61 +77,61 @@ impl FieldIssue {
 }
 
 /// Checks the name and returns it trimmed.
-pub fn check_name(name: &str) -> Result<String, String> {
+pub fn check_name(name: &str) -> Result<String, Issue> {
     let trimmed = name.trim();
     let chars = trimmed.chars().count();
     if chars == 0 {
-        return Err("Name is required".into());
+        return Err(Issue::NameRequired);
     }
     if chars > NAME_MAX_CHARS {
-        return Err(format!(
-            "Name is too long: {chars} characters (at most {NAME_MAX_CHARS})"
-        ));
+        return Err(Issue::NameTooLong {
+            chars: count(chars),
+            max: count(NAME_MAX_CHARS),
+        });
     }
     if trimmed.chars().any(char::is_control) {
-        return Err("Name must not contain line breaks or control characters".into());
+        return Err(Issue::NameControl);
     }
     Ok(trimmed.to_string())
 }
 
 /// Checks a gateway URI (`/path`, URL-safe, no query or fragment) and returns it trimmed.
-pub fn check_uri(uri: &str) -> Result<String, String> {
+pub fn check_uri(uri: &str) -> Result<String, Issue> {
     let uri = uri.trim();
     if uri.is_empty() {
-        return Err("URI is required".into());
+        return Err(Issue::UriRequired);
     }
     if !uri.starts_with('/') {
-        return Err("URI must start with /".into());
+        return Err(Issue::UriNoSlash);
     }
     if uri.len() == 1 {
-        return Err("URI needs a path after the /".into());
+        return Err(Issue::UriNoPath);
     }
     if uri.contains('?') {
-        return Err("URI must not contain a query (?)".into());
+        return Err(Issue::UriQuery);
     }
     if uri.contains('#') {
-        return Err("URI must not contain a fragment (#)".into());
+        return Err(Issue::UriFragment);
     }
     if let Some(bad) = uri.chars().find(|&c| !is_url_safe(c)) {
-        let shown = if bad.is_whitespace() {
-            "a space".to_string()
+        return Err(if bad.is_whitespace() {
+            Issue::UriSpace
         } else {
-            format!("'{bad}'")
-        };
-        return Err(format!(
-            "URI contains {shown}: use letters, digits, and - . _ ~ /"
-        ));
+            Issue::UriBadChar {
+                char: bad.to_string(),
+            }
+        });
     }
     if uri
         .split('/')
         .any(|segment| segment == "." || segment == "..")
     {
-        return Err("URI must not contain . or .. segments".into());
+        return Err(Issue::UriDotSegment);
     }
     if uri.len() > URI_MAX_CHARS {
-        return Err(format!(
-            "URI is too long (at most {URI_MAX_CHARS} characters)"
-        ));
+        return Err(Issue::UriTooLong {
+            max: count(URI_MAX_CHARS),
+        });
     }
     Ok(uri.to_string())
 }
@@ -136,40 +144,40 @@ fn is_url_safe(c: char) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckedCallback {
     pub url: String,
-    pub warning: Option<String>,
+    pub warning: Option<Issue>,
 }
 
 /// Checks the callback: an absolute http(s) URL with a host and no user info.
-pub fn check_callback(callback: &str) -> Result<CheckedCallback, String> {
+pub fn check_callback(callback: &str) -> Result<CheckedCallback, Issue> {
     let callback = callback.trim();
     if callback.is_empty() {
-        return Err("Callback URL is required".into());
+        return Err(Issue::CallbackRequired);
     }
     if callback.len() > CALLBACK_MAX_CHARS {
-        return Err(format!(
-            "Callback URL is too long (at most {CALLBACK_MAX_CHARS} characters)"
-        ));
+        return Err(Issue::CallbackTooLong {
+            max: count(CALLBACK_MAX_CHARS),
+        });
     }
     let parsed = url::Url::parse(callback).map_err(|err| match err {
-        url::ParseError::RelativeUrlWithoutBase => {
-            "Callback must be an absolute URL, like https://bot.example.com/webitel".to_string()
-        }
-        other => format!("Callback is not a valid URL: {other}"),
+        url::ParseError::RelativeUrlWithoutBase => Issue::CallbackNotAbsolute,
+        other => Issue::CallbackInvalid {
+            reason: other.to_string(),
+        },
     })?;
     let scheme = parsed.scheme();
     if scheme != "http" && scheme != "https" {
-        return Err(format!("Callback must use http or https, not {scheme}"));
+        return Err(Issue::CallbackScheme {
+            scheme: scheme.to_string(),
+        });
     }
     let host = match parsed.host_str() {
         Some(host) if !host.is_empty() => host.to_string(),
-        _ => return Err("Callback URL needs a host".into()),
+        _ => return Err(Issue::CallbackNoHost),
     };
     if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err("Callback URL must not contain a user name or password".into());
+        return Err(Issue::CallbackUserInfo);
     }
-    let warning = (scheme == "http" && !is_local_host(&host)).then(|| {
-        "Plain http: Webitel will send chat messages to this host unencrypted. Use https outside local testing.".to_string()
-    });
+    let warning = (scheme == "http" && !is_local_host(&host)).then_some(Issue::CallbackPlainHttp);
     Ok(CheckedCallback {
         url: callback.to_string(),
         warning,
@@ -187,18 +195,19 @@ pub(crate) fn is_local_host(host: &str) -> bool {
 }
 
 /// Checks an app secret. The message never repeats the value.
-pub fn check_secret(secret: &str) -> Result<(), String> {
+pub fn check_secret(secret: &str) -> Result<(), Issue> {
     if secret.is_empty() {
-        return Err("App secret is required: type one or press Generate".into());
+        return Err(Issue::SecretRequired);
     }
     if secret.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("App secret must not contain spaces, line breaks or control characters".into());
+        return Err(Issue::SecretWhitespace);
     }
     let chars = secret.chars().count();
     if chars > SECRET_MAX_CHARS {
-        return Err(format!(
-            "App secret is too long: {chars} characters (at most {SECRET_MAX_CHARS})"
-        ));
+        return Err(Issue::SecretTooLong {
+            chars: count(chars),
+            max: count(SECRET_MAX_CHARS),
+        });
     }
     Ok(())
 }
@@ -243,10 +252,7 @@ pub fn validate_fields(
 
     let uri = match context.existing {
         Some(saved) if saved.is_pushed() && draft.uri.trim() != saved.uri => {
-            issues.push(FieldIssue::error(
-                ProfileField::Uri,
-                "URI is read-only: this gateway already exists on a server",
-            ));
+            issues.push(FieldIssue::error(ProfileField::Uri, Issue::UriReadOnly));
             None
         }
         _ => check_uri(&draft.uri)
@@ -256,7 +262,9 @@ pub fn validate_fields(
     if let (Some(_), Some(other)) = (&uri, context.uri_used_by) {
         issues.push(FieldIssue::error(
             ProfileField::Uri,
-            format!("Profile \u{201c}{other}\u{201d} already uses this URI"),
+            Issue::UriTaken {
+                profile: other.to_string(),
+            },
         ));
     }
 
@@ -279,7 +287,7 @@ pub fn validate_fields(
     if draft.enabled && draft.flow.is_none() {
         issues.push(FieldIssue::error(
             ProfileField::Enabled,
-            "Pick a flow schema before enabling the gateway",
+            Issue::FlowRequired,
         ));
     }
 

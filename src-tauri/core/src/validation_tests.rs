@@ -23,7 +23,7 @@ fn name_rules() {
         ),
     ];
     for (input, expected) in cases {
-        let got = check_name(input);
+        let got = check_name(input).map_err(|issue| issue.to_string());
         assert_eq!(
             got.as_deref().map_err(String::as_str),
             *expected,
@@ -62,7 +62,7 @@ fn uri_rules() {
         ("/a/../b", Err("URI must not contain . or .. segments")),
     ];
     for (input, expected) in cases {
-        let got = check_uri(input);
+        let got = check_uri(input).map_err(|issue| issue.to_string());
         assert_eq!(
             got.as_deref().map_err(String::as_str),
             *expected,
@@ -102,7 +102,9 @@ fn callback_rules() {
         ("https://", Err("Callback is not a valid URL: empty host")),
     ];
     for (input, expected) in cases {
-        let got = check_callback(input).map(|c| c.warning.is_some());
+        let got = check_callback(input)
+            .map(|c| c.warning.is_some())
+            .map_err(|issue| issue.to_string());
         assert_eq!(
             got.as_ref().map_err(String::as_str),
             expected.as_ref().map_err(|e| *e),
@@ -132,13 +134,13 @@ fn secret_rules() {
     ];
     for (input, expected) in cases {
         assert_eq!(
-            check_secret(input),
+            check_secret(input).map_err(|issue| issue.to_string()),
             expected.map_err(str::to_string),
             "secret {input:?}"
         );
     }
     let long = "s".repeat(257);
-    let message = check_secret(&long).unwrap_err();
+    let message = check_secret(&long).unwrap_err().to_string();
     assert!(
         !message.contains(&long),
         "the message must not echo the secret"

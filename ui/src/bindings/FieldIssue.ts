@@ -3,6 +3,11 @@ import type { ProfileField } from "./ProfileField";
 import type { Severity } from "./Severity";
 
 /**
- * A message about one field of the form.
+ * A finding about one field of the form: its code and parameters (flattened: `code`,
+ * `params`) and the English sentence made from them.
  */
-export type FieldIssue = { field: ProfileField, severity: Severity, message: string, };
+export type FieldIssue = { field: ProfileField, severity: Severity, 
+/**
+ * The issue in English (what the CLI prints; the UI's fallback).
+ */
+message: string, } & ({ "code": "name_required" } | { "code": "name_too_long", "params": { chars: number, max: number, } } | { "code": "name_control" } | { "code": "uri_required" } | { "code": "uri_no_slash" } | { "code": "uri_no_path" } | { "code": "uri_query" } | { "code": "uri_fragment" } | { "code": "uri_space" } | { "code": "uri_bad_char", "params": { char: string, } } | { "code": "uri_dot_segment" } | { "code": "uri_too_long", "params": { max: number, } } | { "code": "uri_read_only" } | { "code": "uri_taken", "params": { profile: string, } } | { "code": "uri_taken_on_server", "params": { server: string, profile: string, } } | { "code": "callback_required" } | { "code": "callback_too_long", "params": { max: number, } } | { "code": "callback_not_absolute" } | { "code": "callback_invalid", "params": { reason: string, } } | { "code": "callback_scheme", "params": { scheme: string, } } | { "code": "callback_no_host" } | { "code": "callback_user_info" } | { "code": "callback_plain_http" } | { "code": "secret_required" } | { "code": "secret_whitespace" } | { "code": "secret_too_long", "params": { chars: number, max: number, } } | { "code": "secret_not_in_keychain" } | { "code": "secret_not_saved", "params": { unavailable: boolean, detail: string, } } | { "code": "flow_required" } | { "code": "server_read_only" } | { "code": "template_refused", "params": { go: string, } } | { "code": "template_over_budget", "params": { go: string, } } | { "code": "template_unsendable", "params": { go: string, } } | { "code": "server_detail", "params": { detail: string, } });

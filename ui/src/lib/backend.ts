@@ -70,10 +70,11 @@ export function toIpcError(error: unknown): IpcError {
     return {
       code: String(e.code),
       message: String(e.message),
+      params: e.params ?? {},
       field: e.field ?? null,
       fields: e.fields ?? [],
       ...(e.setting ? { setting: e.setting } : {}),
     };
   }
-  return { code: 'unexpected', message: String(error), field: null, fields: [] };
+  return { code: 'unexpected', message: String(error), params: {}, field: null, fields: [] };
 }

@@ -2,11 +2,12 @@
 // passwords go straight to the Rust side and are never kept here.
 import type { NewServer } from '../bindings/NewServer';
 import type { ServerView } from '../bindings/ServerView';
-import { backend, toIpcError } from './backend';
+import { backend } from './backend';
 import { confirmations } from './confirm.svelte';
 import { session } from './session.svelte';
 import { toasts } from './toasts.svelte';
 import { m } from '../paraglide/messages.js';
+import { errorText } from './messages-from-rust';
 
 class Servers {
   list = $state<ServerView[]>([]);
@@ -17,7 +18,7 @@ class Servers {
     try {
       this.list = await backend.listServers();
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     }
   }
 
@@ -40,7 +41,7 @@ class Servers {
       const report = await backend.testServer(id);
       toasts.show(report.message, report.ok ? 'success' : 'error');
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     } finally {
       this.busy = null;
     }
@@ -61,7 +62,7 @@ class Servers {
       toasts.show(m.servers_pulled({ summary }), report.conflicts.length ? 'warning' : 'success');
       await session.refresh();
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     } finally {
       this.busy = null;
     }
@@ -74,7 +75,7 @@ class Servers {
       toasts.show(m.servers_loaded_schemas({ count: schemas.length }));
       await session.loadFlows();
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     } finally {
       this.busy = null;
     }
@@ -96,7 +97,7 @@ class Servers {
       await session.refresh();
       toasts.show(m.servers_removed({ name: server.name }));
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     }
   }
 }

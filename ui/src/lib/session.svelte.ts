@@ -12,6 +12,7 @@ import { backend, toIpcError } from './backend';
 import { confirmations } from './confirm.svelte';
 import { m } from '../paraglide/messages.js';
 import { toasts } from './toasts.svelte';
+import { errorText } from './messages-from-rust';
 
 const emptyTemplates = () => ({ title: '', close: '', join: '', left: '', filePolicyFail: '' });
 
@@ -56,7 +57,7 @@ class Session {
       this.profiles = await backend.listProfiles();
       if (this.profiles.length > 0) await this.#open(this.profiles[0].id);
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     }
   }
 
@@ -112,7 +113,7 @@ class Session {
         serverId: null,
       });
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     }
   }
 
@@ -127,7 +128,7 @@ class Session {
       await backend.copyText(text);
       toasts.show(m.toast_copied({ what }));
     } catch (error) {
-      toasts.show(m.toast_copy_failed({ reason: toIpcError(error).message }), 'error');
+      toasts.show(m.toast_copy_failed({ reason: errorText(error) }), 'error');
     }
   }
 
@@ -166,7 +167,7 @@ class Session {
       const failure = toIpcError(error);
       this.#saveTried = true;
       this.issues = failure.fields;
-      toasts.show(failure.code === 'invalid' ? m.toast_check_fields() : failure.message, 'error');
+      toasts.show(failure.code === 'invalid' ? m.toast_check_fields() : errorText(failure), 'error');
       return false;
     } finally {
       this.busy = false;
@@ -177,7 +178,7 @@ class Session {
   async setEnabled(enabled: boolean) {
     if (!this.form) return;
     if (enabled && !this.form.flow) {
-      this.issues = [...this.issues, { field: 'enabled', severity: 'error', message: m.issue_enable_needs_flow() }];
+      this.issues = [...this.issues, { field: 'enabled', severity: 'error', code: 'flow_required', message: m.issue_enable_needs_flow() }];
       return;
     }
     if (!this.form.id || !this.saved?.flow) {
@@ -193,7 +194,7 @@ class Session {
       await this.#refreshList();
       toasts.show(view.enabled ? m.toast_gateway_started() : m.toast_gateway_stopped());
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     }
   }
 
@@ -206,7 +207,7 @@ class Session {
       this.#load(outcome.profile, draftFrom(outcome.profile));
       toasts.show(m.toast_duplicated());
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     }
   }
 
@@ -241,7 +242,7 @@ class Session {
       if (this.profiles.length > 0) await this.#open(this.profiles[0].id);
       toasts.show(answer === 'remote' ? m.toast_deleted_remote({ name, server: server ?? '' }) : m.toast_deleted({ name }));
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     }
   }
 
@@ -258,7 +259,7 @@ class Session {
     try {
       this.flows = serverId ? await backend.listFlowSchemas(serverId) : [];
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     }
   }
 
@@ -291,7 +292,7 @@ class Session {
         toasts.show(m.toast_secret_unavailable(), 'warning');
       }
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     }
   }
 

@@ -6,6 +6,7 @@ import { backend, toIpcError } from './backend';
 import { session } from './session.svelte';
 import { toasts } from './toasts.svelte';
 import { m } from '../paraglide/messages.js';
+import { errorText } from './messages-from-rust';
 
 class Sync {
   busy = $state(false);
@@ -30,8 +31,9 @@ class Sync {
         await this.openConflict();
       } else {
         await session.refresh();
-        if (failure.field) session.serverIssues = [{ field: failure.field, severity: 'error', message: failure.message }];
-        toasts.show(failure.message, 'error');
+        const text = errorText(failure);
+        if (failure.field) session.serverIssues = [{ field: failure.field, severity: 'error', code: 'server_detail', params: { detail: text }, message: failure.message }];
+        toasts.show(text, 'error');
       }
     } finally {
       this.busy = false;
@@ -44,7 +46,7 @@ class Sync {
     try {
       this.conflict = { profileId: id, view: await backend.compareWithServer(id) };
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     }
   }
 
@@ -58,7 +60,7 @@ class Sync {
       toasts.show(keep === 'local' ? m.conflict_kept_local() : m.conflict_kept_server());
       await session.refresh();
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     } finally {
       this.busy = false;
     }

@@ -4,7 +4,8 @@ import type { SampleAccount } from '../bindings/SampleAccount';
 import type { TemplateKey } from '../bindings/TemplateKey';
 import type { TemplatePreview } from '../bindings/TemplatePreview';
 import type { Templates } from '../bindings/Templates';
-import { backend, toIpcError } from './backend';
+import { backend } from './backend';
+import { errorText } from './messages-from-rust';
 
 const STORAGE_KEY = 'textgate.sampleAccount';
 
@@ -40,7 +41,7 @@ class TemplatePreviews {
       this.byKey = Object.fromEntries(previews.map((p) => [p.key, p]));
       this.failure = null;
     } catch (error) {
-      if (round === this.#round) this.failure = toIpcError(error).message;
+      if (round === this.#round) this.failure = errorText(error);
     }
   }
 

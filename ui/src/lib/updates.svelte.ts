@@ -10,36 +10,6 @@ import { m } from '../paraglide/messages.js';
 
 export type UpdatePhase = 'idle' | 'checking' | 'latest' | 'available' | 'downloading' | 'downloaded' | 'installing';
 
-/** The sentence for an update error, in the UI's language. */
-export function updateErrorText(error: IpcError): string {
-  switch (error.code) {
-    case 'update_not_configured':
-      return m.update_error_not_configured();
-    case 'update_feed':
-      return m.update_error_feed();
-    case 'update_download':
-      return m.update_error_download();
-    case 'update_signature':
-      return m.update_error_signature();
-    case 'update_install':
-      return m.update_error_install();
-    case 'update_none':
-      return m.update_error_none();
-    case 'update_not_downloaded':
-      return m.update_error_not_downloaded();
-    default:
-      return m.update_error_other();
-  }
-}
-
-/** Codes whose Rust sentence adds something useful (the feed's address, the network's error). */
-const DETAILED = new Set(['update_feed', 'update_download', 'update_install', 'update_signature', 'unexpected']);
-
-/** Rust's own sentence, shown under the translated one when it tells more (else null). */
-export function updateErrorDetail(error: IpcError): string | null {
-  return DETAILED.has(error.code) ? error.message : null;
-}
-
 class Updates {
   phase = $state<UpdatePhase>('idle');
   offered = $state<AvailableUpdate | null>(null);

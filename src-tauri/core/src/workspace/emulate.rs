@@ -41,7 +41,10 @@ impl Workspace {
                 key,
                 message,
                 over_budget: true,
-            } => CoreError::TemplateBudget(FieldIssue::error(key.field(), message)),
+            } => CoreError::TemplateBudget(FieldIssue::error(
+                key.field(),
+                crate::Issue::ServerDetail { detail: message },
+            )),
             other => CoreError::TemplateRender(other.to_string()),
         })?;
         // Webitel's side posts to the client's service: the server's CA has no say there.

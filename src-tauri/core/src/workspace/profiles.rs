@@ -220,7 +220,7 @@ fn check_server(
         if wanted != saved.server_id {
             return Err(CoreError::Invalid(vec![FieldIssue::error(
                 ProfileField::Server,
-                "This gateway already exists on its server: duplicate it to use another server",
+                crate::Issue::ServerReadOnly,
             )]));
         }
     }
@@ -267,7 +267,16 @@ fn copy_name(name: &str) -> String {
 fn secret_not_saved(error: &SecretError) -> FieldIssue {
     FieldIssue::warning(
         ProfileField::Secret,
-        format!("{error}. The profile was saved, but its app secret was not stored anywhere: save again once the keychain is available."),
+        match error {
+            SecretError::Unavailable(detail) => crate::Issue::SecretNotSaved {
+                unavailable: true,
+                detail: detail.clone(),
+            },
+            SecretError::Failed(detail) => crate::Issue::SecretNotSaved {
+                unavailable: false,
+                detail: detail.clone(),
+            },
+        },
     )
 }
 

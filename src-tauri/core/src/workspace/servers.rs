@@ -31,10 +31,10 @@ impl Workspace {
         ca_pem: Option<String>,
         auth: ServerAuth,
     ) -> Result<ServerView> {
-        let name = check_name(name).map_err(|message| {
+        let name = check_name(name).map_err(|issue| {
             CoreError::Invalid(vec![crate::FieldIssue::error(
                 crate::ProfileField::Name,
-                message,
+                issue,
             )])
         })?;
         if self.store().find_server(&name)?.is_some() {

@@ -121,10 +121,10 @@ impl Workspace {
         if let Some(other) = linked.filter(|other| other.id != profile.id) {
             return Err(CoreError::Invalid(vec![FieldIssue::error(
                 ProfileField::Uri,
-                format!(
-                    "{} already has a gateway with this URI, linked to \u{201c}{}\u{201d}: duplicate the profile to get a fresh URI",
-                    server.name, other.name
-                ),
+                crate::Issue::UriTakenOnServer {
+                    server: server.name.clone(),
+                    profile: other.name.clone(),
+                },
             )]));
         }
         let same = super::sync_record::agrees(&SyncContent::of_profile(profile), found)
@@ -292,7 +292,7 @@ impl Workspace {
         self.secrets.read(&profile.id)?.ok_or_else(|| {
             CoreError::Invalid(vec![FieldIssue::error(
                 ProfileField::Secret,
-                "The app secret is not in the keychain: set one and save before pushing",
+                crate::Issue::SecretNotInKeychain,
             )])
         })
     }

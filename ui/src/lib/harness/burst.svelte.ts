@@ -2,8 +2,8 @@
 // the report (throughput, percentiles, errors by kind, latency histogram).
 import type { BurstProgress } from '../../bindings/BurstProgress';
 import type { BurstReport } from '../../bindings/BurstReport';
-import { toIpcError } from '../backend';
 import { harnessApi } from './api';
+import { errorText } from '../messages-from-rust';
 
 class BurstState {
   count = $state(200);
@@ -25,7 +25,7 @@ class BurstState {
       });
       this.progress = { sent: this.report.sent, succeeded: this.report.succeeded, total: this.report.sent, elapsedMicros: this.report.elapsedMicros };
     } catch (error) {
-      this.error = toIpcError(error).message;
+      this.error = errorText(error);
     } finally {
       this.running = false;
     }

@@ -3,9 +3,10 @@
 import type { AgentAction } from '../../bindings/AgentAction';
 import type { HistoryEntry } from '../../bindings/HistoryEntry';
 import type { SampleAccount } from '../../bindings/SampleAccount';
-import { backend, toIpcError } from '../backend';
+import { backend } from '../backend';
 import { harnessApi } from './api';
 import { sendForm } from './send.svelte';
+import { errorText } from '../messages-from-rust';
 
 export type ActionKind = AgentAction['kind'];
 
@@ -71,7 +72,7 @@ class EmulateState {
       this.results = await harnessApi.emulateWebitel(profileId, this.action(), url);
     } catch (error) {
       this.results = [];
-      this.error = toIpcError(error).message;
+      this.error = errorText(error);
     } finally {
       this.busy = false;
     }

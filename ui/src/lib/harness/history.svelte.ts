@@ -1,9 +1,9 @@
 // The history section's search (chat id, text, status filter) and replays.
 import type { HistoryEntry } from '../../bindings/HistoryEntry';
-import { toIpcError } from '../backend';
 import { toasts } from '../toasts.svelte';
 import { m } from '../../paraglide/messages.js';
 import { harnessApi } from './api';
+import { errorText } from '../messages-from-rust';
 
 class HistoryState {
   chatId = $state('');
@@ -26,7 +26,7 @@ class HistoryState {
         limit: 200,
       });
     } catch (error) {
-      this.error = toIpcError(error).message;
+      this.error = errorText(error);
     } finally {
       this.busy = false;
     }
@@ -39,7 +39,7 @@ class HistoryState {
       toasts.show(resign ? m.history_replayed_resigned({ id: entry.id, outcome }) : m.history_replayed({ id: entry.id, outcome }), replayed.status && replayed.status < 300 ? 'success' : 'warning');
       await this.search(profileId);
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     }
   }
 
@@ -49,7 +49,7 @@ class HistoryState {
       toasts.show(m.history_cleared({ count: removed }), 'info');
       await this.search(profileId);
     } catch (error) {
-      toasts.show(toIpcError(error).message, 'error');
+      toasts.show(errorText(error), 'error');
     }
   }
 }

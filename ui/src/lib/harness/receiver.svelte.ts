@@ -5,8 +5,8 @@
 import type { HistoryEntry } from '../../bindings/HistoryEntry';
 import type { LiveBatch } from '../../bindings/LiveBatch';
 import type { ReceiverInfo } from '../../bindings/ReceiverInfo';
-import { toIpcError } from '../backend';
 import { harnessApi } from './api';
+import { errorText } from '../messages-from-rust';
 
 /** The most entries the live log holds (the backend sends at most as many at a time). */
 export const LIVE_WINDOW = 200;
@@ -44,7 +44,7 @@ class ReceiverState {
         this.entries = await harnessApi.searchHistory({ profileId, channel: 'receive', limit: LIVE_WINDOW, chatId: null, text: null, status: null });
       }
     } catch (error) {
-      this.error = toIpcError(error).message;
+      this.error = errorText(error);
     }
   }
 
@@ -57,7 +57,7 @@ class ReceiverState {
       this.notShown = 0;
       this.info = await harnessApi.startReceiver(profileId, Number(this.port), this.path, answer, (batch) => this.#arrived(batch));
     } catch (error) {
-      this.error = toIpcError(error).message;
+      this.error = errorText(error);
     } finally {
       this.busy = false;
     }
@@ -78,7 +78,7 @@ class ReceiverState {
       await harnessApi.stopReceiver();
       this.info = null;
     } catch (error) {
-      this.error = toIpcError(error).message;
+      this.error = errorText(error);
     } finally {
       this.busy = false;
     }

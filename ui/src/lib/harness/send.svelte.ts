@@ -4,8 +4,8 @@
 import type { HistoryEntry } from '../../bindings/HistoryEntry';
 import type { InboundDraft } from '../../bindings/InboundDraft';
 import type { Signing } from '../../bindings/Signing';
-import { toIpcError } from '../backend';
 import { harnessApi } from './api';
+import { errorText } from '../messages-from-rust';
 
 export type SendKind = InboundDraft['kind'];
 
@@ -75,7 +75,7 @@ class SendForm {
       this.raw = await harnessApi.composeInbound(this.draft());
       this.edited = false;
     } catch (error) {
-      this.error = toIpcError(error).message;
+      this.error = errorText(error);
     }
   }
 
@@ -101,7 +101,7 @@ class SendForm {
       this.result = await harnessApi.sendToGateway(profileId, this.raw, signing, this.url.trim() || null);
     } catch (error) {
       this.result = null;
-      this.error = toIpcError(error).message;
+      this.error = errorText(error);
     } finally {
       this.busy = null;
     }

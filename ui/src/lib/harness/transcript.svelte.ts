@@ -3,8 +3,8 @@
 // both the sender's status and the receiver's verdict.
 import type { HistoryEntry } from '../../bindings/HistoryEntry';
 import type { Verdict } from '../../bindings/Verdict';
-import { toIpcError } from '../backend';
 import { harnessApi } from './api';
+import { errorText } from '../messages-from-rust';
 
 export interface Bubble {
   id: number;
@@ -71,7 +71,7 @@ class TranscriptState {
       if (!this.chatId || !seen.includes(this.chatId)) this.chatId = seen[0] ?? '';
       await this.show(profileId);
     } catch (error) {
-      this.error = toIpcError(error).message;
+      this.error = errorText(error);
     }
   }
 
@@ -85,7 +85,7 @@ class TranscriptState {
       const entries = await harnessApi.searchHistory({ profileId, chatId: this.chatId, text: null, status: null, channel: null, limit: 1000 });
       this.bubbles = buildBubbles(entries);
     } catch (error) {
-      this.error = toIpcError(error).message;
+      this.error = errorText(error);
     }
   }
 }
