@@ -2,6 +2,7 @@
 // scenario with URL parameters: `?flows=1` adds a server with two flow schemas, `?keychain=down` makes the
 // keychain unavailable, `?storage=broken` makes the database fail to open, `?seed=N` starts with N saved profiles, `?onserver=1` puts them on the
 // Demo server (with `flows=1`), so their URI is a full webhook address the harness can send to.
+// About dialog: `?logs=none` (no log folder) or `?logs=fail` (it cannot be opened), `?longpaths=1`.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { FakeBackend } from './fake-backend';
 
@@ -9,6 +10,8 @@ const params = new URLSearchParams(location.search);
 const backend = new FakeBackend({
   keychainError: params.get('keychain') === 'down' ? 'no Secret Service is running' : null,
   storageError: params.get('storage') === 'broken' ? 'database disk image is malformed' : null,
+  logFolder: (params.get('logs') as 'none' | 'fail' | null) ?? 'ok',
+  longPaths: params.has('longpaths'),
 });
 // `?flows=1`: one connected server ("Demo") with two cached flow schemas.
 if (params.has('flows')) backend.servers.addDemo();

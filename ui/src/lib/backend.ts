@@ -5,6 +5,7 @@ import { writeText } from '@tauri-apps/plugin-clipboard-manager';
 import type { AppStatus } from '../bindings/AppStatus';
 import type { ConflictView } from '../bindings/ConflictView';
 import type { ConnectionReport } from '../bindings/ConnectionReport';
+import type { Diagnostics } from '../bindings/Diagnostics';
 import type { KeepVersion } from '../bindings/KeepVersion';
 import type { NewServer } from '../bindings/NewServer';
 import type { PullReport } from '../bindings/PullReport';
@@ -46,6 +47,9 @@ export const backend = {
   defaultSampleAccount: () => invoke<SampleAccount>('default_sample_account'),
   generateUri: () => invoke<string>('generate_uri'),
   generateSecret: () => invoke<string>('generate_secret'),
+  diagnostics: () => invoke<Diagnostics>('diagnostics'),
+  diagnosticsText: () => invoke<string>('diagnostics_text'),
+  openLogFolder: () => invoke<null>('open_log_folder'),
   copyText: (text: string) => writeText(text),
 };
 
