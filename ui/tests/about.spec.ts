@@ -120,3 +120,22 @@ test('the dialog speaks the UI language', async ({ page }) => {
   await expect(dialog.getByText('Тека журналів', { exact: true })).toBeVisible();
   await expect(dialog.getByTestId('about-version')).toHaveText('Textgate 0.1.0 (коміт 7057603)');
 });
+
+test('with an update flow given, "Check for updates…" calls it', async ({ page }) => {
+  await page.goto('/tests/harness.html');
+  await expect(page.getByText('No gateways yet')).toBeVisible();
+  await page.waitForFunction(() => 'svelte' in window);
+  // The app does not pass `oncheckupdates` yet: a second About dialog with it, over the app's.
+  await page.evaluate(async () => {
+    const path = '/src/components/AboutDialog.svelte';
+    const { default: AboutDialog } = await import(/* @vite-ignore */ path);
+    const target = document.body.appendChild(document.createElement('div'));
+    (window as any).updateChecks = 0;
+    (window as any).svelte.mount(AboutDialog, { target, props: { oncheckupdates: () => (window as any).updateChecks++ } });
+  });
+  await page.keyboard.press('F1');
+  const check = page.getByRole('button', { name: 'Check for updates…' });
+  await expect(check).toHaveCount(1);
+  await check.click();
+  expect(await page.evaluate(() => (window as any).updateChecks)).toBe(1);
+});

@@ -44,3 +44,5 @@ mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknow
 await import('../src/main');
 // The language switch (a Settings dialog calls it) and the messages, for tests/i18n.spec.ts.
 Object.assign(window, { i18n: await import('../src/lib/i18n.svelte'), messages: await import('../src/paraglide/messages.js') });
+// Svelte's mount, for tests that render a component with props the app does not pass yet.
+Object.assign(window, { svelte: await import('svelte') });
