@@ -266,6 +266,27 @@ for (const colorScheme of ['light', 'dark'] as const) {
       audit.expectClean();
     });
 
+    test('About dialog: facts, keychain problem, open-folder error, long folders', async ({ page }) => {
+      const audit = new Audit(page);
+      await page.goto('/tests/harness.html?seed=1');
+      await page.getByRole('button', { name: 'About', exact: true }).click();
+      const about = page.getByRole('dialog', { name: 'About Textgate' });
+      await expect(about.getByTestId('about-version')).toBeVisible();
+      await audit.scan('about dialog');
+      await about.getByRole('button', { name: 'Copy diagnostics' }).click();
+      await expect(page.getByRole('status').getByText('Diagnostics copied to the clipboard')).toBeVisible();
+      await audit.scan('about dialog: diagnostics copied toast');
+
+      await page.goto('/tests/harness.html?keychain=down&logs=fail&longpaths=1');
+      await expect(page.getByText('OS keychain unavailable.')).toBeVisible();
+      await page.keyboard.press('F1');
+      await expect(about.getByRole('note')).toBeVisible();
+      await about.getByRole('button', { name: 'Open log folder' }).click();
+      await expect(about.getByRole('alert')).toBeVisible();
+      await audit.scan('about dialog: keychain problem, open-folder error, long folders');
+      audit.expectClean();
+    });
+
     test('confirm dialogs: unsaved guard, delete, change secret, remove server, clear history', async ({ page }) => {
       const audit = new Audit(page);
       await page.goto('/tests/harness.html?seed=2&flows=1&conflict=1');

@@ -1,6 +1,7 @@
 // An in-memory stand-in for the Rust commands, used only by the browser tests. It answers with
 // the generated payload types; its few validation rules exist to drive the UI's error display,
 // the real rules are tested in Rust.
+import { FakeAbout, aboutCommands, type AboutOptions } from './fake-about';
 import { FakeHarness, harnessCommands } from './fake-harness';
 import { FakeServers } from './fake-servers';
 import { FakeSettings } from './fake-settings';
@@ -16,6 +17,8 @@ import type { SaveOutcome } from '../src/bindings/SaveOutcome';
 export interface FakeOptions {
   keychainError?: string | null;
   storageError?: string | null;
+  logFolder?: AboutOptions['logFolder'];
+  longPaths?: boolean;
 }
 
 const letters = (alphabet: string, n: number) =>
@@ -27,16 +30,19 @@ export class FakeBackend {
   servers: FakeServers;
   harness: FakeHarness;
   settings = new FakeSettings();
+  about: FakeAbout;
   #nextId = 1;
 
   constructor(private options: FakeOptions = {}) {
     this.servers = new FakeServers(this.profiles, (draft) => this.#save(draft));
     this.harness = new FakeHarness(this.profiles);
+    this.about = new FakeAbout(options);
   }
 
   handle(cmd: string, args: Record<string, unknown>): unknown {
     this.calls.push({ cmd, args: structuredClone(args) });
     if (harnessCommands.has(cmd)) return this.harness.handle(cmd, args);
+    if (aboutCommands.has(cmd)) return this.about.handle(cmd);
     for (const part of [this.servers, this.settings]) {
       const answer = part.handle(cmd, args);
       if (answer !== undefined) return answer;

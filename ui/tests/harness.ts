@@ -4,6 +4,7 @@
 // Demo server (with `flows=1`), so their URI is a full webhook address the harness can send to.
 // `?update=offered|signature|unconfigured|feed` picks what the update feed answers (default:
 // no newer version); `?settings={"theme":"dark"}` writes the fake settings file before start.
+// About dialog: `?logs=none` (no log folder) or `?logs=fail` (it cannot be opened), `?longpaths=1`.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { FakeBackend } from './fake-backend';
 
@@ -11,6 +12,8 @@ const params = new URLSearchParams(location.search);
 const backend = new FakeBackend({
   keychainError: params.get('keychain') === 'down' ? 'no Secret Service is running' : null,
   storageError: params.get('storage') === 'broken' ? 'database disk image is malformed' : null,
+  logFolder: (params.get('logs') as 'none' | 'fail' | null) ?? 'ok',
+  longPaths: params.has('longpaths'),
 });
 const update = params.get('update');
 if (update) backend.settings.scenario = update as typeof backend.settings.scenario;
@@ -49,3 +52,5 @@ mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Record<string, unknow
 await import('../src/main');
 // The language switch (the Settings dialog calls it) and the messages, for tests/i18n.spec.ts.
 Object.assign(window, { i18n: await import('../src/lib/i18n.svelte'), messages: await import('../src/paraglide/messages.js') });
+// Svelte's mount, for tests that render a component with props the app does not pass yet.
+Object.assign(window, { svelte: await import('svelte') });

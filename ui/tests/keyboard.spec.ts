@@ -182,6 +182,27 @@ test('the update notice at start: its action and its dismiss button by keyboard'
   await expect(page.getByRole('dialog', { name: 'Settings' }).getByTestId('update-offer')).toBeVisible();
 });
 
+test('About: from its button or F1, every control by Tab, Escape gives focus back', async ({ page }) => {
+  await page.goto('/tests/harness.html?seed=1&logs=fail');
+  await expect(page.getByRole('heading', { name: 'Alpha support' })).toBeVisible();
+  await dialogByKeyboard(page, page.getByRole('button', { name: 'About', exact: true }), 'About Textgate');
+
+  // F1 from a field: the error shown in place keeps the controls reachable, focus returns.
+  const name = page.getByLabel('Name', { exact: true });
+  await name.focus();
+  await page.keyboard.press('F1');
+  const about = page.getByRole('dialog', { name: 'About Textgate' });
+  await expect(about).toBeVisible();
+  await about.getByRole('button', { name: 'Open log folder' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(about.getByRole('alert')).toBeVisible();
+  await expectAllReachable(page, 'about dialog with an open-folder error');
+  await about.getByRole('button', { name: 'Close' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(about).toBeHidden();
+  await expect(name).toBeFocused();
+});
+
 test('Escape answers a question the app asked by itself (no click or key opened it)', async ({ page }) => {
   await page.goto('/tests/harness.html?seed=1');
   await expect(page.getByRole('heading', { name: 'Alpha support' })).toBeVisible();

@@ -10,6 +10,7 @@ import type { SettingsView } from '../bindings/SettingsView';
 import type { UpdateProgress } from '../bindings/UpdateProgress';
 import type { ConflictView } from '../bindings/ConflictView';
 import type { ConnectionReport } from '../bindings/ConnectionReport';
+import type { Diagnostics } from '../bindings/Diagnostics';
 import type { KeepVersion } from '../bindings/KeepVersion';
 import type { NewServer } from '../bindings/NewServer';
 import type { PullReport } from '../bindings/PullReport';
@@ -51,6 +52,9 @@ export const backend = {
   defaultSampleAccount: () => invoke<SampleAccount>('default_sample_account'),
   generateUri: () => invoke<string>('generate_uri'),
   generateSecret: () => invoke<string>('generate_secret'),
+  diagnostics: () => invoke<Diagnostics>('diagnostics'),
+  diagnosticsText: () => invoke<string>('diagnostics_text'),
+  openLogFolder: () => invoke<null>('open_log_folder'),
   copyText: (text: string) => writeText(text),
   getSettings: () => invoke<SettingsView>('get_settings'),
   saveSettings: (settings: Partial<Settings>) => invoke<SettingsView>('save_settings', { settings }),
