@@ -16,6 +16,7 @@ use tauri::async_runtime::Mutex;
 use tauri::plugin::TauriPlugin;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_updater::{Error as PluginError, Update, UpdaterExt};
+use textgate_core::error::error_chain;
 use textgate_core::settings_file;
 use textgate_core::updates::{feed_override, shown_feed, UpdateError, FEED_ENV};
 use ts_rs::TS;
@@ -121,23 +122,9 @@ pub fn is_configured<R: Runtime>(app: &AppHandle<R>) -> bool {
 /// separately, without a query that could carry a token).
 fn plugin_error(error: PluginError) -> String {
     match error {
-        PluginError::Reqwest(error) => chain(&error.without_url()),
-        other => chain(&other),
+        PluginError::Reqwest(error) => error_chain(&error.without_url()),
+        other => error_chain(&other),
     }
-}
-
-/// An error and its sources as one line, each cause said once.
-fn chain(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut parts = vec![error.to_string()];
-    let mut source = error.source();
-    while let Some(inner) = source {
-        let text = inner.to_string();
-        if !parts.iter().any(|part| part.contains(&text)) {
-            parts.push(text);
-        }
-        source = inner.source();
-    }
-    parts.join(": ").replace('\n', " ")
 }
 
 fn is_signature_error(error: &PluginError) -> bool {

@@ -193,8 +193,9 @@ pub fn shown(input: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// An error and its sources as one line (`a: b: c`), each cause said once; for transport
-/// errors whose outer message alone ("error sending request") explains nothing.
+/// An error and its sources as one line (`a: b: c`, a newline inside a cause becomes a space),
+/// each cause said once; for transport errors whose outer message alone ("error sending
+/// request") explains nothing.
 pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
     let mut parts = vec![error.to_string()];
     let mut source = error.source();
@@ -205,7 +206,7 @@ pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
         }
         source = inner.source();
     }
-    parts.join(": ")
+    parts.join(": ").replace('\n', " ")
 }
 
 #[cfg(test)]
@@ -231,5 +232,29 @@ mod tests {
                 .count(),
             SHOWN_CHARS
         );
+    }
+
+    #[test]
+    fn error_chain_is_one_line_and_says_each_cause_once() {
+        let inner = std::io::Error::other("line one\nline two");
+        assert_eq!(
+            error_chain(&ChainedError(inner)),
+            "outer: line one line two"
+        );
+    }
+
+    #[derive(Debug)]
+    struct ChainedError(std::io::Error);
+
+    impl std::fmt::Display for ChainedError {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("outer")
+        }
+    }
+
+    impl std::error::Error for ChainedError {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.0)
+        }
     }
 }
