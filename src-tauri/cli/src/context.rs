@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use textgate_core::paths::resolve_data_dir;
-use textgate_core::ErrorCode;
-use textgate_core::{KeyringStore, Sensitive, Store, Workspace};
+use textgate_core::{ErrorCode, KeyringStore, Sensitive, Store, Workspace};
 
 use crate::error::{CliError, CliResult};
 use crate::output::Output;

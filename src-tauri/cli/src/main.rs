@@ -13,7 +13,6 @@ use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::Parser;
-
 use textgate_core::ErrorCode;
 
 use crate::args::Cli;

@@ -5,7 +5,6 @@
 use std::io::Write;
 
 use serde::Serialize;
-
 use textgate_core::ErrorCode;
 
 use crate::error::CliError;

@@ -4,8 +4,7 @@
 
 use textgate_core::gateway_templates::TemplateKey;
 use textgate_core::generate::{generate_secret, generate_uri};
-use textgate_core::ErrorCode;
-use textgate_core::{FlowRef, ProfileDraft, Sensitive, Templates};
+use textgate_core::{ErrorCode, FlowRef, ProfileDraft, Sensitive, Templates};
 
 use super::profiles::print_profile;
 use crate::args::ProfileCreate;

@@ -4,8 +4,7 @@
 use std::collections::HashMap;
 
 use textgate_core::sync_state::SyncState;
-use textgate_core::ErrorCode;
-use textgate_core::{CoreError, ProfileView, SecretState};
+use textgate_core::{CoreError, ErrorCode, ProfileView, SecretState};
 
 use super::{profile_create, profile_sync};
 use crate::args::ProfilesCommand;
