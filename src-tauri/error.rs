@@ -5,14 +5,14 @@
 use serde::Serialize;
 use textgate_core::error_params::ErrorParams;
 use textgate_core::settings::SettingsField;
-use textgate_core::{CoreError, FieldIssue, ProfileField};
+use textgate_core::{CoreError, ErrorCode, FieldIssue, ProfileField};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
 #[error("{message}")]
 pub struct IpcError {
     /// Stable machine-readable code, e.g. `invalid`, `not_found`, `keychain_unavailable`.
-    pub code: String,
+    pub code: ErrorCode,
     /// A sentence for a person, in English. Never contains a secret.
     pub message: String,
     /// The data the sentence is made of, by name (empty when the UI keeps `message`); Go's
@@ -29,9 +29,9 @@ pub struct IpcError {
 }
 
 impl IpcError {
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
-            code: code.into(),
+            code,
             message: message.into(),
             params: ErrorParams::new(),
             field: None,
@@ -62,7 +62,7 @@ impl From<CoreError> for IpcError {
             _ => None,
         };
         Self {
-            code: error.code().into(),
+            code: error.code(),
             message: error.to_string(),
             params: error.params(),
             field,

@@ -55,7 +55,11 @@ fn a_bad_value_crosses_ipc_as_invalid_setting_with_its_setting_and_nothing_is_sa
     );
     assert!(!dir.path().join("settings.json").exists());
     // Errors of other commands carry no `setting` key at all.
-    let other = serde_json::to_value(textgate_app::error::IpcError::new("x", "y")).unwrap();
+    let other = serde_json::to_value(textgate_app::error::IpcError::new(
+        textgate_core::ErrorCode::NotFound,
+        "y",
+    ))
+    .unwrap();
     assert!(other.get("setting").is_none(), "{other}");
 }
 

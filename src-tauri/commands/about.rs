@@ -4,6 +4,7 @@
 
 use tauri::{AppHandle, Runtime, State};
 use textgate_core::secrets::KEYCHAIN_BACKEND;
+use textgate_core::ErrorCode;
 use textgate_logging::diagnostics::{Diagnostics, Facts};
 
 use crate::error::{IpcError, IpcResult};
@@ -51,14 +52,14 @@ pub fn diagnostics_text(state: State<'_, AppState>) -> IpcResult<String> {
 pub fn open_log_folder<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> IpcResult<()> {
     let Some(dir) = state.log_dir() else {
         return Err(IpcError::new(
-            "no_log_folder",
+            ErrorCode::NoLogFolder,
             "This computer reports no folder for log files",
         ));
     };
     use tauri::Manager;
     let opener = app
         .try_state::<tauri_plugin_opener::Opener<R>>()
-        .ok_or_else(|| IpcError::new("open_failed", "Cannot open folders here"))?;
+        .ok_or_else(|| IpcError::new(ErrorCode::OpenFailed, "Cannot open folders here"))?;
     // The folder exists once anything was logged; made now so the file manager shows it.
     let _ = std::fs::create_dir_all(dir);
     opener
@@ -66,7 +67,7 @@ pub fn open_log_folder<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>
         .map_err(|error| {
             tracing::warn!(target: "textgate::app", dir = %dir.display(), %error, "cannot open the log folder");
             IpcError::new(
-                "open_failed",
+                ErrorCode::OpenFailed,
                 format!("Cannot open {}: {error}", dir.display()),
             )
         })

@@ -7,6 +7,7 @@ use textgate_core::harness::compose::{InboundDraft, SENDER_TYPES};
 use textgate_core::harness::delivery::Signing;
 use textgate_core::harness::history::{HistoryEntry, HistoryQuery};
 use textgate_core::signature::lab::{self, LabRequest, LabResult};
+use textgate_core::ErrorCode;
 
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
@@ -18,7 +19,7 @@ pub fn signature_lab(request: LabRequest) -> IpcResult<LabResult> {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|elapsed| elapsed.as_secs() as i64)
         .unwrap_or(0);
-    lab::run(&request, now).map_err(|error| IpcError::new("invalid_secret", error.0))
+    lab::run(&request, now).map_err(|error| IpcError::new(ErrorCode::InvalidSecret, error.0))
 }
 
 /// `sender.type` presets for the send form.

@@ -10,6 +10,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 use textgate_core::harness::receiver::{self, ReceivedRequest, ReceiverAnswer};
 use textgate_core::harness::receiver_feed::{self, LiveBatch, LIVE_WINDOW};
+use textgate_core::ErrorCode;
 use ts_rs::TS;
 
 use crate::error::{IpcError, IpcResult};
@@ -64,7 +65,7 @@ pub async fn start_receiver<R: Runtime>(
     let (running, live) = receiver::start(config).await.map_err(|error| {
         tracing::warn!(target: "textgate::receiver", port, %error, "receiver could not start");
         IpcError::new(
-            "receiver_port",
+            ErrorCode::ReceiverPort,
             format!("Cannot listen on 127.0.0.1:{port}: {error}"),
         )
     })?;

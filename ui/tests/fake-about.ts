@@ -2,6 +2,7 @@
 // as core's Diagnostics::to_text builds it) and `open_log_folder`, which records each call and
 // fails as the Rust side does when told to (no log folder, or the file manager refused).
 import type { Diagnostics } from '../src/bindings/Diagnostics';
+import type { ErrorCode } from '../src/bindings/ErrorCode';
 import type { IpcError } from '../src/bindings/IpcError';
 
 export const aboutCommands = new Set(['diagnostics', 'diagnostics_text', 'open_log_folder']);
@@ -67,6 +68,6 @@ export function toText(d: Diagnostics): string {
   ].join('\n') + '\n';
 }
 
-function fail(code: string, message: string): IpcError {
+function fail(code: ErrorCode, message: string): IpcError {
   return { code, message, params: {}, field: null, fields: [] };
 }

@@ -7,6 +7,7 @@ import { FakeServers } from './fake-servers';
 import { FakeSettings } from './fake-settings';
 import type { AppStatus } from '../src/bindings/AppStatus';
 import type { FieldIssue } from '../src/bindings/FieldIssue';
+import type { ErrorCode } from '../src/bindings/ErrorCode';
 import type { IpcError } from '../src/bindings/IpcError';
 import type { Issue } from '../src/bindings/Issue';
 import type { ProfileDraft } from '../src/bindings/ProfileDraft';
@@ -198,7 +199,7 @@ const rustPipe = () => (window as unknown as { __textgateRust?: (body: unknown) 
 /** Asks the real Rust engine (tests/rust-pipe.ts); tests without it get a clear failure. */
 async function viaRust<T>(body: unknown): Promise<T> {
   const pipe = rustPipe();
-  if (!pipe) throw fail('unavailable', 'This test did not load the Rust template engine');
+  if (!pipe) throw fail('unexpected', 'This test did not load the Rust template engine');
   const answer = await pipe(body);
   if (answer.error !== undefined) throw fail('invalid', answer.error);
   return answer.ok as T;
@@ -209,7 +210,7 @@ async function templateCheck(draft: ProfileDraft): Promise<{ issues: FieldIssue[
   return viaRust({ kind: 'issues', templates: draft.templates });
 }
 
-function fail(code: string, message: string): IpcError {
+function fail(code: ErrorCode, message: string): IpcError {
   return { code, message, params: {}, field: null, fields: [] };
 }
 

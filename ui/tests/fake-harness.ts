@@ -6,6 +6,7 @@ import type { AgentAction } from '../src/bindings/AgentAction';
 import type { HistoryEntry } from '../src/bindings/HistoryEntry';
 import type { HistoryQuery } from '../src/bindings/HistoryQuery';
 import type { InboundDraft } from '../src/bindings/InboundDraft';
+import type { ErrorCode } from '../src/bindings/ErrorCode';
 import type { IpcError } from '../src/bindings/IpcError';
 import type { LabRequest } from '../src/bindings/LabRequest';
 import type { LabResult } from '../src/bindings/LabResult';
@@ -16,7 +17,7 @@ import type { Verdict } from '../src/bindings/Verdict';
 import { sha1Sign, spoil, standardSign, webitelSign, webitelVerify, whsecKey } from './fake-crypto';
 
 // As core: the code, the English sentence and the data it is made of (IpcError.params).
-const fail = (code: string, message: string, params: IpcError['params'] = {}): IpcError => ({ code, message, params, field: null, fields: [] });
+const fail = (code: ErrorCode, message: string, params: IpcError['params'] = {}): IpcError => ({ code, message, params, field: null, fields: [] });
 type ChannelArg = { id: number };
 type Answer = { status: number; body: string; delayMs: number };
 

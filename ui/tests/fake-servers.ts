@@ -3,6 +3,7 @@
 import type { ConflictView } from '../src/bindings/ConflictView';
 import type { FieldIssue } from '../src/bindings/FieldIssue';
 import type { FlowSchema } from '../src/bindings/FlowSchema';
+import type { ErrorCode } from '../src/bindings/ErrorCode';
 import type { IpcError } from '../src/bindings/IpcError';
 import type { NewServer } from '../src/bindings/NewServer';
 import type { ProfileView } from '../src/bindings/ProfileView';
@@ -11,7 +12,7 @@ import type { ServerView } from '../src/bindings/ServerView';
 import type { SyncContent } from '../src/bindings/SyncContent';
 
 // As core: the code, the English sentence and the data it is made of (IpcError.params).
-const fail = (code: string, message: string, params: IpcError['params'] = {}, field: IpcError['field'] = null): IpcError => ({
+const fail = (code: ErrorCode, message: string, params: IpcError['params'] = {}, field: IpcError['field'] = null): IpcError => ({
   code,
   message,
   params,

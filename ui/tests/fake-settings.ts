@@ -5,6 +5,7 @@
 // picks: latest, offered, a refused signature, a build without an update key, an unreachable feed.
 import type { AvailableUpdate } from '../src/bindings/AvailableUpdate';
 import type { DownloadedUpdate } from '../src/bindings/DownloadedUpdate';
+import type { ErrorCode } from '../src/bindings/ErrorCode';
 import type { IpcError } from '../src/bindings/IpcError';
 import type { Settings } from '../src/bindings/Settings';
 import type { SettingsField } from '../src/bindings/SettingsField';
@@ -31,7 +32,7 @@ export const OFFERED: AvailableUpdate = {
 export const UPDATE_BYTES = 3_000_000;
 
 const invalid = (setting: SettingsField, message: string): IpcError => ({ code: 'invalid_setting', message, params: {}, field: null, fields: [], setting });
-const fail = (code: string, message: string, params: IpcError['params'] = {}): IpcError => ({ code, message, params, field: null, fields: [] });
+const fail = (code: ErrorCode, message: string, params: IpcError['params'] = {}): IpcError => ({ code, message, params, field: null, fields: [] });
 
 function check(settings: Settings, field: SettingsField, value: unknown): void {
   const s = settings as Record<SettingsField, unknown>;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use textgate_core::paths::resolve_data_dir;
-use textgate_core::{KeyringStore, Sensitive, Store, Workspace};
+use textgate_core::{ErrorCode, KeyringStore, Sensitive, Store, Workspace};
 
 use crate::error::{CliError, CliResult};
 use crate::output::Output;
@@ -24,7 +24,7 @@ impl Context {
     pub fn open(data_dir: Option<PathBuf>, out: Output) -> CliResult<Self> {
         let dir = resolve_data_dir(data_dir).ok_or_else(|| {
             CliError::new(
-                "data_dir",
+                ErrorCode::DataDir,
                 "Cannot tell where the app keeps its data on this system: pass --data-dir or set TEXTGATE_DATA_DIR",
             )
         })?;

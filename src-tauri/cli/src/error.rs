@@ -1,11 +1,13 @@
 //! The CLI's one error shape: a stable code and one sentence, printed as a single stderr line
-//! (`error: …` or `{"code","message"}`). Core errors keep their `CoreError::code()`.
+//! (`error: …` or `{"code","message"}`). Core errors keep their `CoreError::code()`; the CLI's own
+//! codes are core's `ErrorCode` too, so scripts see one list.
 
-use textgate_core::CoreError;
+use textgate_core::{CoreError, ErrorCode};
 
 #[derive(Debug)]
 pub struct CliError {
-    pub code: String,
+    /// What went wrong, for scripts; `None` only for a failure already reported.
+    pub code: Option<ErrorCode>,
     pub message: String,
     /// What went wrong was printed already (e.g. a failed `server test` report): only exit 1.
     pub reported: bool,
@@ -14,9 +16,9 @@ pub struct CliError {
 }
 
 impl CliError {
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
-            code: code.into(),
+            code: Some(code),
             message: message.into(),
             reported: false,
             cause: None,
@@ -26,7 +28,7 @@ impl CliError {
     /// A failure whose explanation is already on screen.
     pub fn reported() -> Self {
         Self {
-            code: String::new(),
+            code: None,
             message: String::new(),
             reported: true,
             cause: None,

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::Parser;
+use textgate_core::ErrorCode;
 
 use crate::args::Cli;
 use crate::error::CliError;
@@ -45,14 +46,17 @@ fn main() -> ExitCode {
         .build();
     let result = match runtime {
         Ok(runtime) => runtime.block_on(commands::run(cli.command, cli.data_dir, &out)),
-        Err(error) => Err(CliError::new("internal", format!("Cannot start: {error}"))),
+        Err(error) => Err(CliError::new(
+            ErrorCode::Internal,
+            format!("Cannot start: {error}"),
+        )),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             tracing::error!(
                 target: "textgate::cli",
-                code = %error.code,
+                code = %error.code.map(|code| code.to_string()).unwrap_or_default(),
                 error = error.cause.as_deref().unwrap_or(&error.message),
                 reported = error.reported,
                 "command failed"
@@ -96,6 +100,6 @@ fn usage_error(error: &clap::Error) -> ExitCode {
     };
     // `args_os`: the command line may hold non-UTF-8 bytes (that may be why clap refused it).
     let json = std::env::args_os().any(|arg| arg == "--json");
-    Output::new(json).error(&CliError::new("usage", message));
+    Output::new(json).error(&CliError::new(ErrorCode::Usage, message));
     ExitCode::from(USAGE_EXIT)
 }

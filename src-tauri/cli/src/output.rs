@@ -5,6 +5,7 @@
 use std::io::Write;
 
 use serde::Serialize;
+use textgate_core::ErrorCode;
 
 use crate::error::CliError;
 
@@ -38,7 +39,7 @@ impl Output {
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) {
         match serde_json::to_string_pretty(value) {
             Ok(text) => write_stdout(&text),
-            Err(error) => self.error(&CliError::new("internal", error.to_string())),
+            Err(error) => self.error(&CliError::new(ErrorCode::Internal, error.to_string())),
         }
     }
 

@@ -8,7 +8,7 @@
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
-use textgate_core::Sensitive;
+use textgate_core::{ErrorCode, Sensitive};
 use zeroize::Zeroizing;
 
 use crate::error::{CliError, CliResult};
@@ -33,7 +33,7 @@ impl SecretSource<'_> {
         let stdin = std::io::stdin();
         if stdin.is_terminal() {
             return Err(CliError::new(
-                "usage",
+                ErrorCode::Usage,
                 format!(
                     "{} reads the {} from standard input, not the terminal: {}",
                     self.flag,
@@ -49,7 +49,7 @@ impl SecretSource<'_> {
     pub fn read_file(&self, path: &Path) -> CliResult<Sensitive<String>> {
         let file = std::fs::File::open(path).map_err(|error| {
             CliError::new(
-                "io",
+                ErrorCode::Io,
                 format!(
                     "Cannot read the {} file {}: {error}",
                     self.what,
@@ -68,7 +68,7 @@ impl SecretSource<'_> {
             .read_to_end(&mut bytes)
             .map_err(|error| {
                 CliError::new(
-                    "io",
+                    ErrorCode::Io,
                     format!(
                         "Cannot read the {} from {}: {error}",
                         self.what,
@@ -122,7 +122,7 @@ impl SecretSource<'_> {
     }
 
     fn usage(&self, message: String) -> CliError {
-        CliError::new("usage", message)
+        CliError::new(ErrorCode::Usage, message)
     }
 }
 
@@ -188,7 +188,7 @@ mod tests {
     fn empty_and_multi_line_input_is_refused_without_repeating_it() {
         for input in [&b""[..], b"\n", b"\r\n", b"   \n"] {
             let error = read(input).unwrap_err();
-            assert_eq!(error.code, "usage");
+            assert_eq!(error.code, Some(ErrorCode::Usage));
             assert!(
                 error
                     .message

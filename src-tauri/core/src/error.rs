@@ -1,6 +1,7 @@
 //! One error type for the core, so every caller (IPC, CLI, tests) can branch on a stable code
 //! instead of parsing messages. Messages never include secret values.
 
+use crate::error_code::ErrorCode;
 use crate::secrets::SecretError;
 use crate::validation::FieldIssue;
 
@@ -132,39 +133,39 @@ pub enum CoreError {
 
 impl CoreError {
     /// Stable, machine-readable code for the UI and scripts.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            CoreError::Invalid(_) => "invalid",
-            CoreError::NotFound(_) => "not_found",
-            CoreError::Ambiguous(_) => "ambiguous",
-            CoreError::ServerNotFound(_) => "server_not_found",
-            CoreError::ServerExists(_) => "server_exists",
+            CoreError::Invalid(_) => ErrorCode::Invalid,
+            CoreError::NotFound(_) => ErrorCode::NotFound,
+            CoreError::Ambiguous(_) => ErrorCode::Ambiguous,
+            CoreError::ServerNotFound(_) => ErrorCode::ServerNotFound,
+            CoreError::ServerExists(_) => ErrorCode::ServerExists,
             CoreError::Client(error) => error.code(),
-            CoreError::NoServer(_) => "no_server",
-            CoreError::NotPushed(_) => "not_pushed",
-            CoreError::Conflict(_) => "conflict",
-            CoreError::RemoteGone(_) => "remote_gone",
-            CoreError::RemoteChanged(_) => "remote_changed",
-            CoreError::FlowRequired => "flow_required",
-            CoreError::TemplateRefused(_) => "template_invalid",
-            CoreError::TemplateBudget(_) => "template_budget",
-            CoreError::DatabaseTooNew { .. } => "database_too_new",
-            CoreError::DataDir { .. } => "data_dir",
-            CoreError::Storage(_) => "storage",
-            CoreError::Migration(_) => "migration",
-            CoreError::Corrupt(_) => "corrupt",
-            CoreError::Secret(SecretError::Unavailable(_)) => "keychain_unavailable",
-            CoreError::Secret(_) => "keychain",
-            CoreError::NoSecret(_) => "no_secret",
-            CoreError::NoTarget(_) => "no_target",
-            CoreError::HistoryEntryNotFound(_) => "history_not_found",
-            CoreError::InvalidHistoryStatus(_) => "invalid_status_filter",
-            CoreError::TemplateRender(_) => "template_render",
-            CoreError::BroadcastRefused(_) => "broadcast_refused",
-            CoreError::InvalidBurst(_) => "invalid_burst",
-            CoreError::InvalidAnswer(_) => "invalid_answer",
-            CoreError::InvalidSetting { .. } => "invalid_setting",
-            CoreError::SettingsFile { .. } => "settings_file",
+            CoreError::NoServer(_) => ErrorCode::NoServer,
+            CoreError::NotPushed(_) => ErrorCode::NotPushed,
+            CoreError::Conflict(_) => ErrorCode::Conflict,
+            CoreError::RemoteGone(_) => ErrorCode::RemoteGone,
+            CoreError::RemoteChanged(_) => ErrorCode::RemoteChanged,
+            CoreError::FlowRequired => ErrorCode::FlowRequired,
+            CoreError::TemplateRefused(_) => ErrorCode::TemplateInvalid,
+            CoreError::TemplateBudget(_) => ErrorCode::TemplateBudget,
+            CoreError::DatabaseTooNew { .. } => ErrorCode::DatabaseTooNew,
+            CoreError::DataDir { .. } => ErrorCode::DataDir,
+            CoreError::Storage(_) => ErrorCode::Storage,
+            CoreError::Migration(_) => ErrorCode::Migration,
+            CoreError::Corrupt(_) => ErrorCode::Corrupt,
+            CoreError::Secret(SecretError::Unavailable(_)) => ErrorCode::KeychainUnavailable,
+            CoreError::Secret(_) => ErrorCode::Keychain,
+            CoreError::NoSecret(_) => ErrorCode::NoSecret,
+            CoreError::NoTarget(_) => ErrorCode::NoTarget,
+            CoreError::HistoryEntryNotFound(_) => ErrorCode::HistoryNotFound,
+            CoreError::InvalidHistoryStatus(_) => ErrorCode::InvalidStatusFilter,
+            CoreError::TemplateRender(_) => ErrorCode::TemplateRender,
+            CoreError::BroadcastRefused(_) => ErrorCode::BroadcastRefused,
+            CoreError::InvalidBurst(_) => ErrorCode::InvalidBurst,
+            CoreError::InvalidAnswer(_) => ErrorCode::InvalidAnswer,
+            CoreError::InvalidSetting { .. } => ErrorCode::InvalidSetting,
+            CoreError::SettingsFile { .. } => ErrorCode::SettingsFile,
             CoreError::Update(error) => error.code(),
         }
     }

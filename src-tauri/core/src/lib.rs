@@ -4,6 +4,7 @@
 pub mod chat;
 pub mod emulator;
 pub mod error;
+pub mod error_code;
 pub mod error_params;
 pub mod gateway_templates;
 pub mod generate;
@@ -30,6 +31,7 @@ pub mod webitel;
 pub mod workspace;
 
 pub use error::{CoreError, Result};
+pub use error_code::ErrorCode;
 pub use profile::{
     FlowRef, FlowSchema, ProfileDraft, ProfileSummary, ProfileView, SecretState, Templates,
 };

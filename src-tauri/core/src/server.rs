@@ -81,7 +81,7 @@ pub struct NewServer {
 pub struct ConnectionReport {
     pub ok: bool,
     /// `ok`, or the error code (`unauthorized`, `unreachable`, `tls`, `timeout`, `not_webitel`, ...).
-    pub code: String,
+    pub code: crate::ErrorCode,
     /// One sentence for a person: "Connected as Ann (ann@example)" or what went wrong.
     pub message: String,
     pub user: Option<String>,

@@ -44,15 +44,15 @@ pub enum UpdateError {
 }
 
 impl UpdateError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::ErrorCode {
         match self {
-            UpdateError::NotConfigured => "update_not_configured",
-            UpdateError::Feed { .. } => "update_feed",
-            UpdateError::Download(_) => "update_download",
-            UpdateError::Signature(_) => "update_signature",
-            UpdateError::Install(_) => "update_install",
-            UpdateError::NoneAvailable => "update_none",
-            UpdateError::NotDownloaded => "update_not_downloaded",
+            UpdateError::NotConfigured => crate::ErrorCode::UpdateNotConfigured,
+            UpdateError::Feed { .. } => crate::ErrorCode::UpdateFeed,
+            UpdateError::Download(_) => crate::ErrorCode::UpdateDownload,
+            UpdateError::Signature(_) => crate::ErrorCode::UpdateSignature,
+            UpdateError::Install(_) => crate::ErrorCode::UpdateInstall,
+            UpdateError::NoneAvailable => crate::ErrorCode::UpdateNone,
+            UpdateError::NotDownloaded => crate::ErrorCode::UpdateNotDownloaded,
         }
     }
 }

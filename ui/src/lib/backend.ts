@@ -18,6 +18,7 @@ import type { PushAction } from '../bindings/PushAction';
 import type { ServerView } from '../bindings/ServerView';
 import type { FieldIssue } from '../bindings/FieldIssue';
 import type { FlowSchema } from '../bindings/FlowSchema';
+import type { ErrorCode } from '../bindings/ErrorCode';
 import type { IpcError } from '../bindings/IpcError';
 import type { ProfileDraft } from '../bindings/ProfileDraft';
 import type { ProfileSummary } from '../bindings/ProfileSummary';
@@ -72,7 +73,8 @@ export function toIpcError(error: unknown): IpcError {
   if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
     const e = error as Partial<IpcError>;
     return {
-      code: String(e.code),
+      // Rust's IpcError: its code is one of ErrorCode (`errorText` copes with one it does not know).
+      code: String(e.code) as ErrorCode,
       message: String(e.message),
       params: e.params ?? {},
       field: e.field ?? null,

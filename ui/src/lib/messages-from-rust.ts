@@ -3,6 +3,7 @@
 // sentence; these functions turn them into the chosen language's message. Words that are not
 // ours (Go's template errors, the server's detail, the OS's keychain or network text) stay
 // verbatim, as Webitel's server says them. A code this file does not know shows Rust's English.
+import type { ErrorCode } from '../bindings/ErrorCode';
 import type { FieldIssue } from '../bindings/FieldIssue';
 import type { IpcError } from '../bindings/IpcError';
 import type { Issue } from '../bindings/Issue';
@@ -62,52 +63,91 @@ type Params = IpcError['params'];
 const text = (params: Params, name: string) => String(params[name] ?? '');
 const num = (params: Params, name: string) => Number(params[name] ?? 0);
 
+/** Rust's English sentence, for a code whose words are not ours or that never reaches the UI. */
+const english = (error: IpcError) => error.message;
+/** The sentence of a validation failure is its first field issue's. */
+const firstIssue = (error: IpcError) => (error.fields[0] ? issueText(error.fields[0]) : error.message);
+
+/**
+ * Every code Rust (or `toIpcError`) can give and how it reads in the current language. Typed by
+ * `ErrorCode`: a code added in Rust fails `npm run check` until it is given a message here.
+ */
+const ERROR_TEXT: Record<ErrorCode, (error: IpcError, p: Params) => string> = {
+  invalid: firstIssue,
+  template_invalid: firstIssue,
+  template_budget: firstIssue,
+  not_found: (_, p) => m.error_not_found({ id: text(p, 'id') }),
+  ambiguous: english,
+  flow_required: () => m.issue_enable_needs_flow(),
+  flow_not_found: english,
+  server_not_found: (_, p) => m.error_server_not_found({ name: text(p, 'name') }),
+  server_exists: (_, p) => m.error_server_exists({ name: text(p, 'name') }),
+  no_server: (_, p) => m.error_no_server({ profile: text(p, 'profile') }),
+  not_pushed: (_, p) => m.error_not_pushed({ profile: text(p, 'profile') }),
+  conflict: (_, p) => m.error_conflict({ profile: text(p, 'profile') }),
+  remote_changed: (_, p) => m.error_remote_changed({ profile: text(p, 'profile') }),
+  remote_gone: (_, p) => m.error_remote_gone({ profile: text(p, 'profile') }),
+  // Go's own words, verbatim.
+  template_render: (error, p) => text(p, 'go') || error.message,
+  broadcast_refused: (_, p) => m.error_broadcast_refused({ reason: text(p, 'reason') }),
+  invalid_server_url: (_, p) => m.error_invalid_server_url({ detail: text(p, 'detail') }),
+  invalid_certificate: (_, p) => m.error_invalid_certificate({ detail: text(p, 'detail') }),
+  unauthorized: (_, p) => m.error_unauthorized({ host: text(p, 'host'), status: num(p, 'status') }),
+  unreachable: (_, p) => m.error_unreachable({ host: text(p, 'host'), detail: text(p, 'detail') }),
+  tls: (_, p) => m.error_tls({ host: text(p, 'host'), detail: text(p, 'detail') }),
+  tls_setup: (_, p) => m.error_tls_setup({ detail: text(p, 'detail') }),
+  timeout: (_, p) => m.error_timeout({ host: text(p, 'host'), seconds: num(p, 'seconds') }),
+  not_webitel: (_, p) => m.error_not_webitel({ host: text(p, 'host'), detail: text(p, 'detail') }),
+  redirect: (_, p) => m.error_redirect({ location: text(p, 'location') }),
+  server_error: (error, p) => serverError(p) ?? error.message,
+  ok: english,
+  database_too_new: (_, p) => m.error_database_too_new({ found: num(p, 'found'), supported: num(p, 'supported') }),
+  data_dir: english,
+  storage: english,
+  migration: english,
+  corrupt: english,
+  keychain_unavailable: (_, p) => m.error_keychain_unavailable({ detail: text(p, 'detail') }),
+  keychain: (_, p) => m.error_keychain({ detail: text(p, 'detail') }),
+  no_secret: (_, p) => m.error_no_secret({ profile: text(p, 'profile') }),
+  invalid_setting: english,
+  settings_file: english,
+  no_target: english,
+  history_not_found: (_, p) => m.error_history_not_found({ id: num(p, 'id') }),
+  invalid_status_filter: (_, p) => m.error_invalid_status_filter({ value: text(p, 'value') }),
+  invalid_burst: english,
+  invalid_answer: english,
+  invalid_secret: english,
+  receiver_port: english,
+  connect: english,
+  invalidUrl: english,
+  other: english,
+  update_not_configured: () => m.error_update_not_configured(),
+  update_feed: (_, p) => m.error_update_feed({ feed: text(p, 'feed'), detail: text(p, 'detail') }),
+  update_download: (_, p) => m.error_update_download({ detail: text(p, 'detail') }),
+  update_signature: (_, p) => m.error_update_signature({ detail: text(p, 'detail') }),
+  update_install: (_, p) => m.error_update_install({ detail: text(p, 'detail') }),
+  update_none: () => m.error_update_none(),
+  update_not_downloaded: () => m.error_update_not_downloaded(),
+  no_log_folder: english,
+  open_failed: english,
+  // The CLI's own codes: they never reach the app.
+  usage: english,
+  io: english,
+  body_file: english,
+  listen: english,
+  emulator: english,
+  signature_missing: english,
+  signature_invalid: english,
+  internal: english,
+  unexpected: english,
+};
+
 /** What an IPC call threw, in the current language. */
 export function errorText(thrown: unknown): string {
   const error = toIpcError(thrown);
-  const p = error.params ?? {};
-  switch (error.code) {
-    case 'invalid':
-    case 'template_invalid':
-    case 'template_budget':
-      return error.fields[0] ? issueText(error.fields[0]) : error.message;
-    case 'not_found': return m.error_not_found({ id: text(p, 'id') });
-    case 'server_not_found': return m.error_server_not_found({ name: text(p, 'name') });
-    case 'server_exists': return m.error_server_exists({ name: text(p, 'name') });
-    case 'no_server': return m.error_no_server({ profile: text(p, 'profile') });
-    case 'not_pushed': return m.error_not_pushed({ profile: text(p, 'profile') });
-    case 'conflict': return m.error_conflict({ profile: text(p, 'profile') });
-    case 'remote_changed': return m.error_remote_changed({ profile: text(p, 'profile') });
-    case 'remote_gone': return m.error_remote_gone({ profile: text(p, 'profile') });
-    case 'flow_required': return m.issue_enable_needs_flow();
-    case 'no_secret': return m.error_no_secret({ profile: text(p, 'profile') });
-    case 'keychain_unavailable': return m.error_keychain_unavailable({ detail: text(p, 'detail') });
-    case 'keychain': return m.error_keychain({ detail: text(p, 'detail') });
-    case 'database_too_new': return m.error_database_too_new({ found: num(p, 'found'), supported: num(p, 'supported') });
-    case 'history_not_found': return m.error_history_not_found({ id: num(p, 'id') });
-    case 'invalid_status_filter': return m.error_invalid_status_filter({ value: text(p, 'value') });
-    // Go's own words, verbatim.
-    case 'template_render': return text(p, 'go') || error.message;
-    case 'broadcast_refused': return m.error_broadcast_refused({ reason: text(p, 'reason') });
-    case 'invalid_server_url': return m.error_invalid_server_url({ detail: text(p, 'detail') });
-    case 'invalid_certificate': return m.error_invalid_certificate({ detail: text(p, 'detail') });
-    case 'unauthorized': return m.error_unauthorized({ host: text(p, 'host'), status: num(p, 'status') });
-    case 'unreachable': return m.error_unreachable({ host: text(p, 'host'), detail: text(p, 'detail') });
-    case 'tls': return m.error_tls({ host: text(p, 'host'), detail: text(p, 'detail') });
-    case 'tls_setup': return m.error_tls_setup({ detail: text(p, 'detail') });
-    case 'timeout': return m.error_timeout({ host: text(p, 'host'), seconds: num(p, 'seconds') });
-    case 'not_webitel': return m.error_not_webitel({ host: text(p, 'host'), detail: text(p, 'detail') });
-    case 'redirect': return m.error_redirect({ location: text(p, 'location') });
-    case 'server_error': return serverError(p) ?? error.message;
-    case 'update_not_configured': return m.error_update_not_configured();
-    case 'update_feed': return m.error_update_feed({ feed: text(p, 'feed'), detail: text(p, 'detail') });
-    case 'update_download': return m.error_update_download({ detail: text(p, 'detail') });
-    case 'update_signature': return m.error_update_signature({ detail: text(p, 'detail') });
-    case 'update_install': return m.error_update_install({ detail: text(p, 'detail') });
-    case 'update_none': return m.error_update_none();
-    case 'update_not_downloaded': return m.error_update_not_downloaded();
-    default: return error.message;
-  }
+  // A code this build's bindings do not list (a newer backend) shows Rust's English.
+  const say = Object.hasOwn(ERROR_TEXT, error.code) ? ERROR_TEXT[error.code] : english;
+  return say(error, error.params ?? {});
 }
 
 /** The server's detail verbatim when it gave one; else its status in our words. */

@@ -8,6 +8,7 @@
 
 use textgate_core::emulator::{Emulator, FaultKind, FaultRule};
 use textgate_core::generate::generate_secret;
+use textgate_core::ErrorCode;
 use tokio::net::TcpListener;
 
 use crate::error::{CliError, CliResult};
@@ -59,13 +60,13 @@ pub async fn run(
         .await
         .map_err(|error| {
             CliError::new(
-                "emulator",
+                ErrorCode::Emulator,
                 format!("Cannot listen on 127.0.0.1:{port}: {error}"),
             )
         })?;
     let address = listener
         .local_addr()
-        .map_err(|error| CliError::new("emulator", error.to_string()))?;
+        .map_err(|error| CliError::new(ErrorCode::Emulator, error.to_string()))?;
     println!("Webitel emulator on http://{address} (admin API at /api)");
     if generated {
         // The token is the emulator's own, made up for this run: printing it is the point.
@@ -84,5 +85,5 @@ pub async fn run(
     emulator
         .serve(listener)
         .await
-        .map_err(|error| CliError::new("emulator", error.to_string()))
+        .map_err(|error| CliError::new(ErrorCode::Emulator, error.to_string()))
 }

@@ -13,6 +13,7 @@
 use std::time::Duration;
 
 use textgate_core::harness::receiver::{self, ReceivedRequest, ReceiverAnswer, ReceiverConfig};
+use textgate_core::ErrorCode;
 
 use crate::args::ListenArgs;
 use crate::context::Context;
@@ -30,7 +31,7 @@ pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
     let profile = ctx.workspace.resolve_profile(&args.profile)?;
     let Some(secret) = profile.secret else {
         return Err(CliError::new(
-            "keychain",
+            ErrorCode::NoSecret,
             format!(
                 "No app secret for \u{201c}{}\u{201d} in the keychain: set one in the app first",
                 profile.name
@@ -49,7 +50,7 @@ pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
     };
     let cannot_listen = |error: &dyn std::fmt::Display| {
         CliError::new(
-            "listen",
+            ErrorCode::Listen,
             format!("Cannot listen on 127.0.0.1:{}: {error}", args.port),
         )
     };
@@ -69,7 +70,7 @@ pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
         Err(error) => return Err(cannot_listen(&error)),
     };
     let (printer, mut closed) =
-        Printer::spawn().map_err(|error| CliError::new("internal", error.to_string()))?;
+        Printer::spawn().map_err(|error| CliError::new(ErrorCode::Internal, error.to_string()))?;
     eprintln!("listening on {}", running.url());
     let url = running.url();
     let record = |batch: &[ReceivedRequest]| {

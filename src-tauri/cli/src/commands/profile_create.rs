@@ -4,7 +4,7 @@
 
 use textgate_core::gateway_templates::TemplateKey;
 use textgate_core::generate::{generate_secret, generate_uri};
-use textgate_core::{FlowRef, ProfileDraft, Sensitive, Templates};
+use textgate_core::{ErrorCode, FlowRef, ProfileDraft, Sensitive, Templates};
 
 use super::profiles::print_profile;
 use crate::args::ProfileCreate;
@@ -87,14 +87,14 @@ async fn flow_ref(ctx: &Context, id: i64, server: Option<&str>) -> CliResult<Flo
     }
     let Some(server) = server else {
         return Err(CliError::new(
-            "flow_not_found",
+            ErrorCode::FlowNotFound,
             format!("flow schema {id} is not in the local cache: add --server <name> to look it up there"),
         ));
     };
     ctx.workspace.refresh_flow_schemas(server).await?;
     cached(ctx)?.ok_or_else(|| {
         CliError::new(
-            "flow_not_found",
+            ErrorCode::FlowNotFound,
             format!("flow schema {id} not found on {server}"),
         )
     })
@@ -109,7 +109,7 @@ fn templates(pairs: &[String]) -> CliResult<Templates> {
             .and_then(|(key, text)| Some((TemplateKey::from_wire_name(key.trim())?, text)));
         let Some((key, text)) = key else {
             return Err(CliError::new(
-                "usage",
+                ErrorCode::Usage,
                 format!(
                     "--template {pair}: expected KEY=TEXT with KEY one of title, close, join, left, file_policy_fail"
                 ),

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use textgate_core::sync_state::SyncState;
-use textgate_core::{CoreError, ProfileView, SecretState};
+use textgate_core::{CoreError, ErrorCode, ProfileView, SecretState};
 
 use super::{profile_create, profile_sync};
 use crate::args::ProfilesCommand;
@@ -81,7 +81,7 @@ pub fn resolve(ctx: &Context, id_or_name: &str) -> CliResult<ProfileView> {
         .resolve_profile(id_or_name)
         .map_err(|error| match error {
             CoreError::NotFound(wanted) => CliError::new(
-                "not_found",
+                ErrorCode::NotFound,
                 format!(
                     "No gateway profile with id or name \u{201c}{}\u{201d}",
                     textgate_core::error::shown(&wanted)

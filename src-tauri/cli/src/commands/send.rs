@@ -7,6 +7,7 @@ use std::io::Read;
 use textgate_core::harness::compose::InboundDraft;
 use textgate_core::harness::delivery::Signing;
 use textgate_core::harness::history::HistoryEntry;
+use textgate_core::ErrorCode;
 
 use crate::args::SendArgs;
 use crate::context::Context;
@@ -25,10 +26,7 @@ pub async fn run(ctx: &Context, args: SendArgs) -> CliResult {
         .send_to_gateway(&profile.id, body, signing, args.url.as_deref())
         .await?;
     if let Some(failure) = &entry.failure {
-        return Err(CliError::new(
-            failure.kind.as_str(),
-            failure.message.clone(),
-        ));
+        return Err(CliError::new(failure.kind.code(), failure.message.clone()));
     }
     if ctx.out.is_json() {
         ctx.out.json(&entry);
@@ -89,7 +87,7 @@ fn read_body(path: &std::path::Path) -> CliResult<Vec<u8>> {
     };
     read.map_err(|error| {
         CliError::new(
-            "body_file",
+            ErrorCode::BodyFile,
             format!("Cannot read the body from {}: {error}", path.display()),
         )
     })?;

@@ -2,6 +2,7 @@
 //! the command line, where other users could see them) and are never printed.
 
 use textgate_core::server::{plain_http_warning, ServerAuth};
+use textgate_core::ErrorCode;
 
 use crate::args::{ServerAdd, ServerCommand};
 use crate::context::Context;
@@ -46,7 +47,7 @@ async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
     let ca_pem = match &args.ca_file {
         Some(path) => Some(std::fs::read_to_string(path).map_err(|error| {
             CliError::new(
-                "invalid_certificate",
+                ErrorCode::InvalidCertificate,
                 format!("Cannot read {}: {error}", path.display()),
             )
         })?),
@@ -112,7 +113,7 @@ async fn test(ctx: &Context, name: &str) -> CliResult {
         ctx.out.line(&report.message);
         Ok(())
     } else {
-        Err(CliError::new(&report.code, report.message))
+        Err(CliError::new(report.code, report.message))
     }
 }
 

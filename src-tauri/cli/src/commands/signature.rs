@@ -8,6 +8,7 @@ use textgate_core::signature::{
     sha1_sign, sha1_verify, standard_sign, standard_verify, webitel_sign, webitel_verify,
     StandardSecret, Verdict, WEBITEL_HEADER,
 };
+use textgate_core::ErrorCode;
 use textgate_core::Sensitive;
 
 use crate::args::{SchemeArg, SecretArgs, SignArgs, VerifyArgs};
@@ -70,7 +71,7 @@ pub fn verify(args: VerifyArgs, out: &Output) -> CliResult {
             let key = standard_secret(secret.expose())?;
             let (Some(id), Some(timestamp)) = (&args.secret.id, args.secret.timestamp) else {
                 return Err(CliError::new(
-                    "usage",
+                    ErrorCode::Usage,
                     "--scheme standard needs --id and --timestamp (the webhook-id and webhook-timestamp headers)",
                 ));
             };
@@ -95,11 +96,11 @@ pub fn verify(args: VerifyArgs, out: &Output) -> CliResult {
             Ok(())
         }
         Verdict::Missing => Err(CliError::new(
-            "signature_missing",
+            ErrorCode::SignatureMissing,
             "invalid: no signature given",
         )),
         Verdict::Invalid(reason) => Err(CliError::new(
-            "signature_invalid",
+            ErrorCode::SignatureInvalid,
             format!("invalid: {reason}"),
         )),
     }
@@ -116,7 +117,7 @@ fn print_one(out: &Output, scheme: &str, header: &str, signature: &str) {
 }
 
 fn standard_secret(secret: &str) -> CliResult<StandardSecret> {
-    StandardSecret::parse(secret).map_err(|message| CliError::new("usage", message))
+    StandardSecret::parse(secret).map_err(|message| CliError::new(ErrorCode::Usage, message))
 }
 
 /// The secret from `--secret` or the file (one line, read as every secret input is); never
@@ -124,7 +125,7 @@ fn standard_secret(secret: &str) -> CliResult<StandardSecret> {
 fn read_secret(args: &SecretArgs) -> CliResult<Sensitive<String>> {
     match (&args.secret, &args.secret_stdin_file) {
         (Some(secret), _) if secret.is_empty() => {
-            Err(CliError::new("usage", "the secret is empty"))
+            Err(CliError::new(ErrorCode::Usage, "the secret is empty"))
         }
         (Some(secret), _) => Ok(Sensitive::new(secret.clone())),
         (None, Some(path)) => SecretSource {
@@ -134,7 +135,7 @@ fn read_secret(args: &SecretArgs) -> CliResult<Sensitive<String>> {
         }
         .read_file(path),
         (None, None) => Err(CliError::new(
-            "usage",
+            ErrorCode::Usage,
             "give --secret or --secret-stdin-file",
         )),
     }
@@ -142,9 +143,12 @@ fn read_secret(args: &SecretArgs) -> CliResult<Sensitive<String>> {
 
 fn read_body() -> CliResult<Vec<u8>> {
     let mut body = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut body)
-        .map_err(|e| CliError::new("io", format!("Cannot read the body from stdin: {e}")))?;
+    std::io::stdin().read_to_end(&mut body).map_err(|e| {
+        CliError::new(
+            ErrorCode::Io,
+            format!("Cannot read the body from stdin: {e}"),
+        )
+    })?;
     Ok(body)
 }
 

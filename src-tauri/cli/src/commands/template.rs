@@ -8,6 +8,7 @@ use std::io::Read;
 
 use textgate_core::gateway_templates::TemplateKey;
 use textgate_core::template::{parse, trim_space, Account, Delims, MissingKey, TemplateError};
+use textgate_core::ErrorCode;
 
 use crate::args::{DelimsArg, TemplateCheck, TemplateCommand, TemplateRender};
 use crate::error::{CliError, CliResult};
@@ -27,7 +28,7 @@ fn render(args: TemplateRender, out: &Output) -> CliResult {
     let missing: MissingKey = args
         .missingkey
         .parse()
-        .map_err(|message: String| CliError::new("usage", message))?;
+        .map_err(|message: String| CliError::new(ErrorCode::Usage, message))?;
     let account = match &args.context {
         Some(path) => read_context(path)?,
         None => Account::sample(),
@@ -48,7 +49,7 @@ fn render(args: TemplateRender, out: &Output) -> CliResult {
 fn check(args: TemplateCheck, out: &Output) -> CliResult {
     let key = TemplateKey::from_wire_name(&args.key).ok_or_else(|| {
         CliError::new(
-            "usage",
+            ErrorCode::Usage,
             format!(
                 "unknown template key {:?}: use title, close, join, left or file_policy_fail",
                 args.key
@@ -84,21 +85,24 @@ fn delims(arg: &DelimsArg) -> Delims {
 /// template would never finish or fill the memory).
 fn template_error(error: TemplateError) -> CliError {
     let code = if error.limit.is_some() {
-        "template_budget"
+        ErrorCode::TemplateBudget
     } else {
-        "template_invalid"
+        ErrorCode::TemplateInvalid
     };
     CliError::new(code, error.go_message())
 }
 
 fn read_stdin() -> CliResult<String> {
     let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| CliError::new("io", format!("Cannot read the template from stdin: {e}")))?;
+    std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+        CliError::new(
+            ErrorCode::Io,
+            format!("Cannot read the template from stdin: {e}"),
+        )
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         CliError::new(
-            "usage",
+            ErrorCode::Usage,
             format!(
                 "The template on stdin is not UTF-8 text (invalid byte at offset {})",
                 e.utf8_error().valid_up_to()
@@ -109,17 +113,21 @@ fn read_stdin() -> CliResult<String> {
 
 fn read_context(path: &std::path::Path) -> CliResult<Account> {
     let shown = path.display();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CliError::new("io", format!("Cannot read the context file {shown}: {e}")))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        CliError::new(
+            ErrorCode::Io,
+            format!("Cannot read the context file {shown}: {e}"),
+        )
+    })?;
     let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         CliError::new(
-            "usage",
+            ErrorCode::Usage,
             format!("The context file {shown} is not JSON: {e}"),
         )
     })?;
     Account::from_json(&json).map_err(|message| {
         CliError::new(
-            "usage",
+            ErrorCode::Usage,
             format!("The context file {shown} does not fit chat.Account: {message}"),
         )
     })

@@ -167,3 +167,40 @@ fn listen_ends_quietly_when_its_reader_goes_away() {
     assert!(!stderr.contains("panic"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "only the address: {stderr}");
 }
+
+/// A profile without an app secret (pulled from a gateway whose secret the server did not give)
+/// cannot be listened for: the error is core's `no_secret`, the code every front end gives for
+/// it (it was `keychain`, a keychain failure's code, before issue G).
+#[test]
+fn listen_for_a_profile_without_a_secret_fails_with_no_secret() {
+    use textgate_core::webitel::wire::{Bot, Metadata};
+
+    use crate::support::WebitelServer;
+
+    let webitel = WebitelServer::start();
+    let mut metadata = Metadata::default();
+    metadata.0.insert(
+        Metadata::WEBHOOK.into(),
+        "https://remote.example.com/hook".into(),
+    );
+    webitel.emulator().insert_bot(Bot {
+        uri: "/nosecretgateway".into(),
+        name: "Secretless".into(),
+        enabled: false,
+        provider: "custom".into(),
+        metadata,
+        ..Bot::default()
+    });
+    let dir = DataDir::new();
+    dir.add_server("prod", &webitel);
+    dir.run(&["gateways", "pull", "--server", "prod"]).ok();
+
+    let (code, message) = dir
+        .run(&["--json", "listen", "Secretless", "--port", "0"])
+        .json_error();
+    assert_eq!(code, "no_secret", "{message}");
+    assert!(
+        message.starts_with("No app secret for \u{201c}Secretless\u{201d}"),
+        "{message}"
+    );
+}

@@ -74,6 +74,16 @@ impl FailureKind {
         }
     }
 
+    /// The error code a front end gives for this failure (the CLI's `send`).
+    pub fn code(self) -> crate::ErrorCode {
+        match self {
+            FailureKind::Connect => crate::ErrorCode::Connect,
+            FailureKind::Timeout => crate::ErrorCode::Timeout,
+            FailureKind::InvalidUrl => crate::ErrorCode::InvalidUrl,
+            FailureKind::Other => crate::ErrorCode::Other,
+        }
+    }
+
     pub fn parse(text: &str) -> Option<Self> {
         [
             FailureKind::Connect,

@@ -54,18 +54,18 @@ fn api_message(status: &u16, error: &MicroError) -> String {
 
 impl ClientError {
     /// Stable code for the UI and scripts.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::ErrorCode {
         match self {
-            ClientError::InvalidBaseUrl(_) => "invalid_server_url",
-            ClientError::InvalidCertificate(_) => "invalid_certificate",
-            ClientError::Unauthorized { .. } => "unauthorized",
-            ClientError::Unreachable { .. } => "unreachable",
-            ClientError::Tls { .. } => "tls",
-            ClientError::Setup(_) => "tls_setup",
-            ClientError::Timeout { .. } => "timeout",
-            ClientError::NotWebitel { .. } => "not_webitel",
-            ClientError::Redirect { .. } => "redirect",
-            ClientError::Api { .. } => "server_error",
+            ClientError::InvalidBaseUrl(_) => crate::ErrorCode::InvalidServerUrl,
+            ClientError::InvalidCertificate(_) => crate::ErrorCode::InvalidCertificate,
+            ClientError::Unauthorized { .. } => crate::ErrorCode::Unauthorized,
+            ClientError::Unreachable { .. } => crate::ErrorCode::Unreachable,
+            ClientError::Tls { .. } => crate::ErrorCode::Tls,
+            ClientError::Setup(_) => crate::ErrorCode::TlsSetup,
+            ClientError::Timeout { .. } => crate::ErrorCode::Timeout,
+            ClientError::NotWebitel { .. } => crate::ErrorCode::NotWebitel,
+            ClientError::Redirect { .. } => crate::ErrorCode::Redirect,
+            ClientError::Api { .. } => crate::ErrorCode::ServerError,
         }
     }
 

@@ -109,14 +109,14 @@ impl Workspace {
                 };
                 ConnectionReport {
                     ok: true,
-                    code: "ok".into(),
+                    code: crate::ErrorCode::Ok,
                     message: format!("Connected to {} as {who}{domain}", server.name),
                     user: Some(who),
                 }
             }
             Err(error) => ConnectionReport {
                 ok: false,
-                code: error.code().into(),
+                code: error.code(),
                 message: error.to_string(),
                 user: None,
             },
