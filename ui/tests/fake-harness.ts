@@ -174,7 +174,7 @@ export class FakeHarness {
       requestHeaders: [['host', new URL(r.url).host], ['content-type', 'application/json'], ...(sign ? [['x-webitel-sign', sign] as [string, string]] : [])],
       body, status: r.answer.status, responseHeaders: [], response: '', elapsedMicros: null, signing: null, verdict, failure: null,
     });
-    this.#stream({ entries: [entry], notShown: 0 });
+    this.#stream({ entries: [entry], notShown: 0, notRecorded: 0, historyError: null });
     return entry;
   }
 
@@ -192,7 +192,7 @@ export class FakeHarness {
         verdict: { verdict: 'missing' }, failure: null,
       }));
     }
-    this.#stream({ entries: entries.slice(-window), notShown: Math.max(0, count - window) });
+    this.#stream({ entries: entries.slice(-window), notShown: Math.max(0, count - window), notRecorded: 0, historyError: null });
   }
 
   #stream(batch: LiveBatch) {

@@ -12,4 +12,5 @@ pub mod outbound;
 pub mod receiver;
 pub mod receiver_feed;
 mod receiver_serve;
+pub mod receiver_session;
 pub mod target;
