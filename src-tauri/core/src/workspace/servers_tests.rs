@@ -16,7 +16,10 @@ use crate::server::ServerAuth;
 use crate::store::Store;
 
 fn workspace() -> Workspace {
-    Workspace::new(Store::in_memory().unwrap(), Arc::new(MemorySecretStore::new()))
+    Workspace::new(
+        Store::in_memory().unwrap(),
+        Arc::new(MemorySecretStore::new()),
+    )
 }
 
 fn token() -> ServerAuth {
