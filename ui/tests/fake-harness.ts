@@ -195,6 +195,13 @@ export class FakeHarness {
     this.#stream({ entries: entries.slice(-window), notShown: Math.max(0, count - window), notRecorded: 0, historyError: null });
   }
 
+  /** `count` requests arrive while the history refuses every write: the batch the backend then
+   * sends has no entries, only the count it could not keep and why. */
+  historyFails(count: number) {
+    if (!this.receiver) throw new Error('the fake receiver is not running');
+    this.#stream({ entries: [], notShown: 0, notRecorded: count, historyError: 'Database error: disk I/O error' });
+  }
+
   #stream(batch: LiveBatch) {
     const r = this.receiver!;
     (window as any).__TAURI_INTERNALS__.runCallback(r.channel.id, { index: r.index++, message: batch });
