@@ -31,7 +31,8 @@ pub fn run() {
         .manage(updater::Updates::from_env())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
-            let data_dir = state::resolve_data_dir(app.path().app_data_dir().ok());
+            // Core's one resolver (`TEXTGATE_DATA_DIR`, else the OS app-data dir), as the CLI's.
+            let data_dir = textgate_core::paths::app_data_dir(|| app.path().app_data_dir().ok());
             let state = AppState::open(data_dir, Arc::new(KeyringStore::new()));
             app.manage(state.with_log_dir(log_dir));
             Ok(())

@@ -14,9 +14,6 @@ use ts_rs::TS;
 
 use crate::error::IpcError;
 
-/// Overrides the data dir (tests, scripts, portable installs).
-pub const DATA_DIR_ENV: &str = "TEXTGATE_DATA_DIR";
-
 pub struct AppState {
     data_dir: PathBuf,
     workspace: Result<Workspace, IpcError>,
@@ -101,13 +98,5 @@ impl AppState {
             storage_error: self.workspace.as_ref().err().cloned(),
             keychain_error,
         }
-    }
-}
-
-/// `TEXTGATE_DATA_DIR` when set, else the OS app-data dir, else the working directory.
-pub fn resolve_data_dir(os_app_data_dir: Option<PathBuf>) -> PathBuf {
-    match std::env::var_os(DATA_DIR_ENV) {
-        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => os_app_data_dir.unwrap_or_else(|| PathBuf::from(".")),
     }
 }

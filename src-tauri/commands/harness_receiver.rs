@@ -1,7 +1,9 @@
 //! The app's one local receiver (issue D): started for a profile (its secret checks the
-//! signatures), each request stored in the history (a transaction per batch of arrivals) and
-//! the newest streamed to the UI over a Tauri channel, at most [`LIVE_WINDOW`] at a time with
-//! the count of those passed over; stopped explicitly or replaced by the next start.
+//! signatures, core checks the answer), run as core's receiver session (`receiver_feed`, the
+//! same loop as `textgate-cli listen`): each request stored in the history (a transaction per
+//! batch of arrivals) and the newest streamed to the UI over a Tauri channel, at most
+//! [`LIVE_WINDOW`] at a time with the count of those passed over and of those the history could
+//! not keep; stopped explicitly or replaced by the next start.
 
 use std::time::Duration;
 
@@ -71,14 +73,14 @@ pub async fn start_receiver<R: Runtime>(
     })?;
     let url = running.url();
     let (owner, receiver_url) = (profile_id.clone(), url.clone());
-    let store = move |requests: Vec<ReceivedRequest>| {
+    // A failed write reaches the live feed (`notRecorded`, `historyError`) and the log.
+    let store = move |requests: &[ReceivedRequest]| {
         let state = app.state::<AppState>();
+        // The receiver only starts with a workspace, and the app's never goes away.
         let Ok(workspace) = state.workspace() else {
-            return Vec::new();
+            return Ok(Vec::new());
         };
-        workspace
-            .record_received_batch(Some(&owner), &receiver_url, &requests)
-            .unwrap_or_default()
+        workspace.record_received_batch(Some(&owner), &receiver_url, requests)
     };
     let forward = tauri::async_runtime::spawn(receiver_feed::follow(
         live,

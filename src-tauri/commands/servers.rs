@@ -12,16 +12,15 @@ pub fn list_servers(state: State<'_, AppState>) -> IpcResult<Vec<ServerView>> {
     Ok(state.workspace()?.list_servers()?)
 }
 
-/// Checks the credentials against the server, then stores it; the token goes to the keychain.
+/// Checks the credentials against the server, then stores it (the token goes to the keychain)
+/// with its flow schemas cached.
 #[tauri::command]
 pub async fn add_server(state: State<'_, AppState>, server: NewServer) -> IpcResult<ServerView> {
-    let workspace = state.workspace()?;
-    let added = workspace
+    // Core fills the server's flow-schema cache too (a failure there is not fatal).
+    Ok(state
+        .workspace()?
         .add_server(&server.name, &server.base_url, server.ca_pem, server.auth)
-        .await?;
-    // A fresh server is only useful with its flow schemas; a failure here is not fatal.
-    let _ = workspace.refresh_flow_schemas(&added.id).await;
-    Ok(added)
+        .await?)
 }
 
 #[tauri::command]

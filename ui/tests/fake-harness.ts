@@ -175,7 +175,7 @@ export class FakeHarness {
       requestHeaders: [['host', new URL(r.url).host], ['content-type', 'application/json'], ...(sign ? [['x-webitel-sign', sign] as [string, string]] : [])],
       body, status: r.answer.status, responseHeaders: [], response: '', elapsedMicros: null, signing: null, verdict, failure: null,
     });
-    this.#stream({ entries: [entry], notShown: 0 });
+    this.#stream({ entries: [entry], notShown: 0, notRecorded: 0, historyError: null });
     return entry;
   }
 
@@ -193,7 +193,14 @@ export class FakeHarness {
         verdict: { verdict: 'missing' }, failure: null,
       }));
     }
-    this.#stream({ entries: entries.slice(-window), notShown: Math.max(0, count - window) });
+    this.#stream({ entries: entries.slice(-window), notShown: Math.max(0, count - window), notRecorded: 0, historyError: null });
+  }
+
+  /** `count` requests arrive while the history refuses every write: the batch the backend then
+   * sends has no entries, only the count it could not keep and why. */
+  historyFails(count: number) {
+    if (!this.receiver) throw new Error('the fake receiver is not running');
+    this.#stream({ entries: [], notShown: 0, notRecorded: count, historyError: 'Database error: disk I/O error' });
   }
 
   #stream(batch: LiveBatch) {

@@ -142,6 +142,19 @@ test('receive: a flood keeps the newest 200 live and says how many are only in t
   await expect(page.getByTestId('not-shown')).toContainText('51 not shown live');
 });
 
+test('receive: requests the history could not keep are said, not dropped silently', async ({ page }) => {
+  await openTest(page);
+  await section(page, 'Receive');
+  await page.getByRole('button', { name: 'Start receiver' }).click();
+  await expect(page.getByTestId('receiver-url')).toBeVisible();
+  await expect(page.getByTestId('not-recorded')).toHaveCount(0);
+
+  await page.evaluate(() => (window as any).fakeBackend.harness.historyFails(3));
+  await expect(page.getByTestId('not-recorded')).toHaveText('3 not kept in the history: the database refused them (see the log file).');
+  await page.evaluate(() => (window as any).fakeBackend.harness.historyFails(2));
+  await expect(page.getByTestId('not-recorded')).toContainText('5 not kept');
+});
+
 test('receive: a port that cannot be used is explained', async ({ page }) => {
   await openTest(page);
   await section(page, 'Receive');

@@ -25,6 +25,15 @@ pub fn resolve_data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
     chosen_data_dir(explicit).or_else(default_data_dir)
 }
 
+/// The desktop app's data folder: [`resolve_data_dir`] without an explicit dir, else the dir
+/// the shell's platform layer names (`os_app_data_dir`, Tauri's), else the working directory,
+/// so the window can still show and explain a storage problem.
+pub fn app_data_dir(os_app_data_dir: impl FnOnce() -> Option<PathBuf>) -> PathBuf {
+    resolve_data_dir(None)
+        .or_else(os_app_data_dir)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
 /// The OS log folder of the app, as Tauri's `app_log_dir()` computes it:
 /// `~/.local/share/com.textgate.desktop/logs` on Linux, `~/Library/Logs/com.textgate.desktop`
 /// on macOS, `%LOCALAPPDATA%\com.textgate.desktop\logs` on Windows.
@@ -69,6 +78,27 @@ mod tests {
         if let Some(dir) = default_data_dir() {
             assert!(dir.ends_with(APP_IDENTIFIER), "{}", dir.display());
         }
+    }
+
+    /// The only test here that sets the variable (the others pass an explicit dir).
+    #[test]
+    fn the_app_resolves_textgate_data_dir_as_the_cli_does() {
+        let elsewhere = || Some(PathBuf::from("/elsewhere"));
+        std::env::set_var(DATA_DIR_ENV, "/tmp/textgate-env");
+        assert_eq!(app_data_dir(elsewhere), PathBuf::from("/tmp/textgate-env"));
+        assert_eq!(
+            resolve_data_dir(None),
+            Some(PathBuf::from("/tmp/textgate-env"))
+        );
+        // Set but empty means unset: the OS app-data dir.
+        std::env::set_var(DATA_DIR_ENV, "");
+        let os_dir = default_data_dir();
+        assert_eq!(resolve_data_dir(None), os_dir);
+        assert_eq!(
+            app_data_dir(elsewhere),
+            os_dir.unwrap_or_else(|| PathBuf::from("/elsewhere"))
+        );
+        std::env::remove_var(DATA_DIR_ENV);
     }
 
     #[test]

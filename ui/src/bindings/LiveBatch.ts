@@ -2,7 +2,12 @@
 import type { HistoryEntry } from "./HistoryEntry";
 
 /**
- * What a live view gets: the newest stored entries, oldest first, and how many stored
- * entries since the last batch are not in it (they are in the history).
+ * What a live view gets: the newest stored entries, oldest first, how many stored entries
+ * since the last batch are not in it (they are in the history), and how many requests since
+ * the last batch could not be kept in the history at all, with why.
  */
-export type LiveBatch = { entries: Array<HistoryEntry>, notShown: number, };
+export type LiveBatch = { entries: Array<HistoryEntry>, notShown: number, notRecorded: number, 
+/**
+ * Why the last of those requests could not be kept (`null` when all were).
+ */
+historyError: string | null, };

@@ -67,11 +67,11 @@ pub struct ListenArgs {
     /// Path that receives the callbacks
     #[arg(long, default_value = "/", value_name = "/hook")]
     pub path: String,
-    /// HTTP status to answer with
-    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u16).range(200..=599))]
+    /// HTTP status to answer with (core's rule: 200-599)
+    #[arg(long, default_value_t = 200, value_parser = answer_status())]
     pub status: u16,
-    /// Wait this long before answering
-    #[arg(long, default_value_t = 0, value_name = "N")]
+    /// Wait this long before answering (at most 120000, core's cap)
+    #[arg(long, default_value_t = 0, value_name = "N", value_parser = answer_delay_ms())]
     pub delay_ms: u64,
     /// Exit after this many requests (default: run until interrupted)
     #[arg(long, value_name = "N")]
@@ -190,4 +190,16 @@ pub struct EmulateArgs {
     /// Send here instead of the profile's callback URL
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
+}
+
+/// `--status`: the statuses core's receiver can answer with, refused at parse time (exit 2).
+fn answer_status() -> clap::builder::RangedI64ValueParser<u16> {
+    let statuses = textgate_core::harness::receiver_session::ANSWER_STATUSES;
+    clap::value_parser!(u16).range(i64::from(*statuses.start())..=i64::from(*statuses.end()))
+}
+
+/// `--delay-ms`: up to core's cap on the receiver's delay.
+fn answer_delay_ms() -> clap::builder::RangedU64ValueParser<u64> {
+    let cap = textgate_core::harness::receiver_session::MAX_ANSWER_DELAY.as_millis();
+    clap::value_parser!(u64).range(0..=u64::try_from(cap).unwrap_or(u64::MAX))
 }

@@ -4,15 +4,20 @@
 //! The address goes to stderr so stdout stays machine-readable. Each request is also kept in
 //! the history, like the app's receiver log.
 //!
-//! Senders are answered at full speed whatever reads stdout or however slow the disk is: the
-//! server runs on a runtime thread of its own, lines go to a printer thread through an
-//! unbounded queue (none is lost, however slow the reader), and this task writes the history
-//! in one transaction per batch of arrivals. When the reader goes away (`| head -1`), listen
+//! It runs core's receiver session, as the app's Receive tab does: core checks the answer
+//! (`--status`, `--delay-ms`), keeps every request in the history (a transaction per batch of
+//! arrivals) and hands each batch to this command's line printer; a failed history write is a
+//! warning on stderr. Senders are answered at full speed whatever reads stdout or however slow
+//! the disk is: the server runs on a runtime thread of its own, and lines go to a printer thread
+//! through an unbounded queue (none is lost, however slow the reader). When the reader goes away (`| head -1`), listen
 //! ends quietly with exit code 0, as a reader that has seen enough is not a failure.
 
 use std::time::Duration;
 
-use textgate_core::harness::receiver::{self, ReceivedRequest, ReceiverAnswer, ReceiverConfig};
+use textgate_core::harness::history::HistoryEntry;
+use textgate_core::harness::receiver::{self, ReceivedRequest, ReceiverAnswer};
+use textgate_core::harness::receiver_session::{self, Ended, ReceiverSink};
+use textgate_core::CoreError;
 use textgate_core::ErrorCode;
 
 use crate::args::ListenArgs;
@@ -24,12 +29,9 @@ mod printer;
 
 use printer::{Closed, Printer};
 
-/// At most this many requests go into one history transaction.
-const BATCH: usize = 512;
-
 pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
     let profile = ctx.workspace.resolve_profile(&args.profile)?;
-    let Some(secret) = profile.secret else {
+    if profile.secret.is_none() {
         return Err(CliError::new(
             ErrorCode::NoSecret,
             format!(
@@ -37,17 +39,18 @@ pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
                 profile.name
             ),
         ));
-    };
-    let config = ReceiverConfig {
-        port: args.port,
-        secret,
-        answer: ReceiverAnswer {
+    }
+    // Core's one check of the answer, the app's too (clap already held the flags to it).
+    let config = ctx.workspace.receiver_config(
+        &profile.id,
+        args.port,
+        &args.path,
+        ReceiverAnswer {
             status: args.status,
             delay: Duration::from_millis(args.delay_ms),
             ..ReceiverAnswer::default()
         },
-        ..ReceiverConfig::new(args.path, "")
-    };
+    )?;
     let cannot_listen = |error: &dyn std::fmt::Display| {
         CliError::new(
             ErrorCode::Listen,
@@ -69,61 +72,53 @@ pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
         Ok(Err(error)) => return Err(cannot_listen(&error)),
         Err(error) => return Err(cannot_listen(&error)),
     };
-    let (printer, mut closed) =
+    let (printer, closed) =
         Printer::spawn().map_err(|error| CliError::new(ErrorCode::Internal, error.to_string()))?;
     eprintln!("listening on {}", running.url());
     let url = running.url();
-    let record = |batch: &[ReceivedRequest]| {
-        // The history is evidence, not the output: a full disk must not stop the listener.
-        if let Err(error) = ctx
+    // The history is evidence, not the output: a full disk must not stop the listener.
+    let store = |batch: Vec<ReceivedRequest>| {
+        let stored = ctx
             .workspace
-            .record_received_batch(Some(&profile.id), &url, batch)
-        {
-            ctx.out.warn(format!("Not kept in the history: {error}"));
-        }
+            .record_received_batch(Some(&profile.id), &url, &batch);
+        std::future::ready((batch, stored))
     };
-
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut seen = 0u64;
-    let mut reader_gone = false;
-    loop {
-        tokio::select! {
-            biased;
-            reason = &mut closed => {
-                if let Ok(Closed::Failed(error)) = reason {
-                    ctx.out.warn(format!("Cannot write to stdout: {error}"));
-                }
-                reader_gone = true;
-                break;
-            }
-            taken = requests.recv_many(&mut batch, BATCH) => if taken == 0 { break },
-        }
-        if let Some(count) = args.count {
-            batch.truncate(usize::try_from(count - seen).unwrap_or(usize::MAX));
-        }
-        for request in &batch {
-            printer.print(json_line(request));
-        }
-        record(&batch);
-        seen += batch.len() as u64;
-        batch.clear();
-        if args.count.is_some_and(|count| seen >= count) {
-            break;
-        }
-    }
+    let mut sink = LineSink { ctx, printer };
+    let ended = receiver_session::follow(&mut requests, store, &mut sink, args.count, closed).await;
     // The last answers (after --delay-ms) still reach their senders.
     running
         .stop(Duration::from_millis(args.delay_ms) + Duration::from_secs(2))
         .await;
-    if reader_gone {
+    if let Ended::Until(reason) = ended {
+        if let Ok(Closed::Failed(error)) = reason {
+            ctx.out.warn(format!("Cannot write to stdout: {error}"));
+        }
         // Nobody reads the lines any more, but what arrived is still evidence.
-        while requests.recv_many(&mut batch, BATCH).await > 0 {
-            record(&batch);
-            batch.clear();
+        receiver_session::keep_the_rest(&mut requests, store, &mut sink).await;
+    }
+    sink.printer.finish();
+    Ok(())
+}
+
+/// `listen`'s end of the receiver session: one JSON line per request on stdout, and a warning
+/// on stderr for what the history could not keep.
+struct LineSink<'a> {
+    ctx: &'a Context,
+    printer: Printer,
+}
+
+impl ReceiverSink for LineSink<'_> {
+    fn forward(&mut self, requests: &[ReceivedRequest], _entries: Vec<HistoryEntry>) {
+        for request in requests {
+            self.printer.print(json_line(request));
         }
     }
-    printer.finish();
-    Ok(())
+
+    fn not_recorded(&mut self, _count: usize, error: &CoreError) {
+        self.ctx
+            .out
+            .warn(format!("Not kept in the history: {error}"));
+    }
 }
 
 /// The server's runtime, shut down in the background however `run` ends: dropping a runtime

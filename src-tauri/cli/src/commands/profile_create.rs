@@ -6,7 +6,7 @@ use textgate_core::gateway_templates::TemplateKey;
 use textgate_core::generate::{generate_secret, generate_uri};
 use textgate_core::{ErrorCode, FlowRef, ProfileDraft, Sensitive, Templates};
 
-use super::profiles::print_profile;
+use super::profile_show::print_profile;
 use crate::args::ProfileCreate;
 use crate::context::Context;
 use crate::error::{CliError, CliResult};

@@ -3,7 +3,7 @@
 
 use textgate_core::PushAction;
 
-use super::profiles::{profile_json, resolve};
+use super::profile_show::{profile_json, resolve};
 use crate::context::Context;
 use crate::error::CliResult;
 

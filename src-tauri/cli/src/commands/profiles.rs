@@ -1,15 +1,13 @@
-//! `profiles list|show` and what every profile command shares: finding a profile by id or name,
-//! and printing one. The app secret is left out of every print unless `--reveal-secret`.
+//! `profiles list|show`, and the dispatch of every `profiles` subcommand. Finding and printing
+//! a profile live in `profile_show`, which the other profile commands use too.
 
 use std::collections::HashMap;
 
-use textgate_core::sync_state::SyncState;
-use textgate_core::{CoreError, ErrorCode, ProfileView, SecretState};
-
+use super::profile_show::{print_profile, resolve, sync_label};
 use super::{profile_create, profile_sync};
 use crate::args::ProfilesCommand;
 use crate::context::Context;
-use crate::error::{CliError, CliResult};
+use crate::error::CliResult;
 use crate::output::{yes_no, Table};
 
 pub async fn run(ctx: &Context, command: ProfilesCommand) -> CliResult {
@@ -73,85 +71,4 @@ fn show(ctx: &Context, id_or_name: &str, reveal_secret: bool) -> CliResult {
     let profile = resolve(ctx, id_or_name)?;
     print_profile(ctx, &profile, reveal_secret);
     Ok(())
-}
-
-/// A profile by id or exact (case-insensitive) name.
-pub fn resolve(ctx: &Context, id_or_name: &str) -> CliResult<ProfileView> {
-    ctx.workspace
-        .resolve_profile(id_or_name)
-        .map_err(|error| match error {
-            CoreError::NotFound(wanted) => CliError::new(
-                ErrorCode::NotFound,
-                format!(
-                    "No gateway profile with id or name \u{201c}{}\u{201d}",
-                    textgate_core::error::shown(&wanted)
-                ),
-            ),
-            other => other.into(),
-        })
-}
-
-/// The profile as JSON (camelCase, as the core serializes it), without `secret` unless asked.
-pub fn profile_json(profile: &ProfileView, reveal_secret: bool) -> serde_json::Value {
-    let mut value = serde_json::to_value(profile).unwrap_or_default();
-    if !reveal_secret {
-        if let Some(object) = value.as_object_mut() {
-            object.remove("secret");
-        }
-    }
-    value
-}
-
-/// `profiles show` (and the result of `create`): JSON object, or one field per line.
-pub fn print_profile(ctx: &Context, profile: &ProfileView, reveal_secret: bool) {
-    if ctx.out.is_json() {
-        ctx.out.json(&profile_json(profile, reveal_secret));
-        return;
-    }
-    let secret = match (
-        profile.secret_state,
-        reveal_secret,
-        profile.exposed_secret(),
-    ) {
-        (SecretState::Stored, true, Some(secret)) => secret.to_string(),
-        (SecretState::Stored, _, _) => {
-            "stored in the OS keychain (--reveal-secret shows it)".into()
-        }
-        (SecretState::Missing, _, _) => "missing: set one in the app".into(),
-        (SecretState::Unavailable, _, _) => "unknown: the OS keychain is not available".into(),
-    };
-    let flow = profile.flow.as_ref().map_or_else(
-        || "- (none picked)".into(),
-        |f| format!("{} ({})", f.name, f.id),
-    );
-    let server = match (&profile.server_name, profile.remote_id) {
-        (Some(name), Some(remote)) => format!("{name} (gateway id {remote})"),
-        (Some(name), None) => format!("{name} (not pushed yet)"),
-        (None, _) => "- (local only)".into(),
-    };
-    let rows = [
-        ("ID", profile.id.clone()),
-        ("Name", profile.name.clone()),
-        ("URI", profile.uri.clone()),
-        ("Webhook URL", profile.webhook_url.clone()),
-        ("Callback", profile.callback.clone()),
-        ("Flow", flow),
-        ("Enabled", yes_no(profile.enabled)),
-        ("Server", server),
-        ("Sync", sync_label(profile.sync_state).into()),
-        ("Secret", secret),
-    ];
-    for (label, value) in rows {
-        ctx.out.line(format!("{:<12} {value}", format!("{label}:")));
-    }
-}
-
-pub fn sync_label(state: SyncState) -> &'static str {
-    match state {
-        SyncState::LocalOnly => "local only",
-        SyncState::InSync => "in sync",
-        SyncState::ChangedHere => "changed here",
-        SyncState::ChangedOnServer => "changed on server",
-        SyncState::Conflict => "conflict",
-    }
 }

@@ -1,13 +1,11 @@
-//! `sign` and `verify`: core's signature lab on stdin, over the exact bytes read (nothing is
-//! trimmed or re-encoded), so a script can sign what it is about to send or check what it got.
+//! `sign` and `verify`: core's signature [`Scheme`]s (the lab's) on stdin, over the exact bytes
+//! read (nothing is trimmed or re-encoded), so a script can sign what it is about to send or
+//! check what it got. `--scheme` maps onto a core scheme in one place (`scheme_for`).
 
 use std::io::Read;
 
 use textgate_core::generate::generate_secret;
-use textgate_core::signature::{
-    sha1_sign, sha1_verify, standard_sign, standard_verify, webitel_sign, webitel_verify,
-    StandardSecret, Verdict, WEBITEL_HEADER,
-};
+use textgate_core::signature::{Scheme, Verdict};
 use textgate_core::ErrorCode;
 use textgate_core::Sensitive;
 
@@ -19,41 +17,41 @@ use crate::secret_input::SecretSource;
 pub fn sign(args: SignArgs, out: &Output) -> CliResult {
     let secret = read_secret(&args.secret)?;
     let body = read_body()?;
-    match args.secret.scheme {
-        SchemeArg::Webitel => print_one(
-            out,
-            "webitel",
-            WEBITEL_HEADER,
-            &webitel_sign(secret.expose().as_bytes(), &body),
-        ),
-        SchemeArg::Sha1 => print_one(
-            out,
-            "sha1",
-            &args.secret.header,
-            &sha1_sign(secret.expose().as_bytes(), &body),
-        ),
-        SchemeArg::Standard => {
-            let key = standard_secret(secret.expose())?;
-            let id = args
-                .secret
-                .id
-                .clone()
-                .unwrap_or_else(|| format!("msg_{}", generate_secret()));
-            let timestamp = args.secret.timestamp.unwrap_or_else(unix_now);
-            let signed = standard_sign(&key, &id, timestamp, &body);
+    let scheme = scheme_for(&args.secret, || {
+        let id = args.secret.id.clone();
+        Ok((
+            id.unwrap_or_else(|| format!("msg_{}", generate_secret())),
+            args.secret.timestamp.unwrap_or_else(unix_now),
+        ))
+    })?;
+    let signed = scheme
+        .sign(secret.expose(), &body)
+        .map_err(|error| CliError::new(ErrorCode::Usage, error.0))?;
+    match signed.headers.as_slice() {
+        // A one-header scheme prints its signature (JSON: the header's name beside it)...
+        [(header, signature)] => {
             if out.is_json() {
                 out.json(&serde_json::json!({
-                    "scheme": "standard",
-                    "headers": {
-                        "webhook-id": signed.id,
-                        "webhook-timestamp": signed.timestamp.to_string(),
-                        "webhook-signature": signed.signature,
-                    },
+                    "scheme": scheme.name(),
+                    "header": header,
+                    "signature": signature,
                 }));
             } else {
-                out.line(format!("webhook-id: {}", signed.id));
-                out.line(format!("webhook-timestamp: {}", signed.timestamp));
-                out.line(format!("webhook-signature: {}", signed.signature));
+                out.line(signature);
+            }
+        }
+        // ...a scheme of several headers prints them all, `name: value`.
+        headers => {
+            if out.is_json() {
+                let headers: serde_json::Map<String, serde_json::Value> = headers
+                    .iter()
+                    .map(|(name, value)| (name.clone(), value.clone().into()))
+                    .collect();
+                out.json(&serde_json::json!({ "scheme": scheme.name(), "headers": headers }));
+            } else {
+                for (name, value) in headers {
+                    out.line(format!("{name}: {value}"));
+                }
             }
         }
     }
@@ -63,29 +61,26 @@ pub fn sign(args: SignArgs, out: &Output) -> CliResult {
 pub fn verify(args: VerifyArgs, out: &Output) -> CliResult {
     let secret = read_secret(&args.secret)?;
     let body = read_body()?;
-    let given = Some(args.signature.as_str());
-    let verdict = match args.secret.scheme {
-        SchemeArg::Webitel => webitel_verify(secret.expose().as_bytes(), &body, given),
-        SchemeArg::Sha1 => sha1_verify(secret.expose().as_bytes(), &body, given),
-        SchemeArg::Standard => {
-            let key = standard_secret(secret.expose())?;
-            let (Some(id), Some(timestamp)) = (&args.secret.id, args.secret.timestamp) else {
-                return Err(CliError::new(
-                    ErrorCode::Usage,
-                    "--scheme standard needs --id and --timestamp (the webhook-id and webhook-timestamp headers)",
-                ));
-            };
-            let now = args.at.unwrap_or_else(unix_now);
-            standard_verify(
-                &key,
-                Some(id),
-                Some(&timestamp.to_string()),
-                given,
-                &body,
-                now,
-            )
+    let scheme = scheme_for(&args.secret, || {
+        // A secret the scheme cannot use is the first thing to say.
+        Scheme::Standard {
+            id: String::new(),
+            timestamp: 0,
         }
-    };
+        .check_secret(secret.expose())
+        .map_err(|error| CliError::new(ErrorCode::Usage, error.0))?;
+        match (&args.secret.id, args.secret.timestamp) {
+            (Some(id), Some(timestamp)) => Ok((id.clone(), timestamp)),
+            _ => Err(CliError::new(
+                ErrorCode::Usage,
+                "--scheme standard needs --id and --timestamp (the webhook-id and webhook-timestamp headers)",
+            )),
+        }
+    })?;
+    let now = args.at.unwrap_or_else(unix_now);
+    let verdict = scheme
+        .verify(secret.expose(), &body, Some(args.signature.as_str()), now)
+        .map_err(|error| CliError::new(ErrorCode::Usage, error.0))?;
     match verdict {
         Verdict::Valid => {
             if out.is_json() {
@@ -106,18 +101,22 @@ pub fn verify(args: VerifyArgs, out: &Output) -> CliResult {
     }
 }
 
-fn print_one(out: &Output, scheme: &str, header: &str, signature: &str) {
-    if out.is_json() {
-        out.json(
-            &serde_json::json!({ "scheme": scheme, "header": header, "signature": signature }),
-        );
-    } else {
-        out.line(signature);
-    }
-}
-
-fn standard_secret(secret: &str) -> CliResult<StandardSecret> {
-    StandardSecret::parse(secret).map_err(|message| CliError::new(ErrorCode::Usage, message))
+/// The registration of `--scheme`: each value and the core [`Scheme`] it names. `standard`
+/// gives Standard Webhooks' message id and timestamp (`sign` defaults them, `verify` needs them).
+fn scheme_for(
+    args: &SecretArgs,
+    standard: impl FnOnce() -> CliResult<(String, i64)>,
+) -> CliResult<Scheme> {
+    Ok(match args.scheme {
+        SchemeArg::Webitel => Scheme::Webitel,
+        SchemeArg::Sha1 => Scheme::Sha1 {
+            header: args.header.clone(),
+        },
+        SchemeArg::Standard => {
+            let (id, timestamp) = standard()?;
+            Scheme::Standard { id, timestamp }
+        }
+    })
 }
 
 /// The secret from `--secret` or the file (one line, read as every secret input is); never

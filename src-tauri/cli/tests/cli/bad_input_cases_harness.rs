@@ -204,6 +204,11 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
                 &["listen", "Support", "--port", "0", "--status", "101"],
             ),
             case(
+                "delay past core's cap",
+                USAGE,
+                &["listen", "Support", "--port", "0", "--delay-ms", "120001"],
+            ),
+            case(
                 "negative count",
                 USAGE,
                 &["listen", "Support", "--port", "0", "--count", "-1"],
@@ -341,6 +346,11 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
                 &["burst", "Support", "--url", "ftp://files.example/x"],
             ),
             case("local profile, no URL", 1, &["burst", "Support"]),
+            case(
+                "delay past core's cap",
+                USAGE,
+                &["listen", "Support", "--port", "0", "--delay-ms", "120001"],
+            ),
             case(
                 "negative count",
                 USAGE,

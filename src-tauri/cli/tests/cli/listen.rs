@@ -204,3 +204,28 @@ fn listen_for_a_profile_without_a_secret_fails_with_no_secret() {
         "{message}"
     );
 }
+
+#[test]
+fn listen_says_on_stderr_what_the_history_could_not_keep_and_still_prints_and_exits_0() {
+    let dir = DataDir::new();
+    listener_profile(&dir);
+    let listener = Listener::start(&dir, "Listener", &["--path", "/hook", "--count", "2"]);
+    // The history table goes away under the running listener: every write now fails.
+    rusqlite::Connection::open(textgate_core::store::database_path(dir.path()))
+        .unwrap()
+        .execute_batch("DROP TABLE harness_history")
+        .unwrap();
+    let address = listener.address();
+    let body = b"{\"message\":{\"chatId\":\"c-1\",\"text\":\"kept?\"}}";
+    let good = webitel_sign(SECRET.as_bytes(), body);
+    assert_eq!(post(&address, "/hook", body, Some(&good)).0, 200);
+    assert_eq!(post(&address, "/hook", body, Some(&good)).0, 200);
+
+    let (lines, stderr) = listener.finish();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines.iter().all(|l| l["signature"] == "valid"));
+    assert!(
+        stderr.contains("Not kept in the history: Database error"),
+        "{stderr}"
+    );
+}

@@ -1,7 +1,7 @@
 //! `server add|list|test|remove`: token and login on stdin, bad credentials, the JSON error
 //! line, and `TEXTGATE_TOKEN` standing in for the stored token.
 
-use crate::support::{DataDir, WebitelServer};
+use crate::support::{create_profile, DataDir, WebitelServer};
 
 #[test]
 fn server_added_with_a_token_on_stdin_is_listed_tested_and_removed() {
@@ -52,6 +52,27 @@ fn server_added_with_a_token_on_stdin_is_listed_tested_and_removed() {
         serde_json::json!([])
     );
     dir.assert_never_printed(&webitel.token);
+}
+
+#[test]
+fn server_add_caches_the_flow_schemas_as_the_app_does() {
+    let webitel = WebitelServer::start();
+    let dir = DataDir::new();
+    dir.add_server("prod", &webitel);
+
+    // No `schemas list` in between: the flow resolves from the cache `server add` filled.
+    let created = create_profile(&dir, "Fresh", &["--flow", "8"]);
+    assert_eq!(
+        created["flow"],
+        serde_json::json!({"id": 8, "name": "Sales routing"})
+    );
+    let schema_requests = webitel
+        .emulator()
+        .requests()
+        .iter()
+        .filter(|r| r.path.contains("routing/schema"))
+        .count();
+    assert_eq!(schema_requests, 1);
 }
 
 #[test]

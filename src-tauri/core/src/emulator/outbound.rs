@@ -24,7 +24,8 @@ use std::sync::Arc;
 
 use super::state::{Direction, Shared};
 use crate::chat::wire::Message;
-use crate::harness::delivery::{deliver, Exchange, Signing};
+use crate::harness::delivery::Exchange;
+use crate::harness::in_order::deliver_in_order;
 use crate::harness::outbound::{compose, AgentAction, OutboundError};
 use crate::profile::Templates;
 use crate::webitel::wire::Metadata;
@@ -94,23 +95,18 @@ async fn send_all(
         .client
         .as_ref()
         .map_err(|e| ActError::NoClient(e.clone()))?;
-    let mut exchanges = Vec::with_capacity(bodies.len());
-    for body in bodies {
-        let exchange = deliver(client, callback, &body, secret.as_bytes(), Signing::Correct).await;
+    let delivered = deliver_in_order(client, callback, secret.as_bytes(), bodies, |exchange| {
         shared.lock().record_chat(
             gateway_id,
             Direction::Outbound,
             &chat,
-            body,
+            exchange.request_body.clone(),
             exchange.status,
         );
-        let answered = exchange.status.is_some();
-        exchanges.push(exchange);
-        if !answered {
-            break;
-        }
-    }
-    Ok(exchanges)
+        Ok::<_, std::convert::Infallible>(exchange)
+    })
+    .await;
+    Ok(delivered.unwrap_or_else(|never| match never {}))
 }
 
 /// The callback URL, secret and templates Webitel would use for the gateway.

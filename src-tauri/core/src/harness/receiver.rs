@@ -22,7 +22,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::receiver_serve::{self, Limits};
 use crate::sensitive::Sensitive;
-use crate::signature::{webitel_verify, Verdict, WEBITEL_HEADER};
+use crate::signature::{Scheme, Verdict};
 
 pub use super::receiver_serve::{DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS};
 
@@ -224,11 +224,15 @@ async fn receive(
     };
     let config = &shared.config;
     let on_path = uri.path() == config.path;
-    let verdict = webitel_verify(
-        config.secret.expose().as_bytes(),
-        &body,
-        headers.get(WEBITEL_HEADER).and_then(|v| v.to_str().ok()),
-    );
+    // Webitel signs its callbacks with its own scheme, which never fails to check.
+    let verdict = Scheme::Webitel
+        .verify_request(
+            config.secret.expose(),
+            &body,
+            |name| headers.get(name).and_then(|v| v.to_str().ok()),
+            crate::store::now_millis() / 1000,
+        )
+        .unwrap_or_else(|error| Verdict::Invalid(error.0));
     let status = if on_path { config.answer.status } else { 404 };
     {
         let mut log = lock(&shared.log);

@@ -65,11 +65,7 @@ async fn a_flood_is_stored_whole_and_in_order_while_the_view_gets_bounded_batche
     let url = running.url();
     let store = {
         let (workspace, url) = (workspace.clone(), url.clone());
-        move |requests: Vec<ReceivedRequest>| {
-            workspace
-                .record_received_batch(None, &url, &requests)
-                .unwrap()
-        }
+        move |requests: &[ReceivedRequest]| workspace.record_received_batch(None, &url, requests)
     };
     let batches = Arc::new(Mutex::new(Vec::new()));
     let seen = batches.clone();

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::*;
-use crate::signature::webitel_sign;
+use crate::signature::{webitel_sign, WEBITEL_HEADER};
 
 const SECRET: &str = "receiverSecret";
 

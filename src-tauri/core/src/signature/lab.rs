@@ -1,33 +1,16 @@
 //! The signature lab: one request names a scheme, a secret and a body, and gets back the
 //! headers that scheme would send and, when a signature was pasted, the verdict on it. The
-//! scheme dispatch lives here (not in the app's IPC layer) so the app and tests share it. The
+//! scheme dispatch is [`Scheme`](super::scheme::Scheme)'s, shared with the CLI and the receiver. The
 //! secret is [`Sensitive`]: it never reaches a log, and errors never repeat it.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{
-    sha1_sign, sha1_verify, standard_sign, standard_verify, webitel_sign, webitel_verify,
-    StandardSecret, Verdict, WEBITEL_HEADER,
-};
+use super::Verdict;
 use crate::sensitive::Sensitive;
 
-/// Which scheme, with what it needs beyond the secret and body.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
-#[serde(tag = "scheme", rename_all = "camelCase")]
-pub enum LabScheme {
-    /// `X-Webitel-Sign`: lowercase hex HMAC-SHA256.
-    Webitel,
-    /// Hex HMAC-SHA1 in a header of the caller's choosing (`x-chatzuri-signature`, ...).
-    Sha1 { header: String },
-    /// Standard Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature`.
-    Standard {
-        id: String,
-        /// Unix seconds.
-        #[ts(type = "number")]
-        timestamp: i64,
-    },
-}
+/// The lab's scheme is the one [`Scheme`] (its TypeScript name stays `LabScheme`).
+pub use super::scheme::Scheme as LabScheme;
 
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -54,59 +37,38 @@ pub struct LabResult {
 }
 
 /// Why the lab could not compute (a malformed `whsec_` secret); never contains the secret.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct LabError(pub String);
+pub use super::scheme::SchemeError as LabError;
 
 /// Computes (and checks) for `request`; `now` is unix seconds, for the Standard tolerance.
 pub fn run(request: &LabRequest, now: i64) -> Result<LabResult, LabError> {
-    let secret = request.secret.expose().as_bytes();
+    let secret = request.secret.expose();
     let body = request.body.as_bytes();
     let given = request
         .given
         .as_deref()
         .map(str::trim)
         .filter(|g| !g.is_empty());
-    match &request.scheme {
-        LabScheme::Webitel => {
-            let signature = webitel_sign(secret, body);
-            Ok(LabResult {
-                headers: vec![(WEBITEL_HEADER.into(), signature.clone())],
-                signature,
-                verdict: given.map(|g| webitel_verify(secret, body, Some(g))),
-            })
+    let scheme = match &request.scheme {
+        LabScheme::Sha1 { header } if header.trim().is_empty() => {
+            return Err(LabError(
+                "Name the header the SHA1 signature goes in".into(),
+            ));
         }
-        LabScheme::Sha1 { header } => {
-            let header = header.trim();
-            if header.is_empty() {
-                return Err(LabError(
-                    "Name the header the SHA1 signature goes in".into(),
-                ));
-            }
-            let signature = sha1_sign(secret, body);
-            Ok(LabResult {
-                headers: vec![(header.into(), signature.clone())],
-                signature,
-                verdict: given.map(|g| sha1_verify(secret, body, Some(g))),
-            })
-        }
-        LabScheme::Standard { id, timestamp } => {
-            let key = StandardSecret::parse(request.secret.expose()).map_err(LabError)?;
-            let signed = standard_sign(&key, id, *timestamp, body);
-            let stamp = timestamp.to_string();
-            let verdict =
-                given.map(|g| standard_verify(&key, Some(id), Some(&stamp), Some(g), body, now));
-            Ok(LabResult {
-                headers: vec![
-                    ("webhook-id".into(), signed.id),
-                    ("webhook-timestamp".into(), stamp),
-                    ("webhook-signature".into(), signed.signature.clone()),
-                ],
-                signature: signed.signature,
-                verdict,
-            })
-        }
-    }
+        LabScheme::Sha1 { header } => LabScheme::Sha1 {
+            header: header.trim().into(),
+        },
+        other => other.clone(),
+    };
+    let signed = scheme.sign(secret, body)?;
+    let verdict = match given {
+        Some(given) => Some(scheme.verify(secret, body, Some(given), now)?),
+        None => None,
+    };
+    Ok(LabResult {
+        signature: signed.signature,
+        headers: signed.headers,
+        verdict,
+    })
 }
 
 #[cfg(test)]

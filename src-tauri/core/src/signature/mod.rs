@@ -2,11 +2,13 @@
 //! receiver (issue D). Three schemes: Webitel's own (`X-Webitel-Sign`, lowercase hex
 //! HMAC-SHA256, compared by the server as a lowercase hex string, so upper-case hex fails
 //! there and here), hex HMAC-SHA1 in a named header (as Chatzuri's `x-chatzuri-signature`),
-//! and Standard Webhooks (`standard.rs`). Every check decodes the given signature first and
+//! and Standard Webhooks (`standard.rs`), behind the one [`Scheme`] (`scheme.rs`) the lab, the
+//! CLI and the receiver use. Every check decodes the given signature first and
 //! then compares MACs in constant time (`Mac::verify_slice`); a missing, empty, truncated or
 //! malformed signature never matches.
 
 pub mod lab;
+mod scheme;
 mod standard;
 
 use hmac::{Hmac, KeyInit, Mac};
@@ -15,6 +17,7 @@ use sha1::Sha1;
 use sha2::Sha256;
 use ts_rs::TS;
 
+pub use scheme::{Scheme, SchemeError, Signed};
 pub use standard::{
     sign as standard_sign, verify as standard_verify, StandardSecret, StandardSignature,
     STANDARD_TOLERANCE_SECS,

@@ -7,6 +7,7 @@ use super::Workspace;
 use crate::error::{CoreError, Result};
 use crate::harness::delivery::{self, Signing};
 use crate::harness::history::{Channel, HistoryEntry, NewEntry};
+use crate::harness::in_order::deliver_in_order;
 use crate::harness::outbound::{compose, AgentAction, OutboundError};
 use crate::validation::FieldIssue;
 
@@ -49,29 +50,22 @@ impl Workspace {
         })?;
         // Webitel's side posts to the client's service: the server's CA has no say there.
         let client = delivery::client()?;
-        let mut entries = Vec::with_capacity(bodies.len());
-        for body in bodies {
-            let exchange = delivery::deliver(
-                &client,
-                &target,
-                &body,
-                secret.expose().as_bytes(),
-                Signing::Correct,
-            )
-            .await;
-            let answered = exchange.status.is_some();
-            let entry = NewEntry::sent(
-                Some(profile.id.clone()),
-                Channel::Emulate,
-                Signing::Correct,
-                exchange,
-            );
-            entries.push(self.store().insert_history(entry)?);
-            if !answered {
-                break;
-            }
-        }
-        Ok(entries)
+        deliver_in_order(
+            &client,
+            &target,
+            secret.expose().as_bytes(),
+            bodies,
+            |exchange| {
+                let entry = NewEntry::sent(
+                    Some(profile.id.clone()),
+                    Channel::Emulate,
+                    Signing::Correct,
+                    exchange,
+                );
+                self.store().insert_history(entry)
+            },
+        )
+        .await
     }
 }
 

@@ -2,18 +2,18 @@
 //! receiver's configuration (verifying with the profile's secret) and a burst aimed at the
 //! profile's gateway. The app and the CLI only add their own progress display.
 
-use std::time::Duration;
-
 use super::Workspace;
 use crate::error::{CoreError, Result};
 use crate::harness::burst::{self, BurstPlan, BurstProgress, BurstReport};
 use crate::harness::receiver::{ReceiverAnswer, ReceiverConfig};
+use crate::harness::receiver_session::check_answer;
 
 /// How many chats a burst spreads over when not told (a realistic mix, not one hot chat).
 pub const DEFAULT_BURST_CHATS: u32 = 10;
 
 impl Workspace {
-    /// A receiver on 127.0.0.1:`port` at `path` that verifies with the profile's app secret.
+    /// A receiver on 127.0.0.1:`port` at `path` that verifies with the profile's app secret,
+    /// answering as `answer` says once [`check_answer`] accepts it (the app and the CLI alike).
     pub fn receiver_config(
         &self,
         profile_id: &str,
@@ -21,17 +21,7 @@ impl Workspace {
         path: &str,
         answer: ReceiverAnswer,
     ) -> Result<ReceiverConfig> {
-        if !(100..=599).contains(&answer.status) {
-            return Err(CoreError::InvalidAnswer(format!(
-                "{} is not an HTTP status (100-599)",
-                answer.status
-            )));
-        }
-        if answer.delay > Duration::from_secs(120) {
-            return Err(CoreError::InvalidAnswer(
-                "A delay longer than 2 minutes would outlast any sender's timeout".into(),
-            ));
-        }
+        check_answer(&answer)?;
         let profile = self.get(profile_id)?;
         let secret = self.harness_secret(&profile)?;
         let path = match path.trim() {

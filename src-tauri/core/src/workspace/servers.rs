@@ -23,7 +23,9 @@ impl Workspace {
             .collect())
     }
 
-    /// Checks the credentials against the server, then stores it (token in the keychain).
+    /// Checks the credentials against the server, then stores it (token in the keychain) and
+    /// fills its flow-schema cache: a fresh server is only useful with its schemas. The server
+    /// is added even when that refresh fails (it can be redone with "Refresh" or `schemas list`).
     pub async fn add_server(
         &self,
         name: &str,
@@ -80,6 +82,12 @@ impl Workspace {
         if let Err(error) = self.store().insert_server(&server) {
             let _ = self.secrets.remove(&token_account(&server.id));
             return Err(error);
+        }
+        if let Err(error) = self.refresh_flow_schemas(&server.id).await {
+            tracing::warn!(
+                target: "textgate::servers", server = %server.name, code = %error.code(),
+                "flow schemas not loaded after adding the server"
+            );
         }
         Ok(self.server_view(&server))
     }
@@ -193,3 +201,7 @@ impl Workspace {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "servers_tests.rs"]
+mod tests;

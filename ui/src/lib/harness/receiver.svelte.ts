@@ -21,6 +21,8 @@ class ReceiverState {
   entries = $state<HistoryEntry[]>([]);
   /** Requests stored in the history since the start but not in the live log. */
   notShown = $state(0);
+  /** Requests since the start that the history could not keep (the database refused them). */
+  notRecorded = $state(0);
   busy = $state(false);
   error = $state<string | null>(null);
   #profileId: string | null = null;
@@ -36,6 +38,7 @@ class ReceiverState {
       this.#profileId = profileId;
       this.entries = [];
       this.notShown = 0;
+      this.notRecorded = 0;
       this.error = null;
     }
     try {
@@ -55,6 +58,7 @@ class ReceiverState {
       const answer = { status: Number(this.status), body: this.body, delayMs: Math.max(0, Number(this.delayMs) || 0) };
       this.entries = [];
       this.notShown = 0;
+      this.notRecorded = 0;
       this.info = await harnessApi.startReceiver(profileId, Number(this.port), this.path, answer, (batch) => this.#arrived(batch));
     } catch (error) {
       this.error = errorText(error);
@@ -66,6 +70,7 @@ class ReceiverState {
   /** A batch from the backend: newest first on top, the log cut to LIVE_WINDOW. */
   #arrived(batch: LiveBatch) {
     const mine = batch.entries.filter((entry) => entry.profileId === this.#profileId);
+    this.notRecorded += batch.notRecorded;
     if (mine.length === 0 && batch.notShown === 0) return;
     const all = [...mine.reverse(), ...this.entries];
     this.notShown += batch.notShown + Math.max(0, all.length - LIVE_WINDOW);
