@@ -12,6 +12,7 @@ use textgate_core::harness::receiver::{self, ReceivedRequest, ReceiverAnswer};
 use textgate_core::harness::receiver_feed::{self, LiveBatch, LIVE_WINDOW};
 use ts_rs::TS;
 
+use crate::contract::ipc_command;
 use crate::error::{IpcError, IpcResult};
 use crate::state::{ActiveReceiver, AppState};
 
@@ -37,7 +38,7 @@ pub struct ReceiverInfo {
 }
 
 /// Starts (or restarts) the receiver on `port` (0 = any free one) for `profile_id`.
-#[tauri::command]
+#[ipc_command]
 pub async fn start_receiver<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -96,7 +97,7 @@ pub async fn start_receiver<R: Runtime>(
     Ok(ReceiverInfo { url, profile_id })
 }
 
-#[tauri::command]
+#[ipc_command]
 pub async fn stop_receiver(state: State<'_, AppState>) -> IpcResult<()> {
     if let Some(active) = state.receiver.lock().await.take() {
         active.stop(STOP_GRACE).await;
@@ -105,7 +106,7 @@ pub async fn stop_receiver(state: State<'_, AppState>) -> IpcResult<()> {
 }
 
 /// The receiver that is running, if any (the tab reopened, or another profile's).
-#[tauri::command]
+#[ipc_command]
 pub async fn receiver_status(state: State<'_, AppState>) -> IpcResult<Option<ReceiverInfo>> {
     Ok(state
         .receiver
