@@ -1,0 +1,18 @@
+// How the fake backend answers `invoke`: the generated command table (bindings/commands.ts)
+// routes each call to the fake's function of that name, with the arguments in the Rust order.
+// The fake's functions are typed by the generated `Commands`, so a command renamed, added,
+// removed or retyped in Rust fails `npm run check` here until the fake follows.
+import { commandTable, type Commands } from '../src/bindings/commands';
+
+/** `Commands` as a fake implements them: answered at once or later. */
+export type FakeCommands = {
+  [K in keyof Commands]: (...args: Parameters<Commands[K]>) => ReturnType<Commands[K]> | Awaited<ReturnType<Commands[K]>>;
+};
+
+/** The fake's answer to `invoke(cmd, args)`; `undefined` when `cmd` is not a command. */
+export function dispatch(fake: FakeCommands, cmd: string, args: Record<string, unknown>): { answer: unknown } | undefined {
+  const entry = commandTable[cmd];
+  if (!entry) return undefined;
+  const call = fake[entry.method] as (...args: unknown[]) => unknown;
+  return { answer: call(...entry.args.map((name) => args[name])) };
+}
