@@ -1,7 +1,7 @@
 //! Writes `ui/src/bindings/commands.ts` from the command contracts: the `Commands` interface
 //! (one camelCase function per command, arguments named and ordered as in Rust), the
 //! `commands` object the UI calls (each one `invoke('snake_name', { camelArgs })`), and the
-//! `commandTable` the browser tests' fake backend dispatches `invoke` by.
+//! `commandTable` (and `CommandName`) the browser tests' fake backend dispatches `invoke` by.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -100,7 +100,14 @@ pub fn render(contracts: &[CommandContract], cfg: &Config) -> Result<String, Str
     }
     out.push_str("}\n");
 
-    out.push_str("\n/** A command's `Commands` function and the argument keys `invoke` sends, in order. */\nexport type CommandEntry = { method: keyof Commands; args: readonly string[] };\n\n/** Every command by its Rust name (what `invoke` names). */\nexport const commandTable: { readonly [name: string]: CommandEntry | undefined } = {\n");
+    out.push_str(
+        "\n/** Every command's Rust name (what `invoke` names). */\nexport type CommandName =",
+    );
+    for command in contracts {
+        let _ = write!(out, "\n  | \"{}\"", command.name);
+    }
+    out.push_str(";\n");
+    out.push_str("\n/** A command's `Commands` function and the argument keys `invoke` sends, in order. */\nexport type CommandEntry = { method: keyof Commands; args: readonly string[] };\n\n/** Every command by its Rust name. */\nexport const commandTable: { readonly [name in CommandName]: CommandEntry } = {\n");
     for command in contracts {
         let args: Vec<String> = command
             .args

@@ -110,6 +110,7 @@ fn commands_ts_declares_calls_and_dispatches_each_command_by_its_rust_names() {
         "  getProfile: (id: string) => Promise<ProfileView>;",
         "  getProfile: (id) => invoke<ProfileView>(\"get_profile\", { id }),",
         "  get_profile: { method: \"getProfile\", args: [\"id\"] },",
+        "  | \"get_profile\"",
         // camelCase keys, as Tauri maps them onto the snake_case parameters.
         "  sendToGateway: (profileId, body, signing, url) => invoke<HistoryEntry>(\"send_to_gateway\", { profileId, body, signing, url }),",
         "  downloadUpdate: (onProgress: Channel<UpdateProgress>) => Promise<DownloadedUpdate>;",

@@ -157,11 +157,57 @@ export interface Commands {
   installUpdate: () => Promise<null>;
 }
 
+/** Every command's Rust name (what `invoke` names). */
+export type CommandName =
+  | "app_status"
+  | "diagnostics"
+  | "diagnostics_text"
+  | "open_log_folder"
+  | "list_profiles"
+  | "get_profile"
+  | "check_profile"
+  | "save_profile"
+  | "duplicate_profile"
+  | "delete_profile"
+  | "set_profile_enabled"
+  | "list_flow_schemas"
+  | "list_servers"
+  | "add_server"
+  | "test_server"
+  | "remove_server"
+  | "refresh_flow_schemas"
+  | "push_profile"
+  | "pull_server"
+  | "compare_with_server"
+  | "resolve_conflict"
+  | "preview_templates"
+  | "default_sample_account"
+  | "generate_uri"
+  | "generate_secret"
+  | "signature_lab"
+  | "sender_types"
+  | "compose_inbound"
+  | "send_to_gateway"
+  | "search_history"
+  | "replay_history"
+  | "clear_history"
+  | "emulate_webitel"
+  | "run_burst"
+  | "start_receiver"
+  | "stop_receiver"
+  | "receiver_status"
+  | "get_settings"
+  | "save_settings"
+  | "check_for_update"
+  | "startup_update_check"
+  | "download_update"
+  | "install_update";
+
 /** A command's `Commands` function and the argument keys `invoke` sends, in order. */
 export type CommandEntry = { method: keyof Commands; args: readonly string[] };
 
-/** Every command by its Rust name (what `invoke` names). */
-export const commandTable: { readonly [name: string]: CommandEntry | undefined } = {
+/** Every command by its Rust name. */
+export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   app_status: { method: "appStatus", args: [] },
   diagnostics: { method: "diagnostics", args: [] },
   diagnostics_text: { method: "diagnosticsText", args: [] },
