@@ -192,3 +192,6 @@ fn ok_type(output: &ReturnType) -> syn::Result<Type> {
         .cloned()
         .ok_or_else(|| syn::Error::new(ty.span(), complaint))
 }
+
+#[cfg(test)]
+mod tests;
