@@ -3,6 +3,8 @@
 
 pub mod bindings;
 pub mod commands;
+pub mod commands_ts;
+pub mod contract;
 pub mod error;
 pub mod state;
 pub mod updater;
@@ -46,53 +48,66 @@ pub fn run() {
         });
 }
 
-/// Every IPC command the window may call. Generic over the runtime so tests can drive the same
-/// table through Tauri's mock runtime (`tests/bad_input_ipc.rs`).
-pub fn invoke_handler<R: tauri::Runtime>(
-) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        commands::app::app_status,
-        commands::about::diagnostics,
-        commands::about::diagnostics_text,
-        commands::about::open_log_folder,
-        commands::profiles::list_profiles,
-        commands::profiles::get_profile,
-        commands::profiles::check_profile,
-        commands::profiles::save_profile,
-        commands::profiles::duplicate_profile,
-        commands::profiles::delete_profile,
-        commands::profiles::set_profile_enabled,
-        commands::profiles::list_flow_schemas,
-        commands::servers::list_servers,
-        commands::servers::add_server,
-        commands::servers::test_server,
-        commands::servers::remove_server,
-        commands::servers::refresh_flow_schemas,
-        commands::sync::push_profile,
-        commands::sync::pull_server,
-        commands::sync::compare_with_server,
-        commands::sync::resolve_conflict,
-        commands::templates::preview_templates,
-        commands::templates::default_sample_account,
-        commands::values::generate_uri,
-        commands::values::generate_secret,
-        commands::harness::signature_lab,
-        commands::harness::sender_types,
-        commands::harness::compose_inbound,
-        commands::harness::send_to_gateway,
-        commands::harness::search_history,
-        commands::harness::replay_history,
-        commands::harness::clear_history,
-        commands::harness_agent::emulate_webitel,
-        commands::harness_agent::run_burst,
-        commands::harness_receiver::start_receiver,
-        commands::harness_receiver::stop_receiver,
-        commands::harness_receiver::receiver_status,
-        commands::settings::get_settings,
-        commands::settings::save_settings,
-        commands::updates::check_for_update,
-        commands::updates::startup_update_check,
-        commands::updates::download_update,
-        commands::updates::install_update,
-    ]
+/// Every IPC command the window may call, each named once: the list expands to the Tauri
+/// handler table and to the contracts `commands.ts` is generated from (`bindings.rs`).
+macro_rules! ipc_commands {
+    ($($module:ident::$command:ident),* $(,)?) => {
+        /// The IPC handler table. Generic over the runtime so tests can drive the same table
+        /// through Tauri's mock runtime (`tests/bad_input_ipc.rs`).
+        pub fn invoke_handler<R: tauri::Runtime>(
+        ) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$(commands::$module::$command),*]
+        }
+
+        /// Every command's contract (`#[ipc_command]`), in the order of the list.
+        pub fn command_contracts() -> Vec<contract::CommandContract> {
+            vec![$(commands::$module::$command::contract()),*]
+        }
+    };
 }
+
+ipc_commands![
+    app::app_status,
+    about::diagnostics,
+    about::diagnostics_text,
+    about::open_log_folder,
+    profiles::list_profiles,
+    profiles::get_profile,
+    profiles::check_profile,
+    profiles::save_profile,
+    profiles::duplicate_profile,
+    profiles::delete_profile,
+    profiles::set_profile_enabled,
+    profiles::list_flow_schemas,
+    servers::list_servers,
+    servers::add_server,
+    servers::test_server,
+    servers::remove_server,
+    servers::refresh_flow_schemas,
+    sync::push_profile,
+    sync::pull_server,
+    sync::compare_with_server,
+    sync::resolve_conflict,
+    templates::preview_templates,
+    templates::default_sample_account,
+    values::generate_uri,
+    values::generate_secret,
+    harness::signature_lab,
+    harness::sender_types,
+    harness::compose_inbound,
+    harness::send_to_gateway,
+    harness::search_history,
+    harness::replay_history,
+    harness::clear_history,
+    harness_agent::emulate_webitel,
+    harness_agent::run_burst,
+    harness_receiver::start_receiver,
+    harness_receiver::stop_receiver,
+    harness_receiver::receiver_status,
+    settings::get_settings,
+    settings::save_settings,
+    updates::check_for_update,
+    updates::startup_update_check,
+    updates::download_update,
+    updates::install_update,
+];

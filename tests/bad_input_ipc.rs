@@ -1,11 +1,12 @@
 //! The bad-input catalogue for the app's IPC commands (issue E, section 5), through Tauri's own
 //! IPC on the mock runtime (no window): the same command table the window calls
-//! (`textgate_app::invoke_handler`), read from `lib.rs` so a new command cannot be left out,
-//! fed wrong JSON types, unknown and missing fields, huge strings (10 MB), NUL bytes,
-//! out-of-range numbers and `javascript:`/`file:`/`ftp:` URLs. Each call must answer an error
-//! — the command's `{code, message}`, or, for arguments Tauri cannot even decode, its one-line
-//! "invalid args" string (which the UI's `toIpcError` turns into `{code: "unexpected"}`) —
-//! never panic, and leave every file of the data folder byte for byte as it was.
+//! (`textgate_app::invoke_handler`), every command of the one list in `lib.rs` that makes it
+//! (`textgate_app::command_contracts`), so a new command cannot be left out, fed wrong JSON
+//! types, unknown and missing fields, huge strings (10 MB), NUL bytes, out-of-range numbers and
+//! `javascript:`/`file:`/`ftp:` URLs. Each call must answer an error — the command's
+//! `{code, message}`, or, for arguments Tauri cannot even decode, its one-line "invalid args"
+//! string (which the UI's `toIpcError` turns into `{code: "unexpected"}`) — never panic, and
+//! leave every file of the data folder byte for byte as it was.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,21 +25,11 @@ mod cases;
 
 use cases::{cases, Expect};
 
-/// The command table as written in `lib.rs`.
-const LIB_RS: &str = include_str!("../src-tauri/lib.rs");
-
-/// The command names inside `generate_handler![...]` in `lib.rs`.
+/// The command names of the one list in `lib.rs` (`ipc_commands!`), which is also the table.
 fn commands() -> Vec<String> {
-    let table = LIB_RS
-        .split("generate_handler![")
-        .nth(1)
-        .and_then(|rest| rest.split(']').next())
-        .expect("lib.rs has a generate_handler! table");
-    table
-        .split(',')
-        .filter_map(|path| path.trim().rsplit("::").next())
-        .filter(|name| !name.is_empty())
-        .map(str::to_string)
+    textgate_app::command_contracts()
+        .iter()
+        .map(|command| command.name.to_string())
         .collect()
 }
 

@@ -7,6 +7,7 @@ use textgate_core::secrets::KEYCHAIN_BACKEND;
 use textgate_core::ErrorCode;
 use textgate_logging::diagnostics::{Diagnostics, Facts};
 
+use crate::contract::ipc_command;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 
@@ -35,20 +36,20 @@ fn collect(state: &AppState) -> Diagnostics {
     })
 }
 
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn diagnostics(state: State<'_, AppState>) -> IpcResult<Diagnostics> {
     Ok(collect(&state))
 }
 
 /// The diagnostics as the plain text "Copy diagnostics" puts on the clipboard (the same text
 /// `textgate-cli diagnostics` prints).
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn diagnostics_text(state: State<'_, AppState>) -> IpcResult<String> {
     Ok(collect(&state).to_text())
 }
 
 /// Opens the log folder in the system's file manager.
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn open_log_folder<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> IpcResult<()> {
     let Some(dir) = state.log_dir() else {
         return Err(IpcError::new(

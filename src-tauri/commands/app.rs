@@ -2,10 +2,11 @@
 
 use tauri::State;
 
+use crate::contract::ipc_command;
 use crate::error::IpcResult;
 use crate::state::{AppState, AppStatus};
 
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn app_status(state: State<'_, AppState>) -> IpcResult<AppStatus> {
     Ok(state.status())
 }

@@ -9,11 +9,12 @@ use textgate_core::harness::history::{HistoryEntry, HistoryQuery};
 use textgate_core::signature::lab::{self, LabRequest, LabResult};
 use textgate_core::ErrorCode;
 
+use crate::contract::ipc_command;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 
 /// Computes the scheme's signature for the body and checks a pasted one.
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn signature_lab(request: LabRequest) -> IpcResult<LabResult> {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -23,19 +24,19 @@ pub fn signature_lab(request: LabRequest) -> IpcResult<LabResult> {
 }
 
 /// `sender.type` presets for the send form.
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn sender_types() -> IpcResult<Vec<String>> {
     Ok(SENDER_TYPES.iter().map(|kind| kind.to_string()).collect())
 }
 
 /// The compact JSON body a send-form draft stands for.
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn compose_inbound(draft: InboundDraft) -> IpcResult<String> {
     Ok(draft.encode())
 }
 
 /// Sends `body` exactly as given, signed as asked, to the profile's URI (or `url`).
-#[tauri::command]
+#[ipc_command]
 pub async fn send_to_gateway(
     state: State<'_, AppState>,
     profile_id: String,
@@ -49,7 +50,7 @@ pub async fn send_to_gateway(
         .await?)
 }
 
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn search_history(
     state: State<'_, AppState>,
     query: HistoryQuery,
@@ -58,7 +59,7 @@ pub fn search_history(
 }
 
 /// Sends entry `id` again, as recorded or re-signed with the profile's current secret.
-#[tauri::command]
+#[ipc_command]
 pub async fn replay_history(
     state: State<'_, AppState>,
     id: i64,
@@ -68,7 +69,7 @@ pub async fn replay_history(
 }
 
 /// Deletes the profile's entries (all entries with no profile id); answers how many.
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn clear_history(state: State<'_, AppState>, profile_id: Option<String>) -> IpcResult<usize> {
     Ok(state.workspace()?.clear_history(profile_id.as_deref())?)
 }

@@ -8,11 +8,12 @@ use textgate_core::harness::burst::{BurstProgress, BurstReport};
 use textgate_core::harness::history::HistoryEntry;
 use textgate_core::harness::outbound::AgentAction;
 
+use crate::contract::ipc_command;
 use crate::error::IpcResult;
 use crate::state::AppState;
 
 /// Sends what Webitel would for `action` to the profile's callback (or `url`), in order.
-#[tauri::command]
+#[ipc_command]
 pub async fn emulate_webitel(
     state: State<'_, AppState>,
     profile_id: String,
@@ -27,7 +28,7 @@ pub async fn emulate_webitel(
 
 /// `count` distinct signed messages to the profile's URI (or `url`), `concurrency` at a time,
 /// spread over up to ten chats; progress streams over `on_progress`.
-#[tauri::command]
+#[ipc_command]
 pub async fn run_burst(
     state: State<'_, AppState>,
     profile_id: String,

@@ -15,6 +15,7 @@ use textgate_core::harness::receiver_feed::{self, LiveBatch, LIVE_WINDOW};
 use textgate_core::ErrorCode;
 use ts_rs::TS;
 
+use crate::contract::ipc_command;
 use crate::error::{IpcError, IpcResult};
 use crate::state::{ActiveReceiver, AppState};
 
@@ -40,7 +41,7 @@ pub struct ReceiverInfo {
 }
 
 /// Starts (or restarts) the receiver on `port` (0 = any free one) for `profile_id`.
-#[tauri::command]
+#[ipc_command]
 pub async fn start_receiver<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -99,7 +100,7 @@ pub async fn start_receiver<R: Runtime>(
     Ok(ReceiverInfo { url, profile_id })
 }
 
-#[tauri::command]
+#[ipc_command]
 pub async fn stop_receiver(state: State<'_, AppState>) -> IpcResult<()> {
     if let Some(active) = state.receiver.lock().await.take() {
         active.stop(STOP_GRACE).await;
@@ -108,7 +109,7 @@ pub async fn stop_receiver(state: State<'_, AppState>) -> IpcResult<()> {
 }
 
 /// The receiver that is running, if any (the tab reopened, or another profile's).
-#[tauri::command]
+#[ipc_command]
 pub async fn receiver_status(state: State<'_, AppState>) -> IpcResult<Option<ReceiverInfo>> {
     Ok(state
         .receiver

@@ -1,6 +1,11 @@
 //! IPC commands, grouped by concern. Each one is a thin call into core through [`AppState`];
 //! they run off the main thread (`async`) because keychain calls may block.
 //!
+//! A command is declared once: its function here with `#[ipc_command]` (or
+//! `#[ipc_command(async)]`, passed on to `#[tauri::command]`) and its entry in the
+//! `ipc_commands!` list in `lib.rs`; `make bindings` then writes the UI's typed call
+//! (`ui/src/bindings/commands.ts`), and the bindings test fails until it is regenerated.
+//!
 //! [`AppState`]: crate::state::AppState
 
 pub mod about;

@@ -5,20 +5,21 @@ use textgate_core::{
     FieldIssue, FlowSchema, ProfileDraft, ProfileSummary, ProfileView, SaveOutcome,
 };
 
+use crate::contract::ipc_command;
 use crate::error::IpcResult;
 use crate::state::AppState;
 
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn list_profiles(state: State<'_, AppState>) -> IpcResult<Vec<ProfileSummary>> {
     Ok(state.workspace()?.list()?)
 }
 
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn get_profile(state: State<'_, AppState>, id: String) -> IpcResult<ProfileView> {
     Ok(state.workspace()?.get(&id)?)
 }
 
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn check_profile(
     state: State<'_, AppState>,
     draft: ProfileDraft,
@@ -26,18 +27,18 @@ pub fn check_profile(
     Ok(state.workspace()?.check(&draft)?)
 }
 
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn save_profile(state: State<'_, AppState>, draft: ProfileDraft) -> IpcResult<SaveOutcome> {
     Ok(state.workspace()?.save(draft)?)
 }
 
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn duplicate_profile(state: State<'_, AppState>, id: String) -> IpcResult<SaveOutcome> {
     Ok(state.workspace()?.duplicate(&id)?)
 }
 
 /// Deletes locally, or on the profile's server too with `remote`.
-#[tauri::command]
+#[ipc_command]
 pub async fn delete_profile(state: State<'_, AppState>, id: String, remote: bool) -> IpcResult<()> {
     let workspace = state.workspace()?;
     if remote {
@@ -48,7 +49,7 @@ pub async fn delete_profile(state: State<'_, AppState>, id: String, remote: bool
 }
 
 /// Start/Stop: on the server when the profile is pushed, else locally.
-#[tauri::command]
+#[ipc_command]
 pub async fn set_profile_enabled(
     state: State<'_, AppState>,
     id: String,
@@ -60,7 +61,7 @@ pub async fn set_profile_enabled(
         .await?)
 }
 
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn list_flow_schemas(
     state: State<'_, AppState>,
     server_id: Option<String>,

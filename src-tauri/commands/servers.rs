@@ -4,17 +4,18 @@ use tauri::State;
 use textgate_core::server::{ConnectionReport, NewServer, ServerView};
 use textgate_core::FlowSchema;
 
+use crate::contract::ipc_command;
 use crate::error::IpcResult;
 use crate::state::AppState;
 
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn list_servers(state: State<'_, AppState>) -> IpcResult<Vec<ServerView>> {
     Ok(state.workspace()?.list_servers()?)
 }
 
 /// Checks the credentials against the server, then stores it (the token goes to the keychain)
 /// with its flow schemas cached.
-#[tauri::command]
+#[ipc_command]
 pub async fn add_server(state: State<'_, AppState>, server: NewServer) -> IpcResult<ServerView> {
     // Core fills the server's flow-schema cache too (a failure there is not fatal).
     Ok(state
@@ -23,17 +24,17 @@ pub async fn add_server(state: State<'_, AppState>, server: NewServer) -> IpcRes
         .await?)
 }
 
-#[tauri::command]
+#[ipc_command]
 pub async fn test_server(state: State<'_, AppState>, id: String) -> IpcResult<ConnectionReport> {
     Ok(state.workspace()?.test_server(&id).await?)
 }
 
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn remove_server(state: State<'_, AppState>, id: String) -> IpcResult<()> {
     Ok(state.workspace()?.remove_server(&id)?)
 }
 
-#[tauri::command]
+#[ipc_command]
 pub async fn refresh_flow_schemas(
     state: State<'_, AppState>,
     server_id: String,

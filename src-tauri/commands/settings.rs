@@ -4,10 +4,11 @@
 use tauri::State;
 use textgate_core::settings_file::{self, SettingsView};
 
+use crate::contract::ipc_command;
 use crate::error::IpcResult;
 use crate::state::AppState;
 
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn get_settings(state: State<'_, AppState>) -> IpcResult<SettingsView> {
     Ok(settings_file::load(state.data_dir()))
 }
@@ -15,9 +16,10 @@ pub fn get_settings(state: State<'_, AppState>) -> IpcResult<SettingsView> {
 /// Saves the settings named in `settings` (an object with some or all of `language`, `theme`,
 /// `checkUpdatesOnStart`, `updateFeed`, `receiverPort`); a bad value is refused as
 /// `invalid_setting` with its field and nothing is saved. Answers the settings now in force.
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn save_settings(
     state: State<'_, AppState>,
+    #[ipc(ts = "Partial<Settings>", uses = textgate_core::settings::Settings)]
     settings: serde_json::Value,
 ) -> IpcResult<SettingsView> {
     Ok(settings_file::save(state.data_dir(), &settings)?)

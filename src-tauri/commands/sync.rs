@@ -3,20 +3,21 @@
 use tauri::State;
 use textgate_core::{ConflictView, KeepVersion, ProfileView, PullReport, PushAction};
 
+use crate::contract::ipc_command;
 use crate::error::IpcResult;
 use crate::state::AppState;
 
-#[tauri::command]
+#[ipc_command]
 pub async fn push_profile(state: State<'_, AppState>, id: String) -> IpcResult<PushAction> {
     Ok(state.workspace()?.push(&id, false).await?)
 }
 
-#[tauri::command]
+#[ipc_command]
 pub async fn pull_server(state: State<'_, AppState>, server_id: String) -> IpcResult<PullReport> {
     Ok(state.workspace()?.pull(&server_id).await?)
 }
 
-#[tauri::command]
+#[ipc_command]
 pub async fn compare_with_server(
     state: State<'_, AppState>,
     id: String,
@@ -24,7 +25,7 @@ pub async fn compare_with_server(
     Ok(state.workspace()?.compare_with_server(&id).await?)
 }
 
-#[tauri::command]
+#[ipc_command]
 pub async fn resolve_conflict(
     state: State<'_, AppState>,
     id: String,

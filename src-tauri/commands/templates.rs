@@ -6,9 +6,10 @@ use textgate_core::template_preview::{
 };
 use textgate_core::Templates;
 
+use crate::contract::ipc_command;
 use crate::error::IpcResult;
 
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn preview_templates(
     templates: Templates,
     sample: SampleAccount,
@@ -17,7 +18,7 @@ pub fn preview_templates(
 }
 
 /// The default sample account (Id 42, Ann Smith, ...), for the sample editor's Reset.
-#[tauri::command(async)]
+#[ipc_command(async)]
 pub fn default_sample_account() -> IpcResult<SampleAccount> {
     Ok(SampleAccount::default())
 }

@@ -5,6 +5,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 use textgate_core::{settings_file, CoreError};
 
+use crate::contract::ipc_command;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 use crate::updater::{self, AvailableUpdate, DownloadedUpdate, UpdateProgress, Updates};
@@ -14,7 +15,7 @@ fn ipc(error: textgate_core::updates::UpdateError) -> IpcError {
 }
 
 /// Asks the feed for a newer version: `null` when this one is the newest.
-#[tauri::command]
+#[ipc_command]
 pub async fn check_for_update<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -28,7 +29,7 @@ pub async fn check_for_update<R: Runtime>(
 /// The check the UI makes once at start: `null` without asking anything when the settings
 /// turned it off or this build has no update key (a source build must not nag); else as
 /// [`check_for_update`].
-#[tauri::command]
+#[ipc_command]
 pub async fn startup_update_check<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -43,7 +44,7 @@ pub async fn startup_update_check<R: Runtime>(
 
 /// Downloads the offered update and verifies its signature; `on_progress` gets
 /// [`UpdateProgress`] as it arrives.
-#[tauri::command]
+#[ipc_command]
 pub async fn download_update<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -59,7 +60,7 @@ pub async fn download_update<R: Runtime>(
 
 /// Installs the downloaded update, then restarts into it (on Windows the installer closes the
 /// app itself).
-#[tauri::command]
+#[ipc_command]
 pub async fn install_update<R: Runtime>(
     app: AppHandle<R>,
     updates: State<'_, Updates>,

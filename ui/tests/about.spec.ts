@@ -1,9 +1,10 @@
 // The About dialog (issue F §4): the facts the Rust side reports, "Copy diagnostics" putting
 // its exact text on the clipboard, "Open log folder" and its failures shown in place, F1.
 import { expect, test, type Page } from '@playwright/test';
+import type { InvokedName } from './fake-ipc';
 
 type Call = { cmd: string; args: Record<string, unknown> };
-const calls = (page: Page, cmd: string) =>
+const calls = (page: Page, cmd: InvokedName) =>
   page.evaluate((name) => (window as any).fakeBackend.calls.filter((c: Call) => c.cmd === name), cmd) as Promise<Call[]>;
 
 async function openAbout(page: Page, query = '') {

@@ -1,11 +1,10 @@
-// The About dialog's commands for the browser tests: `diagnostics`, `diagnostics_text` (built
-// as core's Diagnostics::to_text builds it) and `open_log_folder`, which records each call and
+// The About dialog's commands for the browser tests: `diagnostics`, `diagnosticsText` (built
+// as core's Diagnostics::to_text builds it) and `openLogFolder`, which records each call and
 // fails as the Rust side does when told to (no log folder, or the file manager refused).
 import type { Diagnostics } from '../src/bindings/Diagnostics';
 import type { ErrorCode } from '../src/bindings/ErrorCode';
 import type { IpcError } from '../src/bindings/IpcError';
-
-export const aboutCommands = new Set(['diagnostics', 'diagnostics_text', 'open_log_folder']);
+import type { FakeCommands } from './fake-ipc';
 
 export interface AboutOptions {
   keychainError?: string | null;
@@ -37,22 +36,18 @@ export class FakeAbout {
     };
   }
 
-  handle(cmd: string): unknown {
-    switch (cmd) {
-      case 'diagnostics':
-        return structuredClone(this.facts);
-      case 'diagnostics_text':
-        return toText(this.facts);
-      case 'open_log_folder':
-        if (this.options.logFolder === 'none') throw fail('no_log_folder', 'This computer reports no folder for log files');
-        if (this.options.logFolder === 'fail') {
-          throw fail('open_failed', `Cannot open ${this.facts.logDir}: no application is registered to open folders`);
-        }
-        this.opened++;
-        return null;
-    }
-    throw fail('unexpected', `FakeAbout has no command ${cmd}`);
-  }
+  readonly commands = {
+    diagnostics: () => structuredClone(this.facts),
+    diagnosticsText: () => toText(this.facts),
+    openLogFolder: () => {
+      if (this.options.logFolder === 'none') throw fail('no_log_folder', 'This computer reports no folder for log files');
+      if (this.options.logFolder === 'fail') {
+        throw fail('open_failed', `Cannot open ${this.facts.logDir}: no application is registered to open folders`);
+      }
+      this.opened++;
+      return null;
+    },
+  } satisfies Partial<FakeCommands>;
 }
 
 /** As textgate_logging::diagnostics::Diagnostics::to_text. */

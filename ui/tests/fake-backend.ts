@@ -1,8 +1,9 @@
 // An in-memory stand-in for the Rust commands, used only by the browser tests. It answers with
 // the generated payload types; its few validation rules exist to drive the UI's error display,
 // the real rules are tested in Rust.
-import { FakeAbout, aboutCommands, type AboutOptions } from './fake-about';
-import { FakeHarness, harnessCommands } from './fake-harness';
+import { FakeAbout, type AboutOptions } from './fake-about';
+import { FakeHarness } from './fake-harness';
+import { dispatch, type FakeCommands } from './fake-ipc';
 import { FakeServers } from './fake-servers';
 import { FakeSettings } from './fake-settings';
 import type { AppStatus } from '../src/bindings/AppStatus';
@@ -14,6 +15,9 @@ import type { ProfileDraft } from '../src/bindings/ProfileDraft';
 import type { ProfileSummary } from '../src/bindings/ProfileSummary';
 import type { ProfileView } from '../src/bindings/ProfileView';
 import type { SaveOutcome } from '../src/bindings/SaveOutcome';
+import type { SampleAccount } from '../src/bindings/SampleAccount';
+import type { TemplatePreview } from '../src/bindings/TemplatePreview';
+import type { Templates } from '../src/bindings/Templates';
 
 export interface FakeOptions {
   keychainError?: string | null;
@@ -32,64 +36,56 @@ export class FakeBackend {
   harness: FakeHarness;
   settings = new FakeSettings();
   about: FakeAbout;
+  /** Every command, each part's own (typed by the generated `Commands`). */
+  readonly commands: FakeCommands;
   #nextId = 1;
 
   constructor(private options: FakeOptions = {}) {
     this.servers = new FakeServers(this.profiles, (draft) => this.#save(draft));
     this.harness = new FakeHarness(this.profiles);
     this.about = new FakeAbout(options);
+    this.commands = { ...this.#profileCommands, ...this.servers.commands, ...this.settings.commands, ...this.harness.commands, ...this.about.commands };
   }
 
+  /** What `invoke(cmd, args)` answers (tests/harness.ts routes mockIPC here). */
   handle(cmd: string, args: Record<string, unknown>): unknown {
     this.calls.push({ cmd, args: structuredClone(args) });
-    if (harnessCommands.has(cmd)) return this.harness.handle(cmd, args);
-    if (aboutCommands.has(cmd)) return this.about.handle(cmd);
-    for (const part of [this.servers, this.settings]) {
-      const answer = part.handle(cmd, args);
-      if (answer !== undefined) return answer;
-    }
-    switch (cmd) {
-      case 'app_status':
-        return {
-          dataDir: '/tmp/textgate',
-          storageError: this.options.storageError ? fail('storage', this.options.storageError) : null,
-          keychainError: this.options.keychainError ?? null } satisfies AppStatus;
-      case 'list_profiles':
-        return [...this.profiles.values()].sort((a, b) => a.name.localeCompare(b.name)).map(summary);
-      case 'get_profile':
-        return this.#get(args.id as string);
-      case 'check_profile':
-        return this.#checkWithTemplates(args.draft as ProfileDraft);
-      case 'save_profile':
-        return this.#saveWithTemplates(args.draft as ProfileDraft);
-      case 'preview_templates':
-        return viaRust({ kind: 'preview', templates: args.templates, sample: args.sample });
-      case 'default_sample_account':
-        return viaRust({ kind: 'defaultSample' });
-      case 'delete_profile':
-        this.#get(args.id as string);
-        this.profiles.delete(args.id as string);
-        return null;
-      case 'set_profile_enabled': {
-        const view = this.#get(args.id as string);
-        view.enabled = args.enabled as boolean;
-        this.profiles.set(view.id, view);
-        return structuredClone(view);
-      }
-      case 'duplicate_profile': {
-        const view = this.#get(args.id as string);
-        return this.#save({ ...view, id: undefined, name: `${view.name} (copy)`, uri: this.generateUri(), secret: this.generateSecret(), enabled: false });
-      }
-      case 'generate_uri':
-        return this.generateUri();
-      case 'generate_secret':
-        return this.generateSecret();
-      case 'plugin:clipboard-manager|write_text':
-        return null;
-      default:
-        throw fail('unexpected', `The fake backend has no command ${cmd}`);
-    }
+    if (cmd === 'plugin:clipboard-manager|write_text') return null;
+    const routed = dispatch(this.commands, cmd, args);
+    if (!routed) throw fail('unexpected', `The fake backend has no command ${cmd}`);
+    return routed.answer;
   }
+
+  readonly #profileCommands = {
+    appStatus: (): AppStatus => ({
+      dataDir: '/tmp/textgate',
+      storageError: this.options.storageError ? fail('storage', this.options.storageError) : null,
+      keychainError: this.options.keychainError ?? null,
+    }),
+    listProfiles: () => [...this.profiles.values()].sort((a, b) => a.name.localeCompare(b.name)).map(summary),
+    getProfile: (id: string) => this.#get(id),
+    checkProfile: (draft: ProfileDraft) => this.#checkWithTemplates(draft),
+    saveProfile: (draft: ProfileDraft) => this.#saveWithTemplates(draft),
+    previewTemplates: (templates: Templates, sample: SampleAccount) => viaRust<TemplatePreview[]>({ kind: 'preview', templates, sample }),
+    defaultSampleAccount: () => viaRust<SampleAccount>({ kind: 'defaultSample' }),
+    deleteProfile: (id: string) => {
+      this.#get(id);
+      this.profiles.delete(id);
+      return null;
+    },
+    setProfileEnabled: (id: string, enabled: boolean) => {
+      const view = this.#get(id);
+      view.enabled = enabled;
+      this.profiles.set(view.id, view);
+      return structuredClone(view);
+    },
+    duplicateProfile: (id: string) => {
+      const view = this.#get(id);
+      return this.#save({ ...view, id: undefined, name: `${view.name} (copy)`, uri: this.generateUri(), secret: this.generateSecret(), enabled: false });
+    },
+    generateUri: () => this.generateUri(),
+    generateSecret: () => this.generateSecret(),
+  } satisfies Partial<FakeCommands>;
 
   generateUri() {
     return '/' + letters('abcdefghijklmnopqrstuvwxyz', 31);

@@ -2,7 +2,10 @@
 // X-Webitel-Sign with the profile's secret (403 on a mismatch, 500 on bad JSON), a fake local
 // receiver whose requests arrive over the real Tauri channel mechanism, emulated agent actions
 // rendered from the profile's templates, history search/replay, a burst and the signature lab.
+import type { Channel } from '@tauri-apps/api/core';
 import type { AgentAction } from '../src/bindings/AgentAction';
+import type { AnswerSpec } from '../src/bindings/AnswerSpec';
+import type { BurstProgress } from '../src/bindings/BurstProgress';
 import type { HistoryEntry } from '../src/bindings/HistoryEntry';
 import type { HistoryQuery } from '../src/bindings/HistoryQuery';
 import type { InboundDraft } from '../src/bindings/InboundDraft';
@@ -14,6 +17,7 @@ import type { LiveBatch } from '../src/bindings/LiveBatch';
 import type { ProfileView } from '../src/bindings/ProfileView';
 import type { Signing } from '../src/bindings/Signing';
 import type { Verdict } from '../src/bindings/Verdict';
+import type { FakeCommands } from './fake-ipc';
 import { sha1Sign, spoil, standardSign, webitelSign, webitelVerify, whsecKey } from './fake-crypto';
 
 // As core: the code, the English sentence and the data it is made of (IpcError.params).
@@ -56,11 +60,6 @@ function chatAndText(body: string): { chatId: string | null; text: string | null
   return { chatId: null, text: null };
 }
 
-export const harnessCommands = new Set([
-  'sender_types', 'compose_inbound', 'send_to_gateway', 'search_history', 'replay_history', 'clear_history', 'start_receiver',
-  'stop_receiver', 'receiver_status', 'emulate_webitel', 'run_burst', 'signature_lab',
-]);
-
 export class FakeHarness {
   history: HistoryEntry[] = [];
   receiver: { url: string; profileId: string; channel: ChannelArg; answer: Answer; index: number } | null = null;
@@ -68,40 +67,29 @@ export class FakeHarness {
 
   constructor(private profiles: Map<string, ProfileView>) {}
 
-  async handle(cmd: string, args: Record<string, any>): Promise<unknown> {
-    switch (cmd) {
-      case 'sender_types':
-        return ['telegram', 'viber', 'whatsapp', 'facebook', 'instagram', 'web', 'email'];
-      case 'compose_inbound':
-        return encodeDraft(args.draft);
-      case 'send_to_gateway':
-        return this.#send(args.profileId, args.body, args.signing, args.url);
-      case 'search_history':
-        return this.search(args.query);
-      case 'replay_history':
-        return this.#replay(args.id, args.resign);
-      case 'clear_history': {
-        const before = this.history.length;
-        this.history = this.history.filter((e) => e.profileId !== args.profileId);
-        return before - this.history.length;
-      }
-      case 'start_receiver':
-        return this.#start(args.profileId, args.port, args.path, args.answer, args.onRequest);
-      case 'stop_receiver':
-        this.receiver = null;
-        return null;
-      case 'receiver_status':
-        return this.receiver ? { url: this.receiver.url, profileId: this.receiver.profileId } : null;
-      case 'emulate_webitel':
-        return this.#emulate(args.profileId, args.action, args.url);
-      case 'run_burst':
-        return this.#burst(args.profileId, args.count, args.concurrency, args.url, args.onProgress);
-      case 'signature_lab':
-        return this.#lab(args.request);
-      default:
-        return undefined;
-    }
-  }
+  readonly commands = {
+    senderTypes: () => ['telegram', 'viber', 'whatsapp', 'facebook', 'instagram', 'web', 'email'],
+    composeInbound: (draft: InboundDraft) => encodeDraft(draft),
+    sendToGateway: (profileId: string, body: string, signing: Signing, url: string | null) => this.#send(profileId, body, signing, url),
+    searchHistory: (query: HistoryQuery) => this.search(query),
+    replayHistory: (id: number, resign: boolean) => this.#replay(id, resign),
+    clearHistory: (profileId: string | null) => {
+      const before = this.history.length;
+      this.history = this.history.filter((e) => e.profileId !== profileId);
+      return before - this.history.length;
+    },
+    startReceiver: (profileId: string, port: number, path: string, answer: AnswerSpec, onRequest: Channel<LiveBatch>) =>
+      this.#start(profileId, port, path, answer, onRequest),
+    stopReceiver: () => {
+      this.receiver = null;
+      return null;
+    },
+    receiverStatus: () => (this.receiver ? { url: this.receiver.url, profileId: this.receiver.profileId } : null),
+    emulateWebitel: (profileId: string, action: AgentAction, url: string | null) => this.#emulate(profileId, action, url),
+    runBurst: (profileId: string, count: number, concurrency: number, url: string | null, onProgress: Channel<BurstProgress>) =>
+      this.#burst(profileId, count, concurrency, url, onProgress),
+    signatureLab: (request: LabRequest) => this.#lab(request),
+  } satisfies Partial<FakeCommands>;
 
   #profile(id: string): ProfileView {
     const view = this.profiles.get(id);

@@ -5,11 +5,13 @@ import type { FieldIssue } from '../src/bindings/FieldIssue';
 import type { FlowSchema } from '../src/bindings/FlowSchema';
 import type { ErrorCode } from '../src/bindings/ErrorCode';
 import type { IpcError } from '../src/bindings/IpcError';
+import type { KeepVersion } from '../src/bindings/KeepVersion';
 import type { NewServer } from '../src/bindings/NewServer';
 import type { ProfileView } from '../src/bindings/ProfileView';
 import type { PullReport } from '../src/bindings/PullReport';
 import type { ServerView } from '../src/bindings/ServerView';
 import type { SyncContent } from '../src/bindings/SyncContent';
+import type { FakeCommands } from './fake-ipc';
 
 // As core: the code, the English sentence and the data it is made of (IpcError.params).
 const fail = (code: ErrorCode, message: string, params: IpcError['params'] = {}, field: IpcError['field'] = null): IpcError => ({
@@ -47,39 +49,27 @@ export class FakeServers {
     return server;
   }
 
-  handle(cmd: string, args: Record<string, any>): unknown {
-    switch (cmd) {
-      case 'list_servers':
-        return [...this.servers.values()];
-      case 'add_server': {
-        const form = args.server as NewServer;
-        if (form.auth.kind === 'token' && form.auth.token === 'bad-token')
-          throw fail('unauthorized', `${hostOf(form.baseUrl)} refused the access token (HTTP 401): log in again`, { host: hostOf(form.baseUrl), status: 401 });
-        if (!/^https?:\/\/[^/]+/.test(form.baseUrl))
-          throw fail('invalid_server_url', `Server address is not valid: ${form.baseUrl}`, { detail: form.baseUrl });
-        return this.addDemo(form.name, [{ id: 21, name: `${form.name} chat flow`, type: 'chat' }], form.baseUrl);
-      }
-      case 'test_server':
-        return { ok: true, code: 'ok', message: `Connected to ${this.servers.get(args.id)?.name} as Emulator admin`, user: 'Emulator admin' };
-      case 'remove_server':
-        this.servers.delete(args.id);
-        return null;
-      case 'list_flow_schemas':
-        return args.serverId ? (this.flows.get(args.serverId) ?? []) : [...this.flows.values()].flat();
-      case 'refresh_flow_schemas':
-        return this.flows.get(args.serverId) ?? [];
-      case 'push_profile':
-        return this.#push(args.id);
-      case 'pull_server':
-        return this.#pull(args.serverId);
-      case 'compare_with_server':
-        return this.#compare(args.id);
-      case 'resolve_conflict':
-        return this.#resolve(args.id, args.keep);
-      default:
-        return undefined;
-    }
-  }
+  readonly commands = {
+    listServers: () => [...this.servers.values()],
+    addServer: (form: NewServer) => {
+      if (form.auth.kind === 'token' && form.auth.token === 'bad-token')
+        throw fail('unauthorized', `${hostOf(form.baseUrl)} refused the access token (HTTP 401): log in again`, { host: hostOf(form.baseUrl), status: 401 });
+      if (!/^https?:\/\/[^/]+/.test(form.baseUrl))
+        throw fail('invalid_server_url', `Server address is not valid: ${form.baseUrl}`, { detail: form.baseUrl });
+      return this.addDemo(form.name, [{ id: 21, name: `${form.name} chat flow`, type: 'chat' }], form.baseUrl);
+    },
+    testServer: (id: string) => ({ ok: true, code: 'ok', message: `Connected to ${this.servers.get(id)?.name} as Emulator admin`, user: 'Emulator admin' }),
+    removeServer: (id: string) => {
+      this.servers.delete(id);
+      return null;
+    },
+    listFlowSchemas: (serverId: string | null) => (serverId ? (this.flows.get(serverId) ?? []) : [...this.flows.values()].flat()),
+    refreshFlowSchemas: (serverId: string) => this.flows.get(serverId) ?? [],
+    pushProfile: (id: string) => this.#push(id),
+    pullServer: (serverId: string) => this.#pull(serverId),
+    compareWithServer: (id: string) => this.#compare(id),
+    resolveConflict: (id: string, keep: KeepVersion) => this.#resolve(id, keep),
+  } satisfies Partial<FakeCommands>;
 
   #profile(id: string): ProfileView {
     const view = this.profiles.get(id);

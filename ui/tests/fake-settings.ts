@@ -11,6 +11,8 @@ import type { Settings } from '../src/bindings/Settings';
 import type { SettingsField } from '../src/bindings/SettingsField';
 import type { SettingsView } from '../src/bindings/SettingsView';
 import type { UpdateProgress } from '../src/bindings/UpdateProgress';
+import type { Channel } from '@tauri-apps/api/core';
+import type { FakeCommands } from './fake-ipc';
 
 /** Where the fake keeps its settings file (not the UI's own cache keys). */
 export const FAKE_SETTINGS_KEY = 'textgate.fake.settings-file';
@@ -92,31 +94,25 @@ export class FakeSettings {
     this.holdDownload = false;
   }
 
-  handle(cmd: string, args: Record<string, any>): unknown {
-    switch (cmd) {
-      case 'get_settings':
-        return { settings: this.read(), warnings: this.warnings } satisfies SettingsView;
-      case 'save_settings': {
-        const changes = args.settings as Record<string, unknown>;
-        const next = this.read();
-        for (const field of FIELDS) if (field in changes) check(next, field, changes[field]);
-        this.write(next);
-        return { settings: next, warnings: [] } satisfies SettingsView;
-      }
-      case 'startup_update_check':
-        if (!this.read().checkUpdatesOnStart || this.scenario === 'unconfigured') return null;
-        return this.#check();
-      case 'check_for_update':
-        return this.#check();
-      case 'download_update':
-        return this.#download(args.onProgress as { id: number });
-      case 'install_update':
-        if (!this.#downloaded) throw fail('update_not_downloaded', 'No update has been downloaded yet: download it first');
-        return null;
-      default:
-        return undefined;
-    }
-  }
+  readonly commands = {
+    getSettings: (): SettingsView => ({ settings: this.read(), warnings: this.warnings }),
+    saveSettings: (changes: Partial<Settings>): SettingsView => {
+      const next = this.read();
+      for (const field of FIELDS) if (field in changes) check(next, field, (changes as Record<string, unknown>)[field]);
+      this.write(next);
+      return { settings: next, warnings: [] };
+    },
+    startupUpdateCheck: () => {
+      if (!this.read().checkUpdatesOnStart || this.scenario === 'unconfigured') return null;
+      return this.#check();
+    },
+    checkForUpdate: () => this.#check(),
+    downloadUpdate: (onProgress: Channel<UpdateProgress>) => this.#download(onProgress),
+    installUpdate: () => {
+      if (!this.#downloaded) throw fail('update_not_downloaded', 'No update has been downloaded yet: download it first');
+      return null;
+    },
+  } satisfies Partial<FakeCommands>;
 
   #check(): AvailableUpdate | null {
     if (this.scenario === 'unconfigured')
@@ -130,7 +126,7 @@ export class FakeSettings {
     return this.scenario === 'latest' ? null : structuredClone(OFFERED);
   }
 
-  async #download(channel: { id: number }): Promise<DownloadedUpdate> {
+  async #download(channel: Channel<UpdateProgress>): Promise<DownloadedUpdate> {
     const send = (index: number, progress: UpdateProgress) =>
       (window as any).__TAURI_INTERNALS__.runCallback(channel.id, { index, message: progress });
     const chunk = UPDATE_BYTES / 3;

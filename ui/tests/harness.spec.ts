@@ -2,9 +2,10 @@
 // HMACs (WebCrypto), receiver requests arrive through Tauri's channel mechanism.
 import { createHmac } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import type { InvokedName } from './fake-ipc';
 
 type Call = { cmd: string; args: Record<string, any> };
-const calls = (page: Page, cmd: string) =>
+const calls = (page: Page, cmd: InvokedName) =>
   page.evaluate((name) => (window as any).fakeBackend.calls.filter((c: Call) => c.cmd === name), cmd) as Promise<Call[]>;
 
 async function openTest(page: Page, query = '?flows=1&seed=1&onserver=1') {

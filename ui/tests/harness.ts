@@ -26,17 +26,15 @@ if (params.has('flows')) backend.servers.addDemo();
 
 const seed = Number(params.get('seed') ?? 0);
 for (let i = 1; i <= seed; i++) {
-  await backend.handle('save_profile', {
-    draft: {
-      name: ['Alpha support', 'Beta sales', 'Gamma billing'][i - 1] ?? `Gateway ${i}`,
-      uri: backend.generateUri(),
-      callback: `https://bot${i}.example.com/hook`,
-      secret: backend.generateSecret(),
-      flow: null,
-      enabled: false,
-      templates: { title: '', close: '', join: '', left: '', filePolicyFail: '' },
-      serverId: params.has('onserver') ? 's1' : null,
-    },
+  await backend.commands.saveProfile({
+    name: ['Alpha support', 'Beta sales', 'Gamma billing'][i - 1] ?? `Gateway ${i}`,
+    uri: backend.generateUri(),
+    callback: `https://bot${i}.example.com/hook`,
+    secret: backend.generateSecret(),
+    flow: null,
+    enabled: false,
+    templates: { title: '', close: '', join: '', left: '', filePolicyFail: '' },
+    serverId: params.has('onserver') ? 's1' : null,
   });
 }
 // `?conflict=1`: the first seeded profile is on Demo and changed on both sides.

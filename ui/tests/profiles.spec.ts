@@ -1,9 +1,10 @@
 // The profile editor in a real browser: create, generate and copy, validation at the right
 // fields, tabs, save, and the unsaved-changes guard.
 import { expect, test, type Page } from '@playwright/test';
+import type { InvokedName } from './fake-ipc';
 
 type Call = { cmd: string; args: Record<string, unknown> };
-const calls = (page: Page, cmd: string) =>
+const calls = (page: Page, cmd: InvokedName) =>
   page.evaluate((name) => (window as any).fakeBackend.calls.filter((c: Call) => c.cmd === name), cmd) as Promise<Call[]>;
 
 test('create a profile, generate and copy the secret, save', async ({ page }) => {

@@ -1,8 +1,9 @@
 // Servers, flow schemas, push, sync badges and the conflict view, with the backend mocked.
 import { expect, test, type Page } from '@playwright/test';
+import type { InvokedName } from './fake-ipc';
 
 type Call = { cmd: string; args: Record<string, unknown> };
-const calls = (page: Page, cmd: string) =>
+const calls = (page: Page, cmd: InvokedName) =>
   page.evaluate((name) => (window as any).fakeBackend.calls.filter((c: Call) => c.cmd === name), cmd) as Promise<Call[]>;
 const toast = (page: Page, text: string | RegExp) => page.getByRole('status').getByText(text);
 

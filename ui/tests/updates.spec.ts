@@ -2,8 +2,9 @@
 // one offered and downloaded with progress then "Restart to update", a refused signature, a
 // build without an update key; and the check at start, only when the setting is on.
 import { expect, test, type Page } from '@playwright/test';
+import type { InvokedName } from './fake-ipc';
 
-const calls = (page: Page, cmd: string) =>
+const calls = (page: Page, cmd: InvokedName) =>
   page.evaluate((c) => (window as any).fakeBackend.calls.filter((call: { cmd: string }) => call.cmd === c).length, cmd);
 
 async function openUpdates(page: Page, query = '') {

@@ -1,6 +1,7 @@
 // The update flow as the UI walks it: check → (latest | a version offered) → download with
 // progress → restart into it. The Rust side (src-tauri/updater.rs) verifies the signature and
 // installs; errors come back as stable codes, each shown in the UI's language.
+import { Channel } from '@tauri-apps/api/core';
 import type { AvailableUpdate } from '../bindings/AvailableUpdate';
 import type { IpcError } from '../bindings/IpcError';
 import type { UpdateProgress } from '../bindings/UpdateProgress';
@@ -63,7 +64,7 @@ class Updates {
     this.error = null;
     this.progress = { downloaded: 0, total: null };
     try {
-      await backend.downloadUpdate((progress) => (this.progress = progress));
+      await backend.downloadUpdate(new Channel<UpdateProgress>((progress) => (this.progress = progress)));
       this.phase = 'downloaded';
     } catch (failure) {
       this.#fail(failure);

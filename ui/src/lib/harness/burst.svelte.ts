@@ -1,5 +1,6 @@
 // The burst section: N signed messages at concurrency C to the gateway, live progress, and
 // the report (throughput, percentiles, errors by kind, latency histogram).
+import { Channel } from '@tauri-apps/api/core';
 import type { BurstProgress } from '../../bindings/BurstProgress';
 import type { BurstReport } from '../../bindings/BurstReport';
 import { harnessApi } from './api';
@@ -20,9 +21,9 @@ class BurstState {
     this.report = null;
     this.progress = { sent: 0, succeeded: 0, total: Number(this.count), elapsedMicros: 0 };
     try {
-      this.report = await harnessApi.runBurst(profileId, Number(this.count), Number(this.concurrency), this.url.trim() || null, (p) => {
+      this.report = await harnessApi.runBurst(profileId, Number(this.count), Number(this.concurrency), this.url.trim() || null, new Channel<BurstProgress>((p) => {
         this.progress = p;
-      });
+      }));
       this.progress = { sent: this.report.sent, succeeded: this.report.succeeded, total: this.report.sent, elapsedMicros: this.report.elapsedMicros };
     } catch (error) {
       this.error = errorText(error);

@@ -2,6 +2,7 @@
 // its live log, newest first. Requests arrive over a Tauri channel in batches, already stored
 // in the history; the log keeps the newest LIVE_WINDOW and counts the rest (passed over by the
 // backend or pushed out here) as not shown live. Reopening the tab reloads it from the history.
+import { Channel } from '@tauri-apps/api/core';
 import type { HistoryEntry } from '../../bindings/HistoryEntry';
 import type { LiveBatch } from '../../bindings/LiveBatch';
 import type { ReceiverInfo } from '../../bindings/ReceiverInfo';
@@ -59,7 +60,7 @@ class ReceiverState {
       this.entries = [];
       this.notShown = 0;
       this.notRecorded = 0;
-      this.info = await harnessApi.startReceiver(profileId, Number(this.port), this.path, answer, (batch) => this.#arrived(batch));
+      this.info = await harnessApi.startReceiver(profileId, Number(this.port), this.path, answer, new Channel<LiveBatch>((batch) => this.#arrived(batch)));
     } catch (error) {
       this.error = errorText(error);
     } finally {
