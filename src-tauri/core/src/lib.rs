@@ -20,7 +20,8 @@ pub mod settings_file;
 pub mod signature;
 pub mod store;
 pub mod sync_state;
-pub mod template;
+/// Go `text/template` as Webitel runs it: the `textgate-gotemplate` crate, under its old path.
+pub use textgate_gotemplate as template;
 pub mod template_preview;
 pub mod template_verdict;
 pub mod updates;
