@@ -2,6 +2,7 @@
 //! custom gateway profiles, kept free of Tauri so it can be tested and reused on its own.
 
 pub mod chat;
+pub mod clock;
 pub mod emulator;
 pub mod error;
 pub mod error_params;

@@ -3,6 +3,7 @@
 
 use std::io::Read;
 
+use textgate_core::clock::now_secs;
 use textgate_core::generate::generate_secret;
 use textgate_core::signature::{
     sha1_sign, sha1_verify, standard_sign, standard_verify, webitel_sign, webitel_verify,
@@ -38,7 +39,7 @@ pub fn sign(args: SignArgs, out: &Output) -> CliResult {
                 .id
                 .clone()
                 .unwrap_or_else(|| format!("msg_{}", generate_secret()));
-            let timestamp = args.secret.timestamp.unwrap_or_else(unix_now);
+            let timestamp = args.secret.timestamp.unwrap_or_else(now_secs);
             let signed = standard_sign(&key, &id, timestamp, &body);
             if out.is_json() {
                 out.json(&serde_json::json!({
@@ -74,7 +75,7 @@ pub fn verify(args: VerifyArgs, out: &Output) -> CliResult {
                     "--scheme standard needs --id and --timestamp (the webhook-id and webhook-timestamp headers)",
                 ));
             };
-            let now = args.at.unwrap_or_else(unix_now);
+            let now = args.at.unwrap_or_else(now_secs);
             standard_verify(
                 &key,
                 Some(id),
@@ -146,10 +147,4 @@ fn read_body() -> CliResult<Vec<u8>> {
         .read_to_end(&mut body)
         .map_err(|e| CliError::new("io", format!("Cannot read the body from stdin: {e}")))?;
     Ok(body)
-}
-
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }

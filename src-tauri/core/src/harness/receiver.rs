@@ -235,7 +235,7 @@ async fn receive(
         log.total += 1;
         let entry = ReceivedRequest {
             seq: log.total,
-            time: crate::store::now_millis(),
+            time: crate::clock::now_millis(),
             method: method.to_string(),
             path: uri.path().to_string(),
             headers: headers
