@@ -1,6 +1,7 @@
 //! The import edges issue G turned one way, checked on the source so a later change cannot
 //! quietly bring a cycle back: "now" is read only in `clock` (core, the CLI and the app shell
-//! call it), and `harness` does not import `store` (the store imports harness's history types).
+//! call it), `harness` does not import `store` (the store imports harness's history types), and
+//! the emulator's route modules share `emulator::query` instead of `bots` importing `api`.
 //! Test files (`tests.rs`, `*_tests.rs`) may reach anything for their fixtures and are skipped.
 
 use std::path::{Path, PathBuf};
@@ -85,4 +86,16 @@ fn harness_does_not_import_the_store() {
         &["crate::store", "super::super::store"],
     );
     assert!(edges.is_empty(), "harness -> store: {edges:?}");
+}
+
+#[test]
+fn the_emulator_bots_routes_do_not_import_the_api_module() {
+    let edges = mentions(
+        &["core/src/emulator/bots.rs"],
+        &["super::api", "emulator::api"],
+    );
+    assert!(
+        edges.is_empty(),
+        "emulator::bots -> emulator::api: {edges:?}"
+    );
 }
