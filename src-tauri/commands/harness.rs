@@ -3,6 +3,7 @@
 //! lives in `harness_receiver.rs`; every rule and byte is core's, these only translate.
 
 use tauri::State;
+use textgate_core::clock::now_secs;
 use textgate_core::harness::compose::{InboundDraft, SENDER_TYPES};
 use textgate_core::harness::delivery::Signing;
 use textgate_core::harness::history::{HistoryEntry, HistoryQuery};
@@ -16,11 +17,7 @@ use crate::state::AppState;
 /// Computes the scheme's signature for the body and checks a pasted one.
 #[ipc_command(async)]
 pub fn signature_lab(request: LabRequest) -> IpcResult<LabResult> {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|elapsed| elapsed.as_secs() as i64)
-        .unwrap_or(0);
-    lab::run(&request, now).map_err(|error| IpcError::new(ErrorCode::InvalidSecret, error.0))
+    lab::run(&request, now_secs()).map_err(|error| IpcError::new(ErrorCode::InvalidSecret, error.0))
 }
 
 /// `sender.type` presets for the send form.

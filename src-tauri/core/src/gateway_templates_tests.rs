@@ -199,7 +199,7 @@ fn a_failure_inside_another_keys_define_is_reported_with_that_texts_location() {
 
 #[test]
 fn a_never_ending_template_is_previewed_and_refused_within_the_budget() {
-    use crate::template::tests_limits::DOUBLING;
+    use crate::template::test_support::DOUBLING;
     let t = templates(|t| {
         t.title = "$(.FirstName)".into();
         t.join = DOUBLING.into();

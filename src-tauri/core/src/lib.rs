@@ -2,6 +2,7 @@
 //! custom gateway profiles, kept free of Tauri so it can be tested and reused on its own.
 
 pub mod chat;
+pub mod clock;
 pub mod emulator;
 pub mod error;
 pub mod error_code;
@@ -21,7 +22,8 @@ pub mod settings_file;
 pub mod signature;
 pub mod store;
 pub mod sync_state;
-pub mod template;
+/// Go `text/template` as Webitel runs it: the `textgate-gotemplate` crate, under its old path.
+pub use textgate_gotemplate as template;
 pub mod template_preview;
 pub mod template_verdict;
 pub mod updates;

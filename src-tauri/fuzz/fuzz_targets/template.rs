@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use textgate_core::template::{self, Account, Delims, MissingKey};
+use textgate_gotemplate::{self as template, Account, Delims, MissingKey};
 
 const MAX_TEMPLATE: usize = 4096;
 

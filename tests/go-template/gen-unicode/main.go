@@ -1,7 +1,7 @@
-// Command gen-unicode writes src-tauri/core/src/template/unicode_tables.rs: the character classes
+// Command gen-unicode writes src-tauri/gotemplate/src/unicode_tables.rs: the character classes
 // that Go's text/template and fmt consult (unicode.IsLetter, unicode.IsDigit, strconv.IsPrint,
 // unicode.IsSpace), taken from the Go toolchain itself so the Rust engine agrees with it on every
-// code point. Run from tests/go-template: go run ./gen-unicode > ../../src-tauri/core/src/template/unicode_tables.rs
+// code point. Run from tests/go-template: go run ./gen-unicode > ../../src-tauri/gotemplate/src/unicode_tables.rs
 package main
 
 import (

@@ -4,6 +4,7 @@
 
 use std::io::Read;
 
+use textgate_core::clock::now_secs;
 use textgate_core::generate::generate_secret;
 use textgate_core::signature::{Scheme, Verdict};
 use textgate_core::ErrorCode;
@@ -21,7 +22,7 @@ pub fn sign(args: SignArgs, out: &Output) -> CliResult {
         let id = args.secret.id.clone();
         Ok((
             id.unwrap_or_else(|| format!("msg_{}", generate_secret())),
-            args.secret.timestamp.unwrap_or_else(unix_now),
+            args.secret.timestamp.unwrap_or_else(now_secs),
         ))
     })?;
     let signed = scheme
@@ -77,7 +78,7 @@ pub fn verify(args: VerifyArgs, out: &Output) -> CliResult {
             )),
         }
     })?;
-    let now = args.at.unwrap_or_else(unix_now);
+    let now = args.at.unwrap_or_else(now_secs);
     let verdict = scheme
         .verify(secret.expose(), &body, Some(args.signature.as_str()), now)
         .map_err(|error| CliError::new(ErrorCode::Usage, error.0))?;
@@ -149,10 +150,4 @@ fn read_body() -> CliResult<Vec<u8>> {
         )
     })?;
     Ok(body)
-}
-
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }

@@ -14,9 +14,10 @@ use axum::Router;
 
 use super::bots;
 use super::faults::{self, ConnKill, FaultKind, FaultRule};
+use super::query::QueryParams;
 use super::reply::{self, protobuf_json};
 use super::state::{Fault, RequestRecord, Shared};
-use crate::webitel::wire::{LoginRequest, Page};
+use crate::webitel::wire::LoginRequest;
 
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     let api = Router::new()
@@ -186,74 +187,4 @@ async fn schemas(State(shared): State<Arc<Shared>>, RawQuery(query): RawQuery) -
     schemas.sort_by_key(|schema| schema.id);
     let (page, items) = params.paginate(schemas);
     reply::ok(protobuf_json(&page.with_items(items)))
-}
-
-/// Query parameters with repeated keys kept (`type=chat&type=default`).
-pub(crate) struct QueryParams(Vec<(String, String)>);
-
-impl QueryParams {
-    pub fn parse(raw: Option<String>) -> Self {
-        let raw = raw.unwrap_or_default();
-        Self(
-            url::form_urlencoded::parse(raw.as_bytes())
-                .into_owned()
-                .collect(),
-        )
-    }
-
-    pub fn first(&self, key: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-            .filter(|v| !v.is_empty())
-    }
-
-    pub fn all(&self, key: &str) -> Vec<&str> {
-        self.0
-            .iter()
-            .filter(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-            .collect()
-    }
-
-    /// Cuts one page (`page` from 1, `size` default 16, at most 1000) out of `items`.
-    pub fn paginate<T>(&self, items: Vec<T>) -> (PageInfo, Vec<T>) {
-        let page = self
-            .first("page")
-            .and_then(|p| p.parse::<usize>().ok())
-            .filter(|p| *p >= 1)
-            .unwrap_or(1);
-        let size = self
-            .first("size")
-            .and_then(|s| s.parse::<usize>().ok())
-            .filter(|s| *s >= 1)
-            .unwrap_or(16)
-            .min(1000);
-        let start = (page - 1).saturating_mul(size);
-        let next = items.len() > start.saturating_add(size);
-        let items: Vec<T> = items.into_iter().skip(start).take(size).collect();
-        (
-            PageInfo {
-                page: page as i64,
-                next,
-            },
-            items,
-        )
-    }
-}
-
-pub(crate) struct PageInfo {
-    page: i64,
-    next: bool,
-}
-
-impl PageInfo {
-    pub fn with_items<T>(self, items: Vec<T>) -> Page<T> {
-        Page {
-            page: Some(self.page),
-            next: self.next,
-            items,
-        }
-    }
 }

@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::Value;
 
-use super::api::QueryParams;
+use super::query::QueryParams;
 use super::reply::{self, bad_request, protobuf_json, refuse, Refusal};
 use super::state::{Inner, Shared};
 use crate::webitel::wire::{Bot, Lookup, Metadata};

@@ -62,7 +62,7 @@ pub(crate) async fn webhook(
     if !webitel_verify(secret.as_bytes(), &body, given).is_valid() {
         return StatusCode::FORBIDDEN.into_response();
     }
-    let now = crate::store::now_millis() / 1000;
+    let now = crate::clock::now_secs();
     match accept(&body, now).and_then(|event| admit(&shared, gateway_id, enabled, event)) {
         Ok(event) => {
             shared.lock().record_chat(

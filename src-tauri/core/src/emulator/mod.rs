@@ -10,6 +10,7 @@ mod chat;
 mod fault_listener;
 mod faults;
 mod outbound;
+mod query;
 mod reply;
 mod state;
 

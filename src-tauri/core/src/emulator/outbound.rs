@@ -70,7 +70,7 @@ pub(crate) async fn act(
     action: &AgentAction,
 ) -> Result<Vec<Exchange>, ActError> {
     let (callback, secret, templates) = gateway_setup(shared, gateway_id)?;
-    let now_secs = crate::store::now_millis() / 1000;
+    let now_secs = crate::clock::now_secs();
     let bodies = compose(action, &templates, now_secs)?;
     if let AgentAction::Close { chat_id } = action {
         // The agent ended the chat on the server, whatever its callback answers.
@@ -160,7 +160,7 @@ pub(crate) fn notify_client_close(shared: &Arc<Shared>, gateway_id: i64, chat_id
     let action = AgentAction::Close {
         chat_id: chat_id.to_string(),
     };
-    let now_secs = crate::store::now_millis() / 1000;
+    let now_secs = crate::clock::now_secs();
     let Ok(mut bodies) = compose(&action, &templates, now_secs) else {
         return;
     };

@@ -108,7 +108,7 @@ impl Inner {
 
     /// Unix milliseconds, strictly increasing so every change gets a new `updated_at`.
     pub fn tick(&mut self) -> i64 {
-        let now = crate::store::now_millis();
+        let now = crate::clock::now_millis();
         self.last_time = now.max(self.last_time + 1);
         self.last_time
     }

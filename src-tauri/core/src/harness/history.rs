@@ -108,7 +108,7 @@ impl NewEntry {
         exchange: Exchange,
     ) -> Self {
         NewEntry {
-            time: crate::store::now_millis(),
+            time: crate::clock::now_millis(),
             profile_id,
             channel,
             replay_of: None,

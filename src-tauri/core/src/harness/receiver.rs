@@ -230,7 +230,7 @@ async fn receive(
             config.secret.expose(),
             &body,
             |name| headers.get(name).and_then(|v| v.to_str().ok()),
-            crate::store::now_millis() / 1000,
+            crate::clock::now_secs(),
         )
         .unwrap_or_else(|error| Verdict::Invalid(error.0));
     let status = if on_path { config.answer.status } else { 404 };
@@ -239,7 +239,7 @@ async fn receive(
         log.total += 1;
         let entry = ReceivedRequest {
             seq: log.total,
-            time: crate::store::now_millis(),
+            time: crate::clock::now_millis(),
             method: method.to_string(),
             path: uri.path().to_string(),
             headers: headers

@@ -35,7 +35,7 @@ impl Workspace {
         }
         delivery::check_target(&target).map_err(CoreError::NoTarget)?;
         let secret = self.harness_secret(&profile)?;
-        let now = crate::store::now_millis() / 1000;
+        let now = crate::clock::now_secs();
         let bodies = compose(action, &profile.templates, now).map_err(|error| match error {
             OutboundError::Broadcast(reason) => CoreError::BroadcastRefused(reason),
             OutboundError::Template {

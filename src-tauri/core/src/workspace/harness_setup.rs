@@ -56,7 +56,7 @@ impl Workspace {
             count,
             concurrency,
             // Distinct per run, so chats of two bursts never mix in a transcript.
-            chat_prefix: format!("burst-{:x}", crate::store::now_millis()),
+            chat_prefix: format!("burst-{:x}", crate::clock::now_millis()),
             chats: chats.unwrap_or(DEFAULT_BURST_CHATS.min(count.max(1))),
         };
         burst::run(&self.harness_client(Some(&profile.id))?, plan, progress)

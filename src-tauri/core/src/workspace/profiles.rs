@@ -6,13 +6,14 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::Workspace;
+use crate::clock::now_millis;
 use crate::error::{CoreError, Result};
 use crate::gateway_templates::judge_templates;
 use crate::generate::{generate_secret, generate_uri};
 use crate::profile::{FlowSchema, Profile, ProfileDraft, ProfileSummary, ProfileView, SecretState};
 use crate::secrets::SecretError;
 use crate::sensitive::Sensitive;
-use crate::store::{now_millis, Store};
+use crate::store::Store;
 use crate::sync_state::sync_state;
 use crate::template_verdict::TemplatesVerdict;
 use crate::validation::{validate_fields, DraftContext, FieldIssue, ProfileField, ValidDraft};

@@ -3,13 +3,13 @@
 //! is caught at once rather than at the first push.
 
 use super::Workspace;
+use crate::clock::now_millis;
 use crate::error::{CoreError, Result};
 use crate::profile::FlowSchema;
 use crate::sensitive::Sensitive;
 use crate::server::{
     plain_http_warning, token_account, ConnectionReport, Server, ServerAuth, ServerView,
 };
-use crate::store::now_millis;
 use crate::validation::check_name;
 use crate::webitel::client::{parse_base_url, ClientConfig, WebitelClient};
 use crate::webitel::client_error::ClientError;

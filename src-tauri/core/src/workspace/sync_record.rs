@@ -18,11 +18,12 @@
 //!   gateway from the server, and deleting again finishes an interrupted delete.
 
 use super::Workspace;
+use crate::clock::now_millis;
 use crate::error::Result;
 use crate::profile::Profile;
 use crate::sensitive::Sensitive;
 use crate::server::Server;
-use crate::store::{now_millis, SecretMark, SyncRecord};
+use crate::store::{SecretMark, SyncRecord};
 use crate::sync_state::SyncContent;
 use crate::webitel::wire::{Bot, Metadata};
 

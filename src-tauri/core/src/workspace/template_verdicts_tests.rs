@@ -4,8 +4,7 @@
 
 use super::super::sync::tests::{draft, fixture};
 use crate::error::CoreError;
-use crate::template::probe;
-use crate::template::tests_limits::{DOUBLING, DOUBLING_PRINTF};
+use crate::template::test_support::{probe, DOUBLING, DOUBLING_PRINTF};
 use crate::template_verdict::{digest, TemplatesVerdict};
 use crate::validation::{ProfileField, Severity};
 

@@ -1,7 +1,7 @@
 //! Differential test of the template engine against Go itself (issue C): every template of the
 //! hand-written corpus (`template_corpus.txt`) and of a seeded random corpus is rendered by Go's
 //! `text/template` (tests/go-template, set up as Webitel's server sets it up) and by
-//! `textgate_core::template`; outputs must be byte-identical and the same templates must fail,
+//! `textgate_gotemplate`; outputs must be byte-identical and the same templates must fail,
 //! in the same phase, with Go's exact error message (`TemplateError::go_message`). Go must be installed (`make deps` installs Debian's golang-go): without it
 //! this test fails rather than skips, because it is the proof the engine matches the server.
 
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use serde_json::json;
-use textgate_core::template::{parse, Account, Delims, MissingKey, Value};
+use textgate_gotemplate::{parse, Account, Delims, MissingKey, Value};
 
 #[path = "template_gen/mod.rs"]
 mod template_gen;

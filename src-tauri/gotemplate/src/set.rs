@@ -63,7 +63,7 @@ impl TemplateSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::template::Account;
+    use crate::Account;
 
     fn render(set: &TemplateSet, name: &str) -> String {
         let out = set

@@ -3,6 +3,7 @@
 //! input that is an error or a render, never a stack overflow. Expected outputs and messages
 //! are Go 1.19.8's for the same templates (`tests/go-template`).
 
+use super::test_support::{DOUBLING, DOUBLING_PRINTF};
 use super::*;
 
 fn sample() -> Value {
@@ -16,12 +17,6 @@ fn render_go(text: &str) -> Result<String, TemplateError> {
 fn render_webitel(text: &str) -> Result<String, TemplateError> {
     parse("t", text, &Delims::webitel())?.render(&sample(), MissingKey::Error)
 }
-
-/// The issue's template: a recursion that doubles 40 times (about 2^41 calls).
-pub(crate) const DOUBLING: &str = r#"$(define "a")$(if .)$(template "a" slice . 1)$(template "a" slice . 1)$(else)x$(end)$(end)$(template "a" "0123456789012345678901234567890123456789")"#;
-
-/// The same with a leaf that prints a million bytes.
-pub(crate) const DOUBLING_PRINTF: &str = r#"$(define "a")$(if .)$(template "a" slice . 1)$(template "a" slice . 1)$(else)$(printf "%999999d" 1)$(end)$(end)$(template "a" "0123456789012345678901234567890123456789")"#;
 
 #[test]
 fn the_doubling_recursion_stops_at_the_work_budget() {

@@ -1,6 +1,8 @@
 //! Go `text/template`, as Webitel's server runs it for the Templates tab, so that Textgate can
 //! show while the admin types exactly what a customer will see and exactly what the server will
-//! refuse (issue C).
+//! refuse (issue C). Its own crate (issue G): it depends on nothing of Textgate's core, and core
+//! re-exports it as `textgate_core::template`. What it covers and how it is checked against Go:
+//! `README.md` beside this crate's `Cargo.toml`.
 //!
 //! Why not a crate: `gtmpl` (the maintained port, 0.7) was evaluated first. Its README lists
 //! `html` and `js` as unimplemented and `printf` as "not fully stable", its values are JSON
@@ -12,7 +14,7 @@
 //! against Go itself by `tests/template_vs_go.rs`.
 //!
 //! ```
-//! use textgate_core::template::{parse, Account, Delims, MissingKey};
+//! use textgate_gotemplate::{parse, Account, Delims, MissingKey};
 //! let text = "$(.FirstName)$(if .LastName) $(.LastName)$(end) joined";
 //! let t = parse("join", text, &Delims::webitel()).unwrap();
 //! let out = t.render(&Account::sample().to_value(), MissingKey::Error).unwrap();
@@ -52,17 +54,17 @@ mod walk;
 
 #[cfg(test)]
 mod proptests;
+#[cfg(any(test, feature = "test-support"))]
+pub mod test_support;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_go_rules;
 #[cfg(test)]
-pub(crate) mod tests_limits;
+mod tests_limits;
 
 use std::collections::HashMap;
 
-#[cfg(test)]
-pub(crate) use budget::probe;
 pub use budget::{Limit, MAX_DATA, MAX_OUTPUT, MAX_STEPS};
 pub use error::{ExecContext, Phase, TemplateError};
 pub use set::TemplateSet;

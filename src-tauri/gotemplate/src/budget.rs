@@ -105,9 +105,10 @@ impl State<'_> {
     }
 }
 
-/// Which threads are rendering right now, for tests that prove a render holds no lock.
-#[cfg(test)]
-pub(crate) mod probe {
+/// Which threads are rendering right now, for tests that prove a render holds no lock
+/// (public through `test_support` with the `test-support` feature).
+#[cfg(any(test, feature = "test-support"))]
+pub mod probe {
     use std::sync::Mutex;
     use std::thread::ThreadId;
 
@@ -120,15 +121,15 @@ pub(crate) mod probe {
     }
 
     /// Whether the thread is inside a render.
-    pub(crate) fn rendering(thread: ThreadId) -> bool {
+    pub fn rendering(thread: ThreadId) -> bool {
         threads().contains(&thread)
     }
 
     /// Marks the current thread as rendering until dropped.
-    pub(crate) struct Rendering(ThreadId);
+    pub struct Rendering(ThreadId);
 
     impl Rendering {
-        pub(crate) fn start() -> Self {
+        pub fn start() -> Self {
             let id = std::thread::current().id();
             threads().push(id);
             Rendering(id)

@@ -92,7 +92,7 @@ pub(crate) fn execute(
         // Go has no node to point at here, so its message has no line.
         return Err(TemplateError::at(name, Phase::Exec, &text, 0, None, msg));
     };
-    #[cfg(test)]
+    #[cfg(any(test, feature = "test-support"))]
     let _probe = super::budget::probe::Rendering::start();
     let mut s = State {
         trees,
