@@ -9,9 +9,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::field_issue::{FieldIssue, ProfileField};
 use crate::profile::Templates;
 use crate::template::{trim_space, Account, Delims, MissingKey, TemplateError, TemplateSet, Value};
-use crate::validation::{FieldIssue, ProfileField};
 
 /// The server's error id for a template it refuses.
 pub const REFUSAL_ID: &str = "chat.bot.custom.updates.invalid";

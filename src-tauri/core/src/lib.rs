@@ -5,6 +5,7 @@ pub mod chat;
 pub mod emulator;
 pub mod error;
 pub mod error_params;
+pub mod field_issue;
 pub mod gateway_templates;
 pub mod generate;
 pub mod harness;
@@ -12,6 +13,8 @@ mod http_setup;
 pub mod issue;
 pub mod paths;
 pub mod profile;
+pub mod profile_field;
+pub mod profile_views;
 pub mod secrets;
 pub mod sensitive;
 pub mod server;
@@ -30,11 +33,11 @@ pub mod webitel;
 pub mod workspace;
 
 pub use error::{CoreError, Result};
-pub use profile::{
-    FlowRef, FlowSchema, ProfileDraft, ProfileSummary, ProfileView, SecretState, Templates,
-};
+pub use field_issue::{FieldIssue, ProfileField};
+pub use issue::Issue;
+pub use profile::{FlowRef, FlowSchema, ProfileDraft, Templates};
+pub use profile_views::{ProfileSummary, ProfileView, SecretState};
 pub use secrets::{KeyringStore, MemorySecretStore, SecretError, SecretStore};
 pub use sensitive::Sensitive;
 pub use store::Store;
-pub use validation::{FieldIssue, Issue, ProfileField};
 pub use workspace::{ConflictView, KeepVersion, PullReport, PushAction, SaveOutcome, Workspace};

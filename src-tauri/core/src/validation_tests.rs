@@ -149,15 +149,11 @@ fn secret_rules() {
 
 fn draft() -> ProfileDraft {
     ProfileDraft {
-        id: None,
         name: " Support ".into(),
         uri: "/abcdefghijklmnopqrstuvwxyzabcde".into(),
         callback: "https://bot.example.com/hook".into(),
         secret: Sensitive::new("S3cretS3cretS3cretS3cretS3cret00".into()),
-        flow: None,
-        enabled: false,
-        templates: Templates::default(),
-        server_id: None,
+        ..ProfileDraft::default()
     }
 }
 

@@ -12,9 +12,10 @@ use crate::error::{CoreError, Result};
 use crate::profile::Profile;
 use crate::sensitive::Sensitive;
 use crate::server::Server;
-use crate::sync_state::{bot_body, changed_here, SyncContent};
+use crate::sync_state::{changed_here, SyncContent};
 use crate::validation::{FieldIssue, ProfileField};
 use crate::webitel::client_error::ClientError;
+use crate::webitel::mapping::bot_body;
 use crate::webitel::wire::{Bot, Metadata};
 
 /// What a push did.
