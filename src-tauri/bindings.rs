@@ -43,5 +43,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::updater::UpdateProgress::export_all(&cfg)?;
     crate::updater::DownloadedUpdate::export_all(&cfg)?;
     textgate_logging::diagnostics::Diagnostics::export_all(&cfg)?;
+    // Not a type: the field table and the empty draft as constants.
+    std::fs::write(
+        dir.join(textgate_core::profile_exports::FILE_NAME),
+        textgate_core::profile_exports::typescript(),
+    )?;
     Ok(())
 }

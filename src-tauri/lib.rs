@@ -56,6 +56,7 @@ pub fn invoke_handler<R: tauri::Runtime>(
         commands::about::open_log_folder,
         commands::profiles::list_profiles,
         commands::profiles::get_profile,
+        commands::profiles::new_profile_draft,
         commands::profiles::check_profile,
         commands::profiles::save_profile,
         commands::profiles::duplicate_profile,

@@ -12,6 +12,7 @@ import type { Issue } from '../src/bindings/Issue';
 import type { ProfileDraft } from '../src/bindings/ProfileDraft';
 import type { ProfileSummary } from '../src/bindings/ProfileSummary';
 import type { ProfileView } from '../src/bindings/ProfileView';
+import { EMPTY_PROFILE_DRAFT } from '../src/bindings/profileFields';
 import type { SaveOutcome } from '../src/bindings/SaveOutcome';
 
 export interface FakeOptions {
@@ -79,6 +80,8 @@ export class FakeBackend {
         const view = this.#get(args.id as string);
         return this.#save({ ...view, id: undefined, name: `${view.name} (copy)`, uri: this.generateUri(), secret: this.generateSecret(), enabled: false });
       }
+      case 'new_profile_draft':
+        return { ...structuredClone(EMPTY_PROFILE_DRAFT), uri: this.generateUri(), secret: this.generateSecret() };
       case 'generate_uri':
         return this.generateUri();
       case 'generate_secret':
@@ -146,6 +149,8 @@ export class FakeBackend {
     const previous = this.profiles.get(id);
     const pushed = previous?.remoteId ?? null;
     const view: ProfileView = {
+      // Every draft field as the draft has it (a new field needs nothing here), then what core derives.
+      ...(JSON.parse(JSON.stringify(draft)) as ProfileDraft),
       id,
       name: draft.name.trim(),
       uri: draft.uri.trim(),
@@ -187,6 +192,7 @@ function summary(view: ProfileView): ProfileSummary {
     incomplete: view.flow === null,
     templatesRefused: view.templatesRefused,
     serverId: view.serverId,
+    notes: view.notes,
     syncState: view.syncState,
     updatedAt: view.updatedAt,
   };

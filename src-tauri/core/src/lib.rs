@@ -13,6 +13,7 @@ mod http_setup;
 pub mod issue;
 pub mod paths;
 pub mod profile;
+pub mod profile_exports;
 pub mod profile_field;
 pub mod profile_views;
 pub mod secrets;

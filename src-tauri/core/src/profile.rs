@@ -64,6 +64,9 @@ pub struct ProfileDraft {
     /// The Webitel server this gateway belongs to (`null`: local only).
     #[serde(default)]
     pub server_id: Option<String>,
+    /// The admin's own note on the gateway. Local only: never sent to Webitel.
+    #[serde(default)]
+    pub notes: String,
 }
 
 /// A profile row as stored in SQLite (no secret).
@@ -78,6 +81,8 @@ pub struct Profile {
     pub templates: Templates,
     /// The server this profile belongs to (issue B).
     pub server_id: Option<String>,
+    /// The admin's note (local only: not synced, kept by a pull).
+    pub notes: String,
     /// The gateway id on that server once pushed; the URI is read-only from then on.
     pub remote_id: Option<i64>,
     /// What was last agreed with the server.
@@ -121,6 +126,7 @@ impl ProfileDraft {
             enabled: profile.enabled,
             templates: profile.templates,
             server_id: profile.server_id,
+            notes: profile.notes,
         }
     }
 }
@@ -137,6 +143,7 @@ impl Profile {
             enabled: draft.enabled,
             templates: draft.templates.clone(),
             server_id: draft.server_id.clone(),
+            notes: draft.notes.clone(),
             ..Self::default()
         }
     }

@@ -16,6 +16,7 @@ pub enum ProfileField {
     Flow,
     Enabled,
     Server,
+    Notes,
     TemplateTitle,
     TemplateClose,
     TemplateJoin,
@@ -45,7 +46,7 @@ const fn label(key: &'static str, english: &'static str, synced: bool) -> FieldL
 
 impl ProfileField {
     /// Every field, in the order the editor, the conflict dialog and `profiles show` use.
-    pub const ALL: [ProfileField; 12] = [
+    pub const ALL: [ProfileField; 13] = [
         Self::Name,
         Self::Uri,
         Self::Callback,
@@ -53,6 +54,7 @@ impl ProfileField {
         Self::Enabled,
         Self::Server,
         Self::Secret,
+        Self::Notes,
         Self::TemplateTitle,
         Self::TemplateClose,
         Self::TemplateJoin,
@@ -70,6 +72,7 @@ impl ProfileField {
             Self::Enabled => label("editor_enabled", "Enabled", true),
             Self::Server => label("general_server", "Server", false),
             Self::Secret => label("conflict_app_secret", "Secret", false),
+            Self::Notes => label("general_notes", "Notes", false),
             Self::TemplateTitle => label("template_title_label", "Workspace member's name", true),
             Self::TemplateClose => label("template_close_label", "Chat complete message", true),
             Self::TemplateJoin => label("template_join_label", "Agent joining message", true),

@@ -41,6 +41,8 @@ pub struct ProfileView {
     pub templates: Templates,
     pub server_id: Option<String>,
     pub server_name: Option<String>,
+    /// The admin's note (local only).
+    pub notes: String,
     #[ts(type = "number | null")]
     pub remote_id: Option<i64>,
     pub sync_state: SyncState,
@@ -91,6 +93,7 @@ impl ProfileView {
             enabled: profile.enabled,
             templates: profile.templates,
             server_id: profile.server_id,
+            notes: profile.notes,
             remote_id: profile.remote_id,
             created_at: profile.created_at,
             updated_at: profile.updated_at,
@@ -116,6 +119,8 @@ pub struct ProfileSummary {
     /// Webitel would refuse a template.
     pub templates_refused: bool,
     pub server_id: Option<String>,
+    /// The admin's note, so the list's search finds it.
+    pub notes: String,
     pub sync_state: SyncState,
     #[ts(type = "number")]
     pub updated_at: i64,
@@ -133,6 +138,7 @@ impl ProfileSummary {
             incomplete: profile.is_incomplete(),
             templates_refused,
             server_id: profile.server_id.clone(),
+            notes: profile.notes.clone(),
             sync_state: sync_state(profile),
             updated_at: profile.updated_at,
         }

@@ -12,6 +12,7 @@ pub const NAME_MAX_CHARS: usize = 100;
 pub const URI_MAX_CHARS: usize = 255;
 pub const CALLBACK_MAX_CHARS: usize = 2048;
 pub const SECRET_MAX_CHARS: usize = 256;
+pub const NOTES_MAX_CHARS: usize = 2000;
 
 /// Checks the name and returns it trimmed.
 pub fn check_name(name: &str) -> Result<String, Issue> {
@@ -149,6 +150,18 @@ pub fn check_secret(secret: &str) -> Result<(), Issue> {
     Ok(())
 }
 
+/// Checks the admin's note: any text (line breaks included) up to [`NOTES_MAX_CHARS`].
+pub fn check_notes(notes: &str) -> Result<(), Issue> {
+    let chars = notes.chars().count();
+    if chars > NOTES_MAX_CHARS {
+        return Err(Issue::NotesTooLong {
+            chars: count(chars),
+            max: count(NOTES_MAX_CHARS),
+        });
+    }
+    Ok(())
+}
+
 /// A draft that passed every rule, normalised for storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidDraft {
@@ -220,6 +233,9 @@ pub fn validate_fields(
 
     if let Err(message) = check_secret(draft.secret.expose()) {
         issues.push(FieldIssue::error(ProfileField::Secret, message));
+    }
+    if let Err(message) = check_notes(&draft.notes) {
+        issues.push(FieldIssue::error(ProfileField::Notes, message));
     }
     if draft.enabled && draft.flow.is_none() {
         issues.push(FieldIssue::error(

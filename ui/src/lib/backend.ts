@@ -31,6 +31,7 @@ export const backend = {
   appStatus: () => invoke<AppStatus>('app_status'),
   listProfiles: () => invoke<ProfileSummary[]>('list_profiles'),
   getProfile: (id: string) => invoke<ProfileView>('get_profile', { id }),
+  newProfileDraft: () => invoke<ProfileDraft>('new_profile_draft'),
   checkProfile: (draft: ProfileDraft) => invoke<FieldIssue[]>('check_profile', { draft }),
   saveProfile: (draft: ProfileDraft) => invoke<SaveOutcome>('save_profile', { draft }),
   duplicateProfile: (id: string) => invoke<SaveOutcome>('duplicate_profile', { id }),

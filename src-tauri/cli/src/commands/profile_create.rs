@@ -44,6 +44,7 @@ pub async fn create(ctx: &Context, args: ProfileCreate) -> CliResult {
         flow,
         templates,
         server_id: server.map(|server| server.id),
+        notes: args.notes,
         ..ProfileDraft::default()
     };
     let outcome = ctx.workspace.save(draft)?;

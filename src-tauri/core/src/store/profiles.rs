@@ -33,6 +33,7 @@ const COLUMN_NAMES: &[&str] = &[
     "remote_updated_at",
     "remote_seen_updated_at",
     "secret_changed",
+    "notes",
 ];
 
 /// Kept as they are by an upsert of an existing row (`updated_at` only moves forward).
@@ -80,6 +81,7 @@ pub(super) fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
             file_policy_fail: row.get("template_file_policy_fail")?,
         },
         server_id: row.get("server_id")?,
+        notes: row.get("notes")?,
         remote_id: row.get("remote_id")?,
         sync: SyncBase {
             snapshot: row.get("synced_snapshot")?,
@@ -179,6 +181,7 @@ impl Store {
                 ":remote_updated_at": profile.sync.remote_updated_at,
                 ":remote_seen_updated_at": profile.sync.remote_seen_updated_at,
                 ":secret_changed": profile.sync.secret_changed,
+                ":notes": profile.notes,
             },
         )?;
         tx.commit()?;

@@ -13,6 +13,7 @@ fn profile() -> Profile {
         }),
         enabled: true,
         remote_id: Some(42),
+        notes: "Owner: Ann Lee, partner ops, ann@partner.example".into(),
         ..Profile::default()
     }
 }
@@ -31,6 +32,10 @@ fn a_push_body_holds_only_what_the_admin_api_knows() {
         ["enabled", "flow", "id", "metadata", "name", "provider", "updates", "uri"]
     );
     assert_eq!(body["metadata"]["webhook"], "https://bot.example.com/hook");
+    // The note is local only: Webitel would refuse an unknown attribute.
+    let text = body.to_string();
+    assert!(!text.contains("notes"), "{text}");
+    assert!(!text.contains("Ann Lee"), "{text}");
 }
 
 #[test]

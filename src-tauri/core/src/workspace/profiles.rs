@@ -265,3 +265,7 @@ fn secret_not_saved(error: &SecretError) -> FieldIssue {
 #[cfg(test)]
 #[path = "profiles_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "profiles_notes_tests.rs"]
+mod notes_tests;

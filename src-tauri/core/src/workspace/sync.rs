@@ -328,3 +328,7 @@ mod fault_tests;
 #[cfg(test)]
 #[path = "sync_safety_tests.rs"]
 mod safety_tests;
+
+#[cfg(test)]
+#[path = "sync_notes_tests.rs"]
+mod notes_tests;
