@@ -73,6 +73,7 @@ ipc_commands![
     about::open_log_folder,
     profiles::list_profiles,
     profiles::get_profile,
+    profiles::new_profile_draft,
     profiles::check_profile,
     profiles::save_profile,
     profiles::duplicate_profile,

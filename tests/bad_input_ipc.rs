@@ -18,7 +18,7 @@ use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INV
 use tauri::webview::InvokeRequest;
 use textgate_app::state::AppState;
 use textgate_core::generate::generate_uri;
-use textgate_core::{MemorySecretStore, ProfileDraft, Sensitive, Templates};
+use textgate_core::{MemorySecretStore, ProfileDraft, Sensitive};
 
 #[path = "bad_input_ipc/cases.rs"]
 mod cases;
@@ -79,15 +79,11 @@ fn every_ipc_command_refuses_bad_input_with_an_error_and_changes_nothing() {
         .workspace()
         .unwrap()
         .save(ProfileDraft {
-            id: None,
             name: "Support".into(),
             uri: generate_uri(),
             callback: "https://bot.example.com/hook".into(),
             secret: Sensitive::new("s3cret-s3cret".into()),
-            flow: None,
-            enabled: false,
-            templates: Templates::default(),
-            server_id: None,
+            ..ProfileDraft::default()
         })
         .unwrap()
         .profile

@@ -6,19 +6,15 @@ use std::sync::Arc;
 use textgate_app::error::IpcError;
 use textgate_app::state::AppState;
 use textgate_core::generate::{generate_secret, generate_uri};
-use textgate_core::{MemorySecretStore, ProfileDraft, ProfileField, Sensitive, Templates};
+use textgate_core::{MemorySecretStore, ProfileDraft, ProfileField, Sensitive};
 
 fn draft(name: &str, secret: &str) -> ProfileDraft {
     ProfileDraft {
-        id: None,
         name: name.into(),
         uri: generate_uri(),
         callback: "https://bot.example.com/hook".into(),
         secret: Sensitive::new(secret.into()),
-        flow: None,
-        enabled: false,
-        templates: Templates::default(),
-        server_id: None,
+        ..ProfileDraft::default()
     }
 }
 

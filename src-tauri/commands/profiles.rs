@@ -19,6 +19,12 @@ pub fn get_profile(state: State<'_, AppState>, id: String) -> IpcResult<ProfileV
     Ok(state.workspace()?.get(&id)?)
 }
 
+/// A new profile's draft (generated URI and app secret), so the UI never builds one itself.
+#[ipc_command(async)]
+pub fn new_profile_draft() -> IpcResult<ProfileDraft> {
+    Ok(ProfileDraft::generated())
+}
+
 #[ipc_command(async)]
 pub fn check_profile(
     state: State<'_, AppState>,

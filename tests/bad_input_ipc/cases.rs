@@ -58,6 +58,7 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
         | "default_sample_account"
         | "generate_uri"
         | "generate_secret"
+        | "new_profile_draft"
         | "sender_types"
         | "stop_receiver"
         | "receiver_status"

@@ -14,6 +14,7 @@ import type { Issue } from '../src/bindings/Issue';
 import type { ProfileDraft } from '../src/bindings/ProfileDraft';
 import type { ProfileSummary } from '../src/bindings/ProfileSummary';
 import type { ProfileView } from '../src/bindings/ProfileView';
+import { EMPTY_PROFILE_DRAFT } from '../src/bindings/profileFields';
 import type { SaveOutcome } from '../src/bindings/SaveOutcome';
 import type { SampleAccount } from '../src/bindings/SampleAccount';
 import type { TemplatePreview } from '../src/bindings/TemplatePreview';
@@ -83,6 +84,7 @@ export class FakeBackend {
       const view = this.#get(id);
       return this.#save({ ...view, id: undefined, name: `${view.name} (copy)`, uri: this.generateUri(), secret: this.generateSecret(), enabled: false });
     },
+    newProfileDraft: (): ProfileDraft => ({ ...structuredClone(EMPTY_PROFILE_DRAFT), uri: this.generateUri(), secret: this.generateSecret() }),
     generateUri: () => this.generateUri(),
     generateSecret: () => this.generateSecret(),
   } satisfies Partial<FakeCommands>;
@@ -143,6 +145,8 @@ export class FakeBackend {
     const previous = this.profiles.get(id);
     const pushed = previous?.remoteId ?? null;
     const view: ProfileView = {
+      // Every draft field as the draft has it (a new field needs nothing here), then what core derives.
+      ...(JSON.parse(JSON.stringify(draft)) as ProfileDraft),
       id,
       name: draft.name.trim(),
       uri: draft.uri.trim(),
@@ -184,6 +188,7 @@ function summary(view: ProfileView): ProfileSummary {
     incomplete: view.flow === null,
     templatesRefused: view.templatesRefused,
     serverId: view.serverId,
+    notes: view.notes,
     syncState: view.syncState,
     updatedAt: view.updatedAt,
   };

@@ -1,5 +1,6 @@
 // The server and sync half of the fake backend (browser tests only): servers, flow schemas,
 // push, pull and conflicts, answering with the generated payload types.
+import { EMPTY_PROFILE_DRAFT } from '../src/bindings/profileFields';
 import type { ConflictView } from '../src/bindings/ConflictView';
 import type { FieldIssue } from '../src/bindings/FieldIssue';
 import type { FlowSchema } from '../src/bindings/FlowSchema';
@@ -96,13 +97,13 @@ export class FakeServers {
 
   #pull(serverId: string): PullReport {
     const { profile } = this.save({
+      ...structuredClone(EMPTY_PROFILE_DRAFT),
       name: 'Pulled gateway',
       uri: '/pulledgatewayaaaaaaaaaaaaaaaaaaa',
       callback: 'https://pulled.example.com/hook',
       secret: 'PulledSecretPulledSecret00000000',
       flow: demoFlows[0],
       enabled: true,
-      templates: { title: '', close: '', join: '', left: '', filePolicyFail: '' },
       serverId,
     });
     Object.assign(profile, { remoteId: this.#nextRemote++, syncState: 'inSync', uriEditable: false });

@@ -7,6 +7,8 @@
 // About dialog: `?logs=none` (no log folder) or `?logs=fail` (it cannot be opened), `?longpaths=1`.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { FakeBackend } from './fake-backend';
+import { EMPTY_PROFILE_DRAFT } from '../src/bindings/profileFields';
+import type { ProfileDraft } from '../src/bindings/ProfileDraft';
 
 const params = new URLSearchParams(location.search);
 const backend = new FakeBackend({
@@ -27,13 +29,11 @@ if (params.has('flows')) backend.servers.addDemo();
 const seed = Number(params.get('seed') ?? 0);
 for (let i = 1; i <= seed; i++) {
   await backend.commands.saveProfile({
+    ...structuredClone(EMPTY_PROFILE_DRAFT),
     name: ['Alpha support', 'Beta sales', 'Gamma billing'][i - 1] ?? `Gateway ${i}`,
     uri: backend.generateUri(),
     callback: `https://bot${i}.example.com/hook`,
     secret: backend.generateSecret(),
-    flow: null,
-    enabled: false,
-    templates: { title: '', close: '', join: '', left: '', filePolicyFail: '' },
     serverId: params.has('onserver') ? 's1' : null,
   });
 }

@@ -2,6 +2,7 @@
 //! instead of parsing messages. Messages never include secret values.
 
 use crate::error_code::ErrorCode;
+pub use crate::error_text::{error_chain, shown};
 use crate::secrets::SecretError;
 use crate::validation::FieldIssue;
 
@@ -131,6 +132,18 @@ pub enum CoreError {
     Update(#[from] crate::updates::UpdateError),
 }
 
+/// The error a push gets for a template the server would refuse: `template_budget` when over
+/// one of Textgate's limits, else `template_invalid`.
+impl From<crate::gateway_templates::TemplateRefusal> for CoreError {
+    fn from(refusal: crate::gateway_templates::TemplateRefusal) -> Self {
+        if refusal.is_over_budget() {
+            CoreError::TemplateBudget(refusal.field_issue())
+        } else {
+            CoreError::TemplateRefused(refusal.field_issue())
+        }
+    }
+}
+
 impl CoreError {
     /// Stable, machine-readable code for the UI and scripts.
     pub fn code(&self) -> ErrorCode {
@@ -182,37 +195,10 @@ impl CoreError {
     }
 }
 
-/// At most this many characters of what the user typed are quoted back in a message.
-const SHOWN_CHARS: usize = 80;
-
-/// User input as a message quotes it: whole when short, else its start and an ellipsis, so a
-/// 10 MB argument gives a one-line error, not a 10 MB one.
-pub fn shown(input: &str) -> std::borrow::Cow<'_, str> {
-    match input.char_indices().nth(SHOWN_CHARS) {
-        None => input.into(),
-        Some((end, _)) => format!("{}\u{2026}", &input[..end]).into(),
-    }
-}
-
-/// An error and its sources as one line (`a: b: c`, a newline inside a cause becomes a space),
-/// each cause said once; for transport errors whose outer message alone ("error sending
-/// request") explains nothing.
-pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut parts = vec![error.to_string()];
-    let mut source = error.source();
-    while let Some(inner) = source {
-        let text = inner.to_string();
-        if !parts.iter().any(|part| part.contains(&text)) {
-            parts.push(text);
-        }
-        source = inner.source();
-    }
-    parts.join(": ").replace('\n', " ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error_text::SHOWN_CHARS;
 
     #[test]
     fn long_input_is_quoted_short_and_short_input_whole() {

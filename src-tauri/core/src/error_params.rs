@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::{shown, CoreError};
+use crate::error::CoreError;
+use crate::error_text::shown;
 use crate::secrets::SecretError;
 use crate::updates::UpdateError;
 use crate::webitel::client_error::ClientError;

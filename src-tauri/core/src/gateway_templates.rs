@@ -9,9 +9,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::field_issue::{FieldIssue, ProfileField};
 use crate::profile::Templates;
 use crate::template::{trim_space, Account, Delims, MissingKey, TemplateError, TemplateSet, Value};
-use crate::validation::{FieldIssue, ProfileField};
 
 /// The server's error id for a template it refuses.
 pub const REFUSAL_ID: &str = "chat.bot.custom.updates.invalid";
@@ -130,15 +130,6 @@ impl TemplateRefusal {
     /// rather than Go refusing it.
     pub fn is_over_budget(&self) -> bool {
         self.error.limit.is_some()
-    }
-
-    /// The error a push gets: `template_budget` when over a limit, else `template_invalid`.
-    pub fn into_error(self) -> crate::error::CoreError {
-        if self.is_over_budget() {
-            crate::error::CoreError::TemplateBudget(self.field_issue())
-        } else {
-            crate::error::CoreError::TemplateRefused(self.field_issue())
-        }
     }
 }
 

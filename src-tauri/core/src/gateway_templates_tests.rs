@@ -1,4 +1,5 @@
 use super::*;
+use crate::error::CoreError;
 use crate::template_preview::{preview_templates, SampleAccount};
 use crate::validation::Severity;
 
@@ -217,7 +218,7 @@ fn a_never_ending_template_is_previewed_and_refused_within_the_budget() {
     let refusal = server_refusal(&t).expect("refused");
     assert_eq!(refusal.key, TemplateKey::Join);
     assert!(refusal.is_over_budget());
-    assert_eq!(refusal.into_error().code(), "template_budget");
+    assert_eq!(CoreError::from(refusal).code(), "template_budget");
     let (issues, refused) = judge_templates(&t);
     assert!(refused);
     assert_eq!(issues.len(), 1);

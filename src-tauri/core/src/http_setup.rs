@@ -8,8 +8,17 @@
 use reqwest::ClientBuilder;
 use url::Url;
 
-use crate::error::error_chain;
-use crate::webitel::client_error::ClientError;
+use crate::error_text::error_chain;
+
+/// Why a client could not be built; the Webitel client and the harness say it in their own
+/// errors (`ClientError` converts from it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum HttpSetupError {
+    /// The private CA given is not usable PEM (or the TLS stack refused it).
+    InvalidCertificate(String),
+    /// The TLS stack could not be set up at all.
+    Setup(String),
+}
 
 /// Builds the client trusting the certificates of `ca_pem` (one or more PEM blocks, blank is
 /// none) beside the system's roots. A failure is an error, never a panic or a silently
@@ -17,14 +26,14 @@ use crate::webitel::client_error::ClientError;
 pub(crate) fn build_trusting(
     builder: ClientBuilder,
     ca_pem: Option<&str>,
-) -> Result<reqwest::Client, ClientError> {
+) -> Result<reqwest::Client, HttpSetupError> {
     let custom = ca_pem.is_some_and(|pem| !pem.trim().is_empty());
     trust_ca(builder, ca_pem)?.build().map_err(|error| {
         let chain = error_chain(&error);
         if custom {
-            ClientError::InvalidCertificate(chain)
+            HttpSetupError::InvalidCertificate(chain)
         } else {
-            ClientError::Setup(chain)
+            HttpSetupError::Setup(chain)
         }
     })
 }
@@ -33,14 +42,14 @@ pub(crate) fn build_trusting(
 fn trust_ca(
     mut builder: ClientBuilder,
     ca_pem: Option<&str>,
-) -> Result<ClientBuilder, ClientError> {
+) -> Result<ClientBuilder, HttpSetupError> {
     let Some(pem) = ca_pem.filter(|pem| !pem.trim().is_empty()) else {
         return Ok(builder);
     };
     let certificates = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
-        .map_err(|error| ClientError::InvalidCertificate(error.to_string()))?;
+        .map_err(|error| HttpSetupError::InvalidCertificate(error.to_string()))?;
     if certificates.is_empty() {
-        return Err(ClientError::InvalidCertificate(
+        return Err(HttpSetupError::InvalidCertificate(
             "no certificate found in the PEM text".into(),
         ));
     }
@@ -84,11 +93,11 @@ mod tests {
     fn blank_or_broken_pem_text() {
         assert!(build_trusting(reqwest::Client::builder(), Some("  \n")).is_ok());
         let broken = build_trusting(reqwest::Client::builder(), Some("not a certificate"));
-        assert!(matches!(broken, Err(ClientError::InvalidCertificate(_))));
+        assert!(matches!(broken, Err(HttpSetupError::InvalidCertificate(_))));
         let garbage = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
         let refused = build_trusting(reqwest::Client::builder(), Some(garbage));
         assert!(
-            matches!(refused, Err(ClientError::InvalidCertificate(_))),
+            matches!(refused, Err(HttpSetupError::InvalidCertificate(_))),
             "{refused:?}"
         );
     }

@@ -71,6 +71,10 @@ pub enum Issue {
     },
     FlowRequired,
     ServerReadOnly,
+    NotesTooLong {
+        chars: u32,
+        max: u32,
+    },
     /// Webitel's server would refuse the template; `go` is Go's error text, verbatim.
     TemplateRefused {
         go: String,
@@ -174,6 +178,9 @@ impl std::fmt::Display for Issue {
             Issue::ServerReadOnly => f.write_str(
                 "This gateway already exists on its server: duplicate it to use another server",
             ),
+            Issue::NotesTooLong { chars, max } => {
+                write!(f, "Notes are too long: {chars} characters (at most {max})")
+            }
             Issue::TemplateRefused { go } => {
                 write!(f, "Webitel will refuse this template: {go}")
             }

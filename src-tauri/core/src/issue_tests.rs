@@ -189,6 +189,14 @@ fn table() -> Vec<(Issue, serde_json::Value, &'static str)> {
             "This gateway already exists on its server: duplicate it to use another server",
         ),
         (
+            Issue::NotesTooLong {
+                chars: 2001,
+                max: 2000,
+            },
+            json!({"code": "notes_too_long", "params": {"chars": 2001, "max": 2000}}),
+            "Notes are too long: 2001 characters (at most 2000)",
+        ),
+        (
             Issue::TemplateRefused {
                 go: text("template: join:1: unexpected \"}\" in operand"),
             },
@@ -258,6 +266,7 @@ fn ordinal(issue: &Issue) -> usize {
         Issue::TemplateOverBudget { .. } => 31,
         Issue::TemplateUnsendable { .. } => 32,
         Issue::ServerDetail { .. } => 33,
+        Issue::NotesTooLong { .. } => 34,
     }
 }
 
@@ -267,7 +276,7 @@ fn every_issue_code_has_an_english_sentence_and_stable_params() {
     let mut seen: Vec<usize> = table.iter().map(|(issue, _, _)| ordinal(issue)).collect();
     seen.sort_unstable();
     seen.dedup();
-    assert_eq!(seen, (0..=33).collect::<Vec<_>>(), "one sample per variant");
+    assert_eq!(seen, (0..=34).collect::<Vec<_>>(), "one sample per variant");
     for (issue, wire, english) in table {
         assert_eq!(serde_json::to_value(&issue).unwrap(), wire, "{issue:?}");
         assert_eq!(issue.code(), wire["code"], "{issue:?}");

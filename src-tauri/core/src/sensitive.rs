@@ -59,6 +59,28 @@ pub mod reveal {
     }
 }
 
+/// [`reveal`] for a secret that is always there (a new profile's generated draft); read back
+/// as an ordinary [`Sensitive`].
+pub mod reveal_one {
+    use super::*;
+
+    pub fn serialize<T, S>(value: &Sensitive<T>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        T: Zeroize + Serialize,
+        S: Serializer,
+    {
+        value.expose().serialize(serializer)
+    }
+
+    pub fn deserialize<'de, T, D>(deserializer: D) -> Result<Sensitive<T>, D::Error>
+    where
+        T: Zeroize + Deserialize<'de>,
+        D: serde::Deserializer<'de>,
+    {
+        Sensitive::deserialize(deserializer)
+    }
+}
+
 impl<T: Zeroize + ts_rs::TS> ts_rs::TS for Sensitive<T> {
     type WithoutGenerics = T::WithoutGenerics;
     type OptionInnerType = T::OptionInnerType;

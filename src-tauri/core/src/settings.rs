@@ -7,13 +7,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
-use crate::error::{shown, CoreError};
+use crate::error::CoreError;
+use crate::error_text::shown;
+pub use crate::settings_field::SettingsField;
+pub use crate::updates::{check_update_feed, FEED_MAX_CHARS};
 
 /// The Receive panel's port until the user picks another (`ui/src/lib/harness/receiver.svelte.ts`).
 pub const DEFAULT_RECEIVER_PORT: u16 = 8790;
-
-/// Longest update feed URL accepted.
-pub const FEED_MAX_CHARS: usize = 2048;
 
 /// The UI languages: `system` follows the OS locale, the others are Webitel's admin languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -40,38 +40,6 @@ pub enum Theme {
     System,
     Light,
     Dark,
-}
-
-/// One field of the settings, as errors and warnings name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum SettingsField {
-    Language,
-    Theme,
-    CheckUpdatesOnStart,
-    UpdateFeed,
-    ReceiverPort,
-}
-
-impl SettingsField {
-    pub const ALL: [SettingsField; 5] = [
-        SettingsField::Language,
-        SettingsField::Theme,
-        SettingsField::CheckUpdatesOnStart,
-        SettingsField::UpdateFeed,
-        SettingsField::ReceiverPort,
-    ];
-
-    /// The key in the settings file and in `save_settings`' object.
-    pub fn key(self) -> &'static str {
-        match self {
-            SettingsField::Language => "language",
-            SettingsField::Theme => "theme",
-            SettingsField::CheckUpdatesOnStart => "checkUpdatesOnStart",
-            SettingsField::UpdateFeed => "updateFeed",
-            SettingsField::ReceiverPort => "receiverPort",
-        }
-    }
 }
 
 /// The preferences, every one with its default.
@@ -134,35 +102,6 @@ fn label(field: SettingsField) -> &'static str {
         SettingsField::UpdateFeed => "update feed URL",
         SettingsField::ReceiverPort => "receiver port",
     }
-}
-
-/// Checks an update feed URL: empty means none; else an absolute https URL with a host.
-pub fn check_update_feed(feed: &str) -> Result<Option<String>, String> {
-    let feed = feed.trim();
-    if feed.is_empty() {
-        return Ok(None);
-    }
-    if feed.chars().count() > FEED_MAX_CHARS {
-        return Err(format!(
-            "The update feed URL is too long (at most {FEED_MAX_CHARS} characters)"
-        ));
-    }
-    let url = url::Url::parse(feed).map_err(|error| {
-        format!(
-            "\u{201c}{}\u{201d} is not a URL ({error}): use an https:// address",
-            shown(feed)
-        )
-    })?;
-    if url.scheme() != "https" || url.host_str().is_none_or(str::is_empty) {
-        return Err(format!(
-            "The update feed must be an https:// address, not \u{201c}{}\u{201d}",
-            shown(feed)
-        ));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err("The update feed URL must not contain a user name or password".into());
-    }
-    Ok(Some(url.to_string()))
 }
 
 impl Settings {

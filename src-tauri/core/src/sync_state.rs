@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::profile::{FlowRef, Profile, Templates};
-use crate::webitel::wire::{Bot, BotUpdates, Lookup, Metadata};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -36,6 +35,7 @@ pub struct SyncContent {
 }
 
 impl SyncContent {
+    /// The synced part of a local profile (the server's side is read in `webitel::mapping`).
     pub fn of_profile(profile: &Profile) -> Self {
         Self {
             name: profile.name.clone(),
@@ -47,24 +47,17 @@ impl SyncContent {
         }
     }
 
-    pub fn of_bot(bot: &Bot) -> Self {
-        let updates = bot.updates.clone().unwrap_or_default();
-        Self {
-            name: bot.name.clone(),
-            uri: bot.uri.clone(),
-            callback: bot
-                .metadata
-                .get(Metadata::WEBHOOK)
-                .unwrap_or_default()
-                .to_string(),
-            flow: bot.flow.as_ref().and_then(|flow| {
-                flow.id.filter(|id| *id != 0).map(|id| FlowRef {
-                    id,
-                    name: flow.name.clone().unwrap_or_default(),
-                })
-            }),
-            enabled: bot.enabled,
-            templates: updates.into(),
+    /// `profile` with this content written over its synced part; what only Textgate keeps
+    /// (the link, the sync base, local-only fields) is left as it was.
+    pub fn apply_to(self, profile: Profile) -> Profile {
+        Profile {
+            name: self.name,
+            uri: self.uri,
+            callback: self.callback,
+            flow: self.flow,
+            enabled: self.enabled,
+            templates: self.templates,
+            ..profile
         }
     }
 
@@ -74,38 +67,6 @@ impl SyncContent {
 
     pub fn from_snapshot(snapshot: &str) -> Option<Self> {
         serde_json::from_str(snapshot).ok()
-    }
-}
-
-/// The flat create/update body for `profile`, exactly as the admin API wants it.
-pub fn bot_body(profile: &Profile, secret: &str) -> Bot {
-    let mut metadata = Metadata::default();
-    metadata
-        .0
-        .insert(Metadata::SECRET.into(), secret.to_string());
-    metadata
-        .0
-        .insert(Metadata::WEBHOOK.into(), profile.callback.clone());
-    let templates = &profile.templates;
-    Bot {
-        id: profile.remote_id,
-        uri: profile.uri.clone(),
-        name: profile.name.clone(),
-        flow: profile.flow.as_ref().map(|flow| Lookup {
-            id: Some(flow.id),
-            name: None,
-        }),
-        enabled: profile.enabled,
-        provider: "custom".into(),
-        metadata,
-        updates: Some(BotUpdates {
-            title: templates.title.clone(),
-            close: templates.close.clone(),
-            join: templates.join.clone(),
-            left: templates.left.clone(),
-            file_policy_fail: templates.file_policy_fail.clone(),
-        }),
-        ..Bot::default()
     }
 }
 

@@ -3,7 +3,7 @@
 //! feed is asked: `TEXTGATE_UPDATE_FEED` (admins, tests), else the feed in the settings, else
 //! the release's own (the shell's configuration).
 
-use crate::settings::check_update_feed;
+use crate::error_text::shown;
 
 /// Replaces the update feed for this run (tests, admins with a mirror). Read once at start.
 pub const FEED_ENV: &str = "TEXTGATE_UPDATE_FEED";
@@ -99,8 +99,40 @@ pub fn shown_feed(feed: &str) -> String {
                 .unwrap_or_default();
             format!("{}://{host}{port}{}", url.scheme(), url.path())
         }
-        Err(_) => crate::error::shown(feed.trim()).into_owned(),
+        Err(_) => crate::error_text::shown(feed.trim()).into_owned(),
     }
+}
+
+/// Longest update feed URL accepted.
+pub const FEED_MAX_CHARS: usize = 2048;
+
+/// Checks an update feed URL: empty means none; else an absolute https URL with a host.
+pub fn check_update_feed(feed: &str) -> Result<Option<String>, String> {
+    let feed = feed.trim();
+    if feed.is_empty() {
+        return Ok(None);
+    }
+    if feed.chars().count() > FEED_MAX_CHARS {
+        return Err(format!(
+            "The update feed URL is too long (at most {FEED_MAX_CHARS} characters)"
+        ));
+    }
+    let url = url::Url::parse(feed).map_err(|error| {
+        format!(
+            "\u{201c}{}\u{201d} is not a URL ({error}): use an https:// address",
+            shown(feed)
+        )
+    })?;
+    if url.scheme() != "https" || url.host_str().is_none_or(str::is_empty) {
+        return Err(format!(
+            "The update feed must be an https:// address, not \u{201c}{}\u{201d}",
+            shown(feed)
+        ));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("The update feed URL must not contain a user name or password".into());
+    }
+    Ok(Some(url.to_string()))
 }
 
 #[cfg(test)]

@@ -3,9 +3,7 @@
 //! sentence here and to the admin's language in the UI), attached to the field it is about.
 //! Issues never echo the secret.
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
+pub use crate::field_issue::{FieldIssue, ProfileField, Severity};
 use crate::issue::count;
 pub use crate::issue::Issue;
 use crate::profile::{Profile, ProfileDraft};
@@ -14,67 +12,7 @@ pub const NAME_MAX_CHARS: usize = 100;
 pub const URI_MAX_CHARS: usize = 255;
 pub const CALLBACK_MAX_CHARS: usize = 2048;
 pub const SECRET_MAX_CHARS: usize = 256;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum ProfileField {
-    Name,
-    Uri,
-    Callback,
-    Secret,
-    Flow,
-    Enabled,
-    Server,
-    TemplateTitle,
-    TemplateClose,
-    TemplateJoin,
-    TemplateLeft,
-    TemplateFilePolicyFail,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum Severity {
-    /// Blocks saving.
-    Error,
-    /// Saved anyway, but the user should know.
-    Warning,
-}
-
-/// A finding about one field of the form: its code and parameters (flattened: `code`,
-/// `params`) and the English sentence made from them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct FieldIssue {
-    pub field: ProfileField,
-    pub severity: Severity,
-    #[serde(flatten)]
-    pub issue: Issue,
-    /// The issue in English (what the CLI prints; the UI's fallback).
-    pub message: String,
-}
-
-impl FieldIssue {
-    pub fn new(field: ProfileField, severity: Severity, issue: Issue) -> Self {
-        Self {
-            field,
-            severity,
-            message: issue.to_string(),
-            issue,
-        }
-    }
-
-    pub fn error(field: ProfileField, issue: Issue) -> Self {
-        Self::new(field, Severity::Error, issue)
-    }
-
-    pub fn warning(field: ProfileField, issue: Issue) -> Self {
-        Self::new(field, Severity::Warning, issue)
-    }
-
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
-    }
-}
+pub const NOTES_MAX_CHARS: usize = 2000;
 
 /// Checks the name and returns it trimmed.
 pub fn check_name(name: &str) -> Result<String, Issue> {
@@ -212,6 +150,18 @@ pub fn check_secret(secret: &str) -> Result<(), Issue> {
     Ok(())
 }
 
+/// Checks the admin's note: any text (line breaks included) up to [`NOTES_MAX_CHARS`].
+pub fn check_notes(notes: &str) -> Result<(), Issue> {
+    let chars = notes.chars().count();
+    if chars > NOTES_MAX_CHARS {
+        return Err(Issue::NotesTooLong {
+            chars: count(chars),
+            max: count(NOTES_MAX_CHARS),
+        });
+    }
+    Ok(())
+}
+
 /// A draft that passed every rule, normalised for storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidDraft {
@@ -283,6 +233,9 @@ pub fn validate_fields(
 
     if let Err(message) = check_secret(draft.secret.expose()) {
         issues.push(FieldIssue::error(ProfileField::Secret, message));
+    }
+    if let Err(message) = check_notes(&draft.notes) {
+        issues.push(FieldIssue::error(ProfileField::Notes, message));
     }
     if draft.enabled && draft.flow.is_none() {
         issues.push(FieldIssue::error(

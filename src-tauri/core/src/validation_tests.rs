@@ -1,7 +1,7 @@
 //! Table-driven checks of every field rule.
 
 use super::*;
-use crate::profile::{FlowRef, SyncBase, Templates};
+use crate::profile::FlowRef;
 use crate::sensitive::Sensitive;
 
 #[test]
@@ -149,15 +149,11 @@ fn secret_rules() {
 
 fn draft() -> ProfileDraft {
     ProfileDraft {
-        id: None,
         name: " Support ".into(),
         uri: "/abcdefghijklmnopqrstuvwxyzabcde".into(),
         callback: "https://bot.example.com/hook".into(),
         secret: Sensitive::new("S3cretS3cretS3cretS3cretS3cret00".into()),
-        flow: None,
-        enabled: false,
-        templates: Templates::default(),
-        server_id: None,
+        ..ProfileDraft::default()
     }
 }
 
@@ -219,14 +215,9 @@ fn uri_is_frozen_once_pushed_and_must_be_unique() {
         name: "Support".into(),
         uri: "/original".into(),
         callback: "https://bot.example.com/hook".into(),
-        flow: None,
-        enabled: false,
-        templates: Templates::default(),
         server_id: Some("s1".into()),
         remote_id: Some(42),
-        sync: SyncBase::default(),
-        created_at: 0,
-        updated_at: 0,
+        ..Profile::default()
     };
     let mut changed = draft();
     changed.uri = "/changed".into();

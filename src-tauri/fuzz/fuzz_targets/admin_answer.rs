@@ -12,7 +12,7 @@ use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 use textgate_core::server::Server;
 use textgate_core::{
-    FlowRef, MemorySecretStore, ProfileDraft, Sensitive, Store, Templates, Workspace,
+    FlowRef, MemorySecretStore, ProfileDraft, Sensitive, Store, Workspace,
 };
 use textgate_fuzz::{runtime, status_from, Answer, Responder};
 
@@ -86,7 +86,6 @@ fn workspace(base_url: &str) -> Workspace {
 /// A local profile on `prod`, never pushed: its push is a create.
 fn profile_on_server(workspace: &Workspace) -> String {
     let draft = ProfileDraft {
-        id: None,
         name: "Support".into(),
         uri: "/fuzz-support".into(),
         callback: "https://bot.example.com/hook".into(),
@@ -95,9 +94,8 @@ fn profile_on_server(workspace: &Workspace) -> String {
             id: 7,
             name: "Support bot".into(),
         }),
-        enabled: false,
-        templates: Templates::default(),
         server_id: Some("srv-1".into()),
+        ..ProfileDraft::default()
     };
     workspace.save(draft).expect("a valid profile").profile.id
 }

@@ -9,7 +9,7 @@ use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 use textgate_core::harness::receiver::ReceivedRequest;
 use textgate_core::signature::Verdict;
-use textgate_core::{MemorySecretStore, ProfileDraft, Sensitive, Store, Templates, Workspace};
+use textgate_core::{MemorySecretStore, ProfileDraft, Sensitive, Store, Workspace};
 use textgate_fuzz::{runtime, status_from, Answer, Responder};
 
 #[derive(Debug, Arbitrary)]
@@ -90,14 +90,10 @@ fn query(search: Search) -> textgate_core::harness::history::HistoryQuery {
 
 fn draft() -> ProfileDraft {
     ProfileDraft {
-        id: None,
         name: "Support".into(),
         uri: "/fuzz-support".into(),
         callback: "https://bot.example.com/hook".into(),
         secret: Sensitive::new("fuzz-secret-0123456789".into()),
-        flow: None,
-        enabled: false,
-        templates: Templates::default(),
-        server_id: None,
+        ..ProfileDraft::default()
     }
 }

@@ -3,10 +3,15 @@ import type { FlowRef } from "./FlowRef";
 import type { Templates } from "./Templates";
 
 /**
- * What the editor submits on Save. `id` is absent for a profile that was never saved.
+ * What the editor submits on Save. `id` is absent for a profile that was never saved. Sent
+ * to the editor too, by [`ProfileDraft::generated`] (so the UI never builds one itself).
  */
 export type ProfileDraft = { id?: string, name: string, uri: string, callback: string, secret: string, flow: FlowRef | null, enabled: boolean, templates: Templates, 
 /**
  * The Webitel server this gateway belongs to (`null`: local only).
  */
-serverId: string | null, };
+serverId: string | null, 
+/**
+ * The admin's own note on the gateway. Local only: never sent to Webitel.
+ */
+notes: string, };

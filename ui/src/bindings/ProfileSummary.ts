@@ -12,4 +12,8 @@ incomplete: boolean,
 /**
  * Webitel would refuse a template.
  */
-templatesRefused: boolean, serverId: string | null, syncState: SyncState, updatedAt: number, };
+templatesRefused: boolean, serverId: string | null, 
+/**
+ * The admin's note, so the list's search finds it.
+ */
+notes: string, syncState: SyncState, updatedAt: number, };

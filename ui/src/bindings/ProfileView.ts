@@ -12,7 +12,11 @@ export type ProfileView = { id: string, name: string, uri: string, callback: str
  * The app secret from the keychain; `null` when missing or unreachable. Serialised for
  * the editor, `<redacted>` in `Debug`, wiped from memory on drop.
  */
-secret: string | null, secretState: SecretState, flow: FlowRef | null, enabled: boolean, templates: Templates, serverId: string | null, serverName: string | null, remoteId: number | null, syncState: SyncState, 
+secret: string | null, secretState: SecretState, flow: FlowRef | null, enabled: boolean, templates: Templates, serverId: string | null, serverName: string | null, 
+/**
+ * The admin's note (local only).
+ */
+notes: string, remoteId: number | null, syncState: SyncState, 
 /**
  * What the URI copy button copies: the full webhook URL, or the URI without a server.
  */

@@ -54,6 +54,10 @@ export interface Commands {
   openLogFolder: () => Promise<null>;
   listProfiles: () => Promise<Array<ProfileSummary>>;
   getProfile: (id: string) => Promise<ProfileView>;
+  /**
+   * A new profile's draft (generated URI and app secret), so the UI never builds one itself.
+   */
+  newProfileDraft: () => Promise<ProfileDraft>;
   checkProfile: (draft: ProfileDraft) => Promise<Array<FieldIssue>>;
   saveProfile: (draft: ProfileDraft) => Promise<SaveOutcome>;
   duplicateProfile: (id: string) => Promise<SaveOutcome>;
@@ -166,6 +170,7 @@ export type CommandName =
   | "open_log_folder"
   | "list_profiles"
   | "get_profile"
+  | "new_profile_draft"
   | "check_profile"
   | "save_profile"
   | "duplicate_profile"
@@ -215,6 +220,7 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   open_log_folder: { method: "openLogFolder", args: [] },
   list_profiles: { method: "listProfiles", args: [] },
   get_profile: { method: "getProfile", args: ["id"] },
+  new_profile_draft: { method: "newProfileDraft", args: [] },
   check_profile: { method: "checkProfile", args: ["draft"] },
   save_profile: { method: "saveProfile", args: ["draft"] },
   duplicate_profile: { method: "duplicateProfile", args: ["id"] },
@@ -262,6 +268,7 @@ export const commands: Commands = {
   openLogFolder: () => invoke<null>("open_log_folder"),
   listProfiles: () => invoke<Array<ProfileSummary>>("list_profiles"),
   getProfile: (id) => invoke<ProfileView>("get_profile", { id }),
+  newProfileDraft: () => invoke<ProfileDraft>("new_profile_draft"),
   checkProfile: (draft) => invoke<Array<FieldIssue>>("check_profile", { draft }),
   saveProfile: (draft) => invoke<SaveOutcome>("save_profile", { draft }),
   duplicateProfile: (id) => invoke<SaveOutcome>("duplicate_profile", { id }),

@@ -46,6 +46,7 @@ export function issueText(issue: Issue | FieldIssue): string {
     }
     case 'flow_required': return m.issue_enable_needs_flow();
     case 'server_read_only': return m.issue_server_read_only();
+    case 'notes_too_long': return m.issue_notes_too_long(issue.params);
     case 'template_refused': return m.issue_template_refused(issue.params);
     case 'template_over_budget': return m.issue_template_over_budget(issue.params);
     case 'template_unsendable': return m.issue_template_unsendable(issue.params);

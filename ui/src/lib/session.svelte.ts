@@ -13,21 +13,19 @@ import { confirmations } from './confirm.svelte';
 import { m } from '../paraglide/messages.js';
 import { toasts } from './toasts.svelte';
 import { errorText } from './messages-from-rust';
+import { EMPTY_PROFILE_DRAFT } from '../bindings/profileFields';
 
-const emptyTemplates = () => ({ title: '', close: '', join: '', left: '', filePolicyFail: '' });
+// Every key of a draft comes from Rust (ProfileDraft::default(), exported with the bindings);
+// a draft's keys must all be on the view too, or this fails the type check.
+const draftKeys = Object.keys(EMPTY_PROFILE_DRAFT) as (keyof ProfileDraft & keyof ProfileView)[];
+void (true satisfies [Exclude<keyof ProfileDraft, keyof ProfileView>] extends [never] ? true : never);
 
+/** The editable part of a saved view, copied (so editing the form never touches the view). */
 function draftFrom(view: ProfileView): ProfileDraft {
-  return {
-    id: view.id,
-    name: view.name,
-    uri: view.uri,
-    callback: view.callback,
-    secret: view.secret ?? '',
-    flow: view.flow,
-    enabled: view.enabled,
-    templates: { ...view.templates },
-    serverId: view.serverId,
-  };
+  const draft: Record<string, unknown> = { id: view.id };
+  for (const key of draftKeys) draft[key] = JSON.parse(JSON.stringify(view[key]));
+  draft.secret = view.secret ?? '';
+  return draft as ProfileDraft;
 }
 
 class Session {
@@ -101,17 +99,8 @@ class Session {
   async newProfile() {
     if (!(await this.#mayLeave())) return;
     try {
-      const [uri, secret] = await Promise.all([backend.generateUri(), backend.generateSecret()]);
-      this.#load(null, {
-        name: '',
-        uri,
-        callback: '',
-        secret,
-        flow: null,
-        enabled: false,
-        templates: emptyTemplates(),
-        serverId: null,
-      });
+      // Core makes the new draft (generated URI and app secret): the UI never builds one.
+      this.#load(null, await backend.newProfileDraft());
     } catch (error) {
       toasts.show(errorText(error), 'error');
     }

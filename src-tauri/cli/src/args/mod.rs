@@ -226,6 +226,10 @@ pub struct ProfileCreate {
     /// file_policy_fail (repeatable), e.g. join='$(.FirstName) joined'
     #[arg(long = "template", value_name = "KEY=TEXT")]
     pub templates: Vec<String>,
+    /// A note kept on this computer only, never sent to Webitel (who owns the integration,
+    /// the partner's contact)
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub notes: String,
 }
 
 #[derive(Debug, Subcommand)]

@@ -37,15 +37,15 @@ pub async fn create(ctx: &Context, args: ProfileCreate) -> CliResult {
         Sensitive::new(generate_secret())
     };
     let draft = ProfileDraft {
-        id: None,
         name: args.name,
         uri: args.uri.unwrap_or_else(generate_uri),
         callback: args.callback,
         secret,
         flow,
-        enabled: false,
         templates,
         server_id: server.map(|server| server.id),
+        notes: args.notes,
+        ..ProfileDraft::default()
     };
     let outcome = ctx.workspace.save(draft)?;
     for warning in &outcome.warnings {

@@ -4,7 +4,7 @@
 
 use textgate_core::sync_state::SyncState;
 use textgate_core::ErrorCode;
-use textgate_core::{CoreError, ProfileView, SecretState};
+use textgate_core::{CoreError, ProfileField, ProfileView, SecretState};
 
 use crate::context::Context;
 use crate::error::{CliError, CliResult};
@@ -64,18 +64,24 @@ pub fn print_profile(ctx: &Context, profile: &ProfileView, reveal_secret: bool) 
         (Some(name), None) => format!("{name} (not pushed yet)"),
         (None, _) => "- (local only)".into(),
     };
-    let rows = [
+    let label = |field: ProfileField| field.label().english;
+    let mut rows = vec![
         ("ID", profile.id.clone()),
-        ("Name", profile.name.clone()),
-        ("URI", profile.uri.clone()),
+        (label(ProfileField::Name), profile.name.clone()),
+        (label(ProfileField::Uri), profile.uri.clone()),
         ("Webhook URL", profile.webhook_url.clone()),
-        ("Callback", profile.callback.clone()),
-        ("Flow", flow),
-        ("Enabled", yes_no(profile.enabled)),
-        ("Server", server),
+        (label(ProfileField::Callback), profile.callback.clone()),
+        (label(ProfileField::Flow), flow),
+        (label(ProfileField::Enabled), yes_no(profile.enabled)),
+        (label(ProfileField::Server), server),
         ("Sync", sync_label(profile.sync_state).into()),
-        ("Secret", secret),
+        (label(ProfileField::Secret), secret),
     ];
+    if !profile.notes.is_empty() {
+        // Continuation lines line up under the first one.
+        let notes = profile.notes.replace('\n', &format!("\n{:13}", ""));
+        rows.push((label(ProfileField::Notes), notes));
+    }
     for (label, value) in rows {
         ctx.out.line(format!("{:<12} {value}", format!("{label}:")));
     }

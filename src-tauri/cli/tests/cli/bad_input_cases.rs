@@ -283,6 +283,11 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
                 as_case("fragment in the URI", 1, with(&["--uri", "/bot#top"])),
                 as_case("unknown template key", 1, with(&["--template", "footer=x"])),
                 as_case(
+                    "notes past 2000 characters",
+                    1,
+                    with(&["--notes", &"n".repeat(2001)]),
+                ),
+                as_case(
                     "flow out of range",
                     USAGE,
                     with(&["--flow", "9223372036854775808"]),

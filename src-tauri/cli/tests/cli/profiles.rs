@@ -5,6 +5,12 @@ use textgate_core::webitel::wire::Metadata;
 
 use crate::support::{create_on_prod, create_profile, id_of, DataDir, WebitelServer, CALLBACK};
 
+fn create_on_prod_with(dir: &DataDir, name: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["--flow", "7", "--server", "prod"];
+    args.extend_from_slice(extra);
+    create_profile(dir, name, &args)
+}
+
 #[test]
 fn create_push_then_pull_into_a_second_data_dir_finds_the_same_gateway_and_secret() {
     let webitel = WebitelServer::start();
@@ -88,6 +94,36 @@ fn create_push_then_pull_into_a_second_data_dir_finds_the_same_gateway_and_secre
         dir.assert_never_printed(&secret);
         dir.assert_never_printed(&webitel.token);
     }
+}
+
+#[test]
+fn notes_are_kept_shown_and_never_pushed() {
+    let webitel = WebitelServer::start();
+    let dir = DataDir::new();
+    dir.add_server("prod", &webitel);
+    let note = "Owner: Ann Lee (partner ops)\nann@partner.example";
+    let created = create_on_prod_with(&dir, "Support", &["--notes", note]);
+    assert_eq!(created["notes"], note);
+
+    let shown = dir.run(&["profiles", "show", "Support"]);
+    assert!(
+        shown.ok().contains(
+            "Notes:       Owner: Ann Lee (partner ops)\n             ann@partner.example"
+        ),
+        "{shown:#?}"
+    );
+    let json = dir.run(&["--json", "profiles", "show", "Support"]).json();
+    assert_eq!(json["notes"], note);
+
+    dir.run(&["profiles", "push", "Support"]).ok();
+    assert_eq!(webitel.emulator().bots()[0].name, "Support");
+    let listed = dir.run(&["--json", "profiles", "list"]).json();
+    assert_eq!(listed[0]["notes"], note);
+
+    // Without notes, `show` prints no Notes line (the text output stays as it was).
+    create_profile(&dir, "Plain", &[]);
+    let plain = dir.run(&["profiles", "show", "Plain"]);
+    assert!(!plain.ok().contains("Notes:"), "{plain:#?}");
 }
 
 #[test]

@@ -9,9 +9,11 @@ use std::time::Duration;
 
 use url::Url;
 
-use super::delivery::DEFAULT_TIMEOUT;
 use crate::http_setup;
 use crate::webitel::client_error::ClientError;
+
+/// How long one delivery may take before it counts as a timeout.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// Two clients with the same settings: one that may use the system's proxy, one that never
 /// does, for addresses on this computer.
@@ -39,7 +41,7 @@ impl HarnessClient {
             if direct {
                 builder = builder.no_proxy();
             }
-            http_setup::build_trusting(builder, ca_pem)
+            http_setup::build_trusting(builder, ca_pem).map_err(ClientError::from)
         };
         Ok(Self {
             proxied: build(false)?,

@@ -4,19 +4,16 @@
 //! bytes (or deliberately spoiled, to show the server's 403). What came back, how long it took
 //! and why it failed are kept for the history and the burst statistics.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-pub use super::client::{client, HarnessClient};
+pub use super::client::{client, HarnessClient, DEFAULT_TIMEOUT};
 pub use super::target::{check_target, without_userinfo};
 
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::error_chain;
+use crate::error_text::error_chain;
 use crate::signature::{webitel_sign, WEBITEL_HEADER};
-
-/// How long one delivery may take before it counts as a timeout.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// Bytes of an answer body kept; longer answers are cut (`response_truncated`).
 pub const MAX_KEPT_ANSWER: usize = 256 * 1024;

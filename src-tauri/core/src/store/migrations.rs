@@ -16,6 +16,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../../migrations/0002_servers_and_sync.sql"),
     include_str!("../../migrations/0003_harness_history.sql"),
     include_str!("../../migrations/0004_template_verdicts.sql"),
+    include_str!("../../migrations/0005_profile_notes.sql"),
 ];
 
 /// The newest schema this build knows.

@@ -4,7 +4,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::profiles::{profile_from_row, COLUMNS};
+use super::profiles::{columns, profile_from_row};
 use super::Store;
 use crate::error::{CoreError, Result};
 use crate::profile::Profile;
@@ -38,8 +38,9 @@ impl Store {
     /// The profile on `server_id` with this URI that is not linked to a gateway yet.
     pub fn unlinked_profile_with_uri(&self, server_id: &str, uri: &str) -> Result<Option<Profile>> {
         let trimmed = uri.trim_start_matches('/');
+        let columns = columns();
         let sql = format!(
-            "SELECT {COLUMNS} FROM profiles WHERE server_id = ?1 AND remote_id IS NULL \
+            "SELECT {columns} FROM profiles WHERE server_id = ?1 AND remote_id IS NULL \
              AND (uri = ?2 OR uri = ?3) ORDER BY created_at LIMIT 1"
         );
         Ok(self

@@ -3,15 +3,62 @@
 //! back, never twice to the same value), so a sync can be recorded compare-and-set against the
 //! version that was sent.
 
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{named_params, params, OptionalExtension, Row};
 
 use super::Store;
 use crate::error::{CoreError, Result};
 use crate::profile::{FlowRef, Profile, SyncBase, Templates};
 
-pub(super) const COLUMNS: &str = "id, name, uri, callback, flow_id, flow_name, enabled, template_title, \
-    template_close, template_join, template_left, template_file_policy_fail, server_id, remote_id, \
-    created_at, updated_at, synced_snapshot, remote_updated_at, remote_seen_updated_at, secret_changed";
+/// The row's columns, once: the SELECT list, the INSERT list and its `:column` parameters, and
+/// the upsert's SET list are all made from it (a new column is one entry here, one named
+/// parameter in [`upsert_profile`](Store::upsert_profile) and one read in [`profile_from_row`]).
+const COLUMN_NAMES: &[&str] = &[
+    "id",
+    "name",
+    "uri",
+    "callback",
+    "flow_id",
+    "flow_name",
+    "enabled",
+    "template_title",
+    "template_close",
+    "template_join",
+    "template_left",
+    "template_file_policy_fail",
+    "server_id",
+    "remote_id",
+    "created_at",
+    "updated_at",
+    "synced_snapshot",
+    "remote_updated_at",
+    "remote_seen_updated_at",
+    "secret_changed",
+    "notes",
+];
+
+/// Kept as they are by an upsert of an existing row (`updated_at` only moves forward).
+const KEPT_ON_UPDATE: &[&str] = &["id", "created_at", "updated_at"];
+
+pub(super) fn columns() -> String {
+    COLUMN_NAMES.join(", ")
+}
+
+fn upsert_sql() -> String {
+    let values: Vec<String> = COLUMN_NAMES.iter().map(|c| format!(":{c}")).collect();
+    let updates: Vec<String> = COLUMN_NAMES
+        .iter()
+        .filter(|c| !KEPT_ON_UPDATE.contains(c))
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    format!(
+        "INSERT INTO profiles ({}) VALUES ({})
+         ON CONFLICT (id) DO UPDATE SET {},
+           updated_at = MAX(excluded.updated_at, profiles.updated_at + 1)",
+        columns(),
+        values.join(", "),
+        updates.join(", ")
+    )
+}
 
 pub(super) fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
     let flow_id: Option<i64> = row.get("flow_id")?;
@@ -34,6 +81,7 @@ pub(super) fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
             file_policy_fail: row.get("template_file_policy_fail")?,
         },
         server_id: row.get("server_id")?,
+        notes: row.get("notes")?,
         remote_id: row.get("remote_id")?,
         sync: SyncBase {
             snapshot: row.get("synced_snapshot")?,
@@ -49,8 +97,10 @@ pub(super) fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
 impl Store {
     /// Every profile, by name (case-insensitive).
     pub fn list_profiles(&self) -> Result<Vec<Profile>> {
-        let sql =
-            format!("SELECT {COLUMNS} FROM profiles ORDER BY name COLLATE NOCASE, created_at");
+        let sql = format!(
+            "SELECT {} FROM profiles ORDER BY name COLLATE NOCASE, created_at",
+            columns()
+        );
         let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map([], profile_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -62,7 +112,7 @@ impl Store {
     }
 
     pub fn find_profile(&self, id: &str) -> Result<Option<Profile>> {
-        let sql = format!("SELECT {COLUMNS} FROM profiles WHERE id = ?1");
+        let sql = format!("SELECT {} FROM profiles WHERE id = ?1", columns());
         Ok(self
             .conn
             .query_row(&sql, [id], profile_from_row)
@@ -71,7 +121,10 @@ impl Store {
 
     /// The local profile linked to gateway `remote_id` on `server_id`.
     pub fn profile_by_remote(&self, server_id: &str, remote_id: i64) -> Result<Option<Profile>> {
-        let sql = format!("SELECT {COLUMNS} FROM profiles WHERE server_id = ?1 AND remote_id = ?2");
+        let sql = format!(
+            "SELECT {} FROM profiles WHERE server_id = ?1 AND remote_id = ?2",
+            columns()
+        );
         Ok(self
             .conn
             .query_row(&sql, params![server_id, remote_id], profile_from_row)
@@ -81,7 +134,8 @@ impl Store {
     /// Profiles linked to a server.
     pub fn profiles_on_server(&self, server_id: &str) -> Result<Vec<Profile>> {
         let sql = format!(
-            "SELECT {COLUMNS} FROM profiles WHERE server_id = ?1 ORDER BY name COLLATE NOCASE"
+            "SELECT {} FROM profiles WHERE server_id = ?1 ORDER BY name COLLATE NOCASE",
+            columns()
         );
         let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map([server_id], profile_from_row)?;
@@ -90,7 +144,10 @@ impl Store {
 
     /// Another profile (not `except_id`) using `uri`, if any.
     pub fn profile_using_uri(&self, uri: &str, except_id: Option<&str>) -> Result<Option<Profile>> {
-        let sql = format!("SELECT {COLUMNS} FROM profiles WHERE uri = ?1 AND id IS NOT ?2 LIMIT 1");
+        let sql = format!(
+            "SELECT {} FROM profiles WHERE uri = ?1 AND id IS NOT ?2 LIMIT 1",
+            columns()
+        );
         Ok(self
             .conn
             .query_row(&sql, params![uri, except_id], profile_from_row)
@@ -100,44 +157,32 @@ impl Store {
     /// Inserts a new profile or replaces the stored one with the same id.
     pub fn upsert_profile(&mut self, profile: &Profile) -> Result<()> {
         let tx = self.conn.transaction()?;
+        let flow = profile.flow.as_ref();
         tx.execute(
-            &format!(
-                "INSERT INTO profiles ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
-                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, uri = excluded.uri,
-                   callback = excluded.callback, flow_id = excluded.flow_id, flow_name = excluded.flow_name,
-                   enabled = excluded.enabled, template_title = excluded.template_title,
-                   template_close = excluded.template_close, template_join = excluded.template_join,
-                   template_left = excluded.template_left,
-                   template_file_policy_fail = excluded.template_file_policy_fail,
-                   server_id = excluded.server_id, remote_id = excluded.remote_id,
-                   updated_at = MAX(excluded.updated_at, profiles.updated_at + 1),
-                   synced_snapshot = excluded.synced_snapshot,
-                   remote_updated_at = excluded.remote_updated_at,
-                   remote_seen_updated_at = excluded.remote_seen_updated_at,
-                   secret_changed = excluded.secret_changed"
-            ),
-            params![
-                profile.id,
-                profile.name,
-                profile.uri,
-                profile.callback,
-                profile.flow.as_ref().map(|flow| flow.id),
-                profile.flow.as_ref().map(|flow| flow.name.as_str()),
-                profile.enabled,
-                profile.templates.title,
-                profile.templates.close,
-                profile.templates.join,
-                profile.templates.left,
-                profile.templates.file_policy_fail,
-                profile.server_id,
-                profile.remote_id,
-                profile.created_at,
-                profile.updated_at,
-                profile.sync.snapshot,
-                profile.sync.remote_updated_at,
-                profile.sync.remote_seen_updated_at,
-                profile.sync.secret_changed,
-            ],
+            &upsert_sql(),
+            named_params! {
+                ":id": profile.id,
+                ":name": profile.name,
+                ":uri": profile.uri,
+                ":callback": profile.callback,
+                ":flow_id": flow.map(|flow| flow.id),
+                ":flow_name": flow.map(|flow| flow.name.as_str()),
+                ":enabled": profile.enabled,
+                ":template_title": profile.templates.title,
+                ":template_close": profile.templates.close,
+                ":template_join": profile.templates.join,
+                ":template_left": profile.templates.left,
+                ":template_file_policy_fail": profile.templates.file_policy_fail,
+                ":server_id": profile.server_id,
+                ":remote_id": profile.remote_id,
+                ":created_at": profile.created_at,
+                ":updated_at": profile.updated_at,
+                ":synced_snapshot": profile.sync.snapshot,
+                ":remote_updated_at": profile.sync.remote_updated_at,
+                ":remote_seen_updated_at": profile.sync.remote_seen_updated_at,
+                ":secret_changed": profile.sync.secret_changed,
+                ":notes": profile.notes,
+            },
         )?;
         tx.commit()?;
         Ok(())

@@ -1,7 +1,7 @@
 //! Store tests on real temp files: CRUD, migrations, and refusing a newer schema.
 
 use super::*;
-use crate::profile::{FlowRef, FlowSchema, Profile, SyncBase, Templates};
+use crate::profile::{FlowRef, FlowSchema, Profile, Templates};
 
 fn sample(id: &str, name: &str, uri: &str) -> Profile {
     Profile {
@@ -21,11 +21,10 @@ fn sample(id: &str, name: &str, uri: &str) -> Profile {
             left: String::new(),
             file_policy_fail: "File refused".into(),
         },
-        server_id: None,
-        remote_id: None,
-        sync: SyncBase::default(),
+        notes: "Owner: Ann (partner ops)\nann@example.com".into(),
         created_at: 1000,
         updated_at: 1000,
+        ..Profile::default()
     }
 }
 

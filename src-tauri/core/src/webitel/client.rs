@@ -15,7 +15,7 @@ use super::call_log;
 use super::client_error::ClientError;
 use super::redact::{describe_parse_error, quote_reply};
 use super::wire::{LoginRequest, LoginResponse, MicroError, Page, Schema, UserInfo};
-use crate::error::error_chain;
+use crate::error_text::error_chain;
 use crate::http_setup;
 use crate::sensitive::Sensitive;
 

@@ -114,6 +114,17 @@ fn template_field(detail: &str) -> Option<ProfileField> {
     crate::gateway_templates::TemplateKey::from_wire_name(&name[..end]).map(|key| key.field())
 }
 
+impl From<crate::http_setup::HttpSetupError> for ClientError {
+    fn from(error: crate::http_setup::HttpSetupError) -> Self {
+        match error {
+            crate::http_setup::HttpSetupError::InvalidCertificate(detail) => {
+                ClientError::InvalidCertificate(detail)
+            }
+            crate::http_setup::HttpSetupError::Setup(detail) => ClientError::Setup(detail),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,5 +5,6 @@ mod call_log;
 pub mod client;
 pub mod client_error;
 pub mod client_gateways;
+pub mod mapping;
 pub mod redact;
 pub mod wire;

@@ -58,18 +58,6 @@ pub struct BotUpdates {
     pub file_policy_fail: String,
 }
 
-impl From<BotUpdates> for crate::profile::Templates {
-    fn from(updates: BotUpdates) -> Self {
-        Self {
-            title: updates.title,
-            close: updates.close,
-            join: updates.join,
-            left: updates.left,
-            file_policy_fail: updates.file_policy_fail,
-        }
-    }
-}
-
 /// `metadata` of a gateway: string map holding `secret` and `webhook` for custom gateways.
 /// Its `Debug` hides the secret so a logged `Bot` never leaks it.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@ use crate::error::{CoreError, Result};
 use crate::harness::delivery::{self, post, signed_headers, HarnessClient, Signing};
 use crate::harness::history::{Channel, HistoryEntry, HistoryQuery, NewEntry};
 use crate::harness::receiver::ReceivedRequest;
-use crate::profile::ProfileView;
+use crate::profile_views::ProfileView;
 use crate::sensitive::Sensitive;
 use crate::signature::Verdict;
 

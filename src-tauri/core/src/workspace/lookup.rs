@@ -4,7 +4,7 @@
 
 use super::Workspace;
 use crate::error::{CoreError, Result};
-use crate::profile::ProfileView;
+use crate::profile_views::ProfileView;
 
 impl Workspace {
     /// The profile whose id is `id_or_name`, else the one whose name equals it ignoring case.

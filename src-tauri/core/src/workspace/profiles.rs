@@ -9,15 +9,12 @@ use super::Workspace;
 use crate::clock::now_millis;
 use crate::error::{CoreError, Result};
 use crate::gateway_templates::judge_templates;
-use crate::generate::{generate_secret, generate_uri};
-use crate::profile::{FlowSchema, Profile, ProfileDraft, ProfileSummary, ProfileView, SecretState};
+use crate::profile::{FlowSchema, Profile, ProfileDraft};
+use crate::profile_views::{ProfileSummary, ProfileView, SecretState, ViewExtras};
 use crate::secrets::SecretError;
-use crate::sensitive::Sensitive;
 use crate::store::Store;
-use crate::sync_state::sync_state;
 use crate::template_verdict::TemplatesVerdict;
 use crate::validation::{validate_fields, DraftContext, FieldIssue, ProfileField, ValidDraft};
-use crate::webhook_url::webhook_url;
 
 /// The result of a save: the stored profile plus anything the user should be told.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -93,14 +90,12 @@ impl Workspace {
                 name: valid.name,
                 uri: valid.uri,
                 callback: valid.callback,
-                flow: draft.flow.clone(),
-                enabled: draft.enabled,
-                templates: draft.templates.clone(),
                 server_id,
                 remote_id: existing.as_ref().and_then(|saved| saved.remote_id),
                 sync,
                 created_at: existing.as_ref().map_or(now, |saved| saved.created_at),
                 updated_at: now,
+                ..Profile::from_draft(&draft)
             };
             // A new profile's secret goes to the keychain before its row: a crash between the two
             // leaves an unreferenced keychain entry, never a listed profile without its secret.
@@ -131,16 +126,13 @@ impl Workspace {
     /// A copy of a profile with a fresh URI and secret, never enabled and never pushed.
     pub fn duplicate(&self, id: &str) -> Result<SaveOutcome> {
         let original = self.store().get_profile(id)?;
+        let fresh = ProfileDraft::generated();
         let draft = ProfileDraft {
-            id: None,
             name: copy_name(&original.name),
-            uri: generate_uri(),
-            callback: original.callback,
-            secret: Sensitive::new(generate_secret()),
-            flow: original.flow,
+            uri: fresh.uri,
+            secret: fresh.secret,
             enabled: false,
-            templates: original.templates,
-            server_id: original.server_id,
+            ..ProfileDraft::from_profile(original)
         };
         self.save(draft)
     }
@@ -186,27 +178,17 @@ impl Workspace {
             Some(id) => self.store().find_server(id).ok().flatten(),
             None => None,
         };
-        ProfileView {
-            webhook_url: webhook_url(server.as_ref().map(|s| s.base_url.as_str()), &profile.uri),
-            server_name: server.map(|s| s.name),
-            sync_state: sync_state(&profile),
-            incomplete: profile.is_incomplete() || secret_state != SecretState::Stored,
-            uri_editable: !profile.is_pushed(),
-            templates_refused: self.templates_refused(&profile),
-            secret,
-            secret_state,
-            id: profile.id,
-            name: profile.name,
-            uri: profile.uri,
-            callback: profile.callback,
-            flow: profile.flow,
-            enabled: profile.enabled,
-            templates: profile.templates,
-            server_id: profile.server_id,
-            remote_id: profile.remote_id,
-            created_at: profile.created_at,
-            updated_at: profile.updated_at,
-        }
+        let templates_refused = self.templates_refused(&profile);
+        ProfileView::new(
+            profile,
+            ViewExtras {
+                secret,
+                secret_state,
+                server_base_url: server.as_ref().map(|s| s.base_url.clone()),
+                server_name: server.map(|s| s.name),
+                templates_refused,
+            },
+        )
     }
 }
 
@@ -284,3 +266,7 @@ fn secret_not_saved(error: &SecretError) -> FieldIssue {
 #[cfg(test)]
 #[path = "profiles_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "profiles_notes_tests.rs"]
+mod notes_tests;

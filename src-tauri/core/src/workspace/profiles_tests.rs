@@ -3,8 +3,10 @@
 use std::sync::Arc;
 
 use super::*;
+use crate::generate::{generate_secret, generate_uri};
 use crate::profile::{FlowRef, Templates};
 use crate::secrets::MemorySecretStore;
+use crate::sensitive::Sensitive;
 use crate::store::database_path;
 
 struct Fixture {
@@ -26,18 +28,15 @@ fn fixture() -> Fixture {
 
 fn draft(secret: &str) -> ProfileDraft {
     ProfileDraft {
-        id: None,
         name: "Support".into(),
         uri: generate_uri(),
         callback: "https://bot.example.com/hook".into(),
         secret: Sensitive::new(secret.into()),
-        flow: None,
-        enabled: false,
         templates: Templates {
             title: "Ann".into(),
             ..Templates::default()
         },
-        server_id: None,
+        ..ProfileDraft::default()
     }
 }
 

@@ -12,9 +12,10 @@ use crate::error::{CoreError, Result};
 use crate::profile::Profile;
 use crate::sensitive::Sensitive;
 use crate::server::Server;
-use crate::sync_state::{bot_body, changed_here, SyncContent};
+use crate::sync_state::{changed_here, SyncContent};
 use crate::validation::{FieldIssue, ProfileField};
 use crate::webitel::client_error::ClientError;
+use crate::webitel::mapping::bot_body;
 use crate::webitel::wire::{Bot, Metadata};
 
 /// What a push did.
@@ -24,6 +25,17 @@ pub enum PushAction {
     Created,
     Updated,
     UpToDate,
+}
+
+impl PushAction {
+    /// The word the sync log gives it.
+    fn verdict(self) -> &'static str {
+        match self {
+            PushAction::Created => "created",
+            PushAction::Updated => "updated",
+            PushAction::UpToDate => "up to date",
+        }
+    }
 }
 
 /// What a pull did, by profile name.
@@ -63,14 +75,18 @@ impl Workspace {
     /// answer was lost links the gateway it created instead of failing on "uri already in use".
     pub async fn push(&self, profile_id: &str, force: bool) -> Result<PushAction> {
         let result = self.push_unlogged(profile_id, force).await;
-        sync_log::pushed(profile_id, force, &result);
+        sync_log::pushed(
+            profile_id,
+            force,
+            result.as_ref().map(|action| action.verdict()),
+        );
         result
     }
 
     async fn push_unlogged(&self, profile_id: &str, force: bool) -> Result<PushAction> {
         let (profile, server) = self.profile_and_server(profile_id)?;
         if let Some(refusal) = crate::gateway_templates::server_refusal(&profile.templates) {
-            return Err(refusal.into_error());
+            return Err(refusal.into());
         }
         let secret = self.secret_for_push(&profile)?;
         let client = self.client_for(&server)?;
@@ -327,3 +343,7 @@ mod fault_tests;
 #[cfg(test)]
 #[path = "sync_safety_tests.rs"]
 mod safety_tests;
+
+#[cfg(test)]
+#[path = "sync_notes_tests.rs"]
+mod notes_tests;

@@ -8,7 +8,7 @@ use super::tests::{draft, fixture_with, saved, state, Fixture};
 use super::PushAction;
 use crate::emulator::{FaultKind, FaultRule};
 use crate::error::CoreError;
-use crate::profile::ProfileView;
+use crate::profile_views::ProfileView;
 use crate::sync_state::SyncState;
 
 /// The faults a broken server or what stands in front of it can produce, with the error code

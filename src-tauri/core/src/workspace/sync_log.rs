@@ -2,15 +2,12 @@
 //! verdict in a pull. Only ids and verdicts are logged (profile id, server id, the gateway's
 //! id on the server), never a profile's content or its secret.
 
-use crate::error::{CoreError, Result};
+use crate::error::CoreError;
 
-use super::sync::PushAction;
-
-pub(super) fn pushed(profile_id: &str, force: bool, result: &Result<PushAction>) {
+/// A push's outcome: what it did (`created`, `updated`, `up to date`) or why it failed.
+pub(super) fn pushed(profile_id: &str, force: bool, result: Result<&'static str, &CoreError>) {
     let verdict = match result {
-        Ok(PushAction::Created) => "created",
-        Ok(PushAction::Updated) => "updated",
-        Ok(PushAction::UpToDate) => "up to date",
+        Ok(done) => done,
         Err(CoreError::Conflict(_)) => "conflict",
         Err(CoreError::RemoteChanged(_)) => "server is newer",
         Err(CoreError::RemoteGone(_)) => "gone from the server",

@@ -146,20 +146,17 @@ impl Workspace {
         }
         let content = SyncContent::of_bot(bot);
         let now = now_millis();
-        let mut profile = Profile {
+        // The server's content over the local row, so what only Textgate keeps (notes) stays.
+        let base = Profile {
             id,
-            name: content.name.clone(),
-            uri: content.uri.clone(),
-            callback: content.callback.clone(),
-            flow: content.flow.clone(),
-            enabled: content.enabled,
-            templates: content.templates.clone(),
             server_id: Some(server.id.clone()),
             remote_id: bot.id,
             sync: Default::default(),
             created_at: local.map_or(now, |p| p.created_at),
             updated_at: now,
+            ..local.cloned().unwrap_or_default()
         };
+        let mut profile = content.clone().apply_to(base);
         profile.sync.snapshot = Some(content.to_snapshot());
         profile.sync.remote_updated_at = bot.updated_at;
         profile.sync.remote_seen_updated_at = bot.updated_at;

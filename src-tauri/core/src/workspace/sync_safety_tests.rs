@@ -9,7 +9,7 @@ use std::time::Duration;
 use super::tests::{draft, fixture, fixture_on, remote_bot, saved, state, Fixture};
 use super::PushAction;
 use crate::emulator::{Fault, FaultKind, FaultRule};
-use crate::profile::SecretState;
+use crate::profile_views::SecretState;
 use crate::secrets::{MemorySecretStore, SecretError, SecretStore};
 use crate::sensitive::Sensitive;
 use crate::store::Store;

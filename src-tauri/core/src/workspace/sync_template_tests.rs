@@ -43,7 +43,7 @@ async fn a_broken_template_is_saved_but_push_is_refused_with_the_servers_message
     );
 
     // The emulator, strict like the server, refuses the same body with the same words.
-    let body = crate::sync_state::bot_body(
+    let body = crate::webitel::mapping::bot_body(
         &f.workspace
             .store()
             .find_profile(&outcome.profile.id)

@@ -68,7 +68,6 @@ pub(crate) async fn fixture_on<S: SecretStore + 'static>(
 
 pub(crate) fn draft(server_id: &str, name: &str) -> ProfileDraft {
     ProfileDraft {
-        id: None,
         name: name.into(),
         uri: crate::generate::generate_uri(),
         callback: "https://bot.example.com/hook".into(),
@@ -77,17 +76,17 @@ pub(crate) fn draft(server_id: &str, name: &str) -> ProfileDraft {
             id: 7,
             name: "Support bot".into(),
         }),
-        enabled: false,
         templates: Templates {
             join: "$(.FirstName) joined".into(),
             ..Templates::default()
         },
         server_id: Some(server_id.into()),
+        ..ProfileDraft::default()
     }
 }
 
 /// A profile saved from [`draft`] on the fixture's server.
-pub(crate) fn saved<S>(f: &Fixture<S>, name: &str) -> crate::profile::ProfileView {
+pub(crate) fn saved<S>(f: &Fixture<S>, name: &str) -> crate::profile_views::ProfileView {
     f.workspace.save(draft(&f.server_id, name)).unwrap().profile
 }
 
