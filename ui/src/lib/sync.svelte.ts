@@ -50,6 +50,11 @@ class Sync {
     }
   }
 
+  /** Decide later: the comparison closes, nothing changes. */
+  dismissConflict() {
+    this.conflict = null;
+  }
+
   async resolve(keep: KeepVersion) {
     const current = this.conflict;
     if (!current) return;
