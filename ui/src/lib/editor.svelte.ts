@@ -142,7 +142,10 @@ class Editor {
       if (!(await askChangeSecret())) return false;
     }
     this.busy = true;
-    this.#checkRound++; // a check still in flight must not overwrite what Save reports
+    // A check still in flight, or one due from the last keystroke, must not overwrite what
+    // Save reports (e.g. "saved without the secret": the keychain is down).
+    clearTimeout(this.#checkTimer);
+    this.#checkRound++;
     try {
       const outcome = await backend.saveProfile($state.snapshot(this.form));
       const typedSecret = this.form.secret;
