@@ -142,12 +142,13 @@ class Editor {
       if (!(await askChangeSecret())) return false;
     }
     this.busy = true;
-    // A check still in flight, or one due from the last keystroke, must not overwrite what
-    // Save reports (e.g. "saved without the secret": the keychain is down).
-    clearTimeout(this.#checkTimer);
-    this.#checkRound++;
+    this.#checkRound++; // a check still in flight must not overwrite what Save reports
     try {
       const outcome = await backend.saveProfile($state.snapshot(this.form));
+      // Saved: a check of the old form (due from the last keystroke, or started while saving)
+      // must not replace the warnings Save reports (e.g. the keychain took no secret).
+      clearTimeout(this.#checkTimer);
+      this.#checkRound++;
       const typedSecret = this.form.secret;
       this.#load(outcome.profile, draftFrom(outcome.profile));
       this.issues = outcome.warnings;
