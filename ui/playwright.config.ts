@@ -6,6 +6,7 @@ const port = Number(process.env.UI_TEST_PORT ?? 5174);
 
 export default defineConfig({
   testDir: 'tests',
+  globalSetup: './tests/warm-up.ts',
   workers: 2,
   retries: 0,
   reporter: [['list']],

@@ -8,7 +8,6 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { FakeBackend } from './fake-backend';
 import { EMPTY_PROFILE_DRAFT } from '../src/bindings/profileFields';
-import type { ProfileDraft } from '../src/bindings/ProfileDraft';
 
 const params = new URLSearchParams(location.search);
 const backend = new FakeBackend({

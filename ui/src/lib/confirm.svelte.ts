@@ -1,9 +1,12 @@
 // A promise-based modal question, so flows read top to bottom: `if (await ask(...)) { ... }`.
 
+/** How a choice looks: the main action, the destructive one, or neither. */
+export type Tone = 'primary' | 'danger' | 'plain';
+
 export interface Choice<T extends string> {
   value: T;
   label: string;
-  tone?: 'primary' | 'danger' | 'plain';
+  tone?: Tone;
 }
 
 export interface Question {

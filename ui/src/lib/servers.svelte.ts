@@ -4,7 +4,7 @@ import type { NewServer } from '../bindings/NewServer';
 import type { ServerView } from '../bindings/ServerView';
 import { backend } from './backend';
 import { confirmations } from './confirm.svelte';
-import { session } from './session.svelte';
+import { editor } from './editor.svelte';
 import { toasts } from './toasts.svelte';
 import { m } from '../paraglide/messages.js';
 import { errorText } from './messages-from-rust';
@@ -60,7 +60,7 @@ class Servers {
       ].filter(Boolean);
       const summary = parts.join(m.common_list_separator()) || m.servers_pulled_nothing();
       toasts.show(m.servers_pulled({ summary }), report.conflicts.length ? 'warning' : 'success');
-      await session.refresh();
+      await editor.refresh();
     } catch (error) {
       toasts.show(errorText(error), 'error');
     } finally {
@@ -73,7 +73,7 @@ class Servers {
     try {
       const schemas = await backend.refreshFlowSchemas(id);
       toasts.show(m.servers_loaded_schemas({ count: schemas.length }));
-      await session.loadFlows();
+      await editor.loadFlows();
     } catch (error) {
       toasts.show(errorText(error), 'error');
     } finally {
@@ -94,7 +94,7 @@ class Servers {
     try {
       await backend.removeServer(server.id);
       await this.load();
-      await session.refresh();
+      await editor.refresh();
       toasts.show(m.servers_removed({ name: server.name }));
     } catch (error) {
       toasts.show(errorText(error), 'error');

@@ -41,8 +41,7 @@ class SettingsState {
     setAppLocale(next.language);
     applyTheme(next.theme);
     // The Receive panel starts on the default port; a port typed there is left alone.
-    const untouched = before === null || receiver.port === before.receiverPort;
-    if (untouched && receiver.info === null) receiver.port = next.receiverPort;
+    receiver.defaultPortChanged(before?.receiverPort ?? null, next.receiverPort);
   }
 }
 

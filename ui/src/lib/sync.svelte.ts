@@ -3,7 +3,7 @@
 import type { ConflictView } from '../bindings/ConflictView';
 import type { KeepVersion } from '../bindings/KeepVersion';
 import { backend, toIpcError } from './backend';
-import { session } from './session.svelte';
+import { editor } from './editor.svelte';
 import { toasts } from './toasts.svelte';
 import { m } from '../paraglide/messages.js';
 import { errorText } from './messages-from-rust';
@@ -13,26 +13,26 @@ class Sync {
   conflict = $state<{ profileId: string; view: ConflictView } | null>(null);
 
   async push() {
-    if (!session.form || this.busy) return;
-    if (session.dirty && !(await session.save())) return;
-    const id = session.form?.id;
+    if (!editor.form || this.busy) return;
+    if (editor.dirty && !(await editor.save())) return;
+    const id = editor.form?.id;
     if (!id) return;
     this.busy = true;
     try {
       const action = await backend.pushProfile(id);
-      const server = session.saved?.serverName ?? m.push_the_server();
+      const server = editor.saved?.serverName ?? m.push_the_server();
       toasts.show(
         action === 'created' ? m.push_created({ server }) : action === 'updated' ? m.push_updated({ server }) : m.push_up_to_date({ server }),
       );
-      await session.refresh();
+      await editor.refresh();
     } catch (error) {
       const failure = toIpcError(error);
       if (failure.code === 'conflict') {
         await this.openConflict();
       } else {
-        await session.refresh();
+        await editor.refresh();
         const text = errorText(failure);
-        if (failure.field) session.serverIssues = [{ field: failure.field, severity: 'error', code: 'server_detail', params: { detail: text }, message: failure.message }];
+        if (failure.field) editor.showServerIssues([{ field: failure.field, severity: 'error', code: 'server_detail', params: { detail: text }, message: failure.message }]);
         toasts.show(text, 'error');
       }
     } finally {
@@ -41,13 +41,18 @@ class Sync {
   }
 
   async openConflict() {
-    const id = session.form?.id;
+    const id = editor.form?.id;
     if (!id) return;
     try {
       this.conflict = { profileId: id, view: await backend.compareWithServer(id) };
     } catch (error) {
       toasts.show(errorText(error), 'error');
     }
+  }
+
+  /** Decide later: the comparison closes, nothing changes. */
+  dismissConflict() {
+    this.conflict = null;
   }
 
   async resolve(keep: KeepVersion) {
@@ -58,7 +63,7 @@ class Sync {
       await backend.resolveConflict(current.profileId, keep);
       this.conflict = null;
       toasts.show(keep === 'local' ? m.conflict_kept_local() : m.conflict_kept_server());
-      await session.refresh();
+      await editor.refresh();
     } catch (error) {
       toasts.show(errorText(error), 'error');
     } finally {

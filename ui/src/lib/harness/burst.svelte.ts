@@ -15,6 +15,13 @@ class BurstState {
   report = $state<BurstReport | null>(null);
   error = $state<string | null>(null);
 
+  /** Forgets the last run (the count, concurrency and URL typed stay). */
+  reset() {
+    this.report = null;
+    this.progress = null;
+    this.error = null;
+  }
+
   async run(profileId: string) {
     this.running = true;
     this.error = null;

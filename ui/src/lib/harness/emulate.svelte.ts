@@ -28,6 +28,12 @@ class EmulateState {
   results = $state<HistoryEntry[]>([]);
   error = $state<string | null>(null);
 
+  /** Forgets what was sent (the draft stays). */
+  reset() {
+    this.results = [];
+    this.error = null;
+  }
+
   effectiveChat() {
     return this.chatId.trim() || sendForm.chatId.trim();
   }

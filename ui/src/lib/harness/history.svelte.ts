@@ -13,6 +13,11 @@ class HistoryState {
   busy = $state(false);
   error = $state<string | null>(null);
 
+  /** Forgets the entries found (the search terms stay). */
+  reset() {
+    this.entries = [];
+  }
+
   async search(profileId: string) {
     this.busy = true;
     this.error = null;

@@ -28,6 +28,13 @@ class ReceiverState {
   error = $state<string | null>(null);
   #profileId: string | null = null;
 
+  /** Settings' default port became `next` (was `before`, null at start): the panel starts on
+   *  it while stopped, unless the admin typed another port there. */
+  defaultPortChanged(before: number | null, next: number) {
+    const untouched = before === null || this.port === before;
+    if (untouched && this.info === null) this.port = next;
+  }
+
   /** Running for this profile? */
   runningFor(profileId: string) {
     return this.info !== null && this.info.profileId === profileId;

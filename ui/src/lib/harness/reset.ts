@@ -16,12 +16,8 @@ export function showFor(profileId: string) {
 
 export function forgetResults() {
   sendForm.reset();
-  emulate.results = [];
-  emulate.error = null;
-  burst.report = null;
-  burst.progress = null;
-  burst.error = null;
-  history.entries = [];
-  transcript.bubbles = [];
-  transcript.chats = [];
+  emulate.reset();
+  burst.reset();
+  history.reset();
+  transcript.reset();
 }

@@ -107,6 +107,7 @@ class SendForm {
     }
   }
 
+  /** Forgets the last result and the URL override (the message drafted stays). */
   reset() {
     this.result = null;
     this.error = null;

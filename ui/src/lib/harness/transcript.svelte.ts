@@ -60,6 +60,12 @@ class TranscriptState {
   bubbles = $state<Bubble[]>([]);
   error = $state<string | null>(null);
 
+  /** Forgets the chats and bubbles shown (the chat id typed stays). */
+  reset() {
+    this.bubbles = [];
+    this.chats = [];
+  }
+
   async load(profileId: string) {
     try {
       const all = await harnessApi.searchHistory({ profileId, chatId: null, text: null, status: null, channel: null, limit: 1000 });

@@ -1,19 +1,19 @@
-// The editor's state: the profile list, the form being edited and its saved baseline, and the
-// actions that move between them (select, new, save, duplicate, delete, start/stop). Every
-// action that would drop unsaved edits asks first.
-import type { AppStatus } from '../bindings/AppStatus';
+// The editor's state: the form being edited and its saved baseline, its validation, and the
+// actions that move between profiles (select, new, save, duplicate, delete, start/stop). Every
+// action that would drop unsaved edits asks first (also the window-close guard). The list is
+// profiles.svelte.ts's: this store asks it to refresh, never writes it.
 import type { FieldIssue } from '../bindings/FieldIssue';
 import type { FlowSchema } from '../bindings/FlowSchema';
 import type { ProfileDraft } from '../bindings/ProfileDraft';
 import type { ProfileField } from '../bindings/ProfileField';
-import type { ProfileSummary } from '../bindings/ProfileSummary';
 import type { ProfileView } from '../bindings/ProfileView';
 import { backend, toIpcError } from './backend';
-import { confirmations } from './confirm.svelte';
+import { askChangeSecret, askDelete, askLeave } from './editor-questions';
 import { m } from '../paraglide/messages.js';
 import { toasts } from './toasts.svelte';
 import { errorText } from './messages-from-rust';
 import { EMPTY_PROFILE_DRAFT } from '../bindings/profileFields';
+import { profiles } from './profiles.svelte';
 
 // Every key of a draft comes from Rust (ProfileDraft::default(), exported with the bindings);
 // a draft's keys must all be on the view too, or this fails the type check.
@@ -28,9 +28,7 @@ function draftFrom(view: ProfileView): ProfileDraft {
   return draft as ProfileDraft;
 }
 
-class Session {
-  status = $state<AppStatus | null>(null);
-  profiles = $state<ProfileSummary[]>([]);
+class Editor {
   flows = $state<FlowSchema[]>([]);
   form = $state<ProfileDraft | null>(null);
   saved = $state<ProfileView | null>(null);
@@ -48,19 +46,33 @@ class Session {
     this.saved !== null && this.saved.secret !== null && this.form !== null && this.form.secret !== this.saved.secret,
   );
 
+  /** Loads the list and opens its first profile. */
   async start() {
-    try {
-      this.status = await backend.appStatus();
-      if (this.status.storageError) return;
-      this.profiles = await backend.listProfiles();
-      if (this.profiles.length > 0) await this.#open(this.profiles[0].id);
-    } catch (error) {
-      toasts.show(errorText(error), 'error');
-    }
+    const first = await profiles.start();
+    if (first) await this.#open(first);
+  }
+
+  /** Nothing open: no form, no issues, no check pending. */
+  reset() {
+    clearTimeout(this.#checkTimer);
+    this.#checkRound++;
+    this.form = null;
+    this.saved = null;
+    this.flows = [];
+    this.issues = [];
+    this.serverIssues = [];
+    this.#baseline = '';
+    this.#visited.clear();
+    this.#saveTried = false;
   }
 
   /** What the server said about a field on the last push (kept until the field is edited). */
   serverIssues = $state<FieldIssue[]>([]);
+
+  /** A push was refused at these fields: shown there until each is edited. */
+  showServerIssues(issues: FieldIssue[]) {
+    this.serverIssues = issues;
+  }
 
   /** The message to show at a field: errors before warnings, the server's before ours. */
   issueFor(field: ProfileField): FieldIssue | undefined {
@@ -112,33 +124,20 @@ class Session {
     this.touch('secret');
   }
 
-  async copy(text: string, what: string) {
-    try {
-      await backend.copyText(text);
-      toasts.show(m.toast_copied({ what }));
-    } catch (error) {
-      toasts.show(m.toast_copy_failed({ reason: errorText(error) }), 'error');
-    }
-  }
-
   /** Saves the form; returns whether it was saved. */
   async save(): Promise<boolean> {
     if (!this.form || this.busy) return false;
     if (this.secretChanged) {
-      const answer = await confirmations.ask(
-        m.secret_change_question(),
-        m.secret_change_body(),
-        [
-          { value: 'cancel', label: m.secret_change_keep(), tone: 'plain' },
-          { value: 'change', label: m.secret_change_confirm(), tone: 'danger' },
-        ],
-      );
-      if (answer !== 'change') return false;
+      if (!(await askChangeSecret())) return false;
     }
     this.busy = true;
     this.#checkRound++; // a check still in flight must not overwrite what Save reports
     try {
       const outcome = await backend.saveProfile($state.snapshot(this.form));
+      // Saved: a check of the old form (due from the last keystroke, or started while saving)
+      // must not replace the warnings Save reports (e.g. the keychain took no secret).
+      clearTimeout(this.#checkTimer);
+      this.#checkRound++;
       const typedSecret = this.form.secret;
       this.#load(outcome.profile, draftFrom(outcome.profile));
       this.issues = outcome.warnings;
@@ -204,31 +203,14 @@ class Session {
     if (!this.form) return;
     const name = this.form.name.trim() || this.saved?.name || m.delete_this_gateway();
     const server = this.saved?.remoteId != null ? this.saved.serverName : null;
-    const answer = await confirmations.ask(
-      m.delete_question({ name }),
-      this.isNew
-        ? m.delete_body_unsaved()
-        : server
-          ? m.delete_body_remote({ server })
-          : m.delete_body_local(),
-      server
-        ? [
-            { value: 'cancel', label: m.common_cancel(), tone: 'plain' },
-            { value: 'local', label: m.delete_here_only(), tone: 'plain' },
-            { value: 'remote', label: m.delete_here_and_on({ server }), tone: 'danger' },
-          ]
-        : [
-            { value: 'cancel', label: m.common_cancel(), tone: 'plain' },
-            { value: 'local', label: m.editor_delete(), tone: 'danger' },
-          ],
-    );
-    if (answer !== 'local' && answer !== 'remote') return;
+    const answer = await askDelete(name, server, this.isNew);
+    if (answer === null) return;
     try {
       if (this.form.id) await backend.deleteProfile(this.form.id, answer === 'remote');
-      this.form = null;
-      this.saved = null;
+      this.reset();
       await this.#refreshList();
-      if (this.profiles.length > 0) await this.#open(this.profiles[0].id);
+      const first = profiles.first();
+      if (first) await this.#open(first);
       toasts.show(answer === 'remote' ? m.toast_deleted_remote({ name, server: server ?? '' }) : m.toast_deleted({ name }));
     } catch (error) {
       toasts.show(errorText(error), 'error');
@@ -286,7 +268,7 @@ class Session {
   }
 
   async #refreshList() {
-    this.profiles = await backend.listProfiles();
+    await profiles.refresh();
   }
 
   /** For the window-close guard: same question as leaving a profile. */
@@ -298,18 +280,10 @@ class Session {
   async #mayLeave(): Promise<boolean> {
     if (!this.dirty || !this.form) return true;
     const name = this.form.name.trim() || this.saved?.name || m.leave_the_new_gateway();
-    const answer = await confirmations.ask(
-      m.leave_question(),
-      m.leave_body({ name }),
-      [
-        { value: 'cancel', label: m.leave_keep_editing(), tone: 'plain' },
-        { value: 'discard', label: m.leave_discard(), tone: 'danger' },
-        { value: 'save', label: m.editor_save(), tone: 'primary' },
-      ],
-    );
+    const answer = await askLeave(name);
     if (answer === 'save') return this.save();
     return answer === 'discard';
   }
 }
 
-export const session = new Session();
+export const editor = new Editor();
