@@ -40,7 +40,7 @@ async function controls(scope: Locator): Promise<Control[]> {
 /** General tab: each control references exactly what its row shows; invalid iff an error is. */
 async function expectGeneralTabDescribed(page: Page) {
   const found = await controls(page.locator('#panel-general'));
-  expect(found.map((c) => c.name)).toEqual(['profile-server', 'profile-name', 'profile-uri', 'profile-callback', 'profile-secret', 'profile-flow']);
+  expect(found.map((c) => c.name)).toEqual(['profile-server', 'profile-name', 'profile-uri', 'profile-callback', 'profile-secret', 'profile-flow', 'profile-notes']);
   for (const control of found) {
     expect(control.missing, `${control.name}: aria-describedby names missing elements`).toEqual([]);
     expect(control.shown.length, `${control.name}: a hint or a message is shown`).toBeGreaterThan(0);
