@@ -160,7 +160,7 @@ impl Node {
     }
 }
 
-// A tree can nest 150,000 levels deep (see `parse::MAX_NESTING`): copying and dropping it
+// A tree can nest 150,000 levels deep (see `budget::MAX_NESTING`): copying and dropping it
 // recurse once per list or parenthesised pipeline, each step with room on the stack.
 impl Clone for List {
     fn clone(&self) -> Self {

@@ -5,7 +5,7 @@
 //! step goes through [`deep`], which continues on a fresh heap-allocated segment when the
 //! current stack runs low (the `stacker` crate, as rustc does for deep expressions). This keeps
 //! the code a line-by-line port of Go's recursive one, works on whatever thread a command runs
-//! on, and costs a comparison per call; the nesting limits (`parse::MAX_NESTING`,
+//! on, and costs a comparison per call; the nesting limits (`budget::MAX_NESTING`,
 //! `budget::MAX_EXEC_NESTING`) bound how much such stack one render may use.
 
 /// Below this much stack left, continue on a new segment. Generous, because debug builds put
