@@ -5,7 +5,8 @@
 
 use super::compare::{eq, le, lt};
 use super::escape::{eval_args, html_escape, js_escape, query_escape};
-use super::printf::{sprint, sprintf, sprintln};
+use super::printf::{sprint, sprintln};
+use super::printf_verbs::sprintf;
 use super::rv::Rv;
 use super::value::{StructValue, Value};
 use std::rc::Rc;
