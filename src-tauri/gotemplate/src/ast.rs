@@ -1,8 +1,6 @@
 //! The parse tree, shaped like Go's `text/template/parse` nodes so the executor can follow Go's
-//! evaluation rules one node kind at a time. `Display` reproduces Go's `Node.String()`, which Go
-//! quotes in error messages (`executing "join" at <.Nope>`).
-
-use std::fmt;
+//! evaluation rules one node kind at a time. Its `Display` (Go's `Node.String()`) is in
+//! `ast_display.rs`; copying and dropping a deep tree go through `stack::deep`.
 
 use super::stack::deep;
 
@@ -162,115 +160,41 @@ impl Node {
     }
 }
 
-fn write_joined(f: &mut fmt::Formatter<'_>, parts: &[String], sep: &str) -> fmt::Result {
-    f.write_str(&parts.join(sep))
+// A tree can nest 150,000 levels deep (see `budget::MAX_NESTING`): copying and dropping it
+// recurse once per list or parenthesised pipeline, each step with room on the stack.
+impl Clone for List {
+    fn clone(&self) -> Self {
+        deep(|| List {
+            nodes: self.nodes.clone(),
+        })
+    }
 }
 
-impl fmt::Display for Arg {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Arg::Identifier { name, .. } => f.write_str(name),
-            Arg::Dot { .. } => f.write_str("."),
-            Arg::Nil { .. } => f.write_str("nil"),
-            Arg::Variable { ident, .. } => write_joined(f, ident, "."),
-            Arg::Field { ident, .. } => {
-                for id in ident {
-                    write!(f, ".{id}")?;
-                }
-                Ok(())
-            }
-            Arg::Bool { val, .. } => write!(f, "{val}"),
-            Arg::Number(n) => f.write_str(&n.text),
-            Arg::String { quoted, .. } => f.write_str(quoted),
-            Arg::Pipe(p) => write!(f, "{p}"),
-            Arg::Chain { node, fields, .. } => {
-                match node.as_ref() {
-                    Arg::Pipe(p) => write!(f, "({p})")?,
-                    other => write!(f, "{other}")?,
-                }
-                for field in fields {
-                    write!(f, ".{field}")?;
-                }
-                Ok(())
-            }
+impl Drop for List {
+    fn drop(&mut self) {
+        if !self.nodes.is_empty() {
+            let nodes = std::mem::take(&mut self.nodes);
+            deep(move || drop(nodes));
         }
     }
 }
 
-impl fmt::Display for Command {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, arg) in self.args.iter().enumerate() {
-            if i > 0 {
-                f.write_str(" ")?;
-            }
-            match arg {
-                Arg::Pipe(p) => write!(f, "({p})")?,
-                other => write!(f, "{other}")?,
-            }
-        }
-        Ok(())
+impl Clone for Pipe {
+    fn clone(&self) -> Self {
+        deep(|| Pipe {
+            pos: self.pos,
+            is_assign: self.is_assign,
+            decl: self.decl.clone(),
+            cmds: self.cmds.clone(),
+        })
     }
 }
 
-impl fmt::Display for Pipe {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        deep(|| self.fmt_here(f))
-    }
-}
-
-impl Pipe {
-    fn fmt_here(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.decl.is_empty() {
-            let names: Vec<String> = self.decl.iter().map(|(_, n)| n.clone()).collect();
-            write_joined(f, &names, ", ")?;
-            f.write_str(" := ")?;
-        }
-        for (i, c) in self.cmds.iter().enumerate() {
-            if i > 0 {
-                f.write_str(" | ")?;
-            }
-            write!(f, "{c}")?;
-        }
-        Ok(())
-    }
-}
-
-impl fmt::Display for List {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        deep(|| self.nodes.iter().try_for_each(|n| write!(f, "{n}")))
-    }
-}
-
-impl fmt::Display for Node {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            // Go's `TextNode.String` is the text itself (`%s`), as its error contexts show it.
-            Node::Text { text } => f.write_str(text),
-            Node::Action { pipe, .. } => write!(f, "{{{{{pipe}}}}}"),
-            Node::Branch(kind, b) => {
-                let name = match kind {
-                    BranchKind::If => "if",
-                    BranchKind::Range => "range",
-                    BranchKind::With => "with",
-                };
-                write!(f, "{{{{{name} {}}}}}{}", b.pipe, b.list)?;
-                if let Some(e) = &b.else_list {
-                    write!(f, "{{{{else}}}}{e}")?;
-                }
-                f.write_str("{{end}}")
-            }
-            Node::Template { name, pipe, .. } => {
-                let q = super::quote::quote(name.as_bytes(), false);
-                write!(f, "{{{{template {}", String::from_utf8_lossy(&q))?;
-                if let Some(p) = pipe {
-                    write!(f, " {p}")?;
-                }
-                f.write_str("}}")
-            }
-            Node::Break { .. } => f.write_str("{{break}}"),
-            Node::Continue { .. } => f.write_str("{{continue}}"),
-            Node::End { .. } => f.write_str("{{end}}"),
-            Node::Else { .. } => f.write_str("{{else}}"),
+impl Drop for Pipe {
+    fn drop(&mut self) {
+        if !self.cmds.is_empty() {
+            let cmds = std::mem::take(&mut self.cmds);
+            deep(move || drop(cmds));
         }
     }
 }

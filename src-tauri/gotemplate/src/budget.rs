@@ -6,8 +6,8 @@
 //! pipeline evaluated, a command run), a cap on its output and a cap on the bytes its functions
 //! may produce, each thousands of times above what a chat message needs. Running past one is a
 //! [`Limit`] error of its own (code `template_budget`), never confused with Go's own refusals.
-
-use super::exec::{EResult, ExecError, State};
+//! This module holds the limits and a test probe, nothing else (a leaf the parser, executor and errors all use); the
+//! executor's `State` counts what a render spends against them (`exec.rs`).
 
 /// Steps one render may take. A real template takes tens; Go's deepest legal recursion
 /// (100,000 nested `template` calls) takes a few hundred thousand.
@@ -26,6 +26,12 @@ pub const MAX_DATA: usize = 16 << 20;
 /// Past it a recursing template gets Go's own depth error (see `State::depth_error`).
 pub(crate) const MAX_EXEC_NESTING: usize = 300_000;
 
+/// How deep `if`/`range`/`with` blocks and parenthesised pipelines may nest, counted
+/// together. Go 1.19 has no limit but its 1 GB stack: it renders 200,000 nested `if`s and
+/// 150,000 nested parentheses (at 975 MB), and dies of a stack overflow at 300,000 `if`s. Past
+/// this, where Go is about to crash the server, Textgate refuses the text ([`Limit::Nesting`]).
+pub(crate) const MAX_NESTING: usize = 150_000;
+
 /// Which of Textgate's limits a template ran past.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -36,7 +42,7 @@ pub enum Limit {
     Output,
     /// Functions produced more than [`MAX_DATA`] bytes.
     Data,
-    /// Nested deeper than the parser allows (`parse::MAX_NESTING`).
+    /// Nested deeper than the parser allows (`MAX_NESTING`).
     Nesting,
 }
 
@@ -55,53 +61,10 @@ impl Limit {
                 "Textgate stopped rendering: its functions produced more than {MAX_DATA} bytes \
                  (its data limit)"
             ),
-            Limit::Nesting => format!(
-                "nesting deeper than {} levels (Textgate's nesting limit)",
-                super::parse::MAX_NESTING
-            ),
+            Limit::Nesting => {
+                format!("nesting deeper than {MAX_NESTING} levels (Textgate's nesting limit)")
+            }
         }
-    }
-}
-
-impl State<'_> {
-    /// One step of work.
-    pub fn step(&mut self) -> EResult<()> {
-        self.steps += 1;
-        if self.steps > MAX_STEPS {
-            return self.over(Limit::Steps);
-        }
-        Ok(())
-    }
-
-    /// Appends to the output, within [`MAX_OUTPUT`].
-    pub fn emit(&mut self, bytes: &[u8]) -> EResult<()> {
-        if self.out.len() + bytes.len() > MAX_OUTPUT {
-            return self.over(Limit::Output);
-        }
-        self.out.extend_from_slice(bytes);
-        Ok(())
-    }
-
-    /// How many bytes a function may still produce (one more is over the limit).
-    pub fn data_left(&self) -> usize {
-        MAX_DATA - self.data
-    }
-
-    /// Counts `n` bytes a function produced, within [`MAX_DATA`].
-    pub fn charge_data(&mut self, n: usize) -> EResult<()> {
-        if n > self.data_left() {
-            return self.over(Limit::Data);
-        }
-        self.data += n;
-        Ok(())
-    }
-
-    /// The error for a limit, at the node being executed.
-    fn over<T>(&self, limit: Limit) -> EResult<T> {
-        Err(ExecError {
-            limit: Some(limit),
-            ..self.error_here(limit.message())
-        })
     }
 }
 

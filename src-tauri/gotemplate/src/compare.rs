@@ -2,7 +2,7 @@
 //! `uint8` compare across, `eq` takes several right-hand sides, nil compares only with nil, and
 //! everything else is an "incompatible types" error that fails the render as on the server.
 
-use super::printf::sprintf;
+use super::printf_verbs::sprintf;
 use super::unicode::lossy_per_byte;
 use super::value::Value;
 use std::rc::Rc;

@@ -1,9 +1,8 @@
 //! Go's escaping builtins (`html`, `js`, `urlquery`) and the argument joining they share
 //! (`evalArgs`: one string as is, else `fmt.Sprint` of the printable forms).
 
-use super::funcs::indirect;
 use super::printf::sprint;
-use super::value::Value;
+use super::value::{indirect, Value};
 
 /// Go's `evalArgs` for `html`, `js`, `urlquery`: one string as is, else `fmt.Sprint` of the
 /// printable forms (no value prints as `<no value>`, pointers are dereferenced).

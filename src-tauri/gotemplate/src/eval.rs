@@ -5,10 +5,9 @@
 
 use super::ast::{Arg, Command, Number, Pipe};
 use super::exec::{At, EResult, State};
-use super::funcs::indirect;
 use super::quote::go_quote as go_q;
 use super::rv::Rv;
-use super::value::Value;
+use super::value::{indirect, Value};
 use super::MissingKey;
 
 impl<'a> State<'a> {

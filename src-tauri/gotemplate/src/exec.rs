@@ -1,12 +1,13 @@
 //! The executor's state, a port of Go's `state` (`text/template/exec.go`): the variable stack,
 //! the node an error is reported at (Go's `s.node`, "the last node visited", which its messages
-//! name even when the failure is further along), how errors are located in the text, and the
-//! depth guard. Walking the tree is in `walk.rs`, expression evaluation in `eval.rs`.
+//! name even when the failure is further along), how errors are located in the text, the
+//! depth guard and what a render has spent of its budget (the limits are in `budget.rs`).
+//! Walking the tree is in `walk.rs`, expression evaluation in `eval.rs`.
 
 use std::collections::HashMap;
 
 use super::ast::{Arg, Command, List, Node, Pipe};
-use super::budget::{Limit, MAX_EXEC_NESTING};
+use super::budget::{Limit, MAX_DATA, MAX_EXEC_NESTING, MAX_OUTPUT, MAX_STEPS};
 use super::error::{ExecContext, Phase, TemplateError};
 use super::quote::go_quote;
 use super::rv::Rv;
@@ -207,5 +208,48 @@ impl<'a> State<'a> {
             }
             None => self.errorf(format!("undefined variable: {name}")),
         }
+    }
+}
+
+// What the render has spent of its budget (the limits themselves are in `budget.rs`).
+impl State<'_> {
+    /// One step of work.
+    pub fn step(&mut self) -> EResult<()> {
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            return self.over(Limit::Steps);
+        }
+        Ok(())
+    }
+
+    /// Appends to the output, within [`MAX_OUTPUT`].
+    pub fn emit(&mut self, bytes: &[u8]) -> EResult<()> {
+        if self.out.len() + bytes.len() > MAX_OUTPUT {
+            return self.over(Limit::Output);
+        }
+        self.out.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    /// How many bytes a function may still produce (one more is over the limit).
+    pub fn data_left(&self) -> usize {
+        MAX_DATA - self.data
+    }
+
+    /// Counts `n` bytes a function produced, within [`MAX_DATA`].
+    pub fn charge_data(&mut self, n: usize) -> EResult<()> {
+        if n > self.data_left() {
+            return self.over(Limit::Data);
+        }
+        self.data += n;
+        Ok(())
+    }
+
+    /// The error for a limit, at the node being executed.
+    fn over<T>(&self, limit: Limit) -> EResult<T> {
+        Err(ExecError {
+            limit: Some(limit),
+            ..self.error_here(limit.message())
+        })
     }
 }

@@ -5,9 +5,10 @@
 
 use super::compare::{eq, le, lt};
 use super::escape::{eval_args, html_escape, js_escape, query_escape};
-use super::printf::{sprint, sprintf, sprintln};
+use super::printf::{sprint, sprintln};
+use super::printf_verbs::sprintf;
 use super::rv::Rv;
-use super::value::{StructValue, Value};
+use super::value::{indirect, Value};
 use std::rc::Rc;
 
 /// The Go type of a builtin's parameter.
@@ -83,21 +84,6 @@ pub(crate) fn call(name: &str, argv: &[Rv], limit: usize) -> FResult {
         "gt" => le(&a(0), &a(1)).map(|v| Rv::plain(Value::Bool(!v))),
         "ge" => lt(&a(0), &a(1)).map(|v| Rv::plain(Value::Bool(!v))),
         _ => Err(format!("{name} is not a builtin")),
-    }
-}
-
-/// Go's `indirect`: through a struct pointer; a nil interface reports nil.
-pub(crate) fn indirect(v: Value) -> (Value, bool) {
-    match v {
-        Value::NilInterface => (v, true),
-        Value::Struct(s) if s.pointer => {
-            let inner = StructValue {
-                pointer: false,
-                ..(*s).clone()
-            };
-            (Value::Struct(Rc::new(inner)), false)
-        }
-        other => (other, false),
     }
 }
 

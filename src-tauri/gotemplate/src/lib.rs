@@ -22,6 +22,7 @@
 //! ```
 
 mod ast;
+mod ast_display;
 mod atoi;
 mod budget;
 mod compare;

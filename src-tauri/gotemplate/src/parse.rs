@@ -6,15 +6,9 @@
 use std::collections::HashMap;
 
 use super::ast::{List, Node};
-use super::budget::Limit;
+use super::budget::{Limit, MAX_NESTING};
 use super::lexer::{Item, ItemType as T};
 use super::quote::{go_quote as go_q, unquote};
-
-/// How deep `if`/`range`/`with` blocks and parenthesised pipelines may nest, counted
-/// together. Go 1.19 has no limit but its 1 GB stack: it renders 200,000 nested `if`s and
-/// 150,000 nested parentheses (at 975 MB), and dies of a stack overflow at 300,000 `if`s. Past
-/// this, where Go is about to crash the server, Textgate refuses the text ([`Limit::Nesting`]).
-pub(crate) const MAX_NESTING: usize = 150_000;
 
 /// A parse failure: message, and the line/offset of the token Go was looking at.
 #[derive(Debug)]

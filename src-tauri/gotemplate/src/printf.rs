@@ -1,4 +1,5 @@
-//! Go's `fmt/print.go` over template values: `print`, `println`, `printf` and the printing of an
+//! Go's `fmt/print.go` over template values: the `Printer` behind `print`, `println` and
+//! `printf` (whose format walk, `fmt.Sprintf`, is in `printf_verbs.rs`) and the printing of an
 //! action's result. Go's verb dispatch by type, its `%!d(string=Ann)` complaints, missing and
 //! extra arguments, and `print`'s rule of spacing operands only when neither is a string are all
 //! reproduced, because admins see their output verbatim.
@@ -17,7 +18,7 @@ pub(crate) struct Printer {
 }
 
 impl Printer {
-    fn new(limit: usize) -> Self {
+    pub(crate) fn new(limit: usize) -> Self {
         Printer {
             fmt: Fmt::default(),
             limit,
@@ -250,14 +251,12 @@ pub(crate) fn sprintln(args: &[Value], limit: usize) -> Vec<u8> {
     p.fmt.buf
 }
 
-/// `fmt.Sprintf`.
-pub(crate) fn sprintf(format: &[u8], args: &[Value], limit: usize) -> Vec<u8> {
-    let mut p = Printer::new(limit);
-    super::printf_verbs::do_printf(&mut p, format, args);
-    p.fmt.buf
-}
-
 impl Printer {
+    /// The bytes printed.
+    pub(crate) fn into_bytes(self) -> Vec<u8> {
+        self.fmt.buf
+    }
+
     pub(crate) fn fmt_mut(&mut self) -> &mut Fmt {
         &mut self.fmt
     }

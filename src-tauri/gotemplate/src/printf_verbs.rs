@@ -1,10 +1,17 @@
-//! Go's `doPrintf`: walking a `printf` format string, its flags, widths, precisions, `*` and
-//! `[n]` argument indexes, and the `%!verb(MISSING)`, `%!(EXTRA ...)`, `%!(NOVERB)` notes Go
-//! writes into the output instead of failing.
+//! Go's `fmt.Sprintf` and its `doPrintf`: walking a `printf` format string, its flags, widths,
+//! precisions, `*` and `[n]` argument indexes, and the `%!verb(MISSING)`, `%!(EXTRA ...)`,
+//! `%!(NOVERB)` notes Go writes into the output instead of failing.
 
 use super::printf::Printer;
 use super::unicode::decode_rune;
 use super::value::Value;
+
+/// `fmt.Sprintf`.
+pub(crate) fn sprintf(format: &[u8], args: &[Value], limit: usize) -> Vec<u8> {
+    let mut p = Printer::new(limit);
+    do_printf(&mut p, format, args);
+    p.into_bytes()
+}
 
 fn too_large(x: i64) -> bool {
     !(-1_000_000..=1_000_000).contains(&x)
@@ -88,7 +95,7 @@ fn arg_number(
     (arg_num, i + wid, ok)
 }
 
-pub(crate) fn do_printf(p: &mut Printer, format: &[u8], a: &[Value]) {
+fn do_printf(p: &mut Printer, format: &[u8], a: &[Value]) {
     let end = format.len();
     let mut arg_num = 0usize;
     let mut after_index;

@@ -5,10 +5,8 @@
 //! step goes through [`deep`], which continues on a fresh heap-allocated segment when the
 //! current stack runs low (the `stacker` crate, as rustc does for deep expressions). This keeps
 //! the code a line-by-line port of Go's recursive one, works on whatever thread a command runs
-//! on, and costs a comparison per call; the nesting limits (`parse::MAX_NESTING`,
+//! on, and costs a comparison per call; the nesting limits (`budget::MAX_NESTING`,
 //! `budget::MAX_EXEC_NESTING`) bound how much such stack one render may use.
-
-use super::ast::{List, Pipe};
 
 /// Below this much stack left, continue on a new segment. Generous, because debug builds put
 /// several large frames between two checks.
@@ -21,43 +19,4 @@ const SEGMENT: usize = 8 * 1024 * 1024;
 #[inline]
 pub(crate) fn deep<R>(f: impl FnOnce() -> R) -> R {
     stacker::maybe_grow(RED_ZONE, SEGMENT, f)
-}
-
-// A tree can nest 150,000 levels deep (see `parse::MAX_NESTING`): copying and dropping it
-// recurse once per list or parenthesised pipeline, each step with room on the stack.
-impl Clone for List {
-    fn clone(&self) -> Self {
-        deep(|| List {
-            nodes: self.nodes.clone(),
-        })
-    }
-}
-
-impl Drop for List {
-    fn drop(&mut self) {
-        if !self.nodes.is_empty() {
-            let nodes = std::mem::take(&mut self.nodes);
-            deep(move || drop(nodes));
-        }
-    }
-}
-
-impl Clone for Pipe {
-    fn clone(&self) -> Self {
-        deep(|| Pipe {
-            pos: self.pos,
-            is_assign: self.is_assign,
-            decl: self.decl.clone(),
-            cmds: self.cmds.clone(),
-        })
-    }
-}
-
-impl Drop for Pipe {
-    fn drop(&mut self) {
-        if !self.cmds.is_empty() {
-            let cmds = std::mem::take(&mut self.cmds);
-            deep(move || drop(cmds));
-        }
-    }
 }

@@ -61,7 +61,7 @@ fn deep_parentheses_render_as_in_go() {
 
 #[test]
 fn nesting_past_the_limit_is_an_error_not_a_crash() {
-    let n = parse::MAX_NESTING + 50_000;
+    let n = budget::MAX_NESTING + 50_000;
     let ifs = format!("{}x{}", "$(if 1)".repeat(n), "$(end)".repeat(n));
     let e = render_webitel(&ifs).unwrap_err();
     assert_eq!((e.phase, e.limit), (Phase::Parse, Some(Limit::Nesting)));

@@ -235,3 +235,18 @@ impl Value {
         matches!(self, Value::Nil | Value::NilInterface)
     }
 }
+
+/// Go's `indirect`: through a struct pointer; a nil interface reports nil.
+pub(crate) fn indirect(v: Value) -> (Value, bool) {
+    match v {
+        Value::NilInterface => (v, true),
+        Value::Struct(s) if s.pointer => {
+            let inner = StructValue {
+                pointer: false,
+                ..(*s).clone()
+            };
+            (Value::Struct(Rc::new(inner)), false)
+        }
+        other => (other, false),
+    }
+}
