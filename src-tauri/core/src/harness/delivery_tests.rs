@@ -1,6 +1,8 @@
 //! Deliveries against the real receiver: the bytes and signature that arrive, the spoiled and
 //! missing signatures, and the failures told apart (nothing listening, timeout, bad URL).
 
+use std::time::Duration;
+
 use super::*;
 use crate::harness::receiver::{self, ReceiverAnswer, ReceiverConfig};
 use crate::signature::Verdict;
