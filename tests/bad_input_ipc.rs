@@ -78,6 +78,7 @@ fn every_ipc_command_refuses_bad_input_with_an_error_and_changes_nothing() {
     let profile = state
         .workspace()
         .unwrap()
+        .profiles()
         .save(ProfileDraft {
             name: "Support".into(),
             uri: generate_uri(),

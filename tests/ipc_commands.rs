@@ -28,16 +28,17 @@ fn profiles_survive_a_restart_with_their_secret() {
         state
             .workspace()
             .unwrap()
+            .profiles()
             .save(draft("Support", &secret))
             .unwrap()
             .profile
             .id
     };
     let state = AppState::open(dir.path().to_path_buf(), secrets);
-    let list = state.workspace().unwrap().list().unwrap();
+    let list = state.workspace().unwrap().profiles().list().unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].name, "Support");
-    let view = state.workspace().unwrap().get(&id).unwrap();
+    let view = state.workspace().unwrap().profiles().get(&id).unwrap();
     assert_eq!(view.exposed_secret(), Some(secret.as_str()));
     let status = state.status();
     assert!(status.storage_error.is_none() && status.keychain_error.is_none());
@@ -50,6 +51,7 @@ fn validation_errors_cross_ipc_as_code_message_and_fields() {
     let error: IpcError = state
         .workspace()
         .unwrap()
+        .profiles()
         .save(draft("  ", ""))
         .unwrap_err()
         .into();
@@ -69,6 +71,7 @@ fn issues_and_errors_cross_ipc_with_their_code_and_params() {
     let error: IpcError = state
         .workspace()
         .unwrap()
+        .profiles()
         .save(draft(&"n".repeat(101), ""))
         .unwrap_err()
         .into();
@@ -89,6 +92,7 @@ fn issues_and_errors_cross_ipc_with_their_code_and_params() {
     let missing: IpcError = state
         .workspace()
         .unwrap()
+        .profiles()
         .get("no-such-id")
         .unwrap_err()
         .into();
@@ -135,7 +139,7 @@ fn write_database_from_the_future(path: &std::path::Path) {
             path.parent().unwrap().to_path_buf(),
             Arc::new(MemorySecretStore::new()),
         );
-        state.workspace().unwrap().list().unwrap();
+        state.workspace().unwrap().profiles().list().unwrap();
     }
     let mut bytes = std::fs::read(path).unwrap();
     bytes[60..64].copy_from_slice(&999u32.to_be_bytes());
@@ -158,10 +162,14 @@ fn an_unreachable_keychain_is_reported_and_the_profile_kept() {
     let outcome = state
         .workspace()
         .unwrap()
+        .profiles()
         .save(draft("Support", "some-secret"))
         .unwrap();
     assert_eq!(outcome.warnings[0].field, ProfileField::Secret);
-    assert_eq!(state.workspace().unwrap().list().unwrap().len(), 1);
+    assert_eq!(
+        state.workspace().unwrap().profiles().list().unwrap().len(),
+        1
+    );
 }
 
 #[test]
@@ -171,12 +179,14 @@ fn enabling_without_a_flow_is_an_error_on_the_enabled_field() {
     let saved = state
         .workspace()
         .unwrap()
+        .profiles()
         .save(draft("Support", "s"))
         .unwrap()
         .profile;
     let error: IpcError = state
         .workspace()
         .unwrap()
+        .profiles()
         .set_enabled(&saved.id, true)
         .unwrap_err()
         .into();

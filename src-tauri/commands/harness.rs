@@ -43,6 +43,7 @@ pub async fn send_to_gateway(
 ) -> IpcResult<HistoryEntry> {
     Ok(state
         .workspace()?
+        .harness()
         .send_to_gateway(&profile_id, body.into_bytes(), signing, url.as_deref())
         .await?)
 }
@@ -52,7 +53,7 @@ pub fn search_history(
     state: State<'_, AppState>,
     query: HistoryQuery,
 ) -> IpcResult<Vec<HistoryEntry>> {
-    Ok(state.workspace()?.search_history(&query)?)
+    Ok(state.workspace()?.harness().search_history(&query)?)
 }
 
 /// Sends entry `id` again, as recorded or re-signed with the profile's current secret.
@@ -62,11 +63,14 @@ pub async fn replay_history(
     id: i64,
     resign: bool,
 ) -> IpcResult<HistoryEntry> {
-    Ok(state.workspace()?.replay(id, resign).await?)
+    Ok(state.workspace()?.harness().replay(id, resign).await?)
 }
 
 /// Deletes the profile's entries (all entries with no profile id); answers how many.
 #[ipc_command(async)]
 pub fn clear_history(state: State<'_, AppState>, profile_id: Option<String>) -> IpcResult<usize> {
-    Ok(state.workspace()?.clear_history(profile_id.as_deref())?)
+    Ok(state
+        .workspace()?
+        .harness()
+        .clear_history(profile_id.as_deref())?)
 }

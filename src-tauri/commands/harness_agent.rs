@@ -22,6 +22,7 @@ pub async fn emulate_webitel(
 ) -> IpcResult<Vec<HistoryEntry>> {
     Ok(state
         .workspace()?
+        .harness()
         .emulate_webitel(&profile_id, &action, url.as_deref())
         .await?)
 }
@@ -39,6 +40,7 @@ pub async fn run_burst(
 ) -> IpcResult<BurstReport> {
     Ok(state
         .workspace()?
+        .harness()
         .burst(
             &profile_id,
             count,

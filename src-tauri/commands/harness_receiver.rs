@@ -51,7 +51,7 @@ pub async fn start_receiver<R: Runtime>(
     answer: AnswerSpec,
     on_request: Channel<LiveBatch>,
 ) -> IpcResult<ReceiverInfo> {
-    let config = state.workspace()?.receiver_config(
+    let config = state.workspace()?.harness().receiver_config(
         &profile_id,
         port,
         &path,
@@ -81,7 +81,9 @@ pub async fn start_receiver<R: Runtime>(
         let Ok(workspace) = state.workspace() else {
             return Ok(Vec::new());
         };
-        workspace.record_received_batch(Some(&owner), &receiver_url, requests)
+        workspace
+            .harness()
+            .record_received_batch(Some(&owner), &receiver_url, requests)
     };
     let forward = tauri::async_runtime::spawn(receiver_feed::follow(
         live,

@@ -11,12 +11,12 @@ use crate::state::AppState;
 
 #[ipc_command(async)]
 pub fn list_profiles(state: State<'_, AppState>) -> IpcResult<Vec<ProfileSummary>> {
-    Ok(state.workspace()?.list()?)
+    Ok(state.workspace()?.profiles().list()?)
 }
 
 #[ipc_command(async)]
 pub fn get_profile(state: State<'_, AppState>, id: String) -> IpcResult<ProfileView> {
-    Ok(state.workspace()?.get(&id)?)
+    Ok(state.workspace()?.profiles().get(&id)?)
 }
 
 /// A new profile's draft (generated URI and app secret), so the UI never builds one itself.
@@ -30,17 +30,17 @@ pub fn check_profile(
     state: State<'_, AppState>,
     draft: ProfileDraft,
 ) -> IpcResult<Vec<FieldIssue>> {
-    Ok(state.workspace()?.check(&draft)?)
+    Ok(state.workspace()?.profiles().check(&draft)?)
 }
 
 #[ipc_command(async)]
 pub fn save_profile(state: State<'_, AppState>, draft: ProfileDraft) -> IpcResult<SaveOutcome> {
-    Ok(state.workspace()?.save(draft)?)
+    Ok(state.workspace()?.profiles().save(draft)?)
 }
 
 #[ipc_command(async)]
 pub fn duplicate_profile(state: State<'_, AppState>, id: String) -> IpcResult<SaveOutcome> {
-    Ok(state.workspace()?.duplicate(&id)?)
+    Ok(state.workspace()?.profiles().duplicate(&id)?)
 }
 
 /// Deletes locally, or on the profile's server too with `remote`.
@@ -48,9 +48,9 @@ pub fn duplicate_profile(state: State<'_, AppState>, id: String) -> IpcResult<Sa
 pub async fn delete_profile(state: State<'_, AppState>, id: String, remote: bool) -> IpcResult<()> {
     let workspace = state.workspace()?;
     if remote {
-        Ok(workspace.delete_everywhere(&id).await?)
+        Ok(workspace.sync().delete(&id).await?)
     } else {
-        Ok(workspace.delete(&id)?)
+        Ok(workspace.profiles().delete(&id)?)
     }
 }
 
@@ -61,10 +61,7 @@ pub async fn set_profile_enabled(
     id: String,
     enabled: bool,
 ) -> IpcResult<ProfileView> {
-    Ok(state
-        .workspace()?
-        .set_enabled_everywhere(&id, enabled)
-        .await?)
+    Ok(state.workspace()?.sync().set_enabled(&id, enabled).await?)
 }
 
 #[ipc_command(async)]
@@ -72,5 +69,8 @@ pub fn list_flow_schemas(
     state: State<'_, AppState>,
     server_id: Option<String>,
 ) -> IpcResult<Vec<FlowSchema>> {
-    Ok(state.workspace()?.flow_schemas(server_id.as_deref())?)
+    Ok(state
+        .workspace()?
+        .profiles()
+        .flow_schemas(server_id.as_deref())?)
 }

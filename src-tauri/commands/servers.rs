@@ -10,7 +10,7 @@ use crate::state::AppState;
 
 #[ipc_command(async)]
 pub fn list_servers(state: State<'_, AppState>) -> IpcResult<Vec<ServerView>> {
-    Ok(state.workspace()?.list_servers()?)
+    Ok(state.workspace()?.servers().list()?)
 }
 
 /// Checks the credentials against the server, then stores it (the token goes to the keychain)
@@ -20,18 +20,19 @@ pub async fn add_server(state: State<'_, AppState>, server: NewServer) -> IpcRes
     // Core fills the server's flow-schema cache too (a failure there is not fatal).
     Ok(state
         .workspace()?
-        .add_server(&server.name, &server.base_url, server.ca_pem, server.auth)
+        .servers()
+        .add(&server.name, &server.base_url, server.ca_pem, server.auth)
         .await?)
 }
 
 #[ipc_command]
 pub async fn test_server(state: State<'_, AppState>, id: String) -> IpcResult<ConnectionReport> {
-    Ok(state.workspace()?.test_server(&id).await?)
+    Ok(state.workspace()?.servers().test(&id).await?)
 }
 
 #[ipc_command(async)]
 pub fn remove_server(state: State<'_, AppState>, id: String) -> IpcResult<()> {
-    Ok(state.workspace()?.remove_server(&id)?)
+    Ok(state.workspace()?.servers().remove(&id)?)
 }
 
 #[ipc_command]
@@ -39,5 +40,9 @@ pub async fn refresh_flow_schemas(
     state: State<'_, AppState>,
     server_id: String,
 ) -> IpcResult<Vec<FlowSchema>> {
-    Ok(state.workspace()?.refresh_flow_schemas(&server_id).await?)
+    Ok(state
+        .workspace()?
+        .servers()
+        .refresh_flow_schemas(&server_id)
+        .await?)
 }

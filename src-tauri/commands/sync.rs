@@ -9,12 +9,12 @@ use crate::state::AppState;
 
 #[ipc_command]
 pub async fn push_profile(state: State<'_, AppState>, id: String) -> IpcResult<PushAction> {
-    Ok(state.workspace()?.push(&id, false).await?)
+    Ok(state.workspace()?.sync().push(&id, false).await?)
 }
 
 #[ipc_command]
 pub async fn pull_server(state: State<'_, AppState>, server_id: String) -> IpcResult<PullReport> {
-    Ok(state.workspace()?.pull(&server_id).await?)
+    Ok(state.workspace()?.sync().pull(&server_id).await?)
 }
 
 #[ipc_command]
@@ -22,7 +22,7 @@ pub async fn compare_with_server(
     state: State<'_, AppState>,
     id: String,
 ) -> IpcResult<ConflictView> {
-    Ok(state.workspace()?.compare_with_server(&id).await?)
+    Ok(state.workspace()?.sync().compare_with_server(&id).await?)
 }
 
 #[ipc_command]
@@ -31,5 +31,9 @@ pub async fn resolve_conflict(
     id: String,
     keep: KeepVersion,
 ) -> IpcResult<ProfileView> {
-    Ok(state.workspace()?.resolve_conflict(&id, keep).await?)
+    Ok(state
+        .workspace()?
+        .sync()
+        .resolve_conflict(&id, keep)
+        .await?)
 }

@@ -47,4 +47,7 @@ pub use profile_views::{ProfileSummary, ProfileView, SecretState};
 pub use secrets::{KeyringStore, MemorySecretStore, SecretError, SecretStore};
 pub use sensitive::Sensitive;
 pub use store::Store;
-pub use workspace::{ConflictView, KeepVersion, PullReport, PushAction, SaveOutcome, Workspace};
+pub use workspace::{
+    ConflictView, Harness, KeepVersion, Profiles, PullReport, PushAction, SaveOutcome, ServerSync,
+    Servers, Workspace,
+};

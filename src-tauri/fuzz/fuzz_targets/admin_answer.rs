@@ -11,9 +11,7 @@ use std::time::Duration;
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 use textgate_core::server::Server;
-use textgate_core::{
-    FlowRef, MemorySecretStore, ProfileDraft, Sensitive, Store, Workspace,
-};
+use textgate_core::{FlowRef, MemorySecretStore, ProfileDraft, Sensitive, Store, Workspace};
 use textgate_fuzz::{runtime, status_from, Answer, Responder};
 
 #[derive(Debug, Arbitrary)]
@@ -45,22 +43,29 @@ fuzz_target!(|input: Input| {
     });
     runtime().block_on(async {
         match input.operation {
-            Operation::Pull => drop(workspace.pull("prod").await),
-            Operation::RefreshFlowSchemas => drop(workspace.refresh_flow_schemas("prod").await),
-            Operation::TestServer => drop(workspace.test_server("prod").await),
-            Operation::ListRemote => drop(workspace.list_remote_gateways("prod", None).await),
+            Operation::Pull => drop(workspace.sync().pull("prod").await),
+            Operation::RefreshFlowSchemas => {
+                drop(workspace.servers().refresh_flow_schemas("prod").await)
+            }
+            Operation::TestServer => drop(workspace.servers().test("prod").await),
+            Operation::ListRemote => {
+                drop(workspace.servers().list_remote_gateways("prod", None).await)
+            }
             Operation::PushNew => drop(
                 workspace
+                    .sync()
                     .push(profile_id.as_deref().unwrap_or_default(), false)
                     .await,
             ),
         }
     });
     workspace
+        .profiles()
         .list()
         .expect("the workspace still lists its profiles");
     workspace
-        .list_servers()
+        .servers()
+        .list()
         .expect("the workspace still lists its servers");
 });
 
@@ -97,5 +102,10 @@ fn profile_on_server(workspace: &Workspace) -> String {
         server_id: Some("srv-1".into()),
         ..ProfileDraft::default()
     };
-    workspace.save(draft).expect("a valid profile").profile.id
+    workspace
+        .profiles()
+        .save(draft)
+        .expect("a valid profile")
+        .profile
+        .id
 }

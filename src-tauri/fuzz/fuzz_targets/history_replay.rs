@@ -43,7 +43,11 @@ fuzz_target!(|input: Input| {
         Store::in_memory().expect("an in-memory store"),
         Arc::new(MemorySecretStore::new()),
     );
-    let profile = workspace.save(draft()).expect("a valid profile").profile;
+    let profile = workspace
+        .profiles()
+        .save(draft())
+        .expect("a valid profile")
+        .profile;
     let request = ReceivedRequest {
         seq: 1,
         time: 1_764_547_200_000,
@@ -60,15 +64,20 @@ fuzz_target!(|input: Input| {
     };
     let owner = input.owned.then_some(profile.id.as_str());
     // The receiver's own address: whatever the path, the replay stays on loopback.
-    let Ok(recorded) = workspace.record_received(owner, &responder.base_url(), &request) else {
+    let Ok(recorded) = workspace
+        .harness()
+        .record_received(owner, &responder.base_url(), &request)
+    else {
         return;
     };
     let stored = workspace
+        .harness()
         .history_entry(recorded.id)
         .expect("the entry reads back");
     assert_eq!(stored, recorded);
-    let _ = workspace.search_history(&query(input.search));
-    let Ok(replayed) = runtime().block_on(workspace.replay(recorded.id, input.resign)) else {
+    let _ = workspace.harness().search_history(&query(input.search));
+    let Ok(replayed) = runtime().block_on(workspace.harness().replay(recorded.id, input.resign))
+    else {
         return;
     };
     assert_eq!(replayed.replay_of, Some(recorded.id));

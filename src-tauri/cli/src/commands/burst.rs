@@ -13,10 +13,11 @@ use crate::context::Context;
 use crate::error::{CliError, CliResult};
 
 pub async fn run(ctx: &Context, args: BurstArgs) -> CliResult {
-    let profile = ctx.workspace.resolve_profile(&args.profile)?;
+    let profile = ctx.workspace.profiles().resolve(&args.profile)?;
     let terminal = std::io::stderr().is_terminal();
     let report = ctx
         .workspace
+        .harness()
         .burst(
             &profile.id,
             args.count,

@@ -11,10 +11,11 @@ use crate::context::Context;
 use crate::error::{CliError, CliResult};
 
 pub async fn run(ctx: &Context, args: EmulateArgs) -> CliResult {
-    let profile = ctx.workspace.resolve_profile(&args.profile)?;
+    let profile = ctx.workspace.profiles().resolve(&args.profile)?;
     let action = action(&args);
     let entries = ctx
         .workspace
+        .harness()
         .emulate_webitel(&profile.id, &action, args.url.as_deref())
         .await?;
     if ctx.out.is_json() {

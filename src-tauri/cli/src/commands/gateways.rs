@@ -18,6 +18,7 @@ pub async fn run(ctx: &Context, command: GatewaysCommand) -> CliResult {
 async fn list(ctx: &Context, args: ServerQuery) -> CliResult {
     let gateways = ctx
         .workspace
+        .servers()
         .list_remote_gateways(&args.server, args.query.as_deref())
         .await?;
     if ctx.out.is_json() {
@@ -47,8 +48,8 @@ async fn list(ctx: &Context, args: ServerQuery) -> CliResult {
 }
 
 async fn pull(ctx: &Context, server: &str) -> CliResult {
-    let server = ctx.workspace.find_server(server)?;
-    let report = ctx.workspace.pull(&server.id).await?;
+    let server = ctx.workspace.servers().find(server)?;
+    let report = ctx.workspace.sync().pull(&server.id).await?;
     if ctx.out.is_json() {
         ctx.out.json(&report);
         return Ok(());

@@ -19,7 +19,7 @@ pub async fn run(ctx: &Context, command: HistoryCommand) -> CliResult {
 
 fn profile_id(ctx: &Context, profile: Option<&str>) -> CliResult<Option<String>> {
     Ok(match profile {
-        Some(name) => Some(ctx.workspace.resolve_profile(name)?.id),
+        Some(name) => Some(ctx.workspace.profiles().resolve(name)?.id),
         None => None,
     })
 }
@@ -33,7 +33,7 @@ fn list(ctx: &Context, filter: HistoryFilter) -> CliResult {
         channel: None,
         limit: Some(filter.limit),
     };
-    let entries = ctx.workspace.search_history(&query)?;
+    let entries = ctx.workspace.harness().search_history(&query)?;
     if ctx.out.is_json() {
         ctx.out.json(&entries);
         return Ok(());
@@ -67,7 +67,7 @@ fn list(ctx: &Context, filter: HistoryFilter) -> CliResult {
 }
 
 fn show(ctx: &Context, id: i64) -> CliResult {
-    let entry = ctx.workspace.history_entry(id)?;
+    let entry = ctx.workspace.harness().history_entry(id)?;
     if ctx.out.is_json() {
         ctx.out.json(&entry);
         return Ok(());
@@ -88,7 +88,7 @@ fn show(ctx: &Context, id: i64) -> CliResult {
 }
 
 async fn replay(ctx: &Context, id: i64, resign: bool) -> CliResult {
-    let entry = ctx.workspace.replay(id, resign).await?;
+    let entry = ctx.workspace.harness().replay(id, resign).await?;
     if ctx.out.is_json() {
         ctx.out.json(&entry);
         return Ok(());
@@ -105,7 +105,10 @@ async fn replay(ctx: &Context, id: i64, resign: bool) -> CliResult {
 
 fn clear(ctx: &Context, profile: Option<&str>) -> CliResult {
     let profile_id = profile_id(ctx, profile)?;
-    let removed = ctx.workspace.clear_history(profile_id.as_deref())?;
+    let removed = ctx
+        .workspace
+        .harness()
+        .clear_history(profile_id.as_deref())?;
     if ctx.out.is_json() {
         ctx.out.json(&serde_json::json!({ "removed": removed }));
     } else {

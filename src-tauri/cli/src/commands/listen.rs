@@ -30,7 +30,7 @@ mod printer;
 use printer::{Closed, Printer};
 
 pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
-    let profile = ctx.workspace.resolve_profile(&args.profile)?;
+    let profile = ctx.workspace.profiles().resolve(&args.profile)?;
     if profile.secret.is_none() {
         return Err(CliError::new(
             ErrorCode::NoSecret,
@@ -41,7 +41,7 @@ pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
         ));
     }
     // Core's one check of the answer, the app's too (clap already held the flags to it).
-    let config = ctx.workspace.receiver_config(
+    let config = ctx.workspace.harness().receiver_config(
         &profile.id,
         args.port,
         &args.path,
@@ -80,6 +80,7 @@ pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
     let store = |batch: Vec<ReceivedRequest>| {
         let stored = ctx
             .workspace
+            .harness()
             .record_received_batch(Some(&profile.id), &url, &batch);
         std::future::ready((batch, stored))
     };

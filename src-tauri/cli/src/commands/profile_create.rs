@@ -14,7 +14,7 @@ use crate::secret_input::{warn_on_command_line, SecretSource};
 
 pub async fn create(ctx: &Context, args: ProfileCreate) -> CliResult {
     let server = match &args.server {
-        Some(name) => Some(ctx.workspace.find_server(name)?),
+        Some(name) => Some(ctx.workspace.servers().find(name)?),
         None => None,
     };
     let flow = match args.flow {
@@ -47,7 +47,7 @@ pub async fn create(ctx: &Context, args: ProfileCreate) -> CliResult {
         notes: args.notes,
         ..ProfileDraft::default()
     };
-    let outcome = ctx.workspace.save(draft)?;
+    let outcome = ctx.workspace.profiles().save(draft)?;
     for warning in &outcome.warnings {
         ctx.out.warn(&warning.message);
     }
@@ -69,11 +69,12 @@ pub async fn create(ctx: &Context, args: ProfileCreate) -> CliResult {
 async fn flow_ref(ctx: &Context, id: i64, server: Option<&str>) -> CliResult<FlowRef> {
     let cached = |ctx: &Context| -> CliResult<Option<FlowRef>> {
         let server_id = match server {
-            Some(name) => Some(ctx.workspace.find_server(name)?.id),
+            Some(name) => Some(ctx.workspace.servers().find(name)?.id),
             None => None,
         };
         Ok(ctx
             .workspace
+            .profiles()
             .flow_schemas(server_id.as_deref())?
             .into_iter()
             .find(|schema| schema.id == id)
@@ -91,7 +92,7 @@ async fn flow_ref(ctx: &Context, id: i64, server: Option<&str>) -> CliResult<Flo
             format!("flow schema {id} is not in the local cache: add --server <name> to look it up there"),
         ));
     };
-    ctx.workspace.refresh_flow_schemas(server).await?;
+    ctx.workspace.servers().refresh_flow_schemas(server).await?;
     cached(ctx)?.ok_or_else(|| {
         CliError::new(
             ErrorCode::FlowNotFound,

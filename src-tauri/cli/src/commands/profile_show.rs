@@ -13,7 +13,8 @@ use crate::output::yes_no;
 /// A profile by id or exact (case-insensitive) name.
 pub fn resolve(ctx: &Context, id_or_name: &str) -> CliResult<ProfileView> {
     ctx.workspace
-        .resolve_profile(id_or_name)
+        .profiles()
+        .resolve(id_or_name)
         .map_err(|error| match error {
             CoreError::NotFound(wanted) => CliError::new(
                 ErrorCode::NotFound,

@@ -9,8 +9,8 @@ use crate::error::CliResult;
 
 pub async fn push(ctx: &Context, id_or_name: &str) -> CliResult {
     let profile = resolve(ctx, id_or_name)?;
-    let action = ctx.workspace.push(&profile.id, false).await?;
-    let profile = ctx.workspace.get(&profile.id)?;
+    let action = ctx.workspace.sync().push(&profile.id, false).await?;
+    let profile = ctx.workspace.profiles().get(&profile.id)?;
     if ctx.out.is_json() {
         ctx.out.json(&serde_json::json!({
             "action": action,
@@ -37,7 +37,8 @@ pub async fn set_enabled(ctx: &Context, id_or_name: &str, enabled: bool) -> CliR
     let profile = resolve(ctx, id_or_name)?;
     let profile = ctx
         .workspace
-        .set_enabled_everywhere(&profile.id, enabled)
+        .sync()
+        .set_enabled(&profile.id, enabled)
         .await?;
     if ctx.out.is_json() {
         ctx.out.json(&profile_json(&profile, false));
@@ -57,9 +58,9 @@ pub async fn delete(ctx: &Context, id_or_name: &str, remote: bool) -> CliResult 
     let profile = resolve(ctx, id_or_name)?;
     let on_server = profile.remote_id.and(profile.server_name.clone());
     if remote {
-        ctx.workspace.delete_everywhere(&profile.id).await?;
+        ctx.workspace.sync().delete(&profile.id).await?;
     } else {
-        ctx.workspace.delete(&profile.id)?;
+        ctx.workspace.profiles().delete(&profile.id)?;
     }
     let deleted_from = on_server.as_ref().filter(|_| remote);
     if ctx.out.is_json() {

@@ -32,7 +32,7 @@ pub async fn run(ctx: &Context, command: ProfilesCommand) -> CliResult {
 }
 
 fn list(ctx: &Context) -> CliResult {
-    let profiles = ctx.workspace.list()?;
+    let profiles = ctx.workspace.profiles().list()?;
     if ctx.out.is_json() {
         ctx.out.json(&profiles);
         return Ok(());
@@ -44,7 +44,8 @@ fn list(ctx: &Context) -> CliResult {
     }
     let servers: HashMap<String, String> = ctx
         .workspace
-        .list_servers()?
+        .servers()
+        .list()?
         .into_iter()
         .map(|server| (server.id, server.name))
         .collect();

@@ -15,10 +15,16 @@ pub async fn run(ctx: &Context, command: SchemasCommand) -> CliResult {
 async fn list(ctx: &Context, args: ServerQuery) -> CliResult {
     let query = args.query.as_deref().filter(|q| !q.trim().is_empty());
     let schemas = match query {
-        None => ctx.workspace.refresh_flow_schemas(&args.server).await?,
-        Some(query) => {
-            let server = ctx.workspace.find_server(&args.server)?;
+        None => {
             ctx.workspace
+                .servers()
+                .refresh_flow_schemas(&args.server)
+                .await?
+        }
+        Some(query) => {
+            let server = ctx.workspace.servers().find(&args.server)?;
+            ctx.workspace
+                .servers()
                 .search_flow_schemas(&server, Some(query))
                 .await?
         }

@@ -20,9 +20,10 @@ pub async fn run(ctx: &Context, args: SendArgs) -> CliResult {
     } else {
         Signing::Correct
     };
-    let profile = ctx.workspace.resolve_profile(&args.profile)?;
+    let profile = ctx.workspace.profiles().resolve(&args.profile)?;
     let entry = ctx
         .workspace
+        .harness()
         .send_to_gateway(&profile.id, body, signing, args.url.as_deref())
         .await?;
     if let Some(failure) = &entry.failure {

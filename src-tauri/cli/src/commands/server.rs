@@ -55,7 +55,8 @@ async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
     };
     let server = ctx
         .workspace
-        .add_server(&args.name, &args.base_url, ca_pem, auth)
+        .servers()
+        .add(&args.name, &args.base_url, ca_pem, auth)
         .await?;
     if ctx.out.is_json() {
         ctx.out.json(&server);
@@ -69,7 +70,7 @@ async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
 }
 
 fn list(ctx: &Context) -> CliResult {
-    let servers = ctx.workspace.list_servers()?;
+    let servers = ctx.workspace.servers().list()?;
     if ctx.out.is_json() {
         ctx.out.json(&servers);
         return Ok(());
@@ -100,7 +101,7 @@ fn list(ctx: &Context) -> CliResult {
 }
 
 async fn test(ctx: &Context, name: &str) -> CliResult {
-    let report = ctx.workspace.test_server(name).await?;
+    let report = ctx.workspace.servers().test(name).await?;
     if ctx.out.is_json() {
         ctx.out.json(&report);
         return if report.ok {
@@ -118,8 +119,8 @@ async fn test(ctx: &Context, name: &str) -> CliResult {
 }
 
 fn remove(ctx: &Context, name: &str) -> CliResult {
-    let server = ctx.workspace.find_server(name)?;
-    ctx.workspace.remove_server(&server.id)?;
+    let server = ctx.workspace.servers().find(name)?;
+    ctx.workspace.servers().remove(&server.id)?;
     if ctx.out.is_json() {
         ctx.out
             .json(&serde_json::json!({ "removed": server.id, "name": server.name }));

@@ -65,7 +65,11 @@ async fn a_flood_is_stored_whole_and_in_order_while_the_view_gets_bounded_batche
     let url = running.url();
     let store = {
         let (workspace, url) = (workspace.clone(), url.clone());
-        move |requests: &[ReceivedRequest]| workspace.record_received_batch(None, &url, requests)
+        move |requests: &[ReceivedRequest]| {
+            workspace
+                .harness()
+                .record_received_batch(None, &url, requests)
+        }
     };
     let batches = Arc::new(Mutex::new(Vec::new()));
     let seen = batches.clone();
@@ -100,6 +104,7 @@ async fn a_flood_is_stored_whole_and_in_order_while_the_view_gets_bounded_batche
     follower.await.unwrap();
 
     let history = workspace
+        .harness()
         .search_history(&super::super::history::HistoryQuery {
             limit: Some(5000),
             ..Default::default()

@@ -120,7 +120,9 @@ async fn a_failed_history_write_is_reported_and_the_requests_still_forwarded() {
     let (url, mut live) = received(3).await;
     let mut sink = Recorder::default();
     let store = |requests: Vec<ReceivedRequest>| {
-        let stored = workspace.record_received_batch(None, &url, &requests);
+        let stored = workspace
+            .harness()
+            .record_received_batch(None, &url, &requests);
         std::future::ready((requests, stored))
     };
 
@@ -147,8 +149,11 @@ async fn the_app_feed_says_how_many_requests_the_history_could_not_keep() {
     let (url, live) = received(4).await;
     let batches: Arc<Mutex<Vec<LiveBatch>>> = Arc::default();
     let seen = batches.clone();
-    let store =
-        move |requests: &[ReceivedRequest]| workspace.record_received_batch(None, &url, requests);
+    let store = move |requests: &[ReceivedRequest]| {
+        workspace
+            .harness()
+            .record_received_batch(None, &url, requests)
+    };
 
     receiver_feed::follow(live, 10, store, move |batch| {
         seen.lock().unwrap().push(batch)
@@ -176,7 +181,9 @@ async fn the_limit_stops_the_session_and_what_is_left_can_still_be_kept() {
     let (url, mut live) = received(5).await;
     let mut sink = Recorder::default();
     let store = |requests: Vec<ReceivedRequest>| {
-        let stored = workspace.record_received_batch(None, &url, &requests);
+        let stored = workspace
+            .harness()
+            .record_received_batch(None, &url, &requests);
         std::future::ready((requests, stored))
     };
 
@@ -193,7 +200,10 @@ async fn the_limit_stops_the_session_and_what_is_left_can_still_be_kept() {
 
     keep_the_rest(&mut live, store, &mut sink).await;
     assert_eq!(sink.forwarded.len(), 2, "the rest is kept, not forwarded");
-    let kept = workspace.search_history(&Default::default()).unwrap();
+    let kept = workspace
+        .harness()
+        .search_history(&Default::default())
+        .unwrap();
     assert_eq!(kept.len(), 2, "requests past the limit are not kept");
     assert!(sink.not_recorded.is_empty());
 }

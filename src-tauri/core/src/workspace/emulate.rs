@@ -3,7 +3,7 @@
 //! templates), signed with its app secret, and POSTed to its callback URL (or another URL,
 //! such as the local receiver's). Each delivery lands in the history.
 
-use super::Workspace;
+use super::Harness;
 use crate::error::{CoreError, Result};
 use crate::harness::delivery::{self, Signing};
 use crate::harness::history::{Channel, HistoryEntry, NewEntry};
@@ -11,17 +11,17 @@ use crate::harness::in_order::deliver_in_order;
 use crate::harness::outbound::{compose, AgentAction, OutboundError};
 use crate::validation::FieldIssue;
 
-impl Workspace {
+impl Harness<'_> {
     /// Sends what Webitel would send for `action`, in order (a close is its notice, then the
     /// close event), and returns each delivery. As the server does, a delivery with no answer
     /// at all ends the sequence; a non-2xx answer does not.
     pub async fn emulate_webitel(
-        &self,
+        self,
         profile_id: &str,
         action: &AgentAction,
         url: Option<&str>,
     ) -> Result<Vec<HistoryEntry>> {
-        let profile = self.get(profile_id)?;
+        let profile = self.ws.profiles().get(profile_id)?;
         let target = url
             .map(str::trim)
             .filter(|url| !url.is_empty())
@@ -34,7 +34,7 @@ impl Workspace {
             )));
         }
         delivery::check_target(&target).map_err(CoreError::NoTarget)?;
-        let secret = self.harness_secret(&profile)?;
+        let secret = self.ws.harness_secret(&profile)?;
         let now = crate::clock::now_secs();
         let bodies = compose(action, &profile.templates, now).map_err(|error| match error {
             OutboundError::Broadcast(reason) => CoreError::BroadcastRefused(reason),
@@ -62,7 +62,7 @@ impl Workspace {
                     Signing::Correct,
                     exchange,
                 );
-                self.store().insert_history(entry)
+                self.ws.store().insert_history(entry)
             },
         )
         .await

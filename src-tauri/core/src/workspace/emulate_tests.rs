@@ -14,7 +14,12 @@ async fn join_and_close_reach_the_receiver_rendered_and_verified() {
     let f = fixture().await;
     let mut with_templates = draft(&f.server_id, "Support");
     with_templates.templates.close = "Thanks & bye".into();
-    let saved = f.workspace.save(with_templates.clone()).unwrap().profile;
+    let saved = f
+        .workspace
+        .profiles()
+        .save(with_templates.clone())
+        .unwrap()
+        .profile;
     let (running, _feed) = receiver::start(ReceiverConfig::new(
         "/hook",
         with_templates.secret.expose().clone(),
@@ -31,6 +36,7 @@ async fn join_and_close_reach_the_receiver_rendered_and_verified() {
     };
     let joined = f
         .workspace
+        .harness()
         .emulate_webitel(&saved.id, &join, Some(&running.url()))
         .await
         .unwrap();
@@ -42,6 +48,7 @@ async fn join_and_close_reach_the_receiver_rendered_and_verified() {
     };
     let closed = f
         .workspace
+        .harness()
         .emulate_webitel(&saved.id, &close, Some(&running.url()))
         .await
         .unwrap();
@@ -60,7 +67,10 @@ async fn join_and_close_reach_the_receiver_rendered_and_verified() {
         chat_id: Some("c-1".into()),
         ..HistoryQuery::default()
     };
-    assert_eq!(f.workspace.search_history(&chat).unwrap().len(), 3);
+    assert_eq!(
+        f.workspace.harness().search_history(&chat).unwrap().len(),
+        3
+    );
     running.stop(Duration::from_secs(1)).await;
 }
 
@@ -69,13 +79,14 @@ async fn a_template_error_sends_nothing_and_says_gos_words() {
     let f = fixture().await;
     let mut broken = draft(&f.server_id, "Support");
     broken.templates.left = "$(.Nope) left".into();
-    let saved = f.workspace.save(broken).unwrap().profile;
+    let saved = f.workspace.profiles().save(broken).unwrap().profile;
     let left = AgentAction::Left {
         chat_id: "c-1".into(),
         agent: SampleAccount::default(),
     };
     let error = f
         .workspace
+        .harness()
         .emulate_webitel(&saved.id, &left, Some("http://127.0.0.1:9/hook"))
         .await
         .unwrap_err();
@@ -86,6 +97,7 @@ async fn a_template_error_sends_nothing_and_says_gos_words() {
     );
     assert!(f
         .workspace
+        .harness()
         .search_history(&HistoryQuery::default())
         .unwrap()
         .is_empty());
@@ -98,7 +110,12 @@ async fn a_never_ending_join_template_stops_at_the_budget_and_sends_nothing() {
     let f = fixture().await;
     let mut endless = draft(&f.server_id, "Endless");
     endless.templates.join = "$(define \"a\")$(if .)$(template \"a\" slice . 1)$(template \"a\" slice . 1)$(else)x$(end)$(end)$(template \"a\" \"0123456789012345678901234567890123456789\")".into();
-    let saved = f.workspace.save(endless.clone()).unwrap().profile;
+    let saved = f
+        .workspace
+        .profiles()
+        .save(endless.clone())
+        .unwrap()
+        .profile;
     let (running, _feed) = receiver::start(ReceiverConfig::new(
         "/hook",
         endless.secret.expose().clone(),
@@ -111,6 +128,7 @@ async fn a_never_ending_join_template_stops_at_the_budget_and_sends_nothing() {
     };
     let error = f
         .workspace
+        .harness()
         .emulate_webitel(&saved.id, &join, Some(&running.url()))
         .await
         .unwrap_err();

@@ -3,7 +3,7 @@
 //! entry with its exact bytes (or re-signed with the profile's current secret). Every request
 //! is written to the history before the caller sees it, so the evidence is never lost.
 
-use super::Workspace;
+use super::{Harness, Workspace};
 use crate::error::{CoreError, Result};
 use crate::harness::delivery::{self, post, signed_headers, HarnessClient, Signing};
 use crate::harness::history::{Channel, HistoryEntry, HistoryQuery, NewEntry};
@@ -35,9 +35,11 @@ impl Workspace {
         };
         Ok(HarnessClient::new(ca_pem.as_deref())?)
     }
+}
 
+impl Harness<'_> {
     /// Where the client's events for `profile` go: `url` when given, else the full webhook URL.
-    pub fn gateway_target(&self, profile: &ProfileView, url: Option<&str>) -> Result<String> {
+    pub fn gateway_target(self, profile: &ProfileView, url: Option<&str>) -> Result<String> {
         let target = url.map(str::trim).filter(|url| !url.is_empty());
         let target = target.unwrap_or(profile.webhook_url.as_str());
         if target.starts_with("http://") || target.starts_with("https://") {
@@ -56,24 +58,24 @@ impl Workspace {
     /// Signs `body` as asked and POSTs it to the profile's gateway URI (or `url`), acting as
     /// the client's chat service; the exchange is stored in the history.
     pub async fn send_to_gateway(
-        &self,
+        self,
         profile_id: &str,
         body: Vec<u8>,
         signing: Signing,
         url: Option<&str>,
     ) -> Result<HistoryEntry> {
-        let profile = self.get(profile_id)?;
+        let profile = self.ws.profiles().get(profile_id)?;
         let target = self.gateway_target(&profile, url)?;
-        let secret = self.harness_secret(&profile)?;
+        let secret = self.ws.harness_secret(&profile)?;
         let exchange = delivery::deliver(
-            &self.harness_client(Some(&profile.id))?,
+            &self.ws.harness_client(Some(&profile.id))?,
             &target,
             &body,
             secret.expose().as_bytes(),
             signing,
         )
         .await;
-        self.store().insert_history(NewEntry::sent(
+        self.ws.store().insert_history(NewEntry::sent(
             Some(profile.id),
             Channel::Send,
             signing,
@@ -83,18 +85,19 @@ impl Workspace {
 
     /// Stores what the local receiver got (at `url`, the receiver's address) for `profile_id`.
     pub fn record_received(
-        &self,
+        self,
         profile_id: Option<&str>,
         url: &str,
         request: &ReceivedRequest,
     ) -> Result<HistoryEntry> {
-        self.store()
+        self.ws
+            .store()
             .insert_history(received_entry(profile_id, url, request))
     }
 
     /// [`Self::record_received`] for many requests in one transaction, in their order.
     pub fn record_received_batch(
-        &self,
+        self,
         profile_id: Option<&str>,
         url: &str,
         requests: &[ReceivedRequest],
@@ -103,26 +106,26 @@ impl Workspace {
             .iter()
             .map(|request| received_entry(profile_id, url, request))
             .collect();
-        self.store().insert_history_batch(entries)
+        self.ws.store().insert_history_batch(entries)
     }
 
-    pub fn search_history(&self, query: &HistoryQuery) -> Result<Vec<HistoryEntry>> {
-        self.store().search_history(query)
+    pub fn search_history(self, query: &HistoryQuery) -> Result<Vec<HistoryEntry>> {
+        self.ws.store().search_history(query)
     }
 
     /// One entry (its body as text; replay sends the stored bytes).
-    pub fn history_entry(&self, id: i64) -> Result<HistoryEntry> {
-        Ok(self.store().history_request(id)?.entry)
+    pub fn history_entry(self, id: i64) -> Result<HistoryEntry> {
+        Ok(self.ws.store().history_request(id)?.entry)
     }
 
-    pub fn clear_history(&self, profile_id: Option<&str>) -> Result<usize> {
-        self.store().clear_history(profile_id)
+    pub fn clear_history(self, profile_id: Option<&str>) -> Result<usize> {
+        self.ws.store().clear_history(profile_id)
     }
 
     /// Sends entry `id` again to the URL it went to (or arrived at), with byte-identical body:
     /// with the recorded headers as they were, or re-signed with the profile's current secret.
-    pub async fn replay(&self, id: i64, resign: bool) -> Result<HistoryEntry> {
-        let stored = self.store().history_request(id)?;
+    pub async fn replay(self, id: i64, resign: bool) -> Result<HistoryEntry> {
+        let stored = self.ws.store().history_request(id)?;
         let original = stored.entry;
         let (headers, signing) = if resign {
             let profile_id = original.profile_id.as_deref().ok_or_else(|| {
@@ -130,8 +133,8 @@ impl Workspace {
                     "History entry {id} belongs to no profile, so there is no secret to sign it with: replay it as recorded"
                 ))
             })?;
-            let profile = self.get(profile_id)?;
-            let secret = self.harness_secret(&profile)?;
+            let profile = self.ws.profiles().get(profile_id)?;
+            let secret = self.ws.harness_secret(&profile)?;
             (
                 signed_headers(secret.expose().as_bytes(), &stored.body, Signing::Correct),
                 Signing::Correct,
@@ -142,7 +145,7 @@ impl Workspace {
                 recorded_signing(&original),
             )
         };
-        let client = self.harness_client(original.profile_id.as_deref())?;
+        let client = self.ws.harness_client(original.profile_id.as_deref())?;
         let exchange = post(&client, &original.url, stored.body, headers).await;
         // Replaying what the receiver got means acting as Webitel toward the callback again.
         let channel = match original.channel {
@@ -151,7 +154,7 @@ impl Workspace {
         };
         let mut entry = NewEntry::sent(original.profile_id, channel, signing, exchange);
         entry.replay_of = Some(original.id);
-        self.store().insert_history(entry)
+        self.ws.store().insert_history(entry)
     }
 }
 

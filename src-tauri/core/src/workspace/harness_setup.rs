@@ -2,7 +2,7 @@
 //! receiver's configuration (verifying with the profile's secret) and a burst aimed at the
 //! profile's gateway. The app and the CLI only add their own progress display.
 
-use super::Workspace;
+use super::Harness;
 use crate::error::{CoreError, Result};
 use crate::harness::burst::{self, BurstPlan, BurstProgress, BurstReport};
 use crate::harness::receiver::{ReceiverAnswer, ReceiverConfig};
@@ -11,19 +11,19 @@ use crate::harness::receiver_session::check_answer;
 /// How many chats a burst spreads over when not told (a realistic mix, not one hot chat).
 pub const DEFAULT_BURST_CHATS: u32 = 10;
 
-impl Workspace {
+impl Harness<'_> {
     /// A receiver on 127.0.0.1:`port` at `path` that verifies with the profile's app secret,
     /// answering as `answer` says once [`check_answer`] accepts it (the app and the CLI alike).
     pub fn receiver_config(
-        &self,
+        self,
         profile_id: &str,
         port: u16,
         path: &str,
         answer: ReceiverAnswer,
     ) -> Result<ReceiverConfig> {
         check_answer(&answer)?;
-        let profile = self.get(profile_id)?;
-        let secret = self.harness_secret(&profile)?;
+        let profile = self.ws.profiles().get(profile_id)?;
+        let secret = self.ws.harness_secret(&profile)?;
         let path = match path.trim() {
             "" => "/",
             path => path,
@@ -39,7 +39,7 @@ impl Workspace {
     /// `count` distinct signed messages to the profile's gateway (or `url`), `concurrency` at
     /// a time, spread over `chats` chats (default [`DEFAULT_BURST_CHATS`], at most `count`).
     pub async fn burst(
-        &self,
+        self,
         profile_id: &str,
         count: u32,
         concurrency: u32,
@@ -47,9 +47,9 @@ impl Workspace {
         url: Option<&str>,
         progress: impl Fn(BurstProgress) + Send + Sync,
     ) -> Result<BurstReport> {
-        let profile = self.get(profile_id)?;
+        let profile = self.ws.profiles().get(profile_id)?;
         let target = self.gateway_target(&profile, url)?;
-        let secret = self.harness_secret(&profile)?;
+        let secret = self.ws.harness_secret(&profile)?;
         let plan = BurstPlan {
             url: target,
             secret,
@@ -59,7 +59,7 @@ impl Workspace {
             chat_prefix: format!("burst-{:x}", crate::clock::now_millis()),
             chats: chats.unwrap_or(DEFAULT_BURST_CHATS.min(count.max(1))),
         };
-        burst::run(&self.harness_client(Some(&profile.id))?, plan, progress)
+        burst::run(&self.ws.harness_client(Some(&profile.id))?, plan, progress)
             .await
             .map_err(|error| CoreError::InvalidBurst(error.to_string()))
     }

@@ -16,17 +16,15 @@ const SECRET: &str = "LocalSecretLocalSecret0000000000";
 async fn send_signs_the_exact_bytes_and_a_spoiled_signature_gets_403() {
     let f = fixture().await;
     let saved = saved(&f, "Support");
-    f.workspace.push(&saved.id, false).await.unwrap();
-    f.workspace
-        .set_enabled_everywhere(&saved.id, true)
-        .await
-        .ok();
+    f.workspace.sync().push(&saved.id, false).await.unwrap();
+    f.workspace.sync().set_enabled(&saved.id, true).await.ok();
     let body = InboundDraft::text("c-1", "u-1", "telegram", "Hi <b>")
         .encode()
         .into_bytes();
 
     let good = f
         .workspace
+        .harness()
         .send_to_gateway(&saved.id, body.clone(), Signing::Correct, None)
         .await
         .unwrap();
@@ -45,6 +43,7 @@ async fn send_signs_the_exact_bytes_and_a_spoiled_signature_gets_403() {
 
     let bad = f
         .workspace
+        .harness()
         .send_to_gateway(&saved.id, body.clone(), Signing::Wrong, None)
         .await
         .unwrap();
@@ -52,6 +51,7 @@ async fn send_signs_the_exact_bytes_and_a_spoiled_signature_gets_403() {
     assert_eq!(bad.response, "");
     let history = f
         .workspace
+        .harness()
         .search_history(&HistoryQuery::default())
         .unwrap();
     assert_eq!(
@@ -65,9 +65,10 @@ async fn a_profile_without_a_server_needs_a_url() {
     let f = fixture().await;
     let mut local = draft(&f.server_id, "Local");
     local.server_id = None;
-    let saved = f.workspace.save(local).unwrap().profile;
+    let saved = f.workspace.profiles().save(local).unwrap().profile;
     let error = f
         .workspace
+        .harness()
         .send_to_gateway(&saved.id, b"{}".to_vec(), Signing::Correct, None)
         .await
         .unwrap_err();
@@ -76,6 +77,7 @@ async fn a_profile_without_a_server_needs_a_url() {
     assert!(!error.to_string().contains(SECRET));
     assert!(f
         .workspace
+        .harness()
         .search_history(&HistoryQuery::default())
         .unwrap()
         .is_empty());
@@ -92,6 +94,7 @@ async fn replay_sends_byte_identical_bodies_as_recorded_and_re_signed() {
     let body = b"{ \"message\": {\"text\":\"caf\\u00e9 & <x>\",  \"chatId\":\"c-7\"} }".to_vec();
     let spoiled = f
         .workspace
+        .harness()
         .send_to_gateway(
             &saved.id,
             body.clone(),
@@ -100,8 +103,18 @@ async fn replay_sends_byte_identical_bodies_as_recorded_and_re_signed() {
         )
         .await
         .unwrap();
-    let as_recorded = f.workspace.replay(spoiled.id, false).await.unwrap();
-    let re_signed = f.workspace.replay(spoiled.id, true).await.unwrap();
+    let as_recorded = f
+        .workspace
+        .harness()
+        .replay(spoiled.id, false)
+        .await
+        .unwrap();
+    let re_signed = f
+        .workspace
+        .harness()
+        .replay(spoiled.id, true)
+        .await
+        .unwrap();
     assert_eq!(as_recorded.replay_of, Some(spoiled.id));
     assert_eq!(as_recorded.signing, Some(Signing::Wrong));
     assert_eq!(re_signed.signing, Some(Signing::Correct));
@@ -117,11 +130,17 @@ async fn replay_sends_byte_identical_bodies_as_recorded_and_re_signed() {
     // What the receiver got is evidence too, and can be delivered to it again.
     let received = f
         .workspace
+        .harness()
         .record_received(Some(&saved.id), &running.url(), &log[2])
         .unwrap();
     assert_eq!(received.url, running.url());
     assert_eq!(received.verdict, Some(Verdict::Valid));
-    let again = f.workspace.replay(received.id, false).await.unwrap();
+    let again = f
+        .workspace
+        .harness()
+        .replay(received.id, false)
+        .await
+        .unwrap();
     assert_eq!(again.channel, Channel::Emulate);
     assert_eq!(running.log()[3].body, body);
     assert!(running.log()[3].verdict.is_valid());
@@ -129,7 +148,10 @@ async fn replay_sends_byte_identical_bodies_as_recorded_and_re_signed() {
         chat_id: Some("c-7".into()),
         ..HistoryQuery::default()
     };
-    assert_eq!(f.workspace.search_history(&chat).unwrap().len(), 5);
+    assert_eq!(
+        f.workspace.harness().search_history(&chat).unwrap().len(),
+        5
+    );
     running.stop(Duration::from_secs(1)).await;
 }
 
@@ -143,11 +165,13 @@ async fn receiver_and_burst_setups_refuse_what_cannot_run() {
     };
     let error = f
         .workspace
+        .harness()
         .receiver_config(&saved.id, 0, "/hook", teapot)
         .unwrap_err();
     assert_eq!(error.code(), "invalid_answer");
     let config = f
         .workspace
+        .harness()
         .receiver_config(&saved.id, 0, "  ", ReceiverAnswer::default())
         .unwrap();
     assert_eq!(config.path, "/");
@@ -158,12 +182,14 @@ async fn receiver_and_burst_setups_refuse_what_cannot_run() {
         .unwrap();
     let none = f
         .workspace
+        .harness()
         .burst(&saved.id, 0, 1, None, Some(&running.url()), |_| {})
         .await
         .unwrap_err();
     assert_eq!(none.code(), "invalid_burst");
     let report = f
         .workspace
+        .harness()
         .burst(&saved.id, 30, 5, None, Some(&running.url()), |_| {})
         .await
         .unwrap();
@@ -185,6 +211,7 @@ async fn a_target_with_user_and_password_is_refused_before_anything_is_sent() {
     let body = b"{}".to_vec();
     let error = f
         .workspace
+        .harness()
         .send_to_gateway(&saved.id, body.clone(), Signing::Correct, Some(target))
         .await
         .unwrap_err();
@@ -192,12 +219,14 @@ async fn a_target_with_user_and_password_is_refused_before_anything_is_sent() {
     assert!(!error.to_string().contains("hunter2"), "{error}");
     let burst = f
         .workspace
+        .harness()
         .burst(&saved.id, 2, 1, None, Some(target), |_| {})
         .await
         .unwrap_err();
     assert_eq!(burst.code(), "no_target");
     let emulate = f
         .workspace
+        .harness()
         .emulate_webitel(
             &saved.id,
             &crate::harness::outbound::AgentAction::Text {
@@ -211,6 +240,7 @@ async fn a_target_with_user_and_password_is_refused_before_anything_is_sent() {
     assert_eq!(emulate.code(), "no_target");
     let history = f
         .workspace
+        .harness()
         .search_history(&HistoryQuery::default())
         .unwrap();
     assert!(history.is_empty(), "{history:?}");

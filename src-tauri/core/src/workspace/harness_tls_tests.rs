@@ -101,18 +101,17 @@ async fn send_and_burst_to_an_on_premise_gateway_trust_the_servers_ca() {
         token: Sensitive::new("tok".into()),
     };
     let server = workspace
-        .add_server("On-prem", &base_url, Some(ca_pem), auth)
+        .servers()
+        .add("On-prem", &base_url, Some(ca_pem), auth)
         .await
         .unwrap();
     let saved = workspace
+        .profiles()
         .save(draft(&server.id, "Support"))
         .unwrap()
         .profile;
-    workspace.push(&saved.id, false).await.unwrap();
-    workspace
-        .set_enabled_everywhere(&saved.id, true)
-        .await
-        .unwrap();
+    workspace.sync().push(&saved.id, false).await.unwrap();
+    workspace.sync().set_enabled(&saved.id, true).await.unwrap();
     assert!(
         saved.webhook_url.starts_with("https://localhost:"),
         "{}",
@@ -123,6 +122,7 @@ async fn send_and_burst_to_an_on_premise_gateway_trust_the_servers_ca() {
         .encode()
         .into_bytes();
     let sent = workspace
+        .harness()
         .send_to_gateway(&saved.id, body.clone(), Signing::Correct, None)
         .await
         .unwrap();
@@ -130,6 +130,7 @@ async fn send_and_burst_to_an_on_premise_gateway_trust_the_servers_ca() {
     assert_eq!(emulator.chat_log().len(), 1);
 
     let report = workspace
+        .harness()
         .burst(&saved.id, 6, 3, Some(2), None, |_| {})
         .await
         .unwrap();

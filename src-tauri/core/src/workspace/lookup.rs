@@ -2,23 +2,24 @@
 //! The CLI takes either; a name that several profiles share is refused with their ids, so a
 //! script never acts on the wrong gateway.
 
-use super::Workspace;
+use super::Profiles;
 use crate::error::{CoreError, Result};
 use crate::profile_views::ProfileView;
 
-impl Workspace {
+impl Profiles<'_> {
     /// The profile whose id is `id_or_name`, else the one whose name equals it ignoring case.
     /// No match is [`CoreError::NotFound`]; several are [`CoreError::Ambiguous`].
-    pub fn resolve_profile(&self, id_or_name: &str) -> Result<ProfileView> {
+    pub fn resolve(self, id_or_name: &str) -> Result<ProfileView> {
         let wanted = id_or_name.trim();
         // Bound first: a guard in the `if let` would still be held inside `view`, which locks
         // the store again for the server name.
-        let by_id = self.store().find_profile(wanted)?;
+        let by_id = self.ws.store().find_profile(wanted)?;
         if let Some(profile) = by_id {
-            return Ok(self.view(profile));
+            return Ok(self.ws.view(profile));
         }
         let lowered = wanted.to_lowercase();
         let mut matches: Vec<_> = self
+            .ws
             .store()
             .list_profiles()?
             .into_iter()
@@ -26,7 +27,7 @@ impl Workspace {
             .collect();
         match matches.len() {
             0 => Err(CoreError::NotFound(wanted.to_string())),
-            1 => Ok(self.view(matches.remove(0))),
+            1 => Ok(self.ws.view(matches.remove(0))),
             count => {
                 let ids: Vec<_> = matches.iter().map(|profile| profile.id.as_str()).collect();
                 Err(CoreError::Ambiguous(format!(
@@ -48,6 +49,7 @@ mod tests {
     use crate::secrets::MemorySecretStore;
     use crate::sensitive::Sensitive;
     use crate::store::Store;
+    use crate::workspace::Workspace;
 
     fn workspace() -> Workspace {
         Workspace::new(
@@ -64,20 +66,23 @@ mod tests {
             secret: Sensitive::new(generate_secret()),
             ..ProfileDraft::default()
         };
-        workspace.save(draft).unwrap().profile
+        workspace.profiles().save(draft).unwrap().profile
     }
 
     #[test]
     fn finds_by_id_and_by_name_ignoring_case() {
         let workspace = workspace();
         let saved = save(&workspace, "Support Bot");
-        assert_eq!(workspace.resolve_profile(&saved.id).unwrap().id, saved.id);
         assert_eq!(
-            workspace.resolve_profile(" support bot ").unwrap().id,
+            workspace.profiles().resolve(&saved.id).unwrap().id,
+            saved.id
+        );
+        assert_eq!(
+            workspace.profiles().resolve(" support bot ").unwrap().id,
             saved.id
         );
         assert!(matches!(
-            workspace.resolve_profile("Support"),
+            workspace.profiles().resolve("Support"),
             Err(CoreError::NotFound(_))
         ));
     }
@@ -104,10 +109,10 @@ mod tests {
             server_id: Some(server.id.clone()),
             ..ProfileDraft::default()
         };
-        let saved = workspace.save(draft).unwrap().profile;
-        let found = workspace.resolve_profile(&saved.id).unwrap();
+        let saved = workspace.profiles().save(draft).unwrap().profile;
+        let found = workspace.profiles().resolve(&saved.id).unwrap();
         assert_eq!(found.server_name.as_deref(), Some("prod"));
-        let by_name = workspace.resolve_profile("on server").unwrap();
+        let by_name = workspace.profiles().resolve("on server").unwrap();
         assert_eq!(by_name.id, saved.id);
     }
 
@@ -116,7 +121,7 @@ mod tests {
         let workspace = workspace();
         let first = save(&workspace, "Sales");
         let second = save(&workspace, "sales");
-        let error = workspace.resolve_profile("SALES").unwrap_err();
+        let error = workspace.profiles().resolve("SALES").unwrap_err();
         assert_eq!(error.code(), "ambiguous");
         let message = error.to_string();
         assert!(

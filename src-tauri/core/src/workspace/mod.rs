@@ -1,7 +1,9 @@
 //! The workspace: one SQLite store and one secret store, and every operation the app and the
-//! CLI offer on them (profiles, servers, sync), split by concern across this module's files.
+//! CLI offer on them, split by concern across this module's files and reached through one handle
+//! per concern (`profiles()`, `servers()`, `sync()`, `harness()`, see `handles`).
 
 mod emulate;
+mod handles;
 mod harness;
 mod harness_setup;
 mod lookup;
@@ -22,6 +24,7 @@ use crate::sensitive::Sensitive;
 use crate::store::Store;
 use crate::webitel::client::ClientConfig;
 
+pub use handles::{Harness, Profiles, ServerSync, Servers};
 pub use profiles::SaveOutcome;
 pub use sync::{ConflictView, KeepVersion, PullReport, PushAction};
 

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Workspace;
+use super::{Profiles, Workspace};
 use crate::clock::now_millis;
 use crate::error::{CoreError, Result};
 use crate::gateway_templates::judge_templates;
@@ -25,50 +25,77 @@ pub struct SaveOutcome {
 }
 
 impl Workspace {
+    pub(super) fn view(&self, profile: Profile) -> ProfileView {
+        let (secret, secret_state) = match self.secrets.read(&profile.id) {
+            Ok(Some(secret)) => (Some(secret), SecretState::Stored),
+            Ok(None) => (None, SecretState::Missing),
+            Err(_) => (None, SecretState::Unavailable),
+        };
+        let server = match &profile.server_id {
+            Some(id) => self.store().find_server(id).ok().flatten(),
+            None => None,
+        };
+        let templates_refused = self.templates_refused(&profile);
+        ProfileView::new(
+            profile,
+            ViewExtras {
+                secret,
+                secret_state,
+                server_base_url: server.as_ref().map(|s| s.base_url.clone()),
+                server_name: server.map(|s| s.name),
+                templates_refused,
+            },
+        )
+    }
+}
+
+impl Profiles<'_> {
     /// Every profile, with the verdict on its templates stored at save (nothing is rendered
     /// unless a row has no verdict for its texts yet).
-    pub fn list(&self) -> Result<Vec<ProfileSummary>> {
+    pub fn list(self) -> Result<Vec<ProfileSummary>> {
         let (profiles, verdicts) = {
-            let store = self.store();
+            let store = self.ws.store();
             (store.list_profiles()?, store.templates_verdicts()?)
         };
         Ok(profiles
             .iter()
             .map(|profile| {
-                let refused = self.templates_refused_with(profile, verdicts.get(&profile.id));
+                let refused = self
+                    .ws
+                    .templates_refused_with(profile, verdicts.get(&profile.id));
                 ProfileSummary::new(profile, refused)
             })
             .collect())
     }
 
     /// A profile with its secret read back from the keychain.
-    pub fn get(&self, id: &str) -> Result<ProfileView> {
-        let profile = self.store().get_profile(id)?;
-        Ok(self.view(profile))
+    pub fn get(self, id: &str) -> Result<ProfileView> {
+        let profile = self.ws.store().get_profile(id)?;
+        Ok(self.ws.view(profile))
     }
 
     /// Cached flow schemas of one server (or of all servers with `None`).
-    pub fn flow_schemas(&self, server_id: Option<&str>) -> Result<Vec<FlowSchema>> {
-        self.store().list_flow_schemas(server_id)
+    pub fn flow_schemas(self, server_id: Option<&str>) -> Result<Vec<FlowSchema>> {
+        self.ws.store().list_flow_schemas(server_id)
     }
 
     /// Every error and warning the draft would get on save, without saving (live validation).
     /// The templates are rendered before the store is locked: a costly one (up to a full work
     /// budget) never holds up other commands.
-    pub fn check(&self, draft: &ProfileDraft) -> Result<Vec<FieldIssue>> {
+    pub fn check(self, draft: &ProfileDraft) -> Result<Vec<FieldIssue>> {
         let (template_issues, _) = judge_templates(&draft.templates);
-        let (_, checked) = validate_against(&self.store(), draft, template_issues)?;
+        let (_, checked) = validate_against(&self.ws.store(), draft, template_issues)?;
         Ok(checked.map_or_else(|issues| issues, |(_, warnings)| warnings))
     }
 
     /// Validates and stores a draft; creates the profile when it has no id.
-    pub fn save(&self, draft: ProfileDraft) -> Result<SaveOutcome> {
+    pub fn save(self, draft: ProfileDraft) -> Result<SaveOutcome> {
         let now = now_millis();
         // Rendered before the store is locked, and the verdict kept for the profile list.
         let (template_issues, refused) = judge_templates(&draft.templates);
         let verdict = TemplatesVerdict::reached(&draft.templates, refused);
         let (profile, warnings) = {
-            let mut store = self.store();
+            let mut store = self.ws.store();
             let (existing, checked) = validate_against(&store, &draft, template_issues)?;
             let (valid, mut warnings) = checked.map_err(CoreError::Invalid)?;
             let server_id = check_server(&store, &draft, existing.as_ref())?;
@@ -78,7 +105,7 @@ impl Workspace {
                 .unwrap_or_default();
             if let Some(saved) = existing.as_ref().filter(|saved| saved.is_pushed()) {
                 // A pushed gateway whose secret changes here must be pushed again.
-                match self.secrets.read(&saved.id) {
+                match self.ws.secrets.read(&saved.id) {
                     Ok(stored) => sync.secret_changed |= stored.as_ref() != Some(&draft.secret),
                     Err(_) => sync.secret_changed = true,
                 }
@@ -103,7 +130,7 @@ impl Workspace {
             // conservative "changed here". Both under the store lock, so a push recording its
             // result sees the row and the secret of this save together (see `sync_record`).
             let mut write_secret = || {
-                if let Err(error) = self.secrets.write(&profile.id, &draft.secret) {
+                if let Err(error) = self.ws.secrets.write(&profile.id, &draft.secret) {
                     warnings.push(secret_not_saved(&error));
                 }
             };
@@ -118,14 +145,14 @@ impl Workspace {
             (profile, warnings)
         };
         Ok(SaveOutcome {
-            profile: self.view(profile),
+            profile: self.ws.view(profile),
             warnings,
         })
     }
 
     /// A copy of a profile with a fresh URI and secret, never enabled and never pushed.
-    pub fn duplicate(&self, id: &str) -> Result<SaveOutcome> {
-        let original = self.store().get_profile(id)?;
+    pub fn duplicate(self, id: &str) -> Result<SaveOutcome> {
+        let original = self.ws.store().get_profile(id)?;
         let fresh = ProfileDraft::generated();
         let draft = ProfileDraft {
             name: copy_name(&original.name),
@@ -138,9 +165,9 @@ impl Workspace {
     }
 
     /// Starts or stops the gateway; starting needs a flow schema.
-    pub fn set_enabled(&self, id: &str, enabled: bool) -> Result<ProfileView> {
+    pub fn set_enabled(self, id: &str, enabled: bool) -> Result<ProfileView> {
         let profile = {
-            let mut store = self.store();
+            let mut store = self.ws.store();
             let profile = store.get_profile(id)?;
             if enabled && profile.flow.is_none() {
                 return Err(CoreError::FlowRequired);
@@ -148,47 +175,24 @@ impl Workspace {
             store.set_profile_enabled(id, enabled, now_millis())?;
             store.get_profile(id)?
         };
-        Ok(self.view(profile))
+        Ok(self.ws.view(profile))
     }
 
     /// Deletes the keychain entry, then the row. If the keychain cannot be reached the profile
     /// is kept, so no orphaned secret is left behind; if the row cannot be deleted, the secret
     /// is put back, so a profile that stays never loses its secret.
-    pub fn delete(&self, id: &str) -> Result<()> {
-        let mut store = self.store();
+    pub fn delete(self, id: &str) -> Result<()> {
+        let mut store = self.ws.store();
         store.get_profile(id)?;
-        let secret = self.secrets.read(id)?;
-        self.secrets.remove(id)?;
+        let secret = self.ws.secrets.read(id)?;
+        self.ws.secrets.remove(id)?;
         if let Err(error) = store.delete_profile(id) {
             if let Some(secret) = secret {
-                let _ = self.secrets.write(id, &secret);
+                let _ = self.ws.secrets.write(id, &secret);
             }
             return Err(error);
         }
         Ok(())
-    }
-
-    pub(super) fn view(&self, profile: Profile) -> ProfileView {
-        let (secret, secret_state) = match self.secrets.read(&profile.id) {
-            Ok(Some(secret)) => (Some(secret), SecretState::Stored),
-            Ok(None) => (None, SecretState::Missing),
-            Err(_) => (None, SecretState::Unavailable),
-        };
-        let server = match &profile.server_id {
-            Some(id) => self.store().find_server(id).ok().flatten(),
-            None => None,
-        };
-        let templates_refused = self.templates_refused(&profile);
-        ProfileView::new(
-            profile,
-            ViewExtras {
-                secret,
-                secret_state,
-                server_base_url: server.as_ref().map(|s| s.base_url.clone()),
-                server_name: server.map(|s| s.name),
-                templates_refused,
-            },
-        )
     }
 }
 

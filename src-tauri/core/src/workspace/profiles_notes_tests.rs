@@ -34,19 +34,24 @@ fn draft(notes: &str) -> ProfileDraft {
 #[test]
 fn the_note_is_stored_as_typed_and_listed() {
     let dir = tempfile::tempdir().unwrap();
-    let id = workspace(&dir).save(draft(NOTE)).unwrap().profile.id;
+    let id = workspace(&dir)
+        .profiles()
+        .save(draft(NOTE))
+        .unwrap()
+        .profile
+        .id;
     // Read back by a fresh workspace on the same file.
     let reopened = workspace(&dir);
-    assert_eq!(reopened.get(&id).unwrap().notes, NOTE);
-    assert_eq!(reopened.list().unwrap()[0].notes, NOTE);
+    assert_eq!(reopened.profiles().get(&id).unwrap().notes, NOTE);
+    assert_eq!(reopened.profiles().list().unwrap()[0].notes, NOTE);
 }
 
 #[test]
 fn a_duplicate_keeps_the_note() {
     let dir = tempfile::tempdir().unwrap();
     let service = workspace(&dir);
-    let original = service.save(draft(NOTE)).unwrap().profile;
-    let copy = service.duplicate(&original.id).unwrap().profile;
+    let original = service.profiles().save(draft(NOTE)).unwrap().profile;
+    let copy = service.profiles().duplicate(&original.id).unwrap().profile;
     assert_ne!(copy.id, original.id);
     assert_eq!(copy.notes, NOTE);
 }
@@ -56,9 +61,16 @@ fn a_note_past_the_limit_is_refused_on_its_field_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let service = workspace(&dir);
     let at_limit = "é".repeat(NOTES_MAX_CHARS);
-    assert!(service.check(&draft(&at_limit)).unwrap().is_empty());
+    assert!(service
+        .profiles()
+        .check(&draft(&at_limit))
+        .unwrap()
+        .is_empty());
 
-    let error = service.save(draft(&format!("{at_limit}x"))).unwrap_err();
+    let error = service
+        .profiles()
+        .save(draft(&format!("{at_limit}x")))
+        .unwrap_err();
     let issues = error.field_issues();
     assert_eq!(issues.len(), 1, "{issues:?}");
     assert_eq!(issues[0].field, ProfileField::Notes);
@@ -69,5 +81,5 @@ fn a_note_past_the_limit_is_refused_on_its_field_and_nothing_is_written() {
             NOTES_MAX_CHARS + 1
         )
     );
-    assert!(service.list().unwrap().is_empty());
+    assert!(service.profiles().list().unwrap().is_empty());
 }

@@ -44,7 +44,7 @@ fn draft(secret: &str) -> ProfileDraft {
 fn save_creates_then_updates_and_reads_the_secret_back() {
     let f = fixture();
     let secret = generate_secret();
-    let created = f.service.save(draft(&secret)).unwrap();
+    let created = f.service.profiles().save(draft(&secret)).unwrap();
     assert!(created.warnings.is_empty());
     let view = created.profile;
     assert_eq!(view.exposed_secret(), Some(secret.as_str()));
@@ -60,23 +60,23 @@ fn save_creates_then_updates_and_reads_the_secret_back() {
         name: "Support bot".into(),
     });
     edit.enabled = true;
-    let updated = f.service.save(edit).unwrap().profile;
+    let updated = f.service.profiles().save(edit).unwrap().profile;
     assert_eq!(updated.id, view.id);
     assert_eq!(updated.created_at, view.created_at);
     assert!(updated.enabled && !updated.incomplete);
     assert_eq!(
-        f.service.get(&view.id).unwrap().exposed_secret(),
+        f.service.profiles().get(&view.id).unwrap().exposed_secret(),
         Some("another-secret")
     );
-    assert_eq!(f.service.list().unwrap().len(), 1);
+    assert_eq!(f.service.profiles().list().unwrap().len(), 1);
 }
 
 #[test]
 fn the_secret_never_reaches_the_sqlite_files() {
     let f = fixture();
     let secret = generate_secret();
-    let saved = f.service.save(draft(&secret)).unwrap().profile;
-    f.service.duplicate(&saved.id).unwrap();
+    let saved = f.service.profiles().save(draft(&secret)).unwrap().profile;
+    f.service.profiles().duplicate(&saved.id).unwrap();
     let mut checked = 0;
     for suffix in ["", "-wal", "-shm"] {
         let path = format!("{}{suffix}", database_path(f.dir.path()).display());
@@ -109,7 +109,7 @@ fn invalid_drafts_are_refused_with_field_issues_and_nothing_is_written() {
     let f = fixture();
     let mut bad = draft("");
     bad.callback = "not a url".into();
-    let error = f.service.save(bad).unwrap_err();
+    let error = f.service.profiles().save(bad).unwrap_err();
     assert_eq!(error.code(), "invalid");
     let fields: Vec<_> = error
         .field_issues()
@@ -117,17 +117,17 @@ fn invalid_drafts_are_refused_with_field_issues_and_nothing_is_written() {
         .map(|issue| issue.field)
         .collect();
     assert_eq!(fields, [ProfileField::Callback, ProfileField::Secret]);
-    assert!(f.service.list().unwrap().is_empty());
+    assert!(f.service.profiles().list().unwrap().is_empty());
     assert!(f.secrets.is_empty());
 }
 
 #[test]
 fn two_profiles_cannot_share_a_uri() {
     let f = fixture();
-    let first = f.service.save(draft("s1")).unwrap().profile;
+    let first = f.service.profiles().save(draft("s1")).unwrap().profile;
     let mut second = draft("s2");
     second.uri = first.uri.clone();
-    let error = f.service.save(second).unwrap_err();
+    let error = f.service.profiles().save(second).unwrap_err();
     assert_eq!(error.field_issues()[0].field, ProfileField::Uri);
 }
 
@@ -135,7 +135,11 @@ fn two_profiles_cannot_share_a_uri() {
 fn unreachable_keychain_keeps_the_profile_and_says_so() {
     let f = fixture();
     f.secrets.set_unavailable(true);
-    let outcome = f.service.save(draft("kept-out-of-sqlite")).unwrap();
+    let outcome = f
+        .service
+        .profiles()
+        .save(draft("kept-out-of-sqlite"))
+        .unwrap();
     assert_eq!(outcome.warnings.len(), 1);
     assert_eq!(outcome.warnings[0].field, ProfileField::Secret);
     assert!(outcome.warnings[0]
@@ -145,19 +149,27 @@ fn unreachable_keychain_keeps_the_profile_and_says_so() {
     assert_eq!(outcome.profile.secret_state, SecretState::Unavailable);
     assert!(outcome.profile.incomplete);
     assert_eq!(
-        f.service.list().unwrap().len(),
+        f.service.profiles().list().unwrap().len(),
         1,
         "the rest of the profile is kept"
     );
 
     // Deleting needs the keychain too, so no secret is orphaned: the profile stays.
-    let error = f.service.delete(&outcome.profile.id).unwrap_err();
+    let error = f
+        .service
+        .profiles()
+        .delete(&outcome.profile.id)
+        .unwrap_err();
     assert_eq!(error.code(), "keychain_unavailable");
-    assert_eq!(f.service.list().unwrap().len(), 1);
+    assert_eq!(f.service.profiles().list().unwrap().len(), 1);
 
     f.secrets.set_unavailable(false);
     assert_eq!(
-        f.service.get(&outcome.profile.id).unwrap().secret_state,
+        f.service
+            .profiles()
+            .get(&outcome.profile.id)
+            .unwrap()
+            .secret_state,
         SecretState::Missing
     );
 }
@@ -165,12 +177,15 @@ fn unreachable_keychain_keeps_the_profile_and_says_so() {
 #[test]
 fn delete_removes_the_keychain_entry() {
     let f = fixture();
-    let saved = f.service.save(draft("s1")).unwrap().profile;
+    let saved = f.service.profiles().save(draft("s1")).unwrap().profile;
     assert_eq!(f.secrets.len(), 1);
-    f.service.delete(&saved.id).unwrap();
+    f.service.profiles().delete(&saved.id).unwrap();
     assert!(f.secrets.is_empty());
-    assert!(f.service.list().unwrap().is_empty());
-    assert_eq!(f.service.get(&saved.id).unwrap_err().code(), "not_found");
+    assert!(f.service.profiles().list().unwrap().is_empty());
+    assert_eq!(
+        f.service.profiles().get(&saved.id).unwrap_err().code(),
+        "not_found"
+    );
 }
 
 #[test]
@@ -182,8 +197,13 @@ fn duplicate_gets_a_new_uri_and_secret_and_is_not_enabled() {
         name: "Support bot".into(),
     });
     original.enabled = true;
-    let original = f.service.save(original).unwrap().profile;
-    let copy = f.service.duplicate(&original.id).unwrap().profile;
+    let original = f.service.profiles().save(original).unwrap().profile;
+    let copy = f
+        .service
+        .profiles()
+        .duplicate(&original.id)
+        .unwrap()
+        .profile;
     assert_ne!(copy.id, original.id);
     assert_ne!(copy.uri, original.uri);
     assert_ne!(copy.secret, original.secret);
@@ -196,9 +216,13 @@ fn duplicate_gets_a_new_uri_and_secret_and_is_not_enabled() {
 #[test]
 fn enabling_needs_a_flow() {
     let f = fixture();
-    let saved = f.service.save(draft("s1")).unwrap().profile;
+    let saved = f.service.profiles().save(draft("s1")).unwrap().profile;
     assert_eq!(
-        f.service.set_enabled(&saved.id, true).unwrap_err().code(),
+        f.service
+            .profiles()
+            .set_enabled(&saved.id, true)
+            .unwrap_err()
+            .code(),
         "flow_required"
     );
     let mut with_flow = draft("s1");
@@ -208,9 +232,21 @@ fn enabling_needs_a_flow() {
         id: 7,
         name: "Support bot".into(),
     });
-    f.service.save(with_flow).unwrap();
-    assert!(f.service.set_enabled(&saved.id, true).unwrap().enabled);
-    assert!(!f.service.set_enabled(&saved.id, false).unwrap().enabled);
+    f.service.profiles().save(with_flow).unwrap();
+    assert!(
+        f.service
+            .profiles()
+            .set_enabled(&saved.id, true)
+            .unwrap()
+            .enabled
+    );
+    assert!(
+        !f.service
+            .profiles()
+            .set_enabled(&saved.id, false)
+            .unwrap()
+            .enabled
+    );
 }
 
 #[test]
@@ -224,8 +260,11 @@ fn templates_are_stored_exactly_as_typed() {
         left: "\t".into(),
         file_policy_fail: String::new(),
     };
-    let saved = f.service.save(typed.clone()).unwrap().profile;
-    assert_eq!(f.service.get(&saved.id).unwrap().templates, typed.templates);
+    let saved = f.service.profiles().save(typed.clone()).unwrap().profile;
+    assert_eq!(
+        f.service.profiles().get(&saved.id).unwrap().templates,
+        typed.templates
+    );
 }
 
 #[test]
@@ -233,7 +272,7 @@ fn check_reports_errors_and_warnings_without_saving() {
     let f = fixture();
     let mut typing = draft("");
     typing.callback = "http://bot.example.com/hook".into();
-    let issues = f.service.check(&typing).unwrap();
+    let issues = f.service.profiles().check(&typing).unwrap();
     let fields: Vec<_> = issues.iter().map(|i| (i.field, i.is_error())).collect();
     assert_eq!(
         fields,
@@ -243,10 +282,10 @@ fn check_reports_errors_and_warnings_without_saving() {
         ]
     );
     typing.secret = Sensitive::new("s".into());
-    let issues = f.service.check(&typing).unwrap();
+    let issues = f.service.profiles().check(&typing).unwrap();
     assert_eq!(issues.len(), 1, "only the plain-http warning is left");
     assert!(
-        f.service.list().unwrap().is_empty(),
+        f.service.profiles().list().unwrap().is_empty(),
         "checking saves nothing"
     );
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::Workspace;
+use super::Servers;
 use crate::error::Result;
 use crate::profile::FlowRef;
 use crate::sync_state::SyncContent;
@@ -24,19 +24,20 @@ pub struct RemoteGateway {
     pub profile_id: Option<String>,
 }
 
-impl Workspace {
+impl Servers<'_> {
     /// Every custom gateway of the server, optionally filtered by the server's `q` search.
     pub async fn list_remote_gateways(
-        &self,
+        self,
         server_id_or_name: &str,
         query: Option<&str>,
     ) -> Result<Vec<RemoteGateway>> {
-        let server = self.find_server(server_id_or_name)?;
-        let bots = self.client_for(&server)?.list_custom_bots(query).await?;
+        let server = self.find(server_id_or_name)?;
+        let bots = self.ws.client_for(&server)?.list_custom_bots(query).await?;
         let mut gateways = Vec::with_capacity(bots.len());
         for bot in bots {
             let Some(id) = bot.id else { continue };
             let profile_id = self
+                .ws
                 .store()
                 .profile_by_remote(&server.id, id)?
                 .map(|profile| profile.id);

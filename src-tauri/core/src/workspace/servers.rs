@@ -2,7 +2,7 @@
 //! schema cache. Tokens go to the keychain; adding a server checks the token first, so a typo
 //! is caught at once rather than at the first push.
 
-use super::Workspace;
+use super::{Servers, Workspace};
 use crate::clock::now_millis;
 use crate::error::{CoreError, Result};
 use crate::profile::FlowSchema;
@@ -15,153 +15,6 @@ use crate::webitel::client::{parse_base_url, ClientConfig, WebitelClient};
 use crate::webitel::client_error::ClientError;
 
 impl Workspace {
-    pub fn list_servers(&self) -> Result<Vec<ServerView>> {
-        let servers = self.store().list_servers()?;
-        Ok(servers
-            .iter()
-            .map(|server| self.server_view(server))
-            .collect())
-    }
-
-    /// Checks the credentials against the server, then stores it (token in the keychain) and
-    /// fills its flow-schema cache: a fresh server is only useful with its schemas. The server
-    /// is added even when that refresh fails (it can be redone with "Refresh" or `schemas list`).
-    pub async fn add_server(
-        &self,
-        name: &str,
-        base_url: &str,
-        ca_pem: Option<String>,
-        auth: ServerAuth,
-    ) -> Result<ServerView> {
-        let name = check_name(name).map_err(|issue| {
-            CoreError::Invalid(vec![crate::FieldIssue::error(
-                crate::ProfileField::Name,
-                issue,
-            )])
-        })?;
-        if self.store().find_server(&name)?.is_some() {
-            return Err(CoreError::ServerExists(name));
-        }
-        let base = parse_base_url(base_url)?;
-        let base_url = base.as_str().trim_end_matches('/').to_string();
-        let ca_pem = ca_pem.filter(|pem| !pem.trim().is_empty());
-        let config = ClientConfig {
-            base_url: base_url.clone(),
-            ca_pem: ca_pem.clone(),
-            ..self.client_defaults.clone()
-        };
-        let (token, username) = match auth {
-            ServerAuth::Token { token } => {
-                (Sensitive::new(token.expose().trim().to_string()), None)
-            }
-            ServerAuth::Login {
-                username,
-                password,
-                domain,
-            } => {
-                let token = WebitelClient::new(&config, None)?
-                    .login(&username, &password, &domain)
-                    .await?;
-                (token, Some(username))
-            }
-        };
-        WebitelClient::new(&config, Some(token.clone()))?
-            .user_info()
-            .await?;
-        let now = now_millis();
-        let server = Server {
-            id: uuid::Uuid::new_v4().to_string(),
-            name,
-            base_url,
-            ca_pem,
-            username,
-            created_at: now,
-            updated_at: now,
-        };
-        self.secrets.write(&token_account(&server.id), &token)?;
-        if let Err(error) = self.store().insert_server(&server) {
-            let _ = self.secrets.remove(&token_account(&server.id));
-            return Err(error);
-        }
-        if let Err(error) = self.refresh_flow_schemas(&server.id).await {
-            tracing::warn!(
-                target: "textgate::servers", server = %server.name, code = %error.code(),
-                "flow schemas not loaded after adding the server"
-            );
-        }
-        Ok(self.server_view(&server))
-    }
-
-    /// Forgets a server: its token, its cached schemas; its profiles become local only.
-    pub fn remove_server(&self, id_or_name: &str) -> Result<()> {
-        let server = self.store().get_server(id_or_name)?;
-        self.secrets.remove(&token_account(&server.id))?;
-        self.store().delete_server(&server.id)
-    }
-
-    /// "Test connection": `GET /api/userinfo` with the stored token.
-    pub async fn test_server(&self, id_or_name: &str) -> Result<ConnectionReport> {
-        let server = self.store().get_server(id_or_name)?;
-        let client = self.client_for(&server)?;
-        Ok(match client.user_info().await {
-            Ok(user) => {
-                let who = if user.name.is_empty() {
-                    user.username.clone()
-                } else {
-                    user.name.clone()
-                };
-                let domain = if user.domain.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", user.domain)
-                };
-                ConnectionReport {
-                    ok: true,
-                    code: crate::ErrorCode::Ok,
-                    message: format!("Connected to {} as {who}{domain}", server.name),
-                    user: Some(who),
-                }
-            }
-            Err(error) => ConnectionReport {
-                ok: false,
-                code: error.code(),
-                message: error.to_string(),
-                user: None,
-            },
-        })
-    }
-
-    /// Reloads the server's chat and default flow schemas into the local cache.
-    pub async fn refresh_flow_schemas(&self, id_or_name: &str) -> Result<Vec<FlowSchema>> {
-        let server = self.store().get_server(id_or_name)?;
-        let schemas = self.search_flow_schemas(&server, None).await?;
-        self.store().replace_flow_schemas(&server.id, &schemas)?;
-        Ok(schemas)
-    }
-
-    /// Schemas straight from the server, optionally filtered by `query`.
-    pub async fn search_flow_schemas(
-        &self,
-        server: &Server,
-        query: Option<&str>,
-    ) -> Result<Vec<FlowSchema>> {
-        let wire = self.client_for(server)?.list_schemas(query).await?;
-        Ok(wire
-            .into_iter()
-            .filter_map(|schema| {
-                Some(FlowSchema {
-                    id: schema.id?,
-                    name: schema.name,
-                    kind: schema.kind,
-                })
-            })
-            .collect())
-    }
-
-    pub fn find_server(&self, id_or_name: &str) -> Result<Server> {
-        self.store().get_server(id_or_name)
-    }
-
     /// A client for `server` with its token (or the override).
     pub(crate) fn client_for(&self, server: &Server) -> Result<WebitelClient> {
         let token = match &self.token_override {
@@ -199,6 +52,155 @@ impl Workspace {
             username: server.username.clone(),
             has_token,
         }
+    }
+}
+
+impl Servers<'_> {
+    pub fn list(self) -> Result<Vec<ServerView>> {
+        let servers = self.ws.store().list_servers()?;
+        Ok(servers
+            .iter()
+            .map(|server| self.ws.server_view(server))
+            .collect())
+    }
+
+    /// Checks the credentials against the server, then stores it (token in the keychain) and
+    /// fills its flow-schema cache: a fresh server is only useful with its schemas. The server
+    /// is added even when that refresh fails (it can be redone with "Refresh" or `schemas list`).
+    pub async fn add(
+        self,
+        name: &str,
+        base_url: &str,
+        ca_pem: Option<String>,
+        auth: ServerAuth,
+    ) -> Result<ServerView> {
+        let name = check_name(name).map_err(|issue| {
+            CoreError::Invalid(vec![crate::FieldIssue::error(
+                crate::ProfileField::Name,
+                issue,
+            )])
+        })?;
+        if self.ws.store().find_server(&name)?.is_some() {
+            return Err(CoreError::ServerExists(name));
+        }
+        let base = parse_base_url(base_url)?;
+        let base_url = base.as_str().trim_end_matches('/').to_string();
+        let ca_pem = ca_pem.filter(|pem| !pem.trim().is_empty());
+        let config = ClientConfig {
+            base_url: base_url.clone(),
+            ca_pem: ca_pem.clone(),
+            ..self.ws.client_defaults.clone()
+        };
+        let (token, username) = match auth {
+            ServerAuth::Token { token } => {
+                (Sensitive::new(token.expose().trim().to_string()), None)
+            }
+            ServerAuth::Login {
+                username,
+                password,
+                domain,
+            } => {
+                let token = WebitelClient::new(&config, None)?
+                    .login(&username, &password, &domain)
+                    .await?;
+                (token, Some(username))
+            }
+        };
+        WebitelClient::new(&config, Some(token.clone()))?
+            .user_info()
+            .await?;
+        let now = now_millis();
+        let server = Server {
+            id: uuid::Uuid::new_v4().to_string(),
+            name,
+            base_url,
+            ca_pem,
+            username,
+            created_at: now,
+            updated_at: now,
+        };
+        self.ws.secrets.write(&token_account(&server.id), &token)?;
+        if let Err(error) = self.ws.store().insert_server(&server) {
+            let _ = self.ws.secrets.remove(&token_account(&server.id));
+            return Err(error);
+        }
+        if let Err(error) = self.refresh_flow_schemas(&server.id).await {
+            tracing::warn!(
+                target: "textgate::servers", server = %server.name, code = %error.code(),
+                "flow schemas not loaded after adding the server"
+            );
+        }
+        Ok(self.ws.server_view(&server))
+    }
+
+    /// Forgets a server: its token, its cached schemas; its profiles become local only.
+    pub fn remove(self, id_or_name: &str) -> Result<()> {
+        let server = self.ws.store().get_server(id_or_name)?;
+        self.ws.secrets.remove(&token_account(&server.id))?;
+        self.ws.store().delete_server(&server.id)
+    }
+
+    /// "Test connection": `GET /api/userinfo` with the stored token.
+    pub async fn test(self, id_or_name: &str) -> Result<ConnectionReport> {
+        let server = self.ws.store().get_server(id_or_name)?;
+        let client = self.ws.client_for(&server)?;
+        Ok(match client.user_info().await {
+            Ok(user) => {
+                let who = if user.name.is_empty() {
+                    user.username.clone()
+                } else {
+                    user.name.clone()
+                };
+                let domain = if user.domain.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", user.domain)
+                };
+                ConnectionReport {
+                    ok: true,
+                    code: crate::ErrorCode::Ok,
+                    message: format!("Connected to {} as {who}{domain}", server.name),
+                    user: Some(who),
+                }
+            }
+            Err(error) => ConnectionReport {
+                ok: false,
+                code: error.code(),
+                message: error.to_string(),
+                user: None,
+            },
+        })
+    }
+
+    /// Reloads the server's chat and default flow schemas into the local cache.
+    pub async fn refresh_flow_schemas(self, id_or_name: &str) -> Result<Vec<FlowSchema>> {
+        let server = self.ws.store().get_server(id_or_name)?;
+        let schemas = self.search_flow_schemas(&server, None).await?;
+        self.ws.store().replace_flow_schemas(&server.id, &schemas)?;
+        Ok(schemas)
+    }
+
+    /// Schemas straight from the server, optionally filtered by `query`.
+    pub async fn search_flow_schemas(
+        self,
+        server: &Server,
+        query: Option<&str>,
+    ) -> Result<Vec<FlowSchema>> {
+        let wire = self.ws.client_for(server)?.list_schemas(query).await?;
+        Ok(wire
+            .into_iter()
+            .filter_map(|schema| {
+                Some(FlowSchema {
+                    id: schema.id?,
+                    name: schema.name,
+                    kind: schema.kind,
+                })
+            })
+            .collect())
+    }
+
+    pub fn find(self, id_or_name: &str) -> Result<Server> {
+        self.ws.store().get_server(id_or_name)
     }
 }
 

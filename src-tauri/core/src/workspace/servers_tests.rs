@@ -38,11 +38,12 @@ async fn adding_a_server_caches_its_flow_schemas() {
     let workspace = workspace();
 
     let added = workspace
-        .add_server("Emu", &running.base_url(), None, token())
+        .servers()
+        .add("Emu", &running.base_url(), None, token())
         .await
         .unwrap();
 
-    let cached = workspace.flow_schemas(Some(&added.id)).unwrap();
+    let cached = workspace.profiles().flow_schemas(Some(&added.id)).unwrap();
     let names: Vec<&str> = cached.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Support bot"]);
 }
@@ -73,12 +74,21 @@ async fn a_server_whose_schemas_cannot_be_listed_is_still_added() {
     );
 
     let added = workspace
-        .add_server("Emu", &url, None, token())
+        .servers()
+        .add("Emu", &url, None, token())
         .await
         .unwrap();
 
-    assert_eq!(workspace.list_servers().unwrap().len(), 1);
-    assert!(workspace.flow_schemas(Some(&added.id)).unwrap().is_empty());
+    assert_eq!(workspace.servers().list().unwrap().len(), 1);
+    assert!(workspace
+        .profiles()
+        .flow_schemas(Some(&added.id))
+        .unwrap()
+        .is_empty());
     // The listing itself does fail there, so the cache was tried and left empty.
-    assert!(workspace.refresh_flow_schemas(&added.id).await.is_err());
+    assert!(workspace
+        .servers()
+        .refresh_flow_schemas(&added.id)
+        .await
+        .is_err());
 }

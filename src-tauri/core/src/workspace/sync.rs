@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::sync_log;
-use super::Workspace;
+use super::{ServerSync, Workspace};
 use crate::error::{CoreError, Result};
 use crate::profile::Profile;
 use crate::sensitive::Sensitive;
@@ -69,20 +69,6 @@ pub enum KeepVersion {
 }
 
 impl Workspace {
-    /// Creates or updates the profile's gateway on its server. Refuses to overwrite a newer
-    /// server version unless `force` (the "keep mine" side of a conflict). Idempotent: a
-    /// profile not linked yet is first looked up on the server by its URI, so a push whose
-    /// answer was lost links the gateway it created instead of failing on "uri already in use".
-    pub async fn push(&self, profile_id: &str, force: bool) -> Result<PushAction> {
-        let result = self.push_unlogged(profile_id, force).await;
-        sync_log::pushed(
-            profile_id,
-            force,
-            result.as_ref().map(|action| action.verdict()),
-        );
-        result
-    }
-
     async fn push_unlogged(&self, profile_id: &str, force: bool) -> Result<PushAction> {
         let (profile, server) = self.profile_and_server(profile_id)?;
         if let Some(refusal) = crate::gateway_templates::server_refusal(&profile.templates) {
@@ -156,143 +142,6 @@ impl Workspace {
         Ok(PushAction::Updated)
     }
 
-    /// Brings every custom gateway of the server into local profiles.
-    pub async fn pull(&self, server_id_or_name: &str) -> Result<PullReport> {
-        let server = self.find_server(server_id_or_name)?;
-        let bots = self.client_for(&server)?.list_custom_bots(None).await?;
-        let mut report = PullReport::default();
-        let mut seen = std::collections::HashSet::new();
-        for bot in bots {
-            let Some(remote_id) = bot.id else { continue };
-            seen.insert(remote_id);
-            let local = self.store().profile_by_remote(&server.id, remote_id)?;
-            match local {
-                None => {
-                    // A profile pushed whose answer was lost has this URI but no link yet.
-                    let unlinked = self
-                        .store()
-                        .unlinked_profile_with_uri(&server.id, &bot.uri)?;
-                    if let Some(profile) = unlinked {
-                        self.link_to(&profile, &bot)?;
-                        sync_log::pulled(&server.id, remote_id, Some(&profile.id), "linked");
-                        report.unchanged.push(profile.name);
-                    } else {
-                        self.apply_remote(None, &server, &bot)?;
-                        sync_log::pulled(&server.id, remote_id, None, "created");
-                        report.created.push(bot.name.clone());
-                    }
-                }
-                Some(profile) if bot.updated_at == profile.sync.remote_updated_at => {
-                    self.restore_missing_secret(&profile, &bot)?;
-                    sync_log::pulled(&server.id, remote_id, Some(&profile.id), "unchanged");
-                    report.unchanged.push(profile.name);
-                }
-                Some(profile) if !changed_here(&profile) => {
-                    self.apply_remote(Some(&profile), &server, &bot)?;
-                    sync_log::pulled(&server.id, remote_id, Some(&profile.id), "updated");
-                    report.updated.push(bot.name.clone());
-                }
-                Some(profile) => {
-                    self.note_remote_seen(&profile.id, bot.updated_at)?;
-                    sync_log::pulled(&server.id, remote_id, Some(&profile.id), "conflict");
-                    report.conflicts.push(profile.name);
-                }
-            }
-        }
-        for profile in self.store().profiles_on_server(&server.id)? {
-            if let Some(remote_id) = profile.remote_id.filter(|id| !seen.contains(id)) {
-                sync_log::pulled(&server.id, remote_id, Some(&profile.id), "missing");
-                report.missing.push(profile.name);
-            }
-        }
-        Ok(report)
-    }
-
-    /// Start/Stop on the server (a `PATCH` of `enabled` only); refused without a flow before
-    /// any request. A profile not on a server is switched locally.
-    pub async fn set_enabled_everywhere(
-        &self,
-        profile_id: &str,
-        enabled: bool,
-    ) -> Result<crate::ProfileView> {
-        let profile = self.store().get_profile(profile_id)?;
-        if enabled && profile.flow.is_none() {
-            return Err(CoreError::FlowRequired);
-        }
-        let Some(remote_id) = profile.remote_id else {
-            return self.set_enabled(profile_id, enabled);
-        };
-        let (_, server) = self.profile_and_server(profile_id)?;
-        let bot = self
-            .client_for(&server)?
-            .set_bot_enabled(remote_id, enabled)
-            .await?;
-        // Only this field moved on both sides: keep the rest of the sync state as it was.
-        self.record_enabled(&profile, enabled, &bot)?;
-        self.get(profile_id)
-    }
-
-    /// Deletes the gateway on the server (gone already is fine), then the local profile.
-    pub async fn delete_everywhere(&self, profile_id: &str) -> Result<()> {
-        let profile = self.store().get_profile(profile_id)?;
-        if let Some(remote_id) = profile.remote_id {
-            let (_, server) = self.profile_and_server(profile_id)?;
-            match self.client_for(&server)?.delete_bot(remote_id).await {
-                Ok(()) => {}
-                Err(ClientError::Api {
-                    status: 400 | 404,
-                    ref error,
-                }) if error.id.ends_with("not_found") => {}
-                Err(other) => return Err(other.into()),
-            }
-        }
-        self.delete(profile_id)
-    }
-
-    /// The local and server versions of a profile, for the conflict view.
-    pub async fn compare_with_server(&self, profile_id: &str) -> Result<ConflictView> {
-        let (profile, server) = self.profile_and_server(profile_id)?;
-        let remote_id = profile
-            .remote_id
-            .ok_or_else(|| CoreError::NotPushed(profile.name.clone()))?;
-        let remote = self
-            .fetch_remote(&self.client_for(&server)?, &profile, remote_id)
-            .await?;
-        self.note_remote_seen(&profile.id, remote.updated_at)?;
-        let local_secret = self.secrets.read(&profile.id)?;
-        Ok(ConflictView {
-            local: SyncContent::of_profile(&profile),
-            remote: SyncContent::of_bot(&remote),
-            secrets_differ: local_secret.as_ref().map(|s| s.expose().as_str())
-                != remote.metadata.get(Metadata::SECRET),
-        })
-    }
-
-    /// Ends a conflict: push ours over the server's, or take the server's over ours.
-    pub async fn resolve_conflict(
-        &self,
-        profile_id: &str,
-        keep: KeepVersion,
-    ) -> Result<crate::ProfileView> {
-        match keep {
-            KeepVersion::Local => {
-                self.push(profile_id, true).await?;
-            }
-            KeepVersion::Remote => {
-                tracing::info!(target: "textgate::sync", profile = profile_id, "conflict resolved: keep the server's version");
-                let (profile, server) = self.profile_and_server(profile_id)?;
-                let remote_id = profile
-                    .remote_id
-                    .ok_or_else(|| CoreError::NotPushed(profile.name.clone()))?;
-                let remote = self
-                    .fetch_remote(&self.client_for(&server)?, &profile, remote_id)
-                    .await?;
-                self.apply_remote(Some(&profile), &server, &remote)?;
-            }
-        }
-        self.get(profile_id)
-    }
-
     fn profile_and_server(&self, profile_id: &str) -> Result<(Profile, Server)> {
         let store = self.store();
         let profile = store.get_profile(profile_id)?;
@@ -325,6 +174,159 @@ impl Workspace {
             }
             other => Ok(other?),
         }
+    }
+}
+
+impl ServerSync<'_> {
+    /// Creates or updates the profile's gateway on its server. Refuses to overwrite a newer
+    /// server version unless `force` (the "keep mine" side of a conflict). Idempotent: a
+    /// profile not linked yet is first looked up on the server by its URI, so a push whose
+    /// answer was lost links the gateway it created instead of failing on "uri already in use".
+    pub async fn push(self, profile_id: &str, force: bool) -> Result<PushAction> {
+        let result = self.ws.push_unlogged(profile_id, force).await;
+        sync_log::pushed(
+            profile_id,
+            force,
+            result.as_ref().map(|action| action.verdict()),
+        );
+        result
+    }
+
+    /// Brings every custom gateway of the server into local profiles.
+    pub async fn pull(self, server_id_or_name: &str) -> Result<PullReport> {
+        let server = self.ws.servers().find(server_id_or_name)?;
+        let bots = self.ws.client_for(&server)?.list_custom_bots(None).await?;
+        let mut report = PullReport::default();
+        let mut seen = std::collections::HashSet::new();
+        for bot in bots {
+            let Some(remote_id) = bot.id else { continue };
+            seen.insert(remote_id);
+            let local = self.ws.store().profile_by_remote(&server.id, remote_id)?;
+            match local {
+                None => {
+                    // A profile pushed whose answer was lost has this URI but no link yet.
+                    let unlinked = self
+                        .ws
+                        .store()
+                        .unlinked_profile_with_uri(&server.id, &bot.uri)?;
+                    if let Some(profile) = unlinked {
+                        self.ws.link_to(&profile, &bot)?;
+                        sync_log::pulled(&server.id, remote_id, Some(&profile.id), "linked");
+                        report.unchanged.push(profile.name);
+                    } else {
+                        self.ws.apply_remote(None, &server, &bot)?;
+                        sync_log::pulled(&server.id, remote_id, None, "created");
+                        report.created.push(bot.name.clone());
+                    }
+                }
+                Some(profile) if bot.updated_at == profile.sync.remote_updated_at => {
+                    self.ws.restore_missing_secret(&profile, &bot)?;
+                    sync_log::pulled(&server.id, remote_id, Some(&profile.id), "unchanged");
+                    report.unchanged.push(profile.name);
+                }
+                Some(profile) if !changed_here(&profile) => {
+                    self.ws.apply_remote(Some(&profile), &server, &bot)?;
+                    sync_log::pulled(&server.id, remote_id, Some(&profile.id), "updated");
+                    report.updated.push(bot.name.clone());
+                }
+                Some(profile) => {
+                    self.ws.note_remote_seen(&profile.id, bot.updated_at)?;
+                    sync_log::pulled(&server.id, remote_id, Some(&profile.id), "conflict");
+                    report.conflicts.push(profile.name);
+                }
+            }
+        }
+        for profile in self.ws.store().profiles_on_server(&server.id)? {
+            if let Some(remote_id) = profile.remote_id.filter(|id| !seen.contains(id)) {
+                sync_log::pulled(&server.id, remote_id, Some(&profile.id), "missing");
+                report.missing.push(profile.name);
+            }
+        }
+        Ok(report)
+    }
+
+    /// Start/Stop on the server (a `PATCH` of `enabled` only); refused without a flow before
+    /// any request. A profile not on a server is switched locally.
+    pub async fn set_enabled(self, profile_id: &str, enabled: bool) -> Result<crate::ProfileView> {
+        let profile = self.ws.store().get_profile(profile_id)?;
+        if enabled && profile.flow.is_none() {
+            return Err(CoreError::FlowRequired);
+        }
+        let Some(remote_id) = profile.remote_id else {
+            return self.ws.profiles().set_enabled(profile_id, enabled);
+        };
+        let (_, server) = self.ws.profile_and_server(profile_id)?;
+        let bot = self
+            .ws
+            .client_for(&server)?
+            .set_bot_enabled(remote_id, enabled)
+            .await?;
+        // Only this field moved on both sides: keep the rest of the sync state as it was.
+        self.ws.record_enabled(&profile, enabled, &bot)?;
+        self.ws.profiles().get(profile_id)
+    }
+
+    /// Deletes the gateway on the server (gone already is fine), then the local profile.
+    pub async fn delete(self, profile_id: &str) -> Result<()> {
+        let profile = self.ws.store().get_profile(profile_id)?;
+        if let Some(remote_id) = profile.remote_id {
+            let (_, server) = self.ws.profile_and_server(profile_id)?;
+            match self.ws.client_for(&server)?.delete_bot(remote_id).await {
+                Ok(()) => {}
+                Err(ClientError::Api {
+                    status: 400 | 404,
+                    ref error,
+                }) if error.id.ends_with("not_found") => {}
+                Err(other) => return Err(other.into()),
+            }
+        }
+        self.ws.profiles().delete(profile_id)
+    }
+
+    /// The local and server versions of a profile, for the conflict view.
+    pub async fn compare_with_server(self, profile_id: &str) -> Result<ConflictView> {
+        let (profile, server) = self.ws.profile_and_server(profile_id)?;
+        let remote_id = profile
+            .remote_id
+            .ok_or_else(|| CoreError::NotPushed(profile.name.clone()))?;
+        let remote = self
+            .ws
+            .fetch_remote(&self.ws.client_for(&server)?, &profile, remote_id)
+            .await?;
+        self.ws.note_remote_seen(&profile.id, remote.updated_at)?;
+        let local_secret = self.ws.secrets.read(&profile.id)?;
+        Ok(ConflictView {
+            local: SyncContent::of_profile(&profile),
+            remote: SyncContent::of_bot(&remote),
+            secrets_differ: local_secret.as_ref().map(|s| s.expose().as_str())
+                != remote.metadata.get(Metadata::SECRET),
+        })
+    }
+
+    /// Ends a conflict: push ours over the server's, or take the server's over ours.
+    pub async fn resolve_conflict(
+        self,
+        profile_id: &str,
+        keep: KeepVersion,
+    ) -> Result<crate::ProfileView> {
+        match keep {
+            KeepVersion::Local => {
+                self.push(profile_id, true).await?;
+            }
+            KeepVersion::Remote => {
+                tracing::info!(target: "textgate::sync", profile = profile_id, "conflict resolved: keep the server's version");
+                let (profile, server) = self.ws.profile_and_server(profile_id)?;
+                let remote_id = profile
+                    .remote_id
+                    .ok_or_else(|| CoreError::NotPushed(profile.name.clone()))?;
+                let remote = self
+                    .ws
+                    .fetch_remote(&self.ws.client_for(&server)?, &profile, remote_id)
+                    .await?;
+                self.ws.apply_remote(Some(&profile), &server, &remote)?;
+            }
+        }
+        self.ws.profiles().get(profile_id)
     }
 }
 

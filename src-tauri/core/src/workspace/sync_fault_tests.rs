@@ -37,25 +37,21 @@ enum Op {
 /// A pushed profile with an edit saved here since: "changed here".
 async fn pushed_and_edited(f: &Fixture) -> ProfileView {
     let first = saved(f, "Support");
-    f.workspace.push(&first.id, false).await.unwrap();
+    f.workspace.sync().push(&first.id, false).await.unwrap();
     let mut edit = draft(&f.server_id, "Edited here");
     edit.id = Some(first.id.clone());
     edit.uri = first.uri.clone();
-    let edited = f.workspace.save(edit).unwrap().profile;
+    let edited = f.workspace.profiles().save(edit).unwrap().profile;
     assert_eq!(edited.sync_state, SyncState::ChangedHere);
     edited
 }
 
 async fn run(f: &Fixture, op: Op, id: &str) -> Result<(), CoreError> {
     match op {
-        Op::Push => f.workspace.push(id, false).await.map(|_| ()),
-        Op::Pull => f.workspace.pull(&f.server_id).await.map(|_| ()),
-        Op::Enable => f
-            .workspace
-            .set_enabled_everywhere(id, true)
-            .await
-            .map(|_| ()),
-        Op::Delete => f.workspace.delete_everywhere(id).await,
+        Op::Push => f.workspace.sync().push(id, false).await.map(|_| ()),
+        Op::Pull => f.workspace.sync().pull(&f.server_id).await.map(|_| ()),
+        Op::Enable => f.workspace.sync().set_enabled(id, true).await.map(|_| ()),
+        Op::Delete => f.workspace.sync().delete(id).await,
     }
 }
 
@@ -74,7 +70,7 @@ async fn every_fault_leaves_everything_as_it_was(op: Op) {
             "{kind} on {op:?}: one line naming the server: {message}"
         );
         assert!(message.len() < 400, "{kind} on {op:?}: {message}");
-        let after = f.workspace.get(&before.id).unwrap();
+        let after = f.workspace.profiles().get(&before.id).unwrap();
         assert_eq!(
             after, before,
             "{kind} on {op:?}: the local profile is untouched"
@@ -84,7 +80,7 @@ async fn every_fault_leaves_everything_as_it_was(op: Op) {
 
         f.emulator().set_fault(None);
         assert_eq!(
-            f.workspace.push(&before.id, false).await.unwrap(),
+            f.workspace.sync().push(&before.id, false).await.unwrap(),
             PushAction::Updated,
             "{kind} on {op:?}: the next push succeeds"
         );
@@ -119,13 +115,22 @@ async fn a_first_push_survives_every_fault() {
         let f = fixture_with(TIMEOUT).await;
         let before = saved(&f, "Support");
         f.emulator().set_fault(Some(FaultRule::every(kind)));
-        let error = f.workspace.push(&before.id, false).await.unwrap_err();
+        let error = f
+            .workspace
+            .sync()
+            .push(&before.id, false)
+            .await
+            .unwrap_err();
         assert_eq!(error.code(), code, "{kind}: {error}");
-        assert_eq!(f.workspace.get(&before.id).unwrap(), before, "{kind}");
+        assert_eq!(
+            f.workspace.profiles().get(&before.id).unwrap(),
+            before,
+            "{kind}"
+        );
         assert!(f.emulator().bots().is_empty(), "{kind}");
         f.emulator().set_fault(None);
         assert_eq!(
-            f.workspace.push(&before.id, false).await.unwrap(),
+            f.workspace.sync().push(&before.id, false).await.unwrap(),
             PushAction::Created,
             "{kind}"
         );
@@ -140,7 +145,7 @@ async fn an_answer_that_is_not_a_gateway_fails_push_and_enable() {
     let fresh = saved(&f, "Fresh");
     f.emulator()
         .set_fault(Some(FaultRule::every(FaultKind::NotAGateway)));
-    let error = f.workspace.push(&fresh.id, false).await.unwrap_err();
+    let error = f.workspace.sync().push(&fresh.id, false).await.unwrap_err();
     assert_eq!(error.code(), "not_webitel", "{error}");
     assert!(error.to_string().contains("not a gateway"), "{error}");
     assert_eq!(state(&f, &fresh.id), SyncState::LocalOnly);
@@ -152,10 +157,11 @@ async fn an_answer_that_is_not_a_gateway_fails_push_and_enable() {
         f.emulator()
             .set_fault(Some(FaultRule::every(FaultKind::NotAGateway).on(method)));
         let error = match method {
-            "PUT" => f.workspace.push(&edited.id, false).await.map(|_| ()),
+            "PUT" => f.workspace.sync().push(&edited.id, false).await.map(|_| ()),
             _ => f
                 .workspace
-                .set_enabled_everywhere(&edited.id, true)
+                .sync()
+                .set_enabled(&edited.id, true)
                 .await
                 .map(|_| ()),
         }
@@ -164,11 +170,15 @@ async fn an_answer_that_is_not_a_gateway_fails_push_and_enable() {
             error.to_string().contains("not a gateway"),
             "{method}: {error}"
         );
-        assert_eq!(f.workspace.get(&edited.id).unwrap(), edited, "{method}");
+        assert_eq!(
+            f.workspace.profiles().get(&edited.id).unwrap(),
+            edited,
+            "{method}"
+        );
     }
     f.emulator().set_fault(None);
-    f.workspace.push(&fresh.id, false).await.unwrap();
-    f.workspace.push(&edited.id, false).await.unwrap();
+    f.workspace.sync().push(&fresh.id, false).await.unwrap();
+    f.workspace.sync().push(&edited.id, false).await.unwrap();
     assert_eq!(state(&f, &edited.id), SyncState::InSync);
 }
 
@@ -178,8 +188,13 @@ async fn a_64_mib_answer_is_refused_without_reading_it_whole() {
     let profile = saved(&f, "Support");
     f.emulator()
         .set_fault(Some(FaultRule::every(FaultKind::Huge)));
-    let error = f.workspace.pull(&f.server_id).await.unwrap_err();
+    let error = f.workspace.sync().pull(&f.server_id).await.unwrap_err();
     assert!(error.to_string().contains("larger than 16 MiB"), "{error}");
-    let error = f.workspace.push(&profile.id, false).await.unwrap_err();
+    let error = f
+        .workspace
+        .sync()
+        .push(&profile.id, false)
+        .await
+        .unwrap_err();
     assert!(error.to_string().contains("larger than 16 MiB"), "{error}");
 }

@@ -27,40 +27,40 @@ async fn until_received<S>(f: &Fixture<S>, method: &str) {
 async fn an_edit_saved_while_a_push_is_in_flight_stays_changed_here() {
     let f = fixture().await;
     let first = saved(&f, "Support");
-    f.workspace.push(&first.id, false).await.unwrap();
+    f.workspace.sync().push(&first.id, false).await.unwrap();
     let mut edit = draft(&f.server_id, "Pushed name");
     edit.id = Some(first.id.clone());
     edit.uri = first.uri.clone();
-    f.workspace.save(edit.clone()).unwrap();
+    f.workspace.profiles().save(edit.clone()).unwrap();
 
     // The GET passes at once; the PUT is held long enough for a save to happen meanwhile.
     f.emulator().push_fault(Fault::Delay(Duration::ZERO));
     f.emulator()
         .push_fault(Fault::Delay(Duration::from_millis(1500)));
-    let pushing = f.workspace.push(&first.id, false);
+    let pushing = f.workspace.sync().push(&first.id, false);
     let saving = async {
         until_received(&f, "PUT").await;
         edit.name = "Saved during the push".into();
         edit.secret = Sensitive::new("SecretSavedDuringThePush".into());
-        f.workspace.save(edit.clone()).unwrap();
+        f.workspace.profiles().save(edit.clone()).unwrap();
     };
     let (pushed, ()) = tokio::join!(pushing, saving);
     assert_eq!(pushed.unwrap(), PushAction::Updated);
 
     let remote_id = first_remote_id(&f);
     assert_eq!(f.emulator().bot(remote_id).unwrap().name, "Pushed name");
-    let after = f.workspace.get(&first.id).unwrap();
+    let after = f.workspace.profiles().get(&first.id).unwrap();
     assert_eq!(after.name, "Saved during the push");
     assert_eq!(after.sync_state, SyncState::ChangedHere);
 
     // The server still has the version pushed: a pull keeps the newer local edit.
-    let report = f.workspace.pull(&f.server_id).await.unwrap();
+    let report = f.workspace.sync().pull(&f.server_id).await.unwrap();
     assert_eq!(report.unchanged, ["Saved during the push"]);
-    let kept = f.workspace.get(&first.id).unwrap();
+    let kept = f.workspace.profiles().get(&first.id).unwrap();
     assert_eq!(kept.name, "Saved during the push");
     assert_eq!(kept.exposed_secret(), Some("SecretSavedDuringThePush"));
 
-    f.workspace.push(&first.id, false).await.unwrap();
+    f.workspace.sync().push(&first.id, false).await.unwrap();
     let bot = f.emulator().bot(remote_id).unwrap();
     assert_eq!(bot.name, "Saved during the push");
     assert_eq!(bot.metadata.get("secret"), Some("SecretSavedDuringThePush"));
@@ -79,16 +79,16 @@ async fn a_secret_changed_while_a_push_is_in_flight_stays_changed_here() {
     f.emulator().push_fault(Fault::Delay(Duration::ZERO));
     f.emulator()
         .push_fault(Fault::Delay(Duration::from_millis(1500)));
-    let pushing = f.workspace.push(&first.id, false);
+    let pushing = f.workspace.sync().push(&first.id, false);
     let saving = async {
         until_received(&f, "POST").await;
         edit.secret = Sensitive::new("OnlyTheSecretChanged".into());
-        f.workspace.save(edit.clone()).unwrap();
+        f.workspace.profiles().save(edit.clone()).unwrap();
     };
     let (pushed, ()) = tokio::join!(pushing, saving);
     assert_eq!(pushed.unwrap(), PushAction::Created);
     assert_eq!(state(&f, &first.id), SyncState::ChangedHere);
-    f.workspace.push(&first.id, false).await.unwrap();
+    f.workspace.sync().push(&first.id, false).await.unwrap();
     assert_eq!(
         f.emulator().bots()[0].metadata.get("secret"),
         Some("OnlyTheSecretChanged")
@@ -108,22 +108,26 @@ async fn a_push_whose_answer_was_lost_links_the_gateway_on_the_next_push() {
     f.emulator().set_fault(Some(
         FaultRule::every(FaultKind::ResetAfter).on("POST").once(),
     ));
-    assert!(f.workspace.push(&profile.id, false).await.is_err());
+    assert!(f.workspace.sync().push(&profile.id, false).await.is_err());
     assert_eq!(f.emulator().bots().len(), 1, "created on the server");
     assert_eq!(state(&f, &profile.id), SyncState::LocalOnly);
 
     assert_eq!(
-        f.workspace.push(&profile.id, false).await.unwrap(),
+        f.workspace.sync().push(&profile.id, false).await.unwrap(),
         PushAction::Created
     );
     assert_eq!(f.emulator().bots().len(), 1, "not created twice");
-    let linked = f.workspace.get(&profile.id).unwrap();
+    let linked = f.workspace.profiles().get(&profile.id).unwrap();
     assert_eq!(linked.remote_id, Some(first_remote_id(&f)));
     assert_eq!(linked.sync_state, SyncState::InSync);
 
-    let report = f.workspace.pull(&f.server_id).await.unwrap();
+    let report = f.workspace.sync().pull(&f.server_id).await.unwrap();
     assert_eq!(report.unchanged, ["Support"]);
-    assert_eq!(f.workspace.list().unwrap().len(), 1, "no duplicate");
+    assert_eq!(
+        f.workspace.profiles().list().unwrap().len(),
+        1,
+        "no duplicate"
+    );
 }
 
 #[tokio::test]
@@ -133,22 +137,22 @@ async fn a_pull_after_a_lost_answer_links_instead_of_duplicating() {
     f.emulator().set_fault(Some(
         FaultRule::every(FaultKind::ResetAfter).on("POST").once(),
     ));
-    assert!(f.workspace.push(&profile.id, false).await.is_err());
+    assert!(f.workspace.sync().push(&profile.id, false).await.is_err());
     // Edited here after the lost answer: the link keeps the edit, to be pushed.
     let mut edit = draft(&f.server_id, "Edited after");
     edit.id = Some(profile.id.clone());
     edit.uri = profile.uri.clone();
-    f.workspace.save(edit).unwrap();
+    f.workspace.profiles().save(edit).unwrap();
 
-    f.workspace.pull(&f.server_id).await.unwrap();
-    let list = f.workspace.list().unwrap();
+    f.workspace.sync().pull(&f.server_id).await.unwrap();
+    let list = f.workspace.profiles().list().unwrap();
     assert_eq!(list.len(), 1, "no duplicate: {list:?}");
-    let linked = f.workspace.get(&profile.id).unwrap();
+    let linked = f.workspace.profiles().get(&profile.id).unwrap();
     assert_eq!(linked.remote_id, Some(first_remote_id(&f)));
     assert_eq!(linked.name, "Edited after");
     assert_eq!(linked.sync_state, SyncState::ChangedHere);
     assert_eq!(
-        f.workspace.push(&profile.id, false).await.unwrap(),
+        f.workspace.sync().push(&profile.id, false).await.unwrap(),
         PushAction::Updated
     );
     assert_eq!(f.emulator().bots()[0].name, "Edited after");
@@ -190,19 +194,24 @@ async fn a_pull_whose_secret_write_fails_is_finished_by_the_next_pull() {
     f.emulator().insert_bot(remote_bot("Alpha", "/alpha"));
     f.secrets.fail_writes.store(true, Ordering::SeqCst);
     assert_eq!(
-        f.workspace.pull(&f.server_id).await.unwrap_err().code(),
+        f.workspace
+            .sync()
+            .pull(&f.server_id)
+            .await
+            .unwrap_err()
+            .code(),
         "keychain"
     );
     assert!(
-        f.workspace.list().unwrap().is_empty(),
+        f.workspace.profiles().list().unwrap().is_empty(),
         "no row without its secret"
     );
 
     f.secrets.fail_writes.store(false, Ordering::SeqCst);
-    f.workspace.pull(&f.server_id).await.unwrap();
-    let list = f.workspace.list().unwrap();
+    f.workspace.sync().pull(&f.server_id).await.unwrap();
+    let list = f.workspace.profiles().list().unwrap();
     assert_eq!(list.len(), 1);
-    let alpha = f.workspace.get(&list[0].id).unwrap();
+    let alpha = f.workspace.profiles().get(&list[0].id).unwrap();
     assert_eq!(alpha.secret_state, SecretState::Stored);
     assert_eq!(alpha.exposed_secret(), Some("RemoteSecret"));
 }
@@ -211,8 +220,8 @@ async fn a_pull_whose_secret_write_fails_is_finished_by_the_next_pull() {
 async fn a_server_change_is_never_half_applied() {
     let f = flaky_fixture().await;
     let remote_id = f.emulator().insert_bot(remote_bot("Alpha", "/alpha"));
-    f.workspace.pull(&f.server_id).await.unwrap();
-    let id = f.workspace.list().unwrap()[0].id.clone();
+    f.workspace.sync().pull(&f.server_id).await.unwrap();
+    let id = f.workspace.profiles().list().unwrap()[0].id.clone();
     f.emulator().modify_bot(remote_id, |bot| {
         bot.name = "Alpha renamed".into();
         bot.metadata
@@ -221,8 +230,8 @@ async fn a_server_change_is_never_half_applied() {
     });
 
     f.secrets.fail_writes.store(true, Ordering::SeqCst);
-    assert!(f.workspace.pull(&f.server_id).await.is_err());
-    let half = f.workspace.get(&id).unwrap();
+    assert!(f.workspace.sync().pull(&f.server_id).await.is_err());
+    let half = f.workspace.profiles().get(&id).unwrap();
     assert_eq!(
         (half.name.as_str(), half.exposed_secret()),
         ("Alpha", Some("RemoteSecret")),
@@ -230,9 +239,9 @@ async fn a_server_change_is_never_half_applied() {
     );
 
     f.secrets.fail_writes.store(false, Ordering::SeqCst);
-    let report = f.workspace.pull(&f.server_id).await.unwrap();
+    let report = f.workspace.sync().pull(&f.server_id).await.unwrap();
     assert_eq!(report.updated, ["Alpha renamed"]);
-    let done = f.workspace.get(&id).unwrap();
+    let done = f.workspace.profiles().get(&id).unwrap();
     assert_eq!(done.exposed_secret(), Some("RotatedOnServer"));
     assert_eq!(done.sync_state, SyncState::InSync);
 }
@@ -241,17 +250,17 @@ async fn a_server_change_is_never_half_applied() {
 async fn a_linked_profile_whose_secret_went_missing_gets_it_back_on_pull() {
     let f = fixture().await;
     f.emulator().insert_bot(remote_bot("Alpha", "/alpha"));
-    f.workspace.pull(&f.server_id).await.unwrap();
-    let id = f.workspace.list().unwrap()[0].id.clone();
+    f.workspace.sync().pull(&f.server_id).await.unwrap();
+    let id = f.workspace.profiles().list().unwrap()[0].id.clone();
     // As a crash between the row and the keychain would leave it.
     f.secrets.remove(&id).unwrap();
     assert_eq!(
-        f.workspace.get(&id).unwrap().secret_state,
+        f.workspace.profiles().get(&id).unwrap().secret_state,
         SecretState::Missing
     );
-    f.workspace.pull(&f.server_id).await.unwrap();
+    f.workspace.sync().pull(&f.server_id).await.unwrap();
     assert_eq!(
-        f.workspace.get(&id).unwrap().exposed_secret(),
+        f.workspace.profiles().get(&id).unwrap().exposed_secret(),
         Some("RemoteSecret")
     );
 }
@@ -272,14 +281,14 @@ async fn a_delete_that_fails_in_sqlite_keeps_the_secret() {
         )
         .unwrap();
 
-    let error = f.workspace.delete(&profile.id).unwrap_err();
+    let error = f.workspace.profiles().delete(&profile.id).unwrap_err();
     assert_eq!(error.code(), "storage", "{error}");
-    let kept = f.workspace.get(&profile.id).unwrap();
+    let kept = f.workspace.profiles().get(&profile.id).unwrap();
     assert_eq!(kept.secret_state, SecretState::Stored, "the secret is kept");
     assert_eq!(kept.secret, profile.secret);
 
     other.execute_batch("DROP TRIGGER refuse_delete;").unwrap();
-    f.workspace.delete(&profile.id).unwrap();
+    f.workspace.profiles().delete(&profile.id).unwrap();
     assert!(f.secrets.read(&profile.id).unwrap().is_none());
 }
 
@@ -287,21 +296,22 @@ async fn a_delete_that_fails_in_sqlite_keeps_the_secret() {
 async fn start_stop_does_not_hide_other_changes_made_on_the_server() {
     let f = fixture().await;
     let profile = saved(&f, "Support");
-    f.workspace.push(&profile.id, false).await.unwrap();
+    f.workspace.sync().push(&profile.id, false).await.unwrap();
     let remote_id = first_remote_id(&f);
     f.emulator()
         .modify_bot(remote_id, |bot| bot.name = "Renamed on server".into());
 
     let on = f
         .workspace
-        .set_enabled_everywhere(&profile.id, true)
+        .sync()
+        .set_enabled(&profile.id, true)
         .await
         .unwrap();
     assert!(on.enabled);
     assert_eq!(on.sync_state, SyncState::ChangedOnServer);
-    let report = f.workspace.pull(&f.server_id).await.unwrap();
+    let report = f.workspace.sync().pull(&f.server_id).await.unwrap();
     assert_eq!(report.updated, ["Renamed on server"]);
-    let pulled = f.workspace.get(&profile.id).unwrap();
+    let pulled = f.workspace.profiles().get(&profile.id).unwrap();
     assert!(pulled.enabled);
     assert_eq!(pulled.sync_state, SyncState::InSync);
 }

@@ -11,7 +11,7 @@ async fn a_broken_template_is_saved_but_push_is_refused_with_the_servers_message
     let f = fixture().await;
     let mut broken = draft(&f.server_id, "Support");
     broken.templates.join = "$(md2 .FirstName) joined".into();
-    let outcome = f.workspace.save(broken.clone()).unwrap();
+    let outcome = f.workspace.profiles().save(broken.clone()).unwrap();
     let warning = outcome
         .warnings
         .iter()
@@ -23,6 +23,7 @@ async fn a_broken_template_is_saved_but_push_is_refused_with_the_servers_message
     let requests_before = f.emulator().requests().len();
     let error = f
         .workspace
+        .sync()
         .push(&outcome.profile.id, false)
         .await
         .unwrap_err();
@@ -68,8 +69,12 @@ async fn a_broken_template_is_saved_but_push_is_refused_with_the_servers_message
     broken.id = Some(outcome.profile.id.clone());
     broken.uri = outcome.profile.uri.clone();
     broken.templates.join = "$(.FirstName) joined".into();
-    let fixed = f.workspace.save(broken).unwrap();
+    let fixed = f.workspace.profiles().save(broken).unwrap();
     assert!(!fixed.profile.templates_refused);
-    f.workspace.push(&fixed.profile.id, false).await.unwrap();
+    f.workspace
+        .sync()
+        .push(&fixed.profile.id, false)
+        .await
+        .unwrap();
     assert_eq!(f.emulator().bots().len(), 1);
 }

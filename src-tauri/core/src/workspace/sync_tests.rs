@@ -55,7 +55,8 @@ pub(crate) async fn fixture_on<S: SecretStore + 'static>(
         token: Sensitive::new("tok".into()),
     };
     let server = workspace
-        .add_server("Emu", &running.base_url(), None, auth)
+        .servers()
+        .add("Emu", &running.base_url(), None, auth)
         .await
         .unwrap();
     Fixture {
@@ -87,7 +88,11 @@ pub(crate) fn draft(server_id: &str, name: &str) -> ProfileDraft {
 
 /// A profile saved from [`draft`] on the fixture's server.
 pub(crate) fn saved<S>(f: &Fixture<S>, name: &str) -> crate::profile_views::ProfileView {
-    f.workspace.save(draft(&f.server_id, name)).unwrap().profile
+    f.workspace
+        .profiles()
+        .save(draft(&f.server_id, name))
+        .unwrap()
+        .profile
 }
 
 pub(crate) fn remote_bot(name: &str, uri: &str) -> Bot {
@@ -110,7 +115,7 @@ pub(crate) fn remote_bot(name: &str, uri: &str) -> Bot {
 }
 
 pub(crate) fn state<S>(f: &Fixture<S>, id: &str) -> SyncState {
-    f.workspace.get(id).unwrap().sync_state
+    f.workspace.profiles().get(id).unwrap().sync_state
 }
 
 #[tokio::test]
@@ -124,11 +129,11 @@ async fn pull_into_an_empty_store() {
         provider: "telegram".into(),
         ..Bot::default()
     });
-    let report = f.workspace.pull(&f.server_id).await.unwrap();
+    let report = f.workspace.sync().pull(&f.server_id).await.unwrap();
     assert_eq!(report.created, ["Alpha", "Beta"]);
-    let list = f.workspace.list().unwrap();
+    let list = f.workspace.profiles().list().unwrap();
     assert_eq!(list.len(), 2, "only custom gateways are pulled");
-    let alpha = f.workspace.get(&list[0].id).unwrap();
+    let alpha = f.workspace.profiles().get(&list[0].id).unwrap();
     assert_eq!(
         alpha.exposed_secret(),
         Some("RemoteSecret"),
@@ -141,7 +146,7 @@ async fn pull_into_an_empty_store() {
         alpha.webhook_url,
         format!("{}/chat/alpha", f.running.base_url())
     );
-    let again = f.workspace.pull(&f.server_id).await.unwrap();
+    let again = f.workspace.sync().pull(&f.server_id).await.unwrap();
     assert_eq!(again.unchanged.len(), 2);
 }
 
@@ -151,7 +156,7 @@ async fn push_new_sends_the_exact_wire_shape_then_updates() {
     let saved = saved(&f, "Support");
     assert_eq!(saved.sync_state, SyncState::LocalOnly);
     assert_eq!(
-        f.workspace.push(&saved.id, false).await.unwrap(),
+        f.workspace.sync().push(&saved.id, false).await.unwrap(),
         PushAction::Created
     );
 
@@ -170,17 +175,17 @@ async fn push_new_sends_the_exact_wire_shape_then_updates() {
     assert_eq!(bot.updates.unwrap().join, "$(.FirstName) joined");
     assert_eq!(state(&f, &saved.id), SyncState::InSync);
     assert_eq!(
-        f.workspace.push(&saved.id, false).await.unwrap(),
+        f.workspace.sync().push(&saved.id, false).await.unwrap(),
         PushAction::UpToDate
     );
 
     let mut edit = draft(&f.server_id, "Support renamed");
     edit.id = Some(saved.id.clone());
     edit.uri = saved.uri.clone();
-    f.workspace.save(edit).unwrap();
+    f.workspace.profiles().save(edit).unwrap();
     assert_eq!(state(&f, &saved.id), SyncState::ChangedHere);
     assert_eq!(
-        f.workspace.push(&saved.id, false).await.unwrap(),
+        f.workspace.sync().push(&saved.id, false).await.unwrap(),
         PushAction::Updated
     );
     assert_eq!(f.emulator().bots()[0].name, "Support renamed");
@@ -191,14 +196,14 @@ async fn push_new_sends_the_exact_wire_shape_then_updates() {
 async fn a_changed_secret_needs_a_push() {
     let f = fixture().await;
     let saved = saved(&f, "Support");
-    f.workspace.push(&saved.id, false).await.unwrap();
+    f.workspace.sync().push(&saved.id, false).await.unwrap();
     let mut edit = draft(&f.server_id, "Support");
     edit.id = Some(saved.id.clone());
     edit.uri = saved.uri.clone();
     edit.secret = Sensitive::new("NewSecret".into());
-    f.workspace.save(edit).unwrap();
+    f.workspace.profiles().save(edit).unwrap();
     assert_eq!(state(&f, &saved.id), SyncState::ChangedHere);
-    f.workspace.push(&saved.id, false).await.unwrap();
+    f.workspace.sync().push(&saved.id, false).await.unwrap();
     assert_eq!(
         f.emulator().bots()[0].metadata.get("secret"),
         Some("NewSecret")
@@ -209,19 +214,25 @@ async fn a_changed_secret_needs_a_push() {
 async fn a_change_on_the_server_is_detected_and_pulled() {
     let f = fixture().await;
     let saved = saved(&f, "Support");
-    f.workspace.push(&saved.id, false).await.unwrap();
-    let remote_id = f.workspace.get(&saved.id).unwrap().remote_id.unwrap();
+    f.workspace.sync().push(&saved.id, false).await.unwrap();
+    let remote_id = f
+        .workspace
+        .profiles()
+        .get(&saved.id)
+        .unwrap()
+        .remote_id
+        .unwrap();
     f.emulator()
         .modify_bot(remote_id, |bot| bot.name = "Renamed on server".into());
 
-    let error = f.workspace.push(&saved.id, false).await.unwrap_err();
+    let error = f.workspace.sync().push(&saved.id, false).await.unwrap_err();
     assert_eq!(error.code(), "remote_changed");
     assert_eq!(state(&f, &saved.id), SyncState::ChangedOnServer);
 
-    let report = f.workspace.pull(&f.server_id).await.unwrap();
+    let report = f.workspace.sync().pull(&f.server_id).await.unwrap();
     assert_eq!(report.updated, ["Renamed on server"]);
     assert_eq!(
-        f.workspace.get(&saved.id).unwrap().name,
+        f.workspace.profiles().get(&saved.id).unwrap().name,
         "Renamed on server"
     );
     assert_eq!(state(&f, &saved.id), SyncState::InSync);
@@ -231,32 +242,49 @@ async fn a_change_on_the_server_is_detected_and_pulled() {
 async fn a_conflict_is_detected_and_either_side_can_win() {
     let f = fixture().await;
     let saved = saved(&f, "Support");
-    f.workspace.push(&saved.id, false).await.unwrap();
-    let remote_id = f.workspace.get(&saved.id).unwrap().remote_id.unwrap();
+    f.workspace.sync().push(&saved.id, false).await.unwrap();
+    let remote_id = f
+        .workspace
+        .profiles()
+        .get(&saved.id)
+        .unwrap()
+        .remote_id
+        .unwrap();
     let make_conflict = |local: &str, remote: &'static str| {
         let mut edit = draft(&f.server_id, local);
         edit.id = Some(saved.id.clone());
         edit.uri = saved.uri.clone();
-        f.workspace.save(edit).unwrap();
+        f.workspace.profiles().save(edit).unwrap();
         f.emulator()
             .modify_bot(remote_id, |bot| bot.name = remote.into());
     };
 
     make_conflict("Mine", "Theirs");
-    let report = f.workspace.pull(&f.server_id).await.unwrap();
+    let report = f.workspace.sync().pull(&f.server_id).await.unwrap();
     assert_eq!(report.conflicts, ["Mine"]);
     assert_eq!(state(&f, &saved.id), SyncState::Conflict);
     assert_eq!(
-        f.workspace.push(&saved.id, false).await.unwrap_err().code(),
+        f.workspace
+            .sync()
+            .push(&saved.id, false)
+            .await
+            .unwrap_err()
+            .code(),
         "conflict"
     );
-    let view = f.workspace.compare_with_server(&saved.id).await.unwrap();
+    let view = f
+        .workspace
+        .sync()
+        .compare_with_server(&saved.id)
+        .await
+        .unwrap();
     assert_eq!(
         (view.local.name.as_str(), view.remote.name.as_str()),
         ("Mine", "Theirs")
     );
     let kept = f
         .workspace
+        .sync()
         .resolve_conflict(&saved.id, KeepVersion::Local)
         .await
         .unwrap();
@@ -264,9 +292,10 @@ async fn a_conflict_is_detected_and_either_side_can_win() {
     assert_eq!(f.emulator().bot(remote_id).unwrap().name, "Mine");
 
     make_conflict("Mine again", "Theirs again");
-    f.workspace.pull(&f.server_id).await.unwrap();
+    f.workspace.sync().pull(&f.server_id).await.unwrap();
     let taken = f
         .workspace
+        .sync()
         .resolve_conflict(&saved.id, KeepVersion::Remote)
         .await
         .unwrap();
@@ -280,7 +309,7 @@ async fn a_failed_push_loses_nothing_and_is_not_retried() {
     let saved = saved(&f, "Support");
     f.emulator()
         .set_fault(Some(FaultRule::every(FaultKind::Garbage500).on("POST")));
-    assert!(f.workspace.push(&saved.id, false).await.is_err());
+    assert!(f.workspace.sync().push(&saved.id, false).await.is_err());
     f.emulator().set_fault(None);
     let posts = f
         .emulator()
@@ -289,7 +318,7 @@ async fn a_failed_push_loses_nothing_and_is_not_retried() {
         .filter(|r| r.method == "POST")
         .count();
     assert_eq!(posts, 1);
-    let after = f.workspace.get(&saved.id).unwrap();
+    let after = f.workspace.profiles().get(&saved.id).unwrap();
     assert_eq!(
         (after.name.as_str(), after.sync_state),
         ("Support", SyncState::LocalOnly)
@@ -302,7 +331,7 @@ async fn a_failed_push_loses_nothing_and_is_not_retried() {
         provider: "telegram".into(),
         ..Bot::default()
     });
-    let refused = f.workspace.push(&saved.id, false).await.unwrap_err();
+    let refused = f.workspace.sync().push(&saved.id, false).await.unwrap_err();
     assert_eq!(refused.to_string(), "uri: already in use");
     assert_eq!(f.emulator().bots().len(), 1, "nothing was created");
     assert_eq!(state(&f, &saved.id), SyncState::LocalOnly);
@@ -317,12 +346,13 @@ async fn start_stop_and_delete_on_the_server() {
     let f = fixture().await;
     let mut no_flow = draft(&f.server_id, "No flow");
     no_flow.flow = None;
-    let bare = f.workspace.save(no_flow).unwrap().profile;
-    f.workspace.push(&bare.id, false).await.unwrap();
+    let bare = f.workspace.profiles().save(no_flow).unwrap().profile;
+    f.workspace.sync().push(&bare.id, false).await.unwrap();
     let before = f.emulator().requests().len();
     assert_eq!(
         f.workspace
-            .set_enabled_everywhere(&bare.id, true)
+            .sync()
+            .set_enabled(&bare.id, true)
             .await
             .unwrap_err()
             .code(),
@@ -335,23 +365,31 @@ async fn start_stop_and_delete_on_the_server() {
     );
 
     let saved = saved(&f, "Support");
-    f.workspace.push(&saved.id, false).await.unwrap();
-    let remote_id = f.workspace.get(&saved.id).unwrap().remote_id.unwrap();
+    f.workspace.sync().push(&saved.id, false).await.unwrap();
+    let remote_id = f
+        .workspace
+        .profiles()
+        .get(&saved.id)
+        .unwrap()
+        .remote_id
+        .unwrap();
     let on = f
         .workspace
-        .set_enabled_everywhere(&saved.id, true)
+        .sync()
+        .set_enabled(&saved.id, true)
         .await
         .unwrap();
     assert!(on.enabled && f.emulator().bot(remote_id).unwrap().enabled);
     assert_eq!(on.sync_state, SyncState::InSync);
     f.workspace
-        .set_enabled_everywhere(&saved.id, false)
+        .sync()
+        .set_enabled(&saved.id, false)
         .await
         .unwrap();
     assert!(!f.emulator().bot(remote_id).unwrap().enabled);
 
-    f.workspace.delete_everywhere(&saved.id).await.unwrap();
+    f.workspace.sync().delete(&saved.id).await.unwrap();
     assert!(f.emulator().bot(remote_id).is_none());
-    assert!(f.workspace.get(&saved.id).is_err());
+    assert!(f.workspace.profiles().get(&saved.id).is_err());
     assert!(f.secrets.read(&saved.id).unwrap().is_none());
 }

@@ -16,7 +16,7 @@ async fn a_never_ending_template_is_checked_saved_and_refused_for_push_within_th
     // Its own name: the keys share one namespace, where a later `define` replaces "a".
     costly.templates.left = DOUBLING_PRINTF.replace(r#""a""#, r#""b""#);
 
-    let issues = f.workspace.check(&costly).unwrap();
+    let issues = f.workspace.profiles().check(&costly).unwrap();
     let on = |field| issues.iter().find(|i| i.field == field).expect("an issue");
     assert_eq!(on(ProfileField::TemplateJoin).severity, Severity::Warning);
     assert!(
@@ -34,7 +34,7 @@ async fn a_never_ending_template_is_checked_saved_and_refused_for_push_within_th
         issues
     );
 
-    let outcome = f.workspace.save(costly).unwrap();
+    let outcome = f.workspace.profiles().save(costly).unwrap();
     assert!(outcome.profile.templates_refused);
     assert!(outcome
         .warnings
@@ -44,6 +44,7 @@ async fn a_never_ending_template_is_checked_saved_and_refused_for_push_within_th
     let requests_before = f.emulator().requests().len();
     let error = f
         .workspace
+        .sync()
         .push(&outcome.profile.id, false)
         .await
         .unwrap_err();
@@ -57,10 +58,14 @@ async fn a_never_ending_template_is_checked_saved_and_refused_for_push_within_th
 #[tokio::test]
 async fn the_list_shows_the_verdict_stored_at_save_without_rendering() {
     let f = fixture().await;
-    let saved = f.workspace.save(draft(&f.server_id, "Support")).unwrap();
+    let saved = f
+        .workspace
+        .profiles()
+        .save(draft(&f.server_id, "Support"))
+        .unwrap();
     let id = saved.profile.id;
     let listed = |f: &super::super::sync::tests::Fixture| {
-        let list = f.workspace.list().unwrap();
+        let list = f.workspace.profiles().list().unwrap();
         list.into_iter()
             .find(|p| p.id == id)
             .unwrap()
@@ -98,7 +103,7 @@ async fn a_costly_render_does_not_block_other_commands() {
     costly.templates.join = DOUBLING.into();
     let workspace = &f.workspace;
     std::thread::scope(|scope| {
-        let checker = scope.spawn(|| workspace.check(&costly));
+        let checker = scope.spawn(|| workspace.profiles().check(&costly));
         let thread = checker.thread().id();
         // Wait (boundedly) until the check is inside its costly render.
         let mut waited = 0;
@@ -108,7 +113,7 @@ async fn a_costly_render_does_not_block_other_commands() {
             waited += 1;
         }
         // A store command answers while that render goes on: it holds no lock.
-        workspace.flow_schemas(None).unwrap();
+        workspace.profiles().flow_schemas(None).unwrap();
         let still_rendering = probe::rendering(thread);
         let issues = checker.join().unwrap().unwrap();
         assert!(

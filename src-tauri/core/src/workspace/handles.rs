@@ -1,0 +1,47 @@
+//! The workspace's entry points grouped by concern: `workspace.profiles()`, `.servers()`,
+//! `.sync()` and `.harness()` each lend a small handle whose methods are that concern's
+//! operations, so a caller's line names the part of the architecture it uses.
+
+use super::Workspace;
+
+/// Profiles in the local store: list, read, check, save, duplicate, start/stop, delete, lookup.
+#[derive(Clone, Copy)]
+pub struct Profiles<'a> {
+    pub(super) ws: &'a Workspace,
+}
+
+/// Webitel servers: add, remove, test, flow schemas, the server's own gateway list.
+#[derive(Clone, Copy)]
+pub struct Servers<'a> {
+    pub(super) ws: &'a Workspace,
+}
+
+/// Local profiles against their server: push, pull, start/stop and delete on both sides, conflicts.
+#[derive(Clone, Copy)]
+pub struct ServerSync<'a> {
+    pub(super) ws: &'a Workspace,
+}
+
+/// The test harness: send to a gateway, receive, history and replay, bursts, the emulator.
+#[derive(Clone, Copy)]
+pub struct Harness<'a> {
+    pub(super) ws: &'a Workspace,
+}
+
+impl Workspace {
+    pub fn profiles(&self) -> Profiles<'_> {
+        Profiles { ws: self }
+    }
+
+    pub fn servers(&self) -> Servers<'_> {
+        Servers { ws: self }
+    }
+
+    pub fn sync(&self) -> ServerSync<'_> {
+        ServerSync { ws: self }
+    }
+
+    pub fn harness(&self) -> Harness<'_> {
+        Harness { ws: self }
+    }
+}
