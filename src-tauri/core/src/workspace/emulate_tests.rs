@@ -7,7 +7,7 @@ use crate::harness::history::{Channel, HistoryQuery};
 use crate::harness::outbound::AgentAction;
 use crate::harness::receiver::{self, ReceiverConfig};
 use crate::template_preview::SampleAccount;
-use crate::workspace::sync::tests::{draft, fixture};
+use crate::workspace::test_support::{draft, fixture};
 
 #[tokio::test]
 async fn join_and_close_reach_the_receiver_rendered_and_verified() {

@@ -8,7 +8,7 @@ use super::*;
 use crate::emulator::Direction;
 use crate::harness::compose::InboundDraft;
 use crate::harness::receiver::{self, ReceiverAnswer, ReceiverConfig};
-use crate::workspace::sync::tests::{draft, fixture, saved};
+use crate::workspace::test_support::{draft, fixture, saved};
 
 const SECRET: &str = "LocalSecretLocalSecret0000000000";
 

@@ -17,7 +17,7 @@ use crate::secrets::MemorySecretStore;
 use crate::sensitive::Sensitive;
 use crate::server::ServerAuth;
 use crate::store::Store;
-use crate::workspace::sync::tests::draft;
+use crate::workspace::test_support::draft;
 use crate::workspace::Workspace;
 
 /// A private CA (PEM) and a `localhost` / 127.0.0.1 server certificate it signed.

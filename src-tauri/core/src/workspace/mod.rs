@@ -14,6 +14,8 @@ mod sync;
 mod sync_log;
 mod sync_record;
 mod template_verdicts;
+#[cfg(test)]
+pub(crate) mod test_support;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 

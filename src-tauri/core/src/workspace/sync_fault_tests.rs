@@ -4,12 +4,12 @@
 
 use std::time::Duration;
 
-use super::tests::{draft, fixture_with, saved, state, Fixture};
 use super::PushAction;
 use crate::emulator::{FaultKind, FaultRule};
 use crate::error::CoreError;
 use crate::profile_views::ProfileView;
 use crate::sync_state::SyncState;
+use crate::workspace::test_support::{draft, fixture_with, saved, state, Fixture};
 
 /// The faults a broken server or what stands in front of it can produce, with the error code
 /// each must give.

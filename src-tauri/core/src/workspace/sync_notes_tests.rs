@@ -2,8 +2,8 @@
 //! needs no push, and a pulled update from the server (or a conflict resolved for the server's
 //! side) keeps it.
 
-use super::tests::{draft, fixture, state};
 use crate::sync_state::SyncState;
+use crate::workspace::test_support::{draft, fixture, state};
 use crate::workspace::KeepVersion;
 
 const NOTE: &str = "Owner: Ann Lee (partner ops)\nann@partner.example, +1 555 0100";

@@ -6,7 +6,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::tests::{draft, fixture, fixture_on, remote_bot, saved, state, Fixture};
 use super::PushAction;
 use crate::emulator::{Fault, FaultKind, FaultRule};
 use crate::profile_views::SecretState;
@@ -14,6 +13,9 @@ use crate::secrets::{MemorySecretStore, SecretError, SecretStore};
 use crate::sensitive::Sensitive;
 use crate::store::Store;
 use crate::sync_state::SyncState;
+use crate::workspace::test_support::{
+    draft, fixture, fixture_on, remote_bot, saved, state, Fixture,
+};
 
 /// Waits (without a deadline of its own: the test harness bounds it) until the emulator has
 /// received a request with `method`.

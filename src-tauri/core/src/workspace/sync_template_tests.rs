@@ -1,10 +1,10 @@
 //! A template Webitel would refuse: saved with a warning, refused locally before any request
 //! with the server's own message, and refused by the emulator with that same message.
 
-use super::tests::{draft, fixture};
 use crate::error::CoreError;
 use crate::gateway_templates::REFUSAL_ID;
 use crate::validation::{ProfileField, Severity};
+use crate::workspace::test_support::{draft, fixture};
 
 #[tokio::test]
 async fn a_broken_template_is_saved_but_push_is_refused_with_the_servers_message() {

@@ -2,11 +2,11 @@
 //! the work budget, with `template_budget`; the list reads the verdict stored at save; and a
 //! costly render holds no lock, so other commands go on meanwhile.
 
-use super::super::sync::tests::{draft, fixture};
 use crate::error::CoreError;
 use crate::template::test_support::{probe, DOUBLING, DOUBLING_PRINTF};
 use crate::template_verdict::{digest, TemplatesVerdict};
 use crate::validation::{ProfileField, Severity};
+use crate::workspace::test_support::{draft, fixture};
 
 #[tokio::test]
 async fn a_never_ending_template_is_checked_saved_and_refused_for_push_within_the_budget() {
@@ -64,7 +64,7 @@ async fn the_list_shows_the_verdict_stored_at_save_without_rendering() {
         .save(draft(&f.server_id, "Support"))
         .unwrap();
     let id = saved.profile.id;
-    let listed = |f: &super::super::sync::tests::Fixture| {
+    let listed = |f: &crate::workspace::test_support::Fixture| {
         let list = f.workspace.profiles().list().unwrap();
         list.into_iter()
             .find(|p| p.id == id)
