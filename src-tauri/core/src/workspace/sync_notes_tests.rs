@@ -3,7 +3,7 @@
 //! side) keeps it.
 
 use crate::sync_state::SyncState;
-use crate::workspace::test_support::{draft, fixture, state};
+use crate::workspace::test_support::{draft, fixture, pushed, state};
 use crate::workspace::KeepVersion;
 
 const NOTE: &str = "Owner: Ann Lee (partner ops)\nann@partner.example, +1 555 0100";
@@ -13,15 +13,7 @@ async fn a_pulled_update_keeps_the_local_note() {
     let f = fixture().await;
     let mut first = draft(&f.server_id, "Support");
     first.notes = NOTE.into();
-    let saved = f.workspace.profiles().save(first).unwrap().profile;
-    f.workspace.sync().push(&saved.id, false).await.unwrap();
-    let remote_id = f
-        .workspace
-        .profiles()
-        .get(&saved.id)
-        .unwrap()
-        .remote_id
-        .unwrap();
+    let (saved, remote_id) = pushed(&f, first).await;
     assert_eq!(f.emulator().bots()[0].name, "Support");
 
     f.emulator()
@@ -58,15 +50,7 @@ async fn keeping_the_servers_side_of_a_conflict_keeps_the_note() {
     let f = fixture().await;
     let mut first = draft(&f.server_id, "Support");
     first.notes = NOTE.into();
-    let saved = f.workspace.profiles().save(first).unwrap().profile;
-    f.workspace.sync().push(&saved.id, false).await.unwrap();
-    let remote_id = f
-        .workspace
-        .profiles()
-        .get(&saved.id)
-        .unwrap()
-        .remote_id
-        .unwrap();
+    let (saved, remote_id) = pushed(&f, first).await;
     let mut edit = draft(&f.server_id, "Renamed here");
     edit.id = Some(saved.id.clone());
     edit.uri = saved.uri.clone();

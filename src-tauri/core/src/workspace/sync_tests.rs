@@ -6,7 +6,7 @@ use crate::emulator::{FaultKind, FaultRule};
 use crate::secrets::SecretStore;
 use crate::sync_state::SyncState;
 use crate::webitel::wire::Bot;
-use crate::workspace::test_support::{draft, fixture, remote_bot, saved, state};
+use crate::workspace::test_support::{draft, fixture, pushed, remote_bot, saved, state};
 
 #[tokio::test]
 async fn pull_into_an_empty_store() {
@@ -103,15 +103,7 @@ async fn a_changed_secret_needs_a_push() {
 #[tokio::test]
 async fn a_change_on_the_server_is_detected_and_pulled() {
     let f = fixture().await;
-    let saved = saved(&f, "Support");
-    f.workspace.sync().push(&saved.id, false).await.unwrap();
-    let remote_id = f
-        .workspace
-        .profiles()
-        .get(&saved.id)
-        .unwrap()
-        .remote_id
-        .unwrap();
+    let (saved, remote_id) = pushed(&f, draft(&f.server_id, "Support")).await;
     f.emulator()
         .modify_bot(remote_id, |bot| bot.name = "Renamed on server".into());
 
@@ -131,15 +123,7 @@ async fn a_change_on_the_server_is_detected_and_pulled() {
 #[tokio::test]
 async fn a_conflict_is_detected_and_either_side_can_win() {
     let f = fixture().await;
-    let saved = saved(&f, "Support");
-    f.workspace.sync().push(&saved.id, false).await.unwrap();
-    let remote_id = f
-        .workspace
-        .profiles()
-        .get(&saved.id)
-        .unwrap()
-        .remote_id
-        .unwrap();
+    let (saved, remote_id) = pushed(&f, draft(&f.server_id, "Support")).await;
     let make_conflict = |local: &str, remote: &'static str| {
         let mut edit = draft(&f.server_id, local);
         edit.id = Some(saved.id.clone());
@@ -254,15 +238,7 @@ async fn start_stop_and_delete_on_the_server() {
         "refused before any request"
     );
 
-    let saved = saved(&f, "Support");
-    f.workspace.sync().push(&saved.id, false).await.unwrap();
-    let remote_id = f
-        .workspace
-        .profiles()
-        .get(&saved.id)
-        .unwrap()
-        .remote_id
-        .unwrap();
+    let (saved, remote_id) = pushed(&f, draft(&f.server_id, "Support")).await;
     let on = f
         .workspace
         .sync()

@@ -8,6 +8,7 @@ use std::time::Duration;
 use super::Workspace;
 use crate::emulator::{Emulator, RunningEmulator};
 use crate::profile::{FlowRef, ProfileDraft, Templates};
+use crate::profile_views::ProfileView;
 use crate::secrets::{MemorySecretStore, SecretStore};
 use crate::sensitive::Sensitive;
 use crate::server::ServerAuth;
@@ -118,4 +119,15 @@ pub(crate) fn remote_bot(name: &str, uri: &str) -> Bot {
 
 pub(crate) fn state<S>(f: &Fixture<S>, id: &str) -> SyncState {
     f.workspace.profiles().get(id).unwrap().sync_state
+}
+
+/// Saves the draft and pushes it: the saved view and the gateway's id on the server.
+pub(crate) async fn pushed<S>(f: &Fixture<S>, draft: ProfileDraft) -> (ProfileView, i64) {
+    let saved = f.workspace.profiles().save(draft).unwrap().profile;
+    f.workspace.sync().push(&saved.id, false).await.unwrap();
+    let remote_id = f.workspace.profiles().get(&saved.id).unwrap().remote_id;
+    (
+        saved,
+        remote_id.expect("a pushed profile has its gateway id"),
+    )
 }
