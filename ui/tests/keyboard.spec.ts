@@ -171,6 +171,22 @@ test('Settings: opened by its button or Ctrl+, every control reachable, focus ke
   await expect(name).toBeFocused();
 });
 
+test('a dialog closed and opened again at once stays open (the late close event is not taken as a close)', async ({ page }) => {
+  await page.goto('/tests/harness.html?seed=1');
+  await expect(page.getByRole('heading', { name: 'Alpha support' })).toBeVisible();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings).toBeVisible();
+  // Close, let the dialog shut (its close event is now queued), then Ctrl+, before that event runs.
+  await page.evaluate(async () => {
+    document.querySelector<HTMLButtonElement>('dialog[open] button.close')!.click();
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: ',', ctrlKey: true, bubbles: true }));
+  });
+  await page.waitForTimeout(300);
+  await expect(settings).toBeVisible();
+});
+
 test('the update notice at start: its action and its dismiss button by keyboard', async ({ page }) => {
   await page.goto('/tests/harness.html?update=offered&settings={"checkUpdatesOnStart":true}');
   await expect(page.getByText('No gateways yet')).toBeVisible();
