@@ -92,7 +92,8 @@ function checkFile(path) {
       }
       return;
     }
-    if (node.type === 'StyleSheet' || node.type === 'Script') return;
+    // CSS (the stylesheet and style: directives) and scripts are not text a person reads.
+    if (node.type === 'StyleSheet' || node.type === 'Script' || node.type === 'StyleDirective') return;
     for (const [key, value] of Object.entries(node)) {
       if (key !== 'expression' && key !== 'metadata' && value && typeof value === 'object') walkTemplate(value);
     }

@@ -4,6 +4,7 @@
 import { expect, test } from './rust-pipe';
 import type { Page } from '@playwright/test';
 import { Audit } from './axe-audit';
+import { gatewayName, gatewayRow, gatewayRows } from './registry-rows';
 
 const section = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
 const dialog = (page: Page) => page.getByRole('dialog');
@@ -51,7 +52,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await audit.scan('profile list (14 profiles, conflict) + General tab');
 
       // A pushed, enabled gateway: in sync and enabled badges in the list and header.
-      await page.getByRole('navigation').getByRole('button', { name: /Beta sales/ }).click();
+      await gatewayName(page, 'Beta sales').click();
       await page.getByLabel('Flow schema', { exact: true }).selectOption({ label: 'Support bot (#7)' });
       await page.getByRole('switch', { name: 'Gateway enabled' }).check();
       await page.getByRole('button', { name: 'Push', exact: true }).click();
@@ -295,9 +296,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await audit.scan('confirm: delete here or on the server');
       await page.keyboard.press('Escape');
 
-      await page.getByRole('navigation').getByRole('button', { name: /Beta sales/ }).click();
+      await gatewayName(page, 'Beta sales').click();
       await page.getByLabel('Name', { exact: true }).fill('Beta edited');
-      await page.getByRole('navigation').getByRole('button', { name: /Alpha support/ }).click();
+      await gatewayName(page, 'Alpha support').click();
       await expect(dialog(page).getByRole('heading', { name: 'Unsaved changes' })).toBeVisible();
       await audit.scan('confirm: unsaved changes');
       await dialog(page).getByRole('button', { name: 'Keep editing' }).click();

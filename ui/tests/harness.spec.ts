@@ -3,6 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import type { InvokedName } from './fake-ipc';
+import { gatewayName, gatewayRow, gatewayRows } from './registry-rows';
 
 type Call = { cmd: string; args: Record<string, any> };
 const calls = (page: Page, cmd: InvokedName) =>
@@ -311,7 +312,7 @@ test('keyboard: arrow keys move between sections, Ctrl+Enter sends the body; ano
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('send-result').locator('.badge')).toHaveText('200');
 
-  await page.getByRole('navigation').getByRole('button', { name: /Beta sales/ }).click();
+  await gatewayName(page, 'Beta sales').click();
   await page.getByRole('tab', { name: 'Test' }).click();
   await expect(page.getByTestId('send-result')).toHaveCount(0);
   await expect(page.getByTestId('send-target')).toContainText('/chat/');

@@ -116,7 +116,11 @@ test('dialogs keep focus, close on Escape and give focus back', async ({ page })
   await dialogByKeyboard(page, page.getByRole('button', { name: 'Delete', exact: true }), /^Delete/);
 
   await page.getByLabel('Name', { exact: true }).fill('Alpha edited');
-  await dialogByKeyboard(page, page.getByRole('navigation').getByRole('button', { name: /Beta sales/ }), 'Unsaved changes');
+  // The registry: focus its grid, the arrow moves to Beta, Enter opens it and the guard asks.
+  const grid = page.getByRole('grid');
+  await grid.focus();
+  await page.keyboard.press('ArrowDown');
+  await dialogByKeyboard(page, grid, 'Unsaved changes');
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Alpha edited');
 
   // A confirmation over the servers dialog: Escape closes only the top one.

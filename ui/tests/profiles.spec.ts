@@ -2,6 +2,7 @@
 // fields, tabs, save, and the unsaved-changes guard.
 import { expect, test, type Page } from '@playwright/test';
 import type { InvokedName } from './fake-ipc';
+import { gatewayName, gatewayRow, gatewayRows } from './registry-rows';
 
 type Call = { cmd: string; args: Record<string, unknown> };
 const calls = (page: Page, cmd: InvokedName) =>
@@ -38,9 +39,9 @@ test('create a profile, generate and copy the secret, save', async ({ page }) =>
   // Saved: the secret stays visible with both buttons, and the list shows the profile.
   await expect(secret).toHaveValue(generated);
   await expect(page.getByRole('button', { name: 'Copy app secret' })).toBeEnabled();
-  const item = page.getByRole('navigation').getByRole('button', { name: /Support bot/ });
+  const item = gatewayRow(page, 'Support bot');
   await expect(item).toBeVisible();
-  await expect(item.getByText('incomplete')).toBeVisible();
+  await expect(item.getByRole('img', { name: /Incomplete/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Save\b/ })).toBeDisabled();
 });
 
@@ -101,21 +102,20 @@ test('tabs keep their values and templates are saved as typed', async ({ page })
 
 test('unsaved-changes guard when switching profiles', async ({ page }) => {
   await page.goto('/tests/harness.html?seed=2');
-  const nav = page.getByRole('navigation');
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Alpha support');
   await page.getByLabel('Name', { exact: true }).fill('Alpha edited');
-  await expect(nav.getByText('unsaved')).toBeVisible();
+  await expect(gatewayRow(page, 'Alpha support').getByText('unsaved')).toBeVisible();
 
-  await nav.getByRole('button', { name: /Beta sales/ }).click();
+  await gatewayName(page, 'Beta sales').click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('heading', { name: 'Unsaved changes' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Keep editing' }).click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Alpha edited');
 
-  await nav.getByRole('button', { name: /Beta sales/ }).click();
+  await gatewayName(page, 'Beta sales').click();
   await page.getByRole('dialog').getByRole('button', { name: 'Discard' }).click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Beta sales');
-  await nav.getByRole('button', { name: /Alpha support/ }).click();
+  await gatewayName(page, 'Alpha support').click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Alpha support');
   expect(await calls(page, 'save_profile')).toHaveLength(0);
 
@@ -124,7 +124,7 @@ test('unsaved-changes guard when switching profiles', async ({ page }) => {
   await page.keyboard.press('Control+n');
   await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('');
-  await expect(nav.getByRole('button', { name: /Alpha saved/ })).toBeVisible();
+  await expect(gatewayRow(page, 'Alpha saved')).toBeVisible();
 });
 
 test('changing a saved secret asks for confirmation', async ({ page }) => {
@@ -144,19 +144,18 @@ test('changing a saved secret asks for confirmation', async ({ page }) => {
 
 test('search, duplicate and delete with confirmation', async ({ page }) => {
   await page.goto('/tests/harness.html?seed=3');
-  const nav = page.getByRole('navigation');
   await page.getByLabel('Search gateways', { exact: true }).fill('beta');
-  await expect(nav.getByRole('button')).toHaveCount(1);
+  await expect(gatewayRows(page)).toHaveCount(1);
   await page.getByLabel('Search gateways', { exact: true }).fill('');
 
   await page.getByRole('button', { name: 'Duplicate' }).click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Alpha support (copy)');
-  await expect(nav.getByRole('button')).toHaveCount(4);
+  await expect(gatewayRows(page)).toHaveCount(4);
 
   await page.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('dialog').getByRole('heading', { name: 'Delete \u201cAlpha support (copy)\u201d?' })).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
-  await expect(nav.getByRole('button')).toHaveCount(3);
+  await expect(gatewayRows(page)).toHaveCount(3);
   expect(await calls(page, 'delete_profile')).toHaveLength(1);
 });
 
@@ -205,7 +204,7 @@ test('Start/Stop needs a flow schema and takes effect at once on a saved gateway
   await expect(page.getByRole('status').getByText('Gateway started')).toBeVisible();
   const toggles = await calls(page, 'set_profile_enabled');
   expect(toggles.at(-1)?.args).toMatchObject({ enabled: true });
-  await expect(page.getByRole('navigation').getByText('enabled', { exact: true })).toBeVisible();
+  await expect(gatewayRow(page, 'Alpha support').getByRole('switch')).toBeChecked();
   // Starting is not an unsaved edit.
   await expect(page.getByRole('button', { name: /^Save\b/ })).toBeDisabled();
 });

@@ -1,6 +1,7 @@
 // Servers, flow schemas, push, sync badges and the conflict view, with the backend mocked.
 import { expect, test, type Page } from '@playwright/test';
 import type { InvokedName } from './fake-ipc';
+import { gatewayName, gatewayRow, gatewayRows } from './registry-rows';
 
 type Call = { cmd: string; args: Record<string, unknown> };
 const calls = (page: Page, cmd: InvokedName) =>
@@ -92,7 +93,7 @@ test('push shows the sync badge move from local only to in sync to changed here'
   await page.getByRole('button', { name: 'Push', exact: true }).click();
   await expect(toast(page, 'Created on Demo')).toBeVisible();
   await expect(page.locator('header .badge', { hasText: 'in sync' })).toBeVisible();
-  await expect(page.getByRole('navigation').getByText('in sync')).toBeVisible();
+  await expect(gatewayRow(page, 'Support bot').getByText('in sync')).toBeVisible();
   await expect(page.getByLabel('URI', { exact: true })).toHaveAttribute('readonly', '');
   await expect(page.getByLabel('Server', { exact: true })).toBeDisabled();
 

@@ -3,6 +3,7 @@
 // broken template saved but flagged.
 import { expect, test } from './rust-pipe';
 import type { Page } from '@playwright/test';
+import { gatewayName, gatewayRow, gatewayRows } from './registry-rows';
 
 async function openTemplates(page: Page) {
   await page.goto('/tests/harness.html?seed=1');
@@ -98,7 +99,7 @@ test('a broken template can be saved but is flagged in the list and the header',
   await expect(page.getByTestId('template-left-problem')).toBeVisible();
   await page.getByRole('button', { name: /^Save\b/ }).click();
   await expect(page.getByRole('status').getByText('Saved \u201cAlpha support\u201d')).toBeVisible();
-  await expect(page.getByRole('navigation').getByText('template error')).toBeVisible();
+  await expect(gatewayRow(page, 'Alpha support').getByRole('img', { name: /Template error/ })).toBeVisible();
   const headerBadge = page.getByRole('button', { name: 'template error', exact: true });
   await page.getByRole('tab', { name: 'General' }).click();
   await headerBadge.click();
@@ -107,7 +108,7 @@ test('a broken template can be saved but is flagged in the list and the header',
   await page.getByLabel('Agent disconnection message', { exact: true }).fill('$(.FirstName) left');
   await expect(page.getByTestId('template-left-output')).toHaveText('Ann left');
   await page.getByRole('button', { name: /^Save\b/ }).click();
-  await expect(page.getByRole('navigation').getByText('template error')).toHaveCount(0);
+  await expect(gatewayRow(page, 'Alpha support').getByRole('img', { name: /Template error/ })).toHaveCount(0);
 });
 
 test('a template too costly to render is stopped at its limit and the form stays responsive', async ({ page }) => {

@@ -106,20 +106,27 @@ impl ProfileView {
     }
 }
 
-/// One line of the sidebar list.
+/// One row of the registry table: what its columns, search and filters read, nothing more (no
+/// secret, no templates: 10,000 of these cross the IPC at start).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileSummary {
     pub id: String,
     pub name: String,
     pub uri: String,
+    /// The callback URL, searched like the name.
+    pub callback: String,
+    /// The flow schema's name as last known, for the Flow column.
+    pub flow_name: Option<String>,
     pub enabled: bool,
+    /// On a server already: Start/Stop acts there.
+    pub pushed: bool,
     /// No flow schema picked yet.
     pub incomplete: bool,
     /// Webitel would refuse a template.
     pub templates_refused: bool,
     pub server_id: Option<String>,
-    /// The admin's note, so the list's search finds it.
+    /// The admin's note, searched like the name.
     pub notes: String,
     pub sync_state: SyncState,
     #[ts(type = "number")]
@@ -134,7 +141,10 @@ impl ProfileSummary {
             id: profile.id.clone(),
             name: profile.name.clone(),
             uri: profile.uri.clone(),
+            callback: profile.callback.clone(),
+            flow_name: profile.flow.as_ref().map(|flow| flow.name.clone()),
             enabled: profile.enabled,
+            pushed: profile.remote_id.is_some(),
             incomplete: profile.is_incomplete(),
             templates_refused,
             server_id: profile.server_id.clone(),

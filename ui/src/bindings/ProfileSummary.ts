@@ -2,9 +2,22 @@
 import type { SyncState } from "./SyncState";
 
 /**
- * One line of the sidebar list.
+ * One row of the registry table: what its columns, search and filters read, nothing more (no
+ * secret, no templates: 10,000 of these cross the IPC at start).
  */
-export type ProfileSummary = { id: string, name: string, uri: string, enabled: boolean, 
+export type ProfileSummary = { id: string, name: string, uri: string, 
+/**
+ * The callback URL, searched like the name.
+ */
+callback: string, 
+/**
+ * The flow schema's name as last known, for the Flow column.
+ */
+flowName: string | null, enabled: boolean, 
+/**
+ * On a server already: Start/Stop acts there.
+ */
+pushed: boolean, 
 /**
  * No flow schema picked yet.
  */
@@ -14,6 +27,6 @@ incomplete: boolean,
  */
 templatesRefused: boolean, serverId: string | null, 
 /**
- * The admin's note, so the list's search finds it.
+ * The admin's note, searched like the name.
  */
 notes: string, syncState: SyncState, updatedAt: number, };

@@ -220,8 +220,20 @@ class Editor {
   /** Reloads the list, and the open profile unless it has unsaved edits. */
   async refresh() {
     await this.#refreshList();
+    await this.reloadOpen();
+  }
+
+  /** Reads the open profile again unless it has unsaved edits; closes it when it is gone. */
+  async reloadOpen() {
     const id = this.form?.id;
-    if (id && !this.dirty) await this.#open(id);
+    if (!id || this.dirty) return;
+    if (!profiles.list.some((p) => p.id === id)) this.reset();
+    else await this.#open(id);
+  }
+
+  /** Closes the card (asking about unsaved edits first): the registry takes the whole window. */
+  async close() {
+    if (await this.#mayLeave()) this.reset();
   }
 
   /** The flow schemas of the form's server (none for a local-only profile). */
