@@ -43,6 +43,14 @@ impl Output {
         }
     }
 
+    /// A value as one compact JSON line on stdout (a stream of results, one per line).
+    pub fn json_line<T: Serialize + ?Sized>(&self, value: &T) {
+        match serde_json::to_string(value) {
+            Ok(text) => write_stdout(&text),
+            Err(error) => self.error(&CliError::new(ErrorCode::Internal, error.to_string())),
+        }
+    }
+
     /// A warning about something that still succeeded, on stderr.
     pub fn warn(&self, text: impl AsRef<str>) {
         write_stderr(&format!("warning: {}", one_line(text.as_ref())));

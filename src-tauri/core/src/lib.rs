@@ -19,6 +19,7 @@ pub mod profile;
 pub mod profile_exports;
 pub mod profile_field;
 pub mod profile_views;
+pub mod search_pattern;
 pub mod secrets;
 pub mod sensitive;
 pub mod server;
@@ -44,10 +45,11 @@ pub use field_issue::{FieldIssue, ProfileField};
 pub use issue::Issue;
 pub use profile::{FlowRef, FlowSchema, ProfileDraft, Templates};
 pub use profile_views::{ProfileSummary, ProfileView, SecretState};
+pub use search_pattern::SearchPattern;
 pub use secrets::{KeyringStore, MemorySecretStore, SecretError, SecretStore};
 pub use sensitive::Sensitive;
 pub use store::Store;
 pub use workspace::{
-    ConflictView, Harness, KeepVersion, Profiles, PullReport, PushAction, SaveOutcome, ServerSync,
-    Servers, Workspace,
+    Bulk, BulkAction, BulkFailure, BulkOutcome, ConflictView, Harness, KeepVersion, Profiles,
+    PullReport, PushAction, SaveOutcome, ServerSync, Servers, Workspace,
 };

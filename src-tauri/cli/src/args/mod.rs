@@ -6,6 +6,9 @@ use std::path::PathBuf;
 use clap::{ArgGroup, Args, Parser, Subcommand};
 
 mod harness;
+mod profiles;
+
+pub use profiles::{ProfileFilter, ProfileSelection, ProfileSet, StateArg, SYNC_NAMES};
 
 pub use harness::{
     BurstArgs, EmulateArgs, HistoryCommand, HistoryFilter, ListenArgs, SchemeArg, SecretArgs,
@@ -167,8 +170,8 @@ pub struct ServerQuery {
 
 #[derive(Debug, Subcommand)]
 pub enum ProfilesCommand {
-    /// List the local profiles
-    List,
+    /// List the local profiles (or those --match and the filters pick)
+    List(ProfileFilter),
     /// Show one profile (the secret only with --reveal-secret)
     Show {
         /// Profile id or exact name (case-insensitive)
@@ -179,16 +182,40 @@ pub enum ProfilesCommand {
     },
     /// Create a local profile (push it to publish it)
     Create(ProfileCreate),
-    /// Create or update the profile's gateway on its server
-    Push { id_or_name: String },
-    /// Start the gateway (on its server when pushed)
-    Enable { id_or_name: String },
-    /// Stop the gateway (on its server when pushed)
-    Disable { id_or_name: String },
-    /// Delete the profile (and with --remote its gateway on the server)
-    Delete {
+    /// Change a profile in place, with the app's checks (push it to publish the change)
+    Set(ProfileSet),
+    /// Put a new generated app secret in the keychain (and on the server with --push)
+    RotateSecret {
+        /// Profile id or exact name (case-insensitive)
+        #[arg(value_name = "NAME_OR_ID")]
         id_or_name: String,
-        /// Also delete the gateway on its server
+        /// Push the profile afterwards, so the gateway on the server gets the new secret too
+        #[arg(long)]
+        push: bool,
+        /// Print the new secret
+        #[arg(long)]
+        reveal_secret: bool,
+    },
+    /// Copy a profile with a fresh URI and secret (never enabled, not on the server yet)
+    Duplicate {
+        /// Profile id or exact name (case-insensitive)
+        #[arg(value_name = "NAME_OR_ID")]
+        id_or_name: String,
+        /// The copy's name (default: "<name> (copy)")
+        #[arg(long, value_name = "NEW")]
+        name: Option<String>,
+    },
+    /// Create or update the profiles' gateways on their servers
+    Push(ProfileSelection),
+    /// Start the gateways (on their servers when pushed)
+    Enable(ProfileSelection),
+    /// Stop the gateways (on their servers when pushed)
+    Disable(ProfileSelection),
+    /// Delete the profiles (and with --remote their gateways on the server)
+    Delete {
+        #[command(flatten)]
+        selection: ProfileSelection,
+        /// Also delete the gateways on their servers
         #[arg(long)]
         remote: bool,
     },

@@ -1,4 +1,5 @@
-//! `profiles create`: a new local profile from flags. The URI and secret are generated unless
+//! `profiles create`: a new local profile from flags (and `profiles duplicate`, a new one
+//! copied from another). The URI and secret are generated unless
 //! given (the secret best on standard input, `--secret-stdin`); a `--flow` id gets its name from the flow-schema cache, refreshed from `--server`
 //! when needed. A generated secret goes to the keychain and is never printed here.
 
@@ -6,7 +7,7 @@ use textgate_core::gateway_templates::TemplateKey;
 use textgate_core::generate::{generate_secret, generate_uri};
 use textgate_core::{ErrorCode, FlowRef, ProfileDraft, Sensitive, Templates};
 
-use super::profile_show::print_profile;
+use super::profile_show::{print_profile, resolve};
 use crate::args::ProfileCreate;
 use crate::context::Context;
 use crate::error::{CliError, CliResult};
@@ -66,7 +67,7 @@ pub async fn create(ctx: &Context, args: ProfileCreate) -> CliResult {
 }
 
 /// The flow schema `id` with its name: from the cache, else from `server` after a refresh.
-async fn flow_ref(ctx: &Context, id: i64, server: Option<&str>) -> CliResult<FlowRef> {
+pub(super) async fn flow_ref(ctx: &Context, id: i64, server: Option<&str>) -> CliResult<FlowRef> {
     let cached = |ctx: &Context| -> CliResult<Option<FlowRef>> {
         let server_id = match server {
             Some(name) => Some(ctx.workspace.servers().find(name)?.id),
@@ -104,6 +105,12 @@ async fn flow_ref(ctx: &Context, id: i64, server: Option<&str>) -> CliResult<Flo
 /// `--template KEY=TEXT` pairs as the profile's templates.
 fn templates(pairs: &[String]) -> CliResult<Templates> {
     let mut templates = Templates::default();
+    apply_templates(pairs, &mut templates)?;
+    Ok(templates)
+}
+
+/// `--template KEY=TEXT` pairs written over `templates` (the keys not given stay).
+pub(super) fn apply_templates(pairs: &[String], templates: &mut Templates) -> CliResult {
     for pair in pairs {
         let key = pair
             .split_once('=')
@@ -116,7 +123,29 @@ fn templates(pairs: &[String]) -> CliResult<Templates> {
                 ),
             ));
         };
-        *key.text_mut(&mut templates) = text.to_string();
+        *key.text_mut(templates) = text.to_string();
     }
-    Ok(templates)
+    Ok(())
+}
+
+/// `profiles duplicate`: the app's Duplicate (fresh URI and secret, stopped, not on the server
+/// yet), under `name` when given.
+pub fn duplicate(ctx: &Context, id_or_name: &str, name: Option<String>) -> CliResult {
+    let original = resolve(ctx, id_or_name)?;
+    let outcome = ctx
+        .workspace
+        .profiles()
+        .duplicate_as(&original.id, name.as_deref())?;
+    for warning in &outcome.warnings {
+        ctx.out.warn(&warning.message);
+    }
+    let profile = outcome.profile;
+    if !ctx.out.is_json() {
+        ctx.out.line(format!(
+            "Created profile \u{201c}{}\u{201d}, a copy of \u{201c}{}\u{201d}",
+            profile.name, original.name
+        ));
+    }
+    print_profile(ctx, &profile, false);
+    Ok(())
 }

@@ -6,6 +6,7 @@ use textgate_core::sync_state::SyncState;
 use textgate_core::ErrorCode;
 use textgate_core::{CoreError, ProfileField, ProfileView, SecretState};
 
+use crate::args::SYNC_NAMES;
 use crate::context::Context;
 use crate::error::{CliError, CliResult};
 use crate::output::yes_no;
@@ -88,12 +89,10 @@ pub fn print_profile(ctx: &Context, profile: &ProfileView, reveal_secret: bool) 
     }
 }
 
+/// The sync state as `profiles list` prints it (and `--sync` takes it).
 pub fn sync_label(state: SyncState) -> &'static str {
-    match state {
-        SyncState::LocalOnly => "local only",
-        SyncState::InSync => "in sync",
-        SyncState::ChangedHere => "changed here",
-        SyncState::ChangedOnServer => "changed on server",
-        SyncState::Conflict => "conflict",
-    }
+    SYNC_NAMES
+        .iter()
+        .find(|(known, _)| *known == state)
+        .map_or("?", |(_, name)| name)
 }

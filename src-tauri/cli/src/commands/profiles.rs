@@ -1,45 +1,77 @@
 //! `profiles list|show`, and the dispatch of every `profiles` subcommand. Finding and printing
-//! a profile live in `profile_show`, which the other profile commands use too.
+//! a profile live in `profile_show`, which the other profile commands use too; a command that
+//! names one profile keeps its single-profile output, several go to `profile_bulk`.
 
 use std::collections::HashMap;
 
+use textgate_core::BulkAction;
+
 use super::profile_show::{print_profile, resolve, sync_label};
-use super::{profile_create, profile_sync};
-use crate::args::ProfilesCommand;
+use super::{
+    profile_bulk, profile_create, profile_secret, profile_select, profile_set, profile_sync,
+};
+use crate::args::{ProfileFilter, ProfileSelection, ProfilesCommand};
 use crate::context::Context;
 use crate::error::CliResult;
 use crate::output::{yes_no, Table};
 
 pub async fn run(ctx: &Context, command: ProfilesCommand) -> CliResult {
     match command {
-        ProfilesCommand::List => list(ctx),
+        ProfilesCommand::List(filter) => list(ctx, &filter),
         ProfilesCommand::Show {
             id_or_name,
             reveal_secret,
         } => show(ctx, &id_or_name, reveal_secret),
         ProfilesCommand::Create(args) => profile_create::create(ctx, args).await,
-        ProfilesCommand::Push { id_or_name } => profile_sync::push(ctx, &id_or_name).await,
-        ProfilesCommand::Enable { id_or_name } => {
-            profile_sync::set_enabled(ctx, &id_or_name, true).await
+        ProfilesCommand::Set(args) => profile_set::set(ctx, args).await,
+        ProfilesCommand::RotateSecret {
+            id_or_name,
+            push,
+            reveal_secret,
+        } => profile_secret::rotate(ctx, &id_or_name, push, reveal_secret).await,
+        ProfilesCommand::Duplicate { id_or_name, name } => {
+            profile_create::duplicate(ctx, &id_or_name, name)
         }
-        ProfilesCommand::Disable { id_or_name } => {
-            profile_sync::set_enabled(ctx, &id_or_name, false).await
-        }
-        ProfilesCommand::Delete { id_or_name, remote } => {
-            profile_sync::delete(ctx, &id_or_name, remote).await
-        }
+        ProfilesCommand::Push(selection) => match single(&selection) {
+            Some(id_or_name) => profile_sync::push(ctx, id_or_name).await,
+            None => profile_bulk::run(ctx, BulkAction::Push, selection).await,
+        },
+        ProfilesCommand::Enable(selection) => match single(&selection) {
+            Some(id_or_name) => profile_sync::set_enabled(ctx, id_or_name, true).await,
+            None => profile_bulk::run(ctx, BulkAction::Enable, selection).await,
+        },
+        ProfilesCommand::Disable(selection) => match single(&selection) {
+            Some(id_or_name) => profile_sync::set_enabled(ctx, id_or_name, false).await,
+            None => profile_bulk::run(ctx, BulkAction::Disable, selection).await,
+        },
+        ProfilesCommand::Delete { selection, remote } => match single(&selection) {
+            Some(id_or_name) => profile_sync::delete(ctx, id_or_name, remote).await,
+            None => profile_bulk::run(ctx, BulkAction::Delete { remote }, selection).await,
+        },
     }
 }
 
-fn list(ctx: &Context) -> CliResult {
-    let profiles = ctx.workspace.profiles().list()?;
+/// The one profile named, when the command names exactly one: it keeps the single-profile
+/// output scripts were written against.
+fn single(selection: &ProfileSelection) -> Option<&str> {
+    match selection.ids_or_names.as_slice() {
+        [only] => Some(only.as_str()),
+        _ => None,
+    }
+}
+
+fn list(ctx: &Context, filter: &ProfileFilter) -> CliResult {
+    let profiles = profile_select::select(ctx, filter)?;
     if ctx.out.is_json() {
         ctx.out.json(&profiles);
         return Ok(());
     }
     if profiles.is_empty() {
-        ctx.out
-            .line("No profiles yet: create one with `textgate-cli profiles create`");
+        ctx.out.line(if filter.is_empty() {
+            "No profiles yet: create one with `textgate-cli profiles create`"
+        } else {
+            "No profiles match"
+        });
         return Ok(());
     }
     let servers: HashMap<String, String> = ctx

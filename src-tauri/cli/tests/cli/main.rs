@@ -21,6 +21,8 @@ mod history;
 mod listen;
 mod logging;
 mod loopback_proxy;
+mod profile_bulk;
+mod profile_set;
 mod profiles;
 mod secrets;
 mod send;

@@ -1,5 +1,5 @@
 //! The workspace's entry points grouped by concern: `workspace.profiles()`, `.servers()`,
-//! `.sync()` and `.harness()` each lend a small handle whose methods are that concern's
+//! `.sync()`, `.harness()` and `.bulk()` each lend a small handle whose methods are that concern's
 //! operations, so a caller's line names the part of the architecture it uses.
 
 use super::Workspace;
@@ -28,6 +28,12 @@ pub struct Harness<'a> {
     pub(super) ws: &'a Workspace,
 }
 
+/// One action over many profiles, each with its own outcome (`bulk.rs`).
+#[derive(Clone, Copy)]
+pub struct Bulk<'a> {
+    pub(super) ws: &'a Workspace,
+}
+
 impl Workspace {
     pub fn profiles(&self) -> Profiles<'_> {
         Profiles { ws: self }
@@ -43,5 +49,9 @@ impl Workspace {
 
     pub fn harness(&self) -> Harness<'_> {
         Harness { ws: self }
+    }
+
+    pub fn bulk(&self) -> Bulk<'_> {
+        Bulk { ws: self }
     }
 }

@@ -1,10 +1,12 @@
 //! Finding a profile the way a person names it: by id, or by its exact name ignoring case.
 //! The CLI takes either; a name that several profiles share is refused with their ids, so a
-//! script never acts on the wrong gateway.
+//! script never acts on the wrong gateway. And finding the profiles a search pattern selects
+//! (`SearchPattern`, over name, URI, callback and notes).
 
 use super::Profiles;
 use crate::error::{CoreError, Result};
-use crate::profile_views::ProfileView;
+use crate::profile_views::{ProfileSummary, ProfileView};
+use crate::search_pattern::SearchPattern;
 
 impl Profiles<'_> {
     /// The profile whose id is `id_or_name`, else the one whose name equals it ignoring case.
@@ -36,6 +38,33 @@ impl Profiles<'_> {
                 )))
             }
         }
+    }
+}
+
+impl Profiles<'_> {
+    /// The profiles whose name, URI, callback or notes match `pattern`, as `list` gives them.
+    pub fn matching(self, pattern: &SearchPattern) -> Result<Vec<ProfileSummary>> {
+        let (profiles, verdicts) = {
+            let store = self.ws.store();
+            (store.list_profiles()?, store.templates_verdicts()?)
+        };
+        Ok(profiles
+            .iter()
+            .filter(|profile| {
+                pattern.matches_any([
+                    profile.name.as_str(),
+                    profile.uri.as_str(),
+                    profile.callback.as_str(),
+                    profile.notes.as_str(),
+                ])
+            })
+            .map(|profile| {
+                let refused = self
+                    .ws
+                    .templates_refused_with(profile, verdicts.get(&profile.id));
+                ProfileSummary::new(profile, refused)
+            })
+            .collect())
     }
 }
 

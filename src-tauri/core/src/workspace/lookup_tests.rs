@@ -88,3 +88,39 @@ fn a_shared_name_is_ambiguous_and_lists_the_ids() {
         "{message}"
     );
 }
+
+#[test]
+fn a_pattern_selects_by_name_uri_callback_or_notes() {
+    let workspace = workspace();
+    let partner = save(&workspace, "Partner one");
+    let other = save(&workspace, "Other partner");
+    let noted = {
+        let draft = ProfileDraft {
+            name: "Sales".into(),
+            uri: "/sales-hook".into(),
+            callback: "https://crm.example.org/in".into(),
+            secret: Sensitive::new(generate_secret()),
+            notes: "Ask Ольга before changing".into(),
+            ..ProfileDraft::default()
+        };
+        workspace.profiles().save(draft).unwrap().profile
+    };
+    let names = |pattern: &str| -> Vec<String> {
+        let mut names: Vec<String> = workspace
+            .profiles()
+            .matching(&SearchPattern::parse(pattern))
+            .unwrap()
+            .into_iter()
+            .map(|summary| summary.name)
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names("Part*"), [partner.name.clone()]);
+    assert_eq!(names("partner"), [other.name.clone(), partner.name.clone()]);
+    assert_eq!(names("*sales-HOOK"), [noted.name.clone()]);
+    assert_eq!(names("crm.example"), [noted.name.clone()]);
+    assert_eq!(names("*ОЛЬГА*"), [noted.name.clone()]);
+    assert_eq!(names("  ").len(), 3);
+    assert!(names("nobody").is_empty());
+}

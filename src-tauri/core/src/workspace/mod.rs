@@ -1,7 +1,8 @@
 //! The workspace: one SQLite store and one secret store, and every operation the app and the
 //! CLI offer on them, split by concern across this module's files and reached through one handle
-//! per concern (`profiles()`, `servers()`, `sync()`, `harness()`, see `handles`).
+//! per concern (`profiles()`, `servers()`, `sync()`, `harness()`, `bulk()`, see `handles`).
 
+mod bulk;
 mod emulate;
 mod handles;
 mod harness;
@@ -26,7 +27,8 @@ use crate::sensitive::Sensitive;
 use crate::store::Store;
 use crate::webitel::client::ClientConfig;
 
-pub use handles::{Harness, Profiles, ServerSync, Servers};
+pub use bulk::{BulkAction, BulkFailure, BulkOutcome, BULK_CONCURRENCY};
+pub use handles::{Bulk, Harness, Profiles, ServerSync, Servers};
 pub use profiles::SaveOutcome;
 pub use sync::{ConflictView, KeepVersion, PullReport, PushAction};
 

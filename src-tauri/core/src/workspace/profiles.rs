@@ -152,10 +152,15 @@ impl Profiles<'_> {
 
     /// A copy of a profile with a fresh URI and secret, never enabled and never pushed.
     pub fn duplicate(self, id: &str) -> Result<SaveOutcome> {
+        self.duplicate_as(id, None)
+    }
+
+    /// [`Self::duplicate`] named `name` (default: "<name> (copy)"), checked as any save is.
+    pub fn duplicate_as(self, id: &str, name: Option<&str>) -> Result<SaveOutcome> {
         let original = self.ws.store().get_profile(id)?;
         let fresh = ProfileDraft::generated();
         let draft = ProfileDraft {
-            name: copy_name(&original.name),
+            name: name.map_or_else(|| copy_name(&original.name), str::to_string),
             uri: fresh.uri,
             secret: fresh.secret,
             enabled: false,

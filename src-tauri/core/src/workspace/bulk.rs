@@ -1,0 +1,131 @@
+//! One action over many profiles, as the registry's bulk bar and the CLI's multi-profile
+//! commands run it: each profile gets its own outcome, and one failure never stops, undoes or
+//! blocks the others. The work itself is the single-profile operations (`sync()`,
+//! `profiles()`); this module only fans them out, a few server requests at a time, and keeps
+//! the outcomes in the order the profiles were given.
+
+use futures_util::stream::{self, StreamExt};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{Bulk, Workspace};
+use crate::error::{CoreError, Result};
+use crate::error_code::ErrorCode;
+
+/// How many profiles are worked on at once: enough to hide a server's latency, few enough
+/// not to flood it (Webitel's admin API serves people, not batch jobs).
+pub const BULK_CONCURRENCY: usize = 4;
+
+/// What to do to every selected profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum BulkAction {
+    /// Start the gateway (on its server when pushed).
+    Enable,
+    /// Stop the gateway (on its server when pushed).
+    Disable,
+    /// Create or update the gateway on its server (never over a newer server version).
+    Push,
+    /// Delete the profile; with `remote` its gateway on the server first.
+    Delete { remote: bool },
+}
+
+/// What became of one profile.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkOutcome {
+    pub profile_id: String,
+    /// The profile's name before the action (its id when no such profile exists).
+    pub name: String,
+    /// `None`: done.
+    pub error: Option<BulkFailure>,
+}
+
+impl BulkOutcome {
+    pub fn is_done(&self) -> bool {
+        self.error.is_none()
+    }
+}
+
+/// Why one profile's action failed.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BulkFailure {
+    pub code: ErrorCode,
+    /// The sentence the user is shown (core errors never carry secrets).
+    pub message: String,
+}
+
+impl From<&CoreError> for BulkFailure {
+    fn from(error: &CoreError) -> Self {
+        Self {
+            code: error.code(),
+            message: error.to_string(),
+        }
+    }
+}
+
+impl Bulk<'_> {
+    /// Runs `action` on every profile of `profile_ids` (each once, however often it is listed),
+    /// at most [`BULK_CONCURRENCY`] at a time. `on_each` hears of each outcome as it comes,
+    /// with how many are done so far; the returned outcomes follow the order of `profile_ids`.
+    pub async fn run(
+        self,
+        action: BulkAction,
+        profile_ids: &[String],
+        mut on_each: impl FnMut(usize, &BulkOutcome),
+    ) -> Vec<BulkOutcome> {
+        let mut ids: Vec<&str> = Vec::with_capacity(profile_ids.len());
+        for id in profile_ids {
+            if !ids.contains(&id.as_str()) {
+                ids.push(id);
+            }
+        }
+        let ws = self.ws;
+        let mut slots: Vec<Option<BulkOutcome>> = vec![None; ids.len()];
+        let mut running = stream::iter(ids.iter().copied().enumerate())
+            .map(|(index, id)| async move { (index, ws.bulk_one(action, id).await) })
+            .buffer_unordered(BULK_CONCURRENCY);
+        let mut done = 0;
+        while let Some((index, outcome)) = running.next().await {
+            done += 1;
+            on_each(done, &outcome);
+            slots[index] = Some(outcome);
+        }
+        let outcomes: Vec<BulkOutcome> = slots.into_iter().flatten().collect();
+        tracing::info!(
+            target: "textgate::sync",
+            action = ?action,
+            done = outcomes.iter().filter(|outcome| outcome.is_done()).count(),
+            failed = outcomes.iter().filter(|outcome| !outcome.is_done()).count(),
+            "bulk action finished"
+        );
+        outcomes
+    }
+}
+
+impl Workspace {
+    async fn bulk_one(&self, action: BulkAction, profile_id: &str) -> BulkOutcome {
+        let name = self
+            .store()
+            .find_profile(profile_id)
+            .ok()
+            .flatten()
+            .map_or_else(|| profile_id.to_string(), |profile| profile.name);
+        let result: Result<()> = match action {
+            BulkAction::Enable => self.sync().set_enabled(profile_id, true).await.map(drop),
+            BulkAction::Disable => self.sync().set_enabled(profile_id, false).await.map(drop),
+            BulkAction::Push => self.sync().push(profile_id, false).await.map(drop),
+            BulkAction::Delete { remote: true } => self.sync().delete(profile_id).await,
+            BulkAction::Delete { remote: false } => self.profiles().delete(profile_id),
+        };
+        BulkOutcome {
+            profile_id: profile_id.to_string(),
+            name,
+            error: result.as_ref().err().map(BulkFailure::from),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "bulk_tests.rs"]
+mod tests;
