@@ -79,6 +79,7 @@ ipc_commands![
     profiles::duplicate_profile,
     profiles::delete_profile,
     profiles::set_profile_enabled,
+    bulk::run_bulk,
     profiles::list_flow_schemas,
     servers::list_servers,
     servers::add_server,

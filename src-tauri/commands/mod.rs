@@ -10,6 +10,7 @@
 
 pub mod about;
 pub mod app;
+pub mod bulk;
 pub mod harness;
 pub mod harness_agent;
 pub mod harness_receiver;

@@ -4,7 +4,7 @@
 import { expect, test } from './rust-pipe';
 import type { Page } from '@playwright/test';
 import { Audit } from './axe-audit';
-import { gatewayName, gatewayRow, gatewayRows } from './registry-rows';
+import { gatewayName } from './registry-rows';
 
 const section = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
 const dialog = (page: Page) => page.getByRole('dialog');

@@ -2,6 +2,7 @@
 // the generated payload types; its few validation rules exist to drive the UI's error display,
 // the real rules are tested in Rust.
 import { FakeAbout, type AboutOptions } from './fake-about';
+import { FakeBulk } from './fake-bulk';
 import { FakeHarness } from './fake-harness';
 import { dispatch, type FakeCommands } from './fake-ipc';
 import { FakeServers } from './fake-servers';
@@ -45,7 +46,10 @@ export class FakeBackend {
     this.servers = new FakeServers(this.profiles, (draft) => this.#save(draft));
     this.harness = new FakeHarness(this.profiles);
     this.about = new FakeAbout(options);
-    this.commands = { ...this.#profileCommands, ...this.servers.commands, ...this.settings.commands, ...this.harness.commands, ...this.about.commands };
+    const bulk = new FakeBulk(this.profiles, () => this.commands);
+    this.commands = {
+      ...this.#profileCommands, ...this.servers.commands, ...this.settings.commands, ...this.harness.commands, ...this.about.commands, ...bulk.commands,
+    };
   }
 
   /** What `invoke(cmd, args)` answers (tests/harness.ts routes mockIPC here). */
@@ -76,6 +80,7 @@ export class FakeBackend {
     },
     setProfileEnabled: (id: string, enabled: boolean) => {
       const view = this.#get(id);
+      if (enabled && !view.flow) throw fail('flow_required', 'Pick a flow schema before enabling the gateway');
       view.enabled = enabled;
       this.profiles.set(view.id, view);
       return structuredClone(view);

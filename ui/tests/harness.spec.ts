@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import type { InvokedName } from './fake-ipc';
-import { gatewayName, gatewayRow, gatewayRows } from './registry-rows';
+import { gatewayName } from './registry-rows';
 
 type Call = { cmd: string; args: Record<string, any> };
 const calls = (page: Page, cmd: InvokedName) =>

@@ -2,11 +2,8 @@
 // cell (what a click that opens the card lands on, clear of the checkbox and the State switch).
 import type { Page } from '@playwright/test';
 
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The registry row of the gateway called `name` (its accessible name starts with it). */
-export const gatewayRow = (page: Page, name: string) =>
-  page.getByRole('grid').getByRole('row', { name: new RegExp(`^${escaped(name)}\\b`) });
+/** The registry row of the gateway called `name` (a row is named by its gateway). */
+export const gatewayRow = (page: Page, name: string) => page.getByRole('grid').getByRole('row', { name, exact: true });
 
 /** The row's name text: click it to open the gateway. */
 export const gatewayName = (page: Page, name: string) => gatewayRow(page, name).getByText(name, { exact: true });

@@ -1,7 +1,7 @@
 // Servers, flow schemas, push, sync badges and the conflict view, with the backend mocked.
 import { expect, test, type Page } from '@playwright/test';
 import type { InvokedName } from './fake-ipc';
-import { gatewayName, gatewayRow, gatewayRows } from './registry-rows';
+import { gatewayRow } from './registry-rows';
 
 type Call = { cmd: string; args: Record<string, unknown> };
 const calls = (page: Page, cmd: InvokedName) =>

@@ -3,7 +3,7 @@
 // broken template saved but flagged.
 import { expect, test } from './rust-pipe';
 import type { Page } from '@playwright/test';
-import { gatewayName, gatewayRow, gatewayRows } from './registry-rows';
+import { gatewayRow } from './registry-rows';
 
 async function openTemplates(page: Page) {
   await page.goto('/tests/harness.html?seed=1');

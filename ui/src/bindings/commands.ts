@@ -4,6 +4,9 @@ import type { AgentAction } from "./AgentAction";
 import type { AnswerSpec } from "./AnswerSpec";
 import type { AppStatus } from "./AppStatus";
 import type { AvailableUpdate } from "./AvailableUpdate";
+import type { BulkAction } from "./BulkAction";
+import type { BulkOutcome } from "./BulkOutcome";
+import type { BulkProgress } from "./BulkProgress";
 import type { BurstProgress } from "./BurstProgress";
 import type { BurstReport } from "./BurstReport";
 import type { ConflictView } from "./ConflictView";
@@ -69,6 +72,11 @@ export interface Commands {
    * Start/Stop: on the server when the profile is pushed, else locally.
    */
   setProfileEnabled: (id: string, enabled: boolean) => Promise<ProfileView>;
+  /**
+   * Runs `action` over `profile_ids`; `on_progress` hears of every profile's outcome, and the
+   * answer is all of them in the order given.
+   */
+  runBulk: (action: BulkAction, profileIds: Array<string>, onProgress: Channel<BulkProgress>) => Promise<Array<BulkOutcome>>;
   listFlowSchemas: (serverId: string | null) => Promise<Array<FlowSchema>>;
   listServers: () => Promise<Array<ServerView>>;
   /**
@@ -176,6 +184,7 @@ export type CommandName =
   | "duplicate_profile"
   | "delete_profile"
   | "set_profile_enabled"
+  | "run_bulk"
   | "list_flow_schemas"
   | "list_servers"
   | "add_server"
@@ -226,6 +235,7 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   duplicate_profile: { method: "duplicateProfile", args: ["id"] },
   delete_profile: { method: "deleteProfile", args: ["id", "remote"] },
   set_profile_enabled: { method: "setProfileEnabled", args: ["id", "enabled"] },
+  run_bulk: { method: "runBulk", args: ["action", "profileIds", "onProgress"] },
   list_flow_schemas: { method: "listFlowSchemas", args: ["serverId"] },
   list_servers: { method: "listServers", args: [] },
   add_server: { method: "addServer", args: ["server"] },
@@ -274,6 +284,7 @@ export const commands: Commands = {
   duplicateProfile: (id) => invoke<SaveOutcome>("duplicate_profile", { id }),
   deleteProfile: (id, remote) => invoke<null>("delete_profile", { id, remote }),
   setProfileEnabled: (id, enabled) => invoke<ProfileView>("set_profile_enabled", { id, enabled }),
+  runBulk: (action, profileIds, onProgress) => invoke<Array<BulkOutcome>>("run_bulk", { action, profileIds, onProgress }),
   listFlowSchemas: (serverId) => invoke<Array<FlowSchema>>("list_flow_schemas", { serverId }),
   listServers: () => invoke<Array<ServerView>>("list_servers"),
   addServer: (server) => invoke<ServerView>("add_server", { server }),

@@ -47,6 +47,15 @@ impl BulkOutcome {
     }
 }
 
+/// One profile's outcome as it comes in, and how far the run is (the app's progress).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkProgress {
+    pub done: u32,
+    pub total: u32,
+    pub outcome: BulkOutcome,
+}
+
 /// Why one profile's action failed.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct BulkFailure {
@@ -74,16 +83,18 @@ impl Bulk<'_> {
         profile_ids: &[String],
         mut on_each: impl FnMut(usize, &BulkOutcome),
     ) -> Vec<BulkOutcome> {
-        let mut ids: Vec<&str> = Vec::with_capacity(profile_ids.len());
-        for id in profile_ids {
-            if !ids.contains(&id.as_str()) {
-                ids.push(id);
-            }
-        }
+        let mut seen = std::collections::HashSet::with_capacity(profile_ids.len());
+        // Owned ids: the futures must not borrow from the caller (the app runs this on a
+        // `Send` task, where a borrowed item's higher-ranked lifetime does not check).
+        let ids: Vec<String> = profile_ids
+            .iter()
+            .filter(|id| seen.insert(id.as_str()))
+            .cloned()
+            .collect();
         let ws = self.ws;
         let mut slots: Vec<Option<BulkOutcome>> = vec![None; ids.len()];
-        let mut running = stream::iter(ids.iter().copied().enumerate())
-            .map(|(index, id)| async move { (index, ws.bulk_one(action, id).await) })
+        let mut running = stream::iter(ids.into_iter().enumerate())
+            .map(|(index, id)| async move { (index, ws.bulk_one(action, &id).await) })
             .buffer_unordered(BULK_CONCURRENCY);
         let mut done = 0;
         while let Some((index, outcome)) = running.next().await {

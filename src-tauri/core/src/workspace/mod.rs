@@ -27,7 +27,7 @@ use crate::sensitive::Sensitive;
 use crate::store::Store;
 use crate::webitel::client::ClientConfig;
 
-pub use bulk::{BulkAction, BulkFailure, BulkOutcome, BULK_CONCURRENCY};
+pub use bulk::{BulkAction, BulkFailure, BulkOutcome, BulkProgress, BULK_CONCURRENCY};
 pub use handles::{Bulk, Harness, Profiles, ServerSync, Servers};
 pub use profiles::SaveOutcome;
 pub use sync::{ConflictView, KeepVersion, PullReport, PushAction};
