@@ -21,6 +21,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     // `FieldIssue` flattens (the UI renders it by its code).
     crate::error::IpcError::export_all(&cfg)?;
     textgate_core::Issue::export_all(&cfg)?;
+    // The bulk runner's action and per-profile outcome (and the failure inside it), for the
+    // registry's bulk bar, whichever commands come to carry them.
+    textgate_core::BulkAction::export_all(&cfg)?;
+    textgate_core::BulkOutcome::export_all(&cfg)?;
     // Not a type: the field table and the empty draft as constants.
     std::fs::write(
         dir.join(textgate_core::profile_exports::FILE_NAME),

@@ -80,6 +80,21 @@ fn a_push_of_several_with_one_failure_pushes_the_others_and_exits_1() {
         list(&dir, &["--sync", "in sync"]),
         ["Alpha", "Beta", "Gamma"]
     );
+
+    create_local(&dir, "Local 2");
+    let all = dir.run(&["profiles", "push", "--sync", "local only", "--yes"]);
+    assert_eq!(all.code, 1, "{all:#?}");
+    assert_eq!(all.stdout.lines().count(), 2, "{all:#?}");
+    assert_eq!(
+        all.stderr.trim(),
+        "error: all 2 profiles failed (see above)"
+    );
+    let one = dir.run(&["profiles", "push", "--match", "local 2"]);
+    assert_eq!(
+        one.stdout.trim(),
+        "failed  Local 2: \u{201c}Local 2\u{201d} has no server: pick one before pushing"
+    );
+    assert_eq!(one.stderr.trim(), "error: the profile failed (see above)");
 }
 
 #[test]
