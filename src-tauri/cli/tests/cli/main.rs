@@ -10,6 +10,7 @@ mod bad_input_cases;
 #[cfg(unix)]
 mod bad_input_cases_harness;
 mod burst;
+mod conflicts;
 mod crash;
 mod crash_checks;
 mod diagnostics;
