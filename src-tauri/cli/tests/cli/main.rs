@@ -9,6 +9,8 @@ mod bad_input;
 mod bad_input_cases;
 #[cfg(unix)]
 mod bad_input_cases_harness;
+#[cfg(unix)]
+mod bad_input_cases_profiles;
 mod burst;
 mod conflicts;
 mod crash;

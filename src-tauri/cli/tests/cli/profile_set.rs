@@ -247,15 +247,37 @@ fn rotate_secret_reaches_the_server_only_with_push_and_prints_it_only_when_asked
 
 #[test]
 fn a_failed_rotation_push_says_the_secret_is_new_here_only() {
+    let webitel = WebitelServer::start();
     let dir = DataDir::new();
-    create_local(&dir, "Local");
-    let before = secret_of(&dir, "Local");
+    dir.add_server("prod", &webitel);
+    let id = id_of(&create_on_prod(&dir, "Sales"));
+    dir.run(&["profiles", "push", &id]).ok();
+    let before = secret_of(&dir, "Sales");
+    let remote_id = show(&dir, "Sales")["remoteId"].as_i64().unwrap();
+    webitel
+        .emulator()
+        .modify_bot(remote_id, |bot| bot.name = "Edited there".into());
+
     let (code, message) = dir
+        .run(&["--json", "profiles", "rotate-secret", "Sales", "--push"])
+        .json_error();
+    assert_eq!(code, "conflict");
+    assert!(message.contains("the push failed"), "{message}");
+    assert_ne!(secret_of(&dir, "Sales"), before);
+    let server_secret = webitel.emulator().bot(remote_id).unwrap();
+    assert_eq!(
+        server_secret.metadata.get(Metadata::SECRET),
+        Some(before.as_str())
+    );
+
+    // Without a server there is nothing to push to: refused before the secret changes.
+    create_local(&dir, "Local");
+    let local = secret_of(&dir, "Local");
+    let (code, _) = dir
         .run(&["--json", "profiles", "rotate-secret", "Local", "--push"])
         .json_error();
     assert_eq!(code, "no_server");
-    assert!(message.contains("the push failed"), "{message}");
-    assert_ne!(secret_of(&dir, "Local"), before);
+    assert_eq!(secret_of(&dir, "Local"), local);
 }
 
 #[test]
