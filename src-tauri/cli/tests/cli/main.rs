@@ -25,6 +25,8 @@ mod listen;
 mod logging;
 mod loopback_proxy;
 mod profile_bulk;
+mod profile_bulk_confirm;
+mod profile_secret;
 mod profile_set;
 mod profiles;
 mod secrets;
