@@ -8,7 +8,9 @@ use clap::{ArgGroup, Args, Parser, Subcommand};
 mod harness;
 mod profiles;
 
-pub use profiles::{ProfileFilter, ProfileSelection, ProfileSet, StateArg, SYNC_NAMES};
+pub use profiles::{
+    KeepArg, ProfileCreate, ProfileFilter, ProfileSelection, ProfileSet, StateArg, SYNC_NAMES,
+};
 
 pub use harness::{
     BurstArgs, EmulateArgs, HistoryCommand, HistoryFilter, ListenArgs, SchemeArg, SecretArgs,
@@ -205,6 +207,21 @@ pub enum ProfilesCommand {
         #[arg(long, value_name = "NEW")]
         name: Option<String>,
     },
+    /// Both versions of a profile changed here and on its server, field by field
+    Compare {
+        /// Profile id or exact name (case-insensitive)
+        #[arg(value_name = "NAME_OR_ID")]
+        id_or_name: String,
+    },
+    /// End a conflict: keep this computer's version (pushed over the server's) or the server's
+    Resolve {
+        /// Profile id or exact name (case-insensitive)
+        #[arg(value_name = "NAME_OR_ID")]
+        id_or_name: String,
+        /// Which version stays
+        #[arg(long, value_enum)]
+        keep: KeepArg,
+    },
     /// Create or update the profiles' gateways on their servers
     Push(ProfileSelection),
     /// Start the gateways (on their servers when pushed)
@@ -219,44 +236,6 @@ pub enum ProfilesCommand {
         #[arg(long)]
         remote: bool,
     },
-}
-
-#[derive(Debug, Args)]
-#[command(group(ArgGroup::new("secret_source").required(true).args(["secret", "secret_stdin", "generate_secret"])))]
-pub struct ProfileCreate {
-    /// Profile (and gateway) name
-    #[arg(long, value_name = "NAME")]
-    pub name: String,
-    /// Callback URL Webitel posts agent messages to
-    #[arg(long, value_name = "URL")]
-    pub callback: String,
-    /// App secret on the command line, where other users can see it (warns): prefer
-    /// --secret-stdin or --generate-secret
-    #[arg(long, value_name = "SECRET")]
-    pub secret: Option<String>,
-    /// Read the app secret from standard input (one line; its line break is dropped)
-    #[arg(long)]
-    pub secret_stdin: bool,
-    /// Generate a random 32-character app secret and store it in the OS keychain
-    #[arg(long)]
-    pub generate_secret: bool,
-    /// Flow schema id (its name is looked up in the cache, or on --server)
-    #[arg(long, value_name = "ID")]
-    pub flow: Option<i64>,
-    /// Server the gateway belongs to (name or id)
-    #[arg(long, value_name = "NAME")]
-    pub server: Option<String>,
-    /// Webhook URI such as /mybot (default: a random one)
-    #[arg(long, value_name = "/PATH")]
-    pub uri: Option<String>,
-    /// A message template, KEY=TEXT with KEY one of title, close, join, left,
-    /// file_policy_fail (repeatable), e.g. join='$(.FirstName) joined'
-    #[arg(long = "template", value_name = "KEY=TEXT")]
-    pub templates: Vec<String>,
-    /// A note kept on this computer only, never sent to Webitel (who owns the integration,
-    /// the partner's contact)
-    #[arg(long, value_name = "TEXT", default_value = "")]
-    pub notes: String,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,9 +1,56 @@
-//! The flags of the `profiles` commands that edit a profile in place or pick several at once:
-//! `set`, and the selection (`NAME_OR_ID...`, or `--match` with filters) that `list`, `push`,
+//! The flags of the `profiles` commands that create a profile, edit one in place or pick
+//! several at once: `create`, `set`, and the selection (`NAME_OR_ID...`, or `--match` with filters) that `list`, `push`,
 //! `enable`, `disable` and `delete` share. Spelling here is a contract scripts rely on.
 
 use clap::{ArgGroup, Args, ValueEnum};
 use textgate_core::sync_state::SyncState;
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("secret_source").required(true).args(["secret", "secret_stdin", "generate_secret"])))]
+pub struct ProfileCreate {
+    /// Profile (and gateway) name
+    #[arg(long, value_name = "NAME")]
+    pub name: String,
+    /// Callback URL Webitel posts agent messages to
+    #[arg(long, value_name = "URL")]
+    pub callback: String,
+    /// App secret on the command line, where other users can see it (warns): prefer
+    /// --secret-stdin or --generate-secret
+    #[arg(long, value_name = "SECRET")]
+    pub secret: Option<String>,
+    /// Read the app secret from standard input (one line; its line break is dropped)
+    #[arg(long)]
+    pub secret_stdin: bool,
+    /// Generate a random 32-character app secret and store it in the OS keychain
+    #[arg(long)]
+    pub generate_secret: bool,
+    /// Flow schema id (its name is looked up in the cache, or on --server)
+    #[arg(long, value_name = "ID")]
+    pub flow: Option<i64>,
+    /// Server the gateway belongs to (name or id)
+    #[arg(long, value_name = "NAME")]
+    pub server: Option<String>,
+    /// Webhook URI such as /mybot (default: a random one)
+    #[arg(long, value_name = "/PATH")]
+    pub uri: Option<String>,
+    /// A message template, KEY=TEXT with KEY one of title, close, join, left,
+    /// file_policy_fail (repeatable), e.g. join='$(.FirstName) joined'
+    #[arg(long = "template", value_name = "KEY=TEXT")]
+    pub templates: Vec<String>,
+    /// A note kept on this computer only, never sent to Webitel (who owns the integration,
+    /// the partner's contact)
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub notes: String,
+}
+
+/// The version `profiles resolve` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeepArg {
+    /// This computer's version, pushed over the server's
+    Local,
+    /// The server's version, taken over this computer's
+    Server,
+}
 
 /// The sync states as `profiles list` prints them (and `--sync` takes them).
 pub const SYNC_NAMES: [(SyncState, &str); 5] = [

@@ -8,6 +8,7 @@ mod gateways;
 mod history;
 mod listen;
 mod profile_bulk;
+mod profile_conflict;
 mod profile_create;
 mod profile_secret;
 mod profile_select;

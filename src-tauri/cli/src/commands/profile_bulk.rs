@@ -63,14 +63,18 @@ fn summary(targets: &[Target], outcomes: &[BulkOutcome]) -> CliResult {
     let Some(first) = failures.first() else {
         return Ok(());
     };
-    Err(CliError::new(
-        first.code,
+    let message = if targets.len() == 1 {
+        "the profile failed (see above)".to_string()
+    } else if failures.len() == targets.len() {
+        format!("all {} profiles failed (see above)", targets.len())
+    } else {
         format!(
             "{} of {} profiles failed (see above); the others are done",
             failures.len(),
             targets.len()
-        ),
-    ))
+        )
+    };
+    Err(CliError::new(first.code, message))
 }
 
 /// Asks on a terminal; refuses when standard input is not one (a script must say `--yes`).

@@ -1,5 +1,6 @@
 //! `profiles rotate-secret`: a new generated app secret, saved like any edit (so a pushed
-//! gateway is marked changed here) and, with `--push`, sent to the server at once. The secret
+//! gateway is marked changed here) and, with `--push`, sent to the server at once (a profile
+//! with no server is refused before its secret changes). The secret
 //! is printed only with `--reveal-secret`; it never reaches argv, logs or errors.
 
 use textgate_core::generate::generate_secret;
@@ -12,6 +13,10 @@ use crate::error::{CliError, CliResult};
 
 pub async fn rotate(ctx: &Context, id_or_name: &str, push: bool, reveal_secret: bool) -> CliResult {
     let profile = resolve(ctx, id_or_name)?;
+    if push && profile.server_id.is_none() {
+        // Nothing to push to: refused before the secret changes.
+        return Err(textgate_core::CoreError::NoServer(profile.name).into());
+    }
     let draft = draft_of(&profile, Sensitive::new(generate_secret()));
     let outcome = ctx.workspace.profiles().save(draft)?;
     for warning in &outcome.warnings {

@@ -8,7 +8,8 @@ use textgate_core::BulkAction;
 
 use super::profile_show::{print_profile, resolve, sync_label};
 use super::{
-    profile_bulk, profile_create, profile_secret, profile_select, profile_set, profile_sync,
+    profile_bulk, profile_conflict, profile_create, profile_secret, profile_select, profile_set,
+    profile_sync,
 };
 use crate::args::{ProfileFilter, ProfileSelection, ProfilesCommand};
 use crate::context::Context;
@@ -31,6 +32,12 @@ pub async fn run(ctx: &Context, command: ProfilesCommand) -> CliResult {
         } => profile_secret::rotate(ctx, &id_or_name, push, reveal_secret).await,
         ProfilesCommand::Duplicate { id_or_name, name } => {
             profile_create::duplicate(ctx, &id_or_name, name)
+        }
+        ProfilesCommand::Compare { id_or_name } => {
+            profile_conflict::compare(ctx, &id_or_name).await
+        }
+        ProfilesCommand::Resolve { id_or_name, keep } => {
+            profile_conflict::resolve_conflict(ctx, &id_or_name, keep).await
         }
         ProfilesCommand::Push(selection) => match single(&selection) {
             Some(id_or_name) => profile_sync::push(ctx, id_or_name).await,

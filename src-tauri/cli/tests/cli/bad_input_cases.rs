@@ -230,6 +230,9 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
                 "enable" => cases.push(case("no flow", 1, &["profiles", "enable", "Support"])),
                 _ => {}
             }
+            if verb != "show" {
+                cases.extend(super::bad_input_cases_profiles::selection_cases(verb));
+            }
             cases
         }
         "profiles create" => {
@@ -379,6 +382,11 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
                 ),
             ]
         }
+        "profiles set"
+        | "profiles rotate-secret"
+        | "profiles duplicate"
+        | "profiles compare"
+        | "profiles resolve" => super::bad_input_cases_profiles::cases(path, &huge_arg),
         _ => super::bad_input_cases_harness::cases(path, inputs, busy_port),
     }
 }

@@ -9,7 +9,10 @@ mod bad_input;
 mod bad_input_cases;
 #[cfg(unix)]
 mod bad_input_cases_harness;
+#[cfg(unix)]
+mod bad_input_cases_profiles;
 mod burst;
+mod conflicts;
 mod crash;
 mod crash_checks;
 mod diagnostics;
@@ -22,6 +25,8 @@ mod listen;
 mod logging;
 mod loopback_proxy;
 mod profile_bulk;
+mod profile_bulk_confirm;
+mod profile_secret;
 mod profile_set;
 mod profiles;
 mod secrets;

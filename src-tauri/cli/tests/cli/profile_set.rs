@@ -1,16 +1,15 @@
-//! `profiles set|rotate-secret|duplicate` against the emulator: edits in place with the app's
-//! checks, the URI fixed once pushed, a rotated secret reaching the server only with --push
-//! and never printed unasked, and copies with a fresh URI and secret.
+//! `profiles set|duplicate` against the emulator: edits in place with the app's checks, the
+//! URI fixed once pushed, and copies with a fresh URI and secret.
 
 use textgate_core::webitel::wire::Metadata;
 
 use crate::support::{create_local, create_on_prod, create_profile, id_of, DataDir, WebitelServer};
 
-fn show(dir: &DataDir, name: &str) -> serde_json::Value {
+pub fn show(dir: &DataDir, name: &str) -> serde_json::Value {
     dir.run(&["--json", "profiles", "show", name]).json()
 }
 
-fn secret_of(dir: &DataDir, name: &str) -> String {
+pub fn secret_of(dir: &DataDir, name: &str) -> String {
     let shown = dir
         .run(&["--json", "profiles", "show", name, "--reveal-secret"])
         .json();
@@ -195,67 +194,6 @@ fn a_changed_pushed_profile_says_to_push_and_the_push_publishes_it() {
     assert_eq!(bot.name, "Sales 2");
     assert_eq!(bot.metadata.get(Metadata::SECRET), Some(secret));
     dir.assert_never_printed(secret);
-}
-
-#[test]
-fn rotate_secret_reaches_the_server_only_with_push_and_prints_it_only_when_asked() {
-    let webitel = WebitelServer::start();
-    let dir = DataDir::new();
-    dir.add_server("prod", &webitel);
-    let id = id_of(&create_on_prod(&dir, "Sales"));
-    dir.run(&["profiles", "push", &id]).ok();
-    let server_secret = || {
-        webitel.emulator().bots()[0]
-            .metadata
-            .get(Metadata::SECRET)
-            .unwrap()
-            .to_string()
-    };
-    let original = server_secret();
-
-    let rotated = dir.run(&["profiles", "rotate-secret", "Sales"]);
-    let text = rotated.ok();
-    assert!(
-        text.contains("New app secret for \u{201c}Sales\u{201d}"),
-        "{text}"
-    );
-    assert!(text.contains("prod still has the old secret"), "{text}");
-    let first = secret_of(&dir, "Sales");
-    assert_ne!(first, original);
-    assert_eq!(server_secret(), original);
-    assert_eq!(show(&dir, "Sales")["syncState"], "changedHere");
-
-    let pushed = dir
-        .run(&["--json", "profiles", "rotate-secret", "Sales", "--push"])
-        .json();
-    assert_eq!(pushed["action"], "updated");
-    assert_eq!(pushed["profile"]["syncState"], "inSync");
-    assert!(pushed["profile"].get("secret").is_none(), "{pushed}");
-    let second = secret_of(&dir, "Sales");
-    assert_ne!(second, first);
-    assert_eq!(server_secret(), second);
-    dir.assert_never_printed(&first);
-    dir.assert_never_printed(&second);
-
-    let revealed = dir.run(&["profiles", "rotate-secret", "Sales", "--reveal-secret"]);
-    let third = secret_of(&dir, "Sales");
-    assert!(
-        revealed.ok().contains(&format!("Secret: {third}")),
-        "{revealed:#?}"
-    );
-}
-
-#[test]
-fn a_failed_rotation_push_says_the_secret_is_new_here_only() {
-    let dir = DataDir::new();
-    create_local(&dir, "Local");
-    let before = secret_of(&dir, "Local");
-    let (code, message) = dir
-        .run(&["--json", "profiles", "rotate-secret", "Local", "--push"])
-        .json_error();
-    assert_eq!(code, "no_server");
-    assert!(message.contains("the push failed"), "{message}");
-    assert_ne!(secret_of(&dir, "Local"), before);
 }
 
 #[test]

@@ -37,7 +37,7 @@ pub struct BulkOutcome {
     pub profile_id: String,
     /// The profile's name before the action (its id when no such profile exists).
     pub name: String,
-    /// `None`: done.
+    /// Why it failed; `None` (`null`) when it was done.
     pub error: Option<BulkFailure>,
 }
 

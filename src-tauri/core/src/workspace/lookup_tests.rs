@@ -92,9 +92,9 @@ fn a_shared_name_is_ambiguous_and_lists_the_ids() {
 #[test]
 fn a_pattern_selects_by_name_uri_callback_or_notes() {
     let workspace = workspace();
-    let partner = save(&workspace, "Partner one");
-    let other = save(&workspace, "Other partner");
-    let noted = {
+    save(&workspace, "Partner one");
+    save(&workspace, "Other partner");
+    {
         let draft = ProfileDraft {
             name: "Sales".into(),
             uri: "/sales-hook".into(),
@@ -103,8 +103,8 @@ fn a_pattern_selects_by_name_uri_callback_or_notes() {
             notes: "Ask Ольга before changing".into(),
             ..ProfileDraft::default()
         };
-        workspace.profiles().save(draft).unwrap().profile
-    };
+        workspace.profiles().save(draft).unwrap();
+    }
     let names = |pattern: &str| -> Vec<String> {
         let mut names: Vec<String> = workspace
             .profiles()
@@ -116,11 +116,11 @@ fn a_pattern_selects_by_name_uri_callback_or_notes() {
         names.sort();
         names
     };
-    assert_eq!(names("Part*"), [partner.name.clone()]);
-    assert_eq!(names("partner"), [other.name.clone(), partner.name.clone()]);
-    assert_eq!(names("*sales-HOOK"), [noted.name.clone()]);
-    assert_eq!(names("crm.example"), [noted.name.clone()]);
-    assert_eq!(names("*ОЛЬГА*"), [noted.name.clone()]);
+    assert_eq!(names("Part*"), ["Partner one"]);
+    assert_eq!(names("partner"), ["Other partner", "Partner one"]);
+    assert_eq!(names("*sales-HOOK"), ["Sales"]);
+    assert_eq!(names("crm.example"), ["Sales"]);
+    assert_eq!(names("*ОЛЬГА*"), ["Sales"]);
     assert_eq!(names("  ").len(), 3);
     assert!(names("nobody").is_empty());
 }

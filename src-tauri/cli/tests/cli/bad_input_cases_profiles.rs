@@ -1,0 +1,122 @@
+//! The bad-input catalogue's cases for the profile commands that edit in place, copy, resolve
+//! conflicts or pick several profiles (`set`, `rotate-secret`, `duplicate`, `compare`,
+//! `resolve`, and the selection of `push|enable|disable|delete`). The data folder holds one
+//! local profile, "Support" (no server, no flow).
+
+use super::bad_input_cases::{case, Case, HUGE, USAGE};
+
+/// The bad inputs of one of these commands.
+pub fn cases<'a>(path: &str, huge_arg: &'a str) -> Vec<Case> {
+    match path {
+        "profiles set" => {
+            let set = |extra: &[&'a str]| joined(&["profiles", "set", "Support"], extra);
+            vec![
+                case("nothing to change", USAGE, &set(&[])),
+                case(
+                    "unknown profile",
+                    1,
+                    &["profiles", "set", "nosuch", "--notes", "x"],
+                ),
+                case(
+                    "javascript: callback",
+                    1,
+                    &set(&["--callback", "javascript:alert(1)"]),
+                ),
+                case("empty name", 1, &set(&["--name", ""])),
+                case("huge name", 1, &set(&["--name", huge_arg])),
+                case("huge notes", 1, &set(&["--notes", huge_arg])),
+                case("a URI with a space", 1, &set(&["--uri", "/a b"])),
+                case("unknown template key", 1, &set(&["--template", "nokey=x"])),
+                case("flow not cached, no server", 1, &set(&["--flow", "7"])),
+                case("flow not a number", USAGE, &set(&["--flow", "seven"])),
+                case("unknown server", 1, &set(&["--server", "nosuch"])),
+                case(
+                    "two secret sources",
+                    USAGE,
+                    &set(&["--secret-stdin", "--generate-secret"]),
+                ),
+                case("empty secret on stdin", 1, &set(&["--secret-stdin"])),
+                case("huge secret on stdin", 1, &set(&["--secret-stdin"])).stdin(vec![b'x'; HUGE]),
+            ]
+        }
+        "profiles rotate-secret" => vec![
+            case(
+                "unknown profile",
+                1,
+                &["profiles", "rotate-secret", "nosuch"],
+            ),
+            case("empty id", 1, &["profiles", "rotate-secret", ""]),
+            case(
+                "push without a server",
+                1,
+                &["profiles", "rotate-secret", "Support", "--push"],
+            ),
+        ],
+        "profiles duplicate" => vec![
+            case("unknown profile", 1, &["profiles", "duplicate", "nosuch"]),
+            case(
+                "empty name",
+                1,
+                &["profiles", "duplicate", "Support", "--name", " "],
+            ),
+            case(
+                "huge name",
+                1,
+                &["profiles", "duplicate", "Support", "--name", huge_arg],
+            ),
+        ],
+        "profiles compare" => vec![
+            case("unknown profile", 1, &["profiles", "compare", "nosuch"]),
+            case("not on a server", 1, &["profiles", "compare", "Support"]),
+        ],
+        "profiles resolve" => vec![
+            case("missing --keep", USAGE, &["profiles", "resolve", "Support"]),
+            case(
+                "unknown --keep",
+                USAGE,
+                &["profiles", "resolve", "Support", "--keep", "both"],
+            ),
+            case(
+                "unknown profile",
+                1,
+                &["profiles", "resolve", "nosuch", "--keep", "local"],
+            ),
+            case(
+                "not on a server",
+                1,
+                &["profiles", "resolve", "Support", "--keep", "server"],
+            ),
+        ],
+        other => panic!("`{other}` is not one of this file's commands"),
+    }
+}
+
+fn joined<'a>(start: &[&'a str], extra: &[&'a str]) -> Vec<&'a str> {
+    [start, extra].concat()
+}
+
+/// Bad selections for `profiles push|enable|disable|delete` (`verb`).
+pub fn selection_cases(verb: &str) -> Vec<Case> {
+    let with = |extra: &[&'static str]| joined(&["profiles", verb], extra);
+    vec![
+        case("nothing selected", USAGE, &with(&[])),
+        case(
+            "a second name unknown",
+            1,
+            &with(&["Support", "nosuch", "--yes"]),
+        ),
+        case(
+            "a name and --match",
+            USAGE,
+            &with(&["Support", "--match", "S*"]),
+        ),
+        case("--match without a value", USAGE, &with(&["--match"])),
+        case(
+            "unknown --server",
+            1,
+            &with(&["--match", "*", "--server", "nosuch"]),
+        ),
+        case("unknown --state", USAGE, &with(&["--state", "running"])),
+        case("unknown --sync", USAGE, &with(&["--sync", "somewhere"])),
+    ]
+}
