@@ -90,7 +90,7 @@ test('send: a profile without a server needs a URL, said plainly', async ({ page
 test('receive: start, requests stream in newest first with verdicts, expand shows the raw body', async ({ page }) => {
   await openTest(page);
   await section(page, 'Receive');
-  await expect(page.getByLabel('Port')).toHaveValue('8790');
+  await expect(page.getByLabel('Port', { exact: true })).toHaveValue('8790');
   await page.getByLabel('Answer status').fill('202');
   await page.getByRole('button', { name: 'Start receiver' }).click();
   await expect(page.getByTestId('receiver-url')).toHaveText('http://127.0.0.1:8790/hook');
@@ -160,7 +160,7 @@ test('receive: requests the history could not keep are said, not dropped silentl
 test('receive: a port that cannot be used is explained', async ({ page }) => {
   await openTest(page);
   await section(page, 'Receive');
-  await page.getByLabel('Port').fill('1');
+  await page.getByLabel('Port', { exact: true }).fill('1');
   await page.getByRole('button', { name: 'Start receiver' }).click();
   await expect(page.getByRole('alert')).toContainText('Cannot listen on 127.0.0.1:1');
 });

@@ -1,7 +1,8 @@
 // Walks the Tab order of the page as it is (tests/keyboard.spec.ts): every enabled, visible
 // control must be reached by Tab alone, except the ones whose keyboard path is the arrow keys
 // by design (the unselected tabs of a tablist with a roving tabindex, the unchecked radios of a
-// named group), which are checked with the arrow keys instead. While a modal dialog is open,
+// named group, the rows' controls of a grid, which its arrows and Space reach), which are
+// checked with the arrow keys instead (their group must have a member in the Tab order). While a modal dialog is open,
 // the controls are the dialog's and focus must never leave it.
 import { expect, type Page } from '@playwright/test';
 
@@ -34,8 +35,16 @@ function collect(page: Page): Promise<Control[]> {
       const roving = el.getAttribute('role') === 'tab' && el.getAttribute('tabindex') === '-1';
       const radio = el instanceof HTMLInputElement && el.type === 'radio' && el.name !== '';
       const tab = el.getAttribute('role') === 'tab';
-      const group = tab ? (el.closest('[role="tablist"]')?.getAttribute('aria-label') ?? 'tablist') : radio ? (el as HTMLInputElement).name : null;
-      controls.push({ id, what, via: roving || (radio && !(el as HTMLInputElement).checked) ? 'arrows' : 'tab', group });
+      const grid = el.getAttribute('role') === 'grid' ? el : el.closest('[role="grid"]');
+      const inGrid = grid !== null && grid !== el && el.getAttribute('tabindex') === '-1';
+      const group = tab
+        ? (el.closest('[role="tablist"]')?.getAttribute('aria-label') ?? 'tablist')
+        : radio
+          ? (el as HTMLInputElement).name
+          : grid
+            ? `grid ${grid.getAttribute('aria-label') ?? ''}`
+            : null;
+      controls.push({ id, what, via: roving || inGrid || (radio && !(el as HTMLInputElement).checked) ? 'arrows' : 'tab', group });
     }
     return controls;
   });

@@ -93,7 +93,7 @@ test('push shows the sync badge move from local only to in sync to changed here'
   await page.getByRole('button', { name: 'Push', exact: true }).click();
   await expect(toast(page, 'Created on Demo')).toBeVisible();
   await expect(page.locator('header .badge', { hasText: 'in sync' })).toBeVisible();
-  await expect(gatewayRow(page, 'Support bot').getByText('in sync')).toBeVisible();
+  await expect(gatewayRow(page, 'Support bot').getByText('in sync').filter({ visible: true })).toBeVisible();
   await expect(page.getByLabel('URI', { exact: true })).toHaveAttribute('readonly', '');
   await expect(page.getByLabel('Server', { exact: true })).toBeDisabled();
 

@@ -10,6 +10,6 @@ export type BulkOutcome = { profileId: string,
  */
 name: string, 
 /**
- * `None`: done.
+ * Why it failed; `None` (`null`) when it was done.
  */
 error: BulkFailure | null, };
