@@ -73,6 +73,14 @@ pub(crate) struct Inner {
     pub chats: Vec<ChatEntry>,
     /// Chats open on the server, by gateway id and `chatId` (see `chat`).
     pub open_chats: BTreeSet<(i64, String)>,
+    /// When the main token expires (unix ms); extra grants default to it.
+    pub token_expires_at: i64,
+    /// Tokens with limited gateway access (see `auth`).
+    pub grants: Vec<super::auth::TokenGrant>,
+    /// The user whose login asks for a one-time code, if any.
+    pub two_factor: Option<super::auth::TwoFactorUser>,
+    /// Two-factor sessions handed out by `POST /api/login`, waiting for their code.
+    pub two_factor_sessions: Vec<String>,
 }
 
 impl Inner {
@@ -131,6 +139,8 @@ impl Shared {
             client: crate::harness::delivery::client().map_err(|error| error.to_string()),
             inner: Mutex::new(Inner {
                 next_id: 1,
+                token_expires_at: crate::clock::now_millis()
+                    + super::auth::DEFAULT_TOKEN_LIFETIME_MS,
                 ..Inner::default()
             }),
         }
