@@ -82,6 +82,7 @@ fn client_params(error: &ClientError) -> Vec<(String, ParamValue)> {
         | ClientError::PasswordExpired { host }
         | ClientError::PasswordChangeRequired { host } => vec![text("host", host.as_str())],
         ClientError::Unreachable { host, detail }
+        | ClientError::Forbidden { host, detail }
         | ClientError::Tls { host, detail }
         | ClientError::NotWebitel { host, detail } => {
             vec![text("host", host.as_str()), text("detail", detail.as_str())]

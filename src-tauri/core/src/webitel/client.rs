@@ -200,6 +200,16 @@ impl WebitelClient {
             .ok()
             .filter(|e| !e.id.is_empty() || !e.detail.is_empty());
         match (status, error) {
+            // chat_manager's refusal of an action the token may not do: not a login problem.
+            (StatusCode::FORBIDDEN, Some(error))
+                if error.id.ends_with(".access.forbidden")
+                    || error.id.ends_with(".access.denied") =>
+            {
+                Err(ClientError::Forbidden {
+                    host: self.host.clone(),
+                    detail: error.detail,
+                })
+            }
             (StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN, error) => {
                 Err(ClientError::Unauthorized {
                     host: self.host.clone(),

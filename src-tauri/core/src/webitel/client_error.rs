@@ -21,6 +21,10 @@ pub enum ClientError {
         detail: String,
     },
 
+    /// HTTP 403 `….access.forbidden` / `….access.denied`: the token may not do this.
+    #[error("{host} refused: this token may not do that ({detail})")]
+    Forbidden { host: String, detail: String },
+
     #[error("{host} refused the two-factor code: check the code in your authenticator app and try again")]
     TwoFactorInvalid { host: String },
 
@@ -68,6 +72,7 @@ impl ClientError {
             ClientError::InvalidBaseUrl(_) => crate::ErrorCode::InvalidServerUrl,
             ClientError::InvalidCertificate(_) => crate::ErrorCode::InvalidCertificate,
             ClientError::Unauthorized { .. } => crate::ErrorCode::Unauthorized,
+            ClientError::Forbidden { .. } => crate::ErrorCode::Forbidden,
             ClientError::TwoFactorInvalid { .. } => crate::ErrorCode::TwoFactorInvalid,
             ClientError::PasswordExpired { .. } => crate::ErrorCode::PasswordExpired,
             ClientError::PasswordChangeRequired { .. } => crate::ErrorCode::PasswordChangeRequired,
