@@ -16,27 +16,6 @@ use super::state::Shared;
 use crate::webitel::access::GATEWAY_CLASS;
 use crate::webitel::wire::{LoginRequest, TwoFactorRequest};
 
-/// Thirty days: the lifetime of a token when none is configured.
-pub const DEFAULT_TOKEN_LIFETIME_MS: i64 = 30 * 24 * 3600 * 1000;
-
-/// A token the emulator accepts besides its main one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TokenGrant {
-    pub token: String,
-    /// What it may do with gateways, in Webitel's letters (`"r"` is read-only).
-    pub access: String,
-    /// Unix milliseconds; `None` lasts the emulator's token lifetime from its start.
-    pub expires_at: Option<i64>,
-}
-
-/// A user with two-factor login on: after the password (the emulator's token, as for every
-/// user) the login asks for `code`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TwoFactorUser {
-    pub username: String,
-    pub code: String,
-}
-
 /// What the gate found for the request's `X-Webitel-Access`.
 pub(crate) enum TokenCheck {
     Granted { access: String, expires_at: i64 },

@@ -23,10 +23,12 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
-pub use auth::{TokenGrant, TwoFactorUser, DEFAULT_TOKEN_LIFETIME_MS};
 pub use faults::{FaultKind, FaultRule, HUGE_ANSWER_BYTES};
 pub use outbound::{auto_reply_text, ActError};
-pub use state::{ChatEntry, Direction, Fault, RequestRecord};
+pub use state::{
+    ChatEntry, Direction, Fault, RequestRecord, TokenGrant, TwoFactorUser,
+    DEFAULT_TOKEN_LIFETIME_MS,
+};
 
 use crate::harness::delivery::Exchange;
 use crate::harness::outbound::AgentAction;
