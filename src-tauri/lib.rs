@@ -83,6 +83,7 @@ ipc_commands![
     profiles::list_flow_schemas,
     servers::list_servers,
     servers::add_server,
+    servers::reconnect_server,
     servers::test_server,
     servers::remove_server,
     servers::refresh_flow_schemas,

@@ -1,7 +1,8 @@
-//! Server commands: add (token or login), list, test connection, remove, refresh flow schemas.
+//! Server commands: add (token, login, two-factor), log in again, list, test connection, remove,
+//! refresh flow schemas.
 
 use tauri::State;
-use textgate_core::server::{ConnectionReport, NewServer, ServerView};
+use textgate_core::server::{ConnectOutcome, ConnectionReport, NewServer, ServerAuth, ServerView};
 use textgate_core::FlowSchema;
 
 use crate::contract::ipc_command;
@@ -14,15 +15,30 @@ pub fn list_servers(state: State<'_, AppState>) -> IpcResult<Vec<ServerView>> {
 }
 
 /// Checks the credentials against the server, then stores it (the token goes to the keychain)
-/// with its flow schemas cached.
+/// with its flow schemas cached. With two-factor login on, the first call answers
+/// `codeRequired` and a second one with `auth.kind = "twoFactor"` (session and code) completes it.
 #[ipc_command]
-pub async fn add_server(state: State<'_, AppState>, server: NewServer) -> IpcResult<ServerView> {
+pub async fn add_server(
+    state: State<'_, AppState>,
+    server: NewServer,
+) -> IpcResult<ConnectOutcome> {
     // Core fills the server's flow-schema cache too (a failure there is not fatal).
     Ok(state
         .workspace()?
         .servers()
-        .add(&server.name, &server.base_url, server.ca_pem, server.auth)
+        .connect(&server.name, &server.base_url, server.ca_pem, server.auth)
         .await?)
+}
+
+/// Logs in to a stored server again (its token expired or was revoked); the new token
+/// replaces the old one once the server accepted it. Two-factor works as in `add_server`.
+#[ipc_command]
+pub async fn reconnect_server(
+    state: State<'_, AppState>,
+    id: String,
+    auth: ServerAuth,
+) -> IpcResult<ConnectOutcome> {
+    Ok(state.workspace()?.servers().reconnect(&id, auth).await?)
 }
 
 #[ipc_command]

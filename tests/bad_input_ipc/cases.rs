@@ -200,6 +200,28 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
                 ),
             ]
         }
+        "reconnect_server" => vec![
+            case(
+                "an unknown server",
+                json!({"id": "nope", "auth": {"kind": "token", "token": "t"}}),
+                Code("server_not_found"),
+            ),
+            case(
+                "an unknown auth kind",
+                json!({"id": "nope", "auth": {"kind": "cookie"}}),
+                Args,
+            ),
+            case(
+                "a two-factor step without its code",
+                json!({"id": "nope", "auth": {"kind": "twoFactor", "username": "ann", "session": "s"}}),
+                Args,
+            ),
+            case(
+                "an id of the wrong type",
+                json!({"id": 5, "auth": {"kind": "token", "token": "t"}}),
+                Args,
+            ),
+        ],
         "test_server" | "remove_server" => vec![
             case("an id of the wrong type", json!({"id": []}), Args),
             case(

@@ -7,7 +7,10 @@ import type { FlowSchema } from '../src/bindings/FlowSchema';
 import type { ErrorCode } from '../src/bindings/ErrorCode';
 import type { IpcError } from '../src/bindings/IpcError';
 import type { KeepVersion } from '../src/bindings/KeepVersion';
+import type { ConnectOutcome } from '../src/bindings/ConnectOutcome';
+import type { GatewayPermissions } from '../src/bindings/GatewayPermissions';
 import type { NewServer } from '../src/bindings/NewServer';
+import type { ServerAuth } from '../src/bindings/ServerAuth';
 import type { ProfileView } from '../src/bindings/ProfileView';
 import type { PullReport } from '../src/bindings/PullReport';
 import type { ServerView } from '../src/bindings/ServerView';
@@ -33,18 +36,28 @@ export class FakeServers {
   /** The template refusal core would answer a push with, by profile id (real Rust's words). */
   refusals = new Map<string, FieldIssue>();
   flows = new Map<string, FlowSchema[]>();
+  /** Servers whose stored token the "server" refuses (401) until logged in again. */
+  expired = new Set<string>();
   #nextServer = 1;
   #nextRemote = 100;
 
   constructor(private profiles: Map<string, ProfileView>, private save: (draft: any) => { profile: ProfileView }) {}
 
-  addDemo(name = 'Demo', flows = demoFlows, baseUrl = `https://${name.toLowerCase()}.example.com`): ServerView {
+  addDemo(
+    name = 'Demo',
+    flows = demoFlows,
+    baseUrl = `https://${name.toLowerCase()}.example.com`,
+    token: { tokenExpiresAt?: number | null; permissions?: GatewayPermissions | null } = {},
+  ): ServerView {
     const id = `s${this.#nextServer++}`;
     // As core's plain_http_warning: plain http off this computer.
     const warning = /^http:\/\/(?!localhost|127\.|\[::1\])/.test(baseUrl)
       ? "Plain http: the access token, a login password and every gateway's app secret travel to this server unencrypted. Use https outside local testing."
       : null;
-    const server: ServerView = { id, name, baseUrl, hasCustomCa: false, username: null, hasToken: true, warning };
+    const server: ServerView = {
+      id, name, baseUrl, hasCustomCa: false, username: null, hasToken: true, warning,
+      tokenExpiresAt: token.tokenExpiresAt ?? null, permissions: token.permissions ?? null,
+    };
     this.servers.set(id, server);
     this.flows.set(id, flows);
     return server;
@@ -52,14 +65,36 @@ export class FakeServers {
 
   readonly commands = {
     listServers: () => [...this.servers.values()],
-    addServer: (form: NewServer) => {
+    addServer: (form: NewServer): ConnectOutcome => {
       if (form.auth.kind === 'token' && form.auth.token === 'bad-token')
         throw fail('unauthorized', `${hostOf(form.baseUrl)} refused the access token (HTTP 401): log in again`, { host: hostOf(form.baseUrl), status: 401 });
       if (!/^https?:\/\/[^/]+/.test(form.baseUrl))
         throw fail('invalid_server_url', `Server address is not valid: ${form.baseUrl}`, { detail: form.baseUrl });
-      return this.addDemo(form.name, [{ id: 21, name: `${form.name} chat flow`, type: 'chat' }], form.baseUrl);
+      const login = this.#login(form.auth, form.baseUrl);
+      if (login) return login;
+      const server = this.addDemo(form.name, [{ id: 21, name: `${form.name} chat flow`, type: 'chat' }], form.baseUrl, {
+        tokenExpiresAt: Date.now() + 30 * DAY,
+        permissions: { create: true, read: true, update: true, delete: true },
+      });
+      server.username = form.auth.kind === 'token' ? null : form.auth.username;
+      return { kind: 'connected', server };
     },
-    testServer: (id: string) => ({ ok: true, code: 'ok', message: `Connected to ${this.servers.get(id)?.name} as Emulator admin`, user: 'Emulator admin' }),
+    reconnectServer: (id: string, auth: ServerAuth): ConnectOutcome => {
+      const server = this.servers.get(id);
+      if (!server) throw fail('server_not_found', `No server named or with id ${id}`, { name: id });
+      if (auth.kind === 'token' && auth.token === 'bad-token')
+        throw fail('unauthorized', `${hostOf(server.baseUrl)} refused the access token (HTTP 401): log in again`, { host: hostOf(server.baseUrl), status: 401 });
+      const login = this.#login(auth, server.baseUrl);
+      if (login) return login;
+      this.expired.delete(id);
+      Object.assign(server, { hasToken: true, tokenExpiresAt: Date.now() + 30 * DAY });
+      if (auth.kind !== 'token') server.username = auth.username;
+      return { kind: 'connected', server };
+    },
+    testServer: (id: string) => ({
+      ok: true, code: 'ok', message: `Connected to ${this.servers.get(id)?.name} as Emulator admin`, user: 'Emulator admin',
+      tokenExpiresAt: this.servers.get(id)?.tokenExpiresAt ?? null, permissions: this.servers.get(id)?.permissions ?? null,
+    }),
     removeServer: (id: string) => {
       this.servers.delete(id);
       return null;
@@ -72,6 +107,22 @@ export class FakeServers {
     resolveConflict: (id: string, keep: KeepVersion) => this.#resolve(id, keep),
   } satisfies Partial<FakeCommands>;
 
+  /** As the emulator's two-factor user `ann` (code 123456): the login asks for the code first. */
+  #login(auth: ServerAuth, baseUrl: string): ConnectOutcome | null {
+    if (auth.kind === 'login' && auth.username === 'ann') return { kind: 'codeRequired', session: 'fake-2fa-session' };
+    if (auth.kind === 'twoFactor' && (auth.session !== 'fake-2fa-session' || auth.code !== '123456'))
+      throw fail('two_factor_invalid', `${hostOf(baseUrl)} refused the two-factor code: check the code in your authenticator app and try again`, { host: hostOf(baseUrl) });
+    return null;
+  }
+
+  /** What a token the server refuses gets (HTTP 401). */
+  #refuseExpired(serverId: string | null) {
+    if (serverId && this.expired.has(serverId)) {
+      const host = hostOf(this.servers.get(serverId)?.baseUrl ?? '');
+      throw fail('unauthorized', `${host} refused the access token (HTTP 401): log in again`, { host, status: 401 });
+    }
+  }
+
   #profile(id: string): ProfileView {
     const view = this.profiles.get(id);
     if (!view) throw fail('not_found', `No gateway profile with id ${id}`, { id });
@@ -80,6 +131,7 @@ export class FakeServers {
 
   #push(id: string) {
     const view = this.#profile(id);
+    this.#refuseExpired(view.serverId);
     if (!view.serverId) throw fail('no_server', `\u201c${view.name}\u201d has no server: pick one before pushing`, { profile: view.name });
     if (view.syncState === 'conflict')
       throw fail('conflict', `Both this computer and the server changed \u201c${view.name}\u201d since the last sync: compare the two versions and keep one`, { profile: view.name });
@@ -127,6 +179,8 @@ export class FakeServers {
     return structuredClone(view);
   }
 }
+
+const DAY = 24 * 3_600_000;
 
 function hostOf(url: string): string {
   try {

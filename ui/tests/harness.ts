@@ -22,8 +22,18 @@ if (params.has('settings')) backend.settings.write(JSON.parse(params.get('settin
 // `?badsettings=1`: the settings file had a value Rust replaced by its default.
 if (params.has('badsettings'))
   backend.settings.warnings = ['The saved receiverPort was not usable (70000 is not a receiver port: use a number from 1 to 65535): the default is used instead'];
-// `?flows=1`: one connected server ("Demo") with two cached flow schemas.
-if (params.has('flows')) backend.servers.addDemo();
+// `?flows=1`: one connected server ("Demo") with two cached flow schemas; `&expires=DAYS` says
+// when its token expires (negative: already), `&access=LETTERS` what it may do with gateways
+// (Webitel's x create, r read, w update, d delete), `&refused=1` makes it refuse its token (401)
+// until logged in again.
+if (params.has('flows')) {
+  const access = params.get('access');
+  const demo = backend.servers.addDemo('Demo', undefined, undefined, {
+    tokenExpiresAt: params.has('expires') ? Date.now() + Number(params.get('expires')) * 86_400_000 : null,
+    permissions: access === null ? null : { create: access.includes('x'), read: access.includes('r'), update: access.includes('w'), delete: access.includes('d') },
+  });
+  if (params.has('refused')) backend.servers.expired.add(demo.id);
+}
 
 const seed = Number(params.get('seed') ?? 0);
 for (let i = 1; i <= seed; i++) {

@@ -30,6 +30,12 @@ pub enum CoreError {
     #[error(transparent)]
     Client(#[from] crate::webitel::client_error::ClientError),
 
+    /// Two-factor login is on and no one-time code came with the login.
+    #[error(
+        "{0} asks for a two-factor code: log in again with the code from your authenticator app"
+    )]
+    TwoFactorRequired(String),
+
     #[error("\u{201c}{0}\u{201d} has no server: pick one before pushing")]
     NoServer(String),
 
@@ -154,6 +160,7 @@ impl CoreError {
             CoreError::ServerNotFound(_) => ErrorCode::ServerNotFound,
             CoreError::ServerExists(_) => ErrorCode::ServerExists,
             CoreError::Client(error) => error.code(),
+            CoreError::TwoFactorRequired(_) => ErrorCode::TwoFactorRequired,
             CoreError::NoServer(_) => ErrorCode::NoServer,
             CoreError::NotPushed(_) => ErrorCode::NotPushed,
             CoreError::Conflict(_) => ErrorCode::Conflict,

@@ -53,6 +53,16 @@ pub enum ErrorCode {
     InvalidCertificate,
     /// The server refused the access token.
     Unauthorized,
+    /// The server refused an action the token may not do (HTTP 403 `….access.forbidden`).
+    Forbidden,
+    /// Two-factor login is on: the server asks for the one-time code.
+    TwoFactorRequired,
+    /// The server refused the two-factor code (wrong, or the login session ran out).
+    TwoFactorInvalid,
+    /// The user's password has expired (HTTP 412 `app.password.expired`).
+    PasswordExpired,
+    /// The user must change the password first (HTTP 412 `app.password.force_change`).
+    PasswordChangeRequired,
     /// The server cannot be reached.
     Unreachable,
     /// TLS failed talking to the server.

@@ -26,6 +26,11 @@ fn expected(code: ErrorCode) -> &'static str {
         ErrorCode::InvalidServerUrl => "invalid_server_url",
         ErrorCode::InvalidCertificate => "invalid_certificate",
         ErrorCode::Unauthorized => "unauthorized",
+        ErrorCode::Forbidden => "forbidden",
+        ErrorCode::TwoFactorRequired => "two_factor_required",
+        ErrorCode::TwoFactorInvalid => "two_factor_invalid",
+        ErrorCode::PasswordExpired => "password_expired",
+        ErrorCode::PasswordChangeRequired => "password_change_required",
         ErrorCode::Unreachable => "unreachable",
         ErrorCode::Tls => "tls",
         ErrorCode::TlsSetup => "tls_setup",
@@ -88,7 +93,7 @@ fn every_serialized_code() -> Vec<String> {
 #[test]
 fn every_code_serializes_to_its_pinned_string_and_back() {
     let codes = every_serialized_code();
-    assert_eq!(codes.len(), 65, "{codes:?}");
+    assert_eq!(codes.len(), 70, "{codes:?}");
     for wire in &codes {
         let code: ErrorCode = serde_json::from_value(serde_json::Value::String(wire.clone()))
             .unwrap_or_else(|error| panic!("{wire}: {error}"));

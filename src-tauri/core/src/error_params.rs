@@ -40,7 +40,9 @@ impl CoreError {
         let pairs: Vec<(String, ParamValue)> = match self {
             CoreError::NotFound(id) => vec![text("id", shown(id))],
             CoreError::ServerNotFound(name) => vec![text("name", shown(name))],
-            CoreError::ServerExists(name) => vec![text("name", name.as_str())],
+            CoreError::ServerExists(name) | CoreError::TwoFactorRequired(name) => {
+                vec![text("name", name.as_str())]
+            }
             CoreError::NoServer(profile)
             | CoreError::NotPushed(profile)
             | CoreError::Conflict(profile)
@@ -76,7 +78,11 @@ fn client_params(error: &ClientError) -> Vec<(String, ParamValue)> {
                 number("status", i64::from(*status)),
             ]
         }
+        ClientError::TwoFactorInvalid { host }
+        | ClientError::PasswordExpired { host }
+        | ClientError::PasswordChangeRequired { host } => vec![text("host", host.as_str())],
         ClientError::Unreachable { host, detail }
+        | ClientError::Forbidden { host, detail }
         | ClientError::Tls { host, detail }
         | ClientError::NotWebitel { host, detail } => {
             vec![text("host", host.as_str()), text("detail", detail.as_str())]

@@ -82,6 +82,11 @@ fn table() -> Vec<(CoreError, &'static str, Value, String)> {
         (CoreError::Update(UpdateError::Install(s("denied"))), "update_install", json!({"detail": "denied"}), s("The update could not be installed: denied")),
         (CoreError::Update(UpdateError::NoneAvailable), "update_none", json!({}), s("There is no newer version to download")),
         (CoreError::Update(UpdateError::NotDownloaded), "update_not_downloaded", json!({}), s("No update has been downloaded yet: download it first")),
+        (CoreError::Client(ClientError::Forbidden { host: s("h"), detail: s("chatbot: objclass ADD privilege NOT GRANTED !") }), "forbidden", json!({"host": "h", "detail": "chatbot: objclass ADD privilege NOT GRANTED !"}), s("h refused: this token may not do that (chatbot: objclass ADD privilege NOT GRANTED !)")),
+        (CoreError::TwoFactorRequired(s("prod")), "two_factor_required", json!({"name": "prod"}), s("prod asks for a two-factor code: log in again with the code from your authenticator app")),
+        (CoreError::Client(ClientError::TwoFactorInvalid { host: s("h") }), "two_factor_invalid", json!({"host": "h"}), s("h refused the two-factor code: check the code in your authenticator app and try again")),
+        (CoreError::Client(ClientError::PasswordExpired { host: s("h") }), "password_expired", json!({"host": "h"}), s("The password of this user on h has expired: set a new one in Webitel, then log in again")),
+        (CoreError::Client(ClientError::PasswordChangeRequired { host: s("h") }), "password_change_required", json!({"host": "h"}), s("h asks this user to change the password first: set a new one in Webitel, then log in again")),
     ]
 }
 
@@ -130,7 +135,12 @@ fn ordinal(error: &CoreError) -> usize {
             ClientError::NotWebitel { .. } => 37,
             ClientError::Redirect { .. } => 38,
             ClientError::Api { .. } => 39,
+            ClientError::TwoFactorInvalid { .. } => 48,
+            ClientError::PasswordExpired { .. } => 49,
+            ClientError::PasswordChangeRequired { .. } => 50,
+            ClientError::Forbidden { .. } => 51,
         },
+        CoreError::TwoFactorRequired(_) => 47,
         CoreError::Update(update) => match update {
             UpdateError::NotConfigured => 40,
             UpdateError::Feed { .. } => 41,
@@ -151,7 +161,7 @@ fn every_error_code_has_an_english_sentence_and_stable_params() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=46).collect::<Vec<_>>(),
+        (0..=51).collect::<Vec<_>>(),
         "a sample of every variant"
     );
     for (error, code, params, english) in table {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::sensitive::Sensitive;
+pub use crate::webitel::access::GatewayPermissions;
 
 /// Keychain account that holds a server's access token (profiles use their bare id).
 pub fn token_account(server_id: &str) -> String {
@@ -23,6 +24,26 @@ pub struct Server {
     pub username: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// What the server said about its token when it was last checked.
+    pub token: TokenFacts,
+}
+
+/// What `GET /api/userinfo` said about a token: when it expires and what it may do with
+/// gateways. `None` where the server did not say.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TokenFacts {
+    /// Unix milliseconds.
+    pub expires_at: Option<i64>,
+    pub permissions: Option<GatewayPermissions>,
+}
+
+impl TokenFacts {
+    pub fn from_user_info(info: &crate::webitel::wire::UserInfo) -> Self {
+        Self {
+            expires_at: info.exp.filter(|exp| *exp > 0),
+            permissions: GatewayPermissions::from_user_info(info),
+        }
+    }
 }
 
 /// A server as the UI and the CLI list it.
@@ -38,6 +59,11 @@ pub struct ServerView {
     pub has_token: bool,
     /// A plain-http address off this computer: the token travels unencrypted.
     pub warning: Option<String>,
+    /// When the stored token expires (unix ms), as the server said at the last check.
+    pub token_expires_at: Option<i64>,
+    /// What the token may do with gateways; `null` when the server did not say (then nothing
+    /// is held back).
+    pub permissions: Option<GatewayPermissions>,
 }
 
 /// What a plain-http server address deserves, as a callback URL gets it: every request
@@ -62,6 +88,30 @@ pub enum ServerAuth {
         password: Sensitive<String>,
         domain: String,
     },
+    /// The second step of a two-factor login: the session the login answered and the
+    /// one-time code, for `POST /api/login/2fa`.
+    TwoFactor {
+        username: String,
+        session: Sensitive<String>,
+        code: Sensitive<String>,
+    },
+}
+
+/// What adding a server (or logging in to one again) came to.
+#[derive(Debug, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ConnectOutcome {
+    /// Done: the token is checked and stored.
+    #[serde(rename_all = "camelCase")]
+    Connected { server: ServerView },
+    /// Two-factor login is on: send the code with this session (`ServerAuth::TwoFactor`).
+    /// Nothing is stored yet.
+    #[serde(rename_all = "camelCase")]
+    CodeRequired {
+        #[serde(with = "crate::sensitive::reveal_one")]
+        #[ts(type = "string")]
+        session: Sensitive<String>,
+    },
 }
 
 /// The "Add server" form.
@@ -85,6 +135,10 @@ pub struct ConnectionReport {
     /// One sentence for a person: "Connected as Ann (ann@example)" or what went wrong.
     pub message: String,
     pub user: Option<String>,
+    /// When the token expires (unix ms), when the test passed and the server said.
+    pub token_expires_at: Option<i64>,
+    /// What the token may do with gateways, when the test passed and the server said.
+    pub permissions: Option<GatewayPermissions>,
 }
 
 #[cfg(test)]

@@ -81,6 +81,7 @@ fn workspace(base_url: &str) -> Workspace {
             username: None,
             created_at: 1,
             updated_at: 1,
+            token: Default::default(),
         })
         .expect("a server row");
     Workspace::new(store, Arc::new(MemorySecretStore::new()))

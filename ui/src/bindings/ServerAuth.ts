@@ -3,4 +3,4 @@
 /**
  * How a new server proves who we are.
  */
-export type ServerAuth = { "kind": "token", token: string, } | { "kind": "login", username: string, password: string, domain: string, };
+export type ServerAuth = { "kind": "token", token: string, } | { "kind": "login", username: string, password: string, domain: string, } | { "kind": "twoFactor", username: string, session: string, code: string, };

@@ -10,6 +10,7 @@ import type { BulkProgress } from "./BulkProgress";
 import type { BurstProgress } from "./BurstProgress";
 import type { BurstReport } from "./BurstReport";
 import type { ConflictView } from "./ConflictView";
+import type { ConnectOutcome } from "./ConnectOutcome";
 import type { ConnectionReport } from "./ConnectionReport";
 import type { Diagnostics } from "./Diagnostics";
 import type { DownloadedUpdate } from "./DownloadedUpdate";
@@ -31,6 +32,7 @@ import type { PushAction } from "./PushAction";
 import type { ReceiverInfo } from "./ReceiverInfo";
 import type { SampleAccount } from "./SampleAccount";
 import type { SaveOutcome } from "./SaveOutcome";
+import type { ServerAuth } from "./ServerAuth";
 import type { ServerView } from "./ServerView";
 import type { Settings } from "./Settings";
 import type { SettingsView } from "./SettingsView";
@@ -81,9 +83,15 @@ export interface Commands {
   listServers: () => Promise<Array<ServerView>>;
   /**
    * Checks the credentials against the server, then stores it (the token goes to the keychain)
-   * with its flow schemas cached.
+   * with its flow schemas cached. With two-factor login on, the first call answers
+   * `codeRequired` and a second one with `auth.kind = "twoFactor"` (session and code) completes it.
    */
-  addServer: (server: NewServer) => Promise<ServerView>;
+  addServer: (server: NewServer) => Promise<ConnectOutcome>;
+  /**
+   * Logs in to a stored server again (its token expired or was revoked); the new token
+   * replaces the old one once the server accepted it. Two-factor works as in `add_server`.
+   */
+  reconnectServer: (id: string, auth: ServerAuth) => Promise<ConnectOutcome>;
   testServer: (id: string) => Promise<ConnectionReport>;
   removeServer: (id: string) => Promise<null>;
   refreshFlowSchemas: (serverId: string) => Promise<Array<FlowSchema>>;
@@ -188,6 +196,7 @@ export type CommandName =
   | "list_flow_schemas"
   | "list_servers"
   | "add_server"
+  | "reconnect_server"
   | "test_server"
   | "remove_server"
   | "refresh_flow_schemas"
@@ -239,6 +248,7 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   list_flow_schemas: { method: "listFlowSchemas", args: ["serverId"] },
   list_servers: { method: "listServers", args: [] },
   add_server: { method: "addServer", args: ["server"] },
+  reconnect_server: { method: "reconnectServer", args: ["id", "auth"] },
   test_server: { method: "testServer", args: ["id"] },
   remove_server: { method: "removeServer", args: ["id"] },
   refresh_flow_schemas: { method: "refreshFlowSchemas", args: ["serverId"] },
@@ -287,7 +297,8 @@ export const commands: Commands = {
   runBulk: (action, profileIds, onProgress) => invoke<Array<BulkOutcome>>("run_bulk", { action, profileIds, onProgress }),
   listFlowSchemas: (serverId) => invoke<Array<FlowSchema>>("list_flow_schemas", { serverId }),
   listServers: () => invoke<Array<ServerView>>("list_servers"),
-  addServer: (server) => invoke<ServerView>("add_server", { server }),
+  addServer: (server) => invoke<ConnectOutcome>("add_server", { server }),
+  reconnectServer: (id, auth) => invoke<ConnectOutcome>("reconnect_server", { id, auth }),
   testServer: (id) => invoke<ConnectionReport>("test_server", { id }),
   removeServer: (id) => invoke<null>("remove_server", { id }),
   refreshFlowSchemas: (serverId) => invoke<Array<FlowSchema>>("refresh_flow_schemas", { serverId }),

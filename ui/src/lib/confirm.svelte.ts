@@ -7,6 +7,8 @@ export interface Choice<T extends string> {
   value: T;
   label: string;
   tone?: Tone;
+  /** When set, the choice is shown disabled with this reason as its tooltip. */
+  disabledReason?: string | null;
 }
 
 export interface Question {

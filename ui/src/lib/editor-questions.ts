@@ -18,8 +18,9 @@ export async function askLeave(name: string): Promise<'discard' | 'save' | null>
   return answer === 'discard' || answer === 'save' ? answer : null;
 }
 
-/** Deleting `name` (on `server` too, when it was pushed there): here only, there too, or not (null). */
-export async function askDelete(name: string, server: string | null, unsaved: boolean): Promise<'local' | 'remote' | null> {
+/** Deleting `name` (on `server` too, when it was pushed there): here only, there too, or not
+ * (null). `remoteBlock` is why the token may not delete on the server (that choice is disabled). */
+export async function askDelete(name: string, server: string | null, unsaved: boolean, remoteBlock: string | null = null): Promise<'local' | 'remote' | null> {
   const answer = await confirmations.ask(
     m.delete_question({ name }),
     unsaved
@@ -31,7 +32,7 @@ export async function askDelete(name: string, server: string | null, unsaved: bo
       ? [
           { value: 'cancel', label: m.common_cancel(), tone: 'plain' },
           { value: 'local', label: m.delete_here_only(), tone: 'plain' },
-          { value: 'remote', label: m.delete_here_and_on({ server }), tone: 'danger' },
+          { value: 'remote', label: m.delete_here_and_on({ server }), tone: 'danger', disabledReason: remoteBlock },
         ]
       : [
           { value: 'cancel', label: m.common_cancel(), tone: 'plain' },

@@ -14,6 +14,8 @@ import { toasts } from './toasts.svelte';
 import { errorText } from './messages-from-rust';
 import { EMPTY_PROFILE_DRAFT } from '../bindings/profileFields';
 import { profiles } from './profiles.svelte';
+import { serverPermissionBlock } from './permissions';
+import { relogin } from './relogin.svelte';
 
 // Every key of a draft comes from Rust (ProfileDraft::default(), exported with the bindings);
 // a draft's keys must all be on the view too, or this fails the type check.
@@ -174,7 +176,9 @@ class Editor {
       return;
     }
     try {
-      const view = await backend.setProfileEnabled(this.form.id, enabled);
+      const id = this.form.id;
+      // Pushed: Start/Stop is on the server, which may ask to log in again.
+      const view = await relogin.run(this.saved.remoteId != null ? this.saved.serverId : null, () => backend.setProfileEnabled(id, enabled));
       this.saved = view;
       this.form.enabled = view.enabled;
       const baseline = JSON.parse(this.#baseline) as ProfileDraft;
@@ -203,10 +207,14 @@ class Editor {
     if (!this.form) return;
     const name = this.form.name.trim() || this.saved?.name || m.delete_this_gateway();
     const server = this.saved?.remoteId != null ? this.saved.serverName : null;
-    const answer = await askDelete(name, server, this.isNew);
+    const answer = await askDelete(name, server, this.isNew, server ? serverPermissionBlock(this.saved?.serverId ?? null, 'delete') : null);
     if (answer === null) return;
     try {
-      if (this.form.id) await backend.deleteProfile(this.form.id, answer === 'remote');
+      const id = this.form.id;
+      if (id) {
+        const remote = answer === 'remote';
+        await (remote ? relogin.run(this.saved?.serverId, () => backend.deleteProfile(id, true)) : backend.deleteProfile(id, false));
+      }
       this.reset();
       await this.#refreshList();
       const first = profiles.first();

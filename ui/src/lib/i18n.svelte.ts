@@ -95,6 +95,11 @@ export function formatDateTime(value: Date | number, options?: Intl.DateTimeForm
   return new Intl.DateTimeFormat(state.locale, options).format(value);
 }
 
+/** A time from now in the current locale: "in 5 days", "dans 3 heures". */
+export function formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit): string {
+  return new Intl.RelativeTimeFormat(state.locale, { numeric: 'always' }).format(value, unit);
+}
+
 /** Stands in a message's parameter where markup goes (a <strong>, a <code>): see `around`. */
 export const SLOT = '\u0001';
 

@@ -3,7 +3,7 @@
 import { toIpcError } from './backend';
 
 /** The parts of the Add-server form an error can be about. */
-export type ServerInput = 'name' | 'baseUrl' | 'credentials' | 'caPem';
+export type ServerInput = 'name' | 'baseUrl' | 'credentials' | 'code' | 'caPem';
 
 const inputOf: Readonly<Record<string, ServerInput>> = {
   server_exists: 'name',
@@ -12,8 +12,16 @@ const inputOf: Readonly<Record<string, ServerInput>> = {
   timeout: 'baseUrl',
   not_webitel: 'baseUrl',
   unauthorized: 'credentials',
+  password_expired: 'credentials',
+  password_change_required: 'credentials',
+  two_factor_invalid: 'code',
   tls: 'caPem',
 };
+
+/** A two-factor code as typed: digits only (spaces and dashes from a copied code dropped). */
+export function cleanCode(text: string): string {
+  return text.replace(/[^0-9]/g, '').slice(0, 8);
+}
 
 /** The input `failure` is about, or null when it is about none in particular. */
 export function inputOfFailure(failure: unknown): ServerInput | null {

@@ -1,6 +1,8 @@
-// Webitel servers: the list, add (token or login), test connection, pull, remove. Tokens and
-// passwords go straight to the Rust side and are never kept here.
+// Webitel servers: the list, add (token, login, two-factor), log in again, test connection,
+// pull, remove. Tokens, passwords and codes go straight to the Rust side and are never kept here.
+import type { ConnectOutcome } from '../bindings/ConnectOutcome';
 import type { NewServer } from '../bindings/NewServer';
+import type { ServerAuth } from '../bindings/ServerAuth';
 import type { ServerView } from '../bindings/ServerView';
 import { backend } from './backend';
 import { confirmations } from './confirm.svelte';
@@ -26,13 +28,26 @@ class Servers {
     return this.list.find((server) => server.id === id)?.name ?? null;
   }
 
-  /** Adds a server; throws the IPC error so the form can show it next to its fields. */
-  async add(server: NewServer): Promise<ServerView> {
-    const added = await backend.addServer(server);
+  /** Adds a server; throws the IPC error so the form can show it next to its fields. With
+   * two-factor login on, answers `codeRequired` first: the same call with the code completes it. */
+  async add(server: NewServer): Promise<ConnectOutcome> {
+    const outcome = await backend.addServer(server);
+    if (outcome.kind === 'codeRequired') return outcome;
+    const added = outcome.server;
     await this.load();
     if (added.warning) toasts.show(m.servers_connected_warning({ name: added.name, warning: added.warning }), 'warning');
     else toasts.show(m.servers_connected({ name: added.name }));
-    return added;
+    return outcome;
+  }
+
+  /** Logs in to a stored server again; like `add`, may answer `codeRequired` first. */
+  async reconnect(id: string, auth: ServerAuth): Promise<ConnectOutcome> {
+    const outcome = await backend.reconnectServer(id, auth);
+    if (outcome.kind === 'connected') {
+      await this.load();
+      toasts.show(m.servers_logged_in_again({ name: outcome.server.name }));
+    }
+    return outcome;
   }
 
   async test(id: string) {
@@ -40,6 +55,8 @@ class Servers {
     try {
       const report = await backend.testServer(id);
       toasts.show(report.message, report.ok ? 'success' : 'error');
+      // The test refreshed what the server says about the token (expiry, access).
+      await this.load();
     } catch (error) {
       toasts.show(errorText(error), 'error');
     } finally {

@@ -7,6 +7,7 @@ import { editor } from './editor.svelte';
 import { toasts } from './toasts.svelte';
 import { m } from '../paraglide/messages.js';
 import { errorText } from './messages-from-rust';
+import { relogin } from './relogin.svelte';
 
 class Sync {
   busy = $state(false);
@@ -19,7 +20,7 @@ class Sync {
     if (!id) return;
     this.busy = true;
     try {
-      const action = await backend.pushProfile(id);
+      const action = await relogin.run(editor.saved?.serverId, () => backend.pushProfile(id));
       const server = editor.saved?.serverName ?? m.push_the_server();
       toasts.show(
         action === 'created' ? m.push_created({ server }) : action === 'updated' ? m.push_updated({ server }) : m.push_up_to_date({ server }),

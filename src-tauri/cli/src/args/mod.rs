@@ -105,7 +105,33 @@ pub enum Command {
         /// Misbehave on every gateway request (/api/chat/...): 500-garbage, html-200, truncated-json, 401, reset, hang, huge, not-a-gateway or reset-after. PUT/DELETE /emulator/fault changes it while running
         #[arg(long, value_name = "KIND")]
         fault: Option<textgate_core::emulator::FaultKind>,
+        #[command(flatten)]
+        logins: EmulatorLogins,
     },
+}
+
+/// How the emulator's logins and tokens behave, as a real server's may.
+#[derive(Debug, Args, Default)]
+pub struct EmulatorLogins {
+    /// Turn two-factor login on for this user: the login answers a session id and the token
+    /// comes from POST /api/login/2fa with --totp-code
+    #[arg(long, value_name = "USER")]
+    pub totp_user: Option<String>,
+    /// The one-time code the --totp-user must give (a fixed code, for tests)
+    #[arg(
+        long,
+        value_name = "CODE",
+        requires = "totp_user",
+        default_value = "123456"
+    )]
+    pub totp_code: String,
+    /// Accept another token with limited gateway access, in Webitel's letters (x create,
+    /// r read, w update, d delete), e.g. --grant readonly-token=r; repeatable
+    #[arg(long, value_name = "TOKEN=ACCESS")]
+    pub grant: Vec<String>,
+    /// Seconds until the tokens expire (default 30 days); userinfo answers it as exp
+    #[arg(long, value_name = "SECONDS")]
+    pub token_ttl: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -138,6 +164,10 @@ pub struct ServerAdd {
     /// Read the --login password from standard input (used once, never stored)
     #[arg(long, requires = "login")]
     pub password_stdin: bool,
+    /// The one-time code from the authenticator app, when the server has two-factor login
+    /// on; without it a terminal is asked for the code when the server wants one
+    #[arg(long, value_name = "CODE", requires = "login")]
+    pub totp: Option<String>,
     /// PEM file with the private CA certificate(s) of an on-premise server
     #[arg(long, value_name = "FILE")]
     pub ca_file: Option<PathBuf>,

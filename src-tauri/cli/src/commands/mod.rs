@@ -19,6 +19,7 @@ mod profiles;
 mod schemas;
 mod send;
 mod server;
+mod server_login;
 mod signature;
 mod template;
 
@@ -53,12 +54,14 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
             token_stdin,
             auto_reply,
             fault,
+            logins,
         } => {
             emulator::run(
                 port,
                 emulator::token(token, token_stdin, out)?,
                 auto_reply,
                 fault,
+                logins,
             )
             .await
         }

@@ -1,5 +1,6 @@
 //! `server add|list|test|remove`. Tokens and passwords come only from standard input (never
-//! the command line, where other users could see them) and are never printed.
+//! the command line, where other users could see them) and are never printed; a two-factor
+//! code comes with `--totp` or is asked for at the terminal (`server_login`).
 
 use textgate_core::server::{plain_http_warning, ServerAuth};
 use textgate_core::ErrorCode;
@@ -9,6 +10,8 @@ use crate::context::Context;
 use crate::error::{CliError, CliResult};
 use crate::output::{yes_no, Table};
 use crate::secret_input::SecretSource;
+
+use super::server_login::{self, expiry_words, permission_words};
 
 pub async fn run(ctx: &Context, command: ServerCommand) -> CliResult {
     match command {
@@ -53,11 +56,8 @@ async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
         })?),
         None => None,
     };
-    let server = ctx
-        .workspace
-        .servers()
-        .add(&args.name, &args.base_url, ca_pem, auth)
-        .await?;
+    let server =
+        server_login::connect(ctx, &args.name, &args.base_url, ca_pem, auth, args.totp).await?;
     if ctx.out.is_json() {
         ctx.out.json(&server);
     } else {
@@ -80,7 +80,17 @@ fn list(ctx: &Context) -> CliResult {
             .line("No servers yet: add one with `textgate-cli server add`");
         return Ok(());
     }
-    let mut table = Table::new(&["NAME", "BASE URL", "USER", "TOKEN", "CUSTOM CA", "ID"]);
+    let now = textgate_core::clock::now_millis();
+    let mut table = Table::new(&[
+        "NAME",
+        "BASE URL",
+        "USER",
+        "TOKEN",
+        "EXPIRES",
+        "GATEWAYS",
+        "CUSTOM CA",
+        "ID",
+    ]);
     for server in servers {
         table.row(vec![
             server.name,
@@ -92,6 +102,8 @@ fn list(ctx: &Context) -> CliResult {
                 "missing"
             }
             .into(),
+            expiry_words(server.token_expires_at, now),
+            permission_words(server.permissions),
             yes_no(server.has_custom_ca),
             server.id,
         ]);
@@ -112,6 +124,12 @@ async fn test(ctx: &Context, name: &str) -> CliResult {
     }
     if report.ok {
         ctx.out.line(&report.message);
+        let now = textgate_core::clock::now_millis();
+        ctx.out.line(format!(
+            "Token expires: {}; gateways: {}",
+            expiry_words(report.token_expires_at, now),
+            permission_words(report.permissions)
+        ));
         Ok(())
     } else {
         Err(CliError::new(report.code, report.message))

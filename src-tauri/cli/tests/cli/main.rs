@@ -31,6 +31,7 @@ mod profile_set;
 mod profiles;
 mod secrets;
 mod send;
+mod server_login;
 mod servers;
 mod signatures;
 mod start_stop_delete;

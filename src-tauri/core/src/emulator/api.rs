@@ -1,5 +1,6 @@
 //! The emulator's HTTP surface: routes, the gate every `/api` request passes (request log,
-//! injected faults, `X-Webitel-Access`), the small endpoints (login, userinfo, schemas), and
+//! injected faults, `X-Webitel-Access` and its access), the schema listing (logins and userinfo
+//! are in `auth`), and
 //! `/emulator/fault` to switch a fault rule on (`PUT`) or off (`DELETE`) while running.
 
 use std::sync::Arc;
@@ -12,17 +13,18 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
+use super::auth::{self, TokenCheck};
 use super::bots;
 use super::faults::{self, ConnKill, FaultKind, FaultRule};
 use super::query::QueryParams;
 use super::reply::{self, protobuf_json};
 use super::state::{Fault, RequestRecord, Shared};
-use crate::webitel::wire::LoginRequest;
 
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     let api = Router::new()
-        .route("/login", post(login))
-        .route("/userinfo", get(userinfo))
+        .route("/login", post(auth::login))
+        .route("/login/2fa", post(auth::login_two_factor))
+        .route("/userinfo", get(auth::userinfo))
         .route("/chat/bots", get(bots::list).post(bots::create))
         .route(
             "/chat/bots/{id}",
@@ -90,22 +92,31 @@ async fn gate(State(shared): State<Arc<Shared>>, request: Request, next: Next) -
     checked(shared, request, next).await
 }
 
-/// The token check, then the handler.
+/// The token check (known, not expired, allowed the gateway request), then the handler.
 async fn checked(shared: Arc<Shared>, request: Request, next: Next) -> Response {
-    let is_login = request.method() == Method::POST && request.uri().path() == "/login";
-    let authorised = request
-        .headers()
-        .get("x-webitel-access")
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|token| token == shared.token);
-    if !is_login && !authorised {
-        return reply::error(
+    let path = request.uri().path();
+    let is_login = request.method() == Method::POST && (path == "/login" || path == "/login/2fa");
+    if is_login {
+        return next.run(request).await;
+    }
+    match auth::check_token(&shared, request.headers()) {
+        TokenCheck::Granted { access, .. } => {
+            if let Some(refusal) = auth::gateway_refusal(request.method(), path, &access) {
+                return refusal;
+            }
+            next.run(request).await
+        }
+        TokenCheck::Expired => reply::error(
+            StatusCode::UNAUTHORIZED,
+            "app.context.authorization.expired",
+            "the access token has expired",
+        ),
+        TokenCheck::Unknown => reply::error(
             StatusCode::UNAUTHORIZED,
             "app.context.authorization.invalid",
             "invalid or missing access token",
-        );
+        ),
     }
-    next.run(request).await
 }
 
 /// The body of `PUT /emulator/fault`: `{"kind":"reset","method":"POST","once":true}`.
@@ -143,29 +154,6 @@ async fn set_fault(State(shared): State<Arc<Shared>>, body: axum::body::Bytes) -
 async fn clear_fault(State(shared): State<Arc<Shared>>) -> Response {
     shared.lock().fault_rule = None;
     StatusCode::NO_CONTENT.into_response()
-}
-
-async fn login(State(shared): State<Arc<Shared>>, body: axum::body::Bytes) -> Response {
-    match serde_json::from_slice::<LoginRequest>(&body) {
-        Ok(login) if login.password == shared.token => {
-            reply::ok(serde_json::json!({ "access_token": shared.token }))
-        }
-        Ok(_) => reply::error(
-            StatusCode::UNAUTHORIZED,
-            "app.login.invalid",
-            "invalid username or password",
-        ),
-        Err(error) => reply::bad_request(
-            "app.login.request.invalid",
-            format!("bad login body: {error}"),
-        ),
-    }
-}
-
-async fn userinfo() -> Response {
-    reply::ok(serde_json::json!({
-        "user_id": "1", "username": "admin", "name": "Emulator admin", "domain": "emulator", "dc": "1"
-    }))
 }
 
 async fn schemas(State(shared): State<Arc<Shared>>, RawQuery(query): RawQuery) -> Response {

@@ -1,10 +1,12 @@
-//! An in-process emulator of the Webitel admin API subset Textgate uses (login, userinfo, chat
+//! An in-process emulator of the Webitel admin API subset Textgate uses (login with two-factor,
+//! userinfo with expiry and access, tokens with limited access, chat
 //! bots CRUD with paging/fields/q/provider, routing schemas), strict like the real server. Tests
 //! and `textgate-cli emulator` run it on loopback; hooks let tests change state "on the
 //! server", read the request log and inject faults. It also speaks as Webitel to a gateway's
 //! callback (`act`, auto-reply), so both directions of a custom gateway can be exercised.
 
 mod api;
+mod auth;
 mod bots;
 mod chat;
 mod fault_listener;
@@ -23,7 +25,10 @@ use tokio::sync::oneshot;
 
 pub use faults::{FaultKind, FaultRule, HUGE_ANSWER_BYTES};
 pub use outbound::{auto_reply_text, ActError};
-pub use state::{ChatEntry, Direction, Fault, RequestRecord};
+pub use state::{
+    ChatEntry, Direction, Fault, RequestRecord, TokenGrant, TwoFactorUser,
+    DEFAULT_TOKEN_LIFETIME_MS,
+};
 
 use crate::harness::delivery::Exchange;
 use crate::harness::outbound::AgentAction;
@@ -46,6 +51,24 @@ impl Emulator {
 
     pub fn token(&self) -> &str {
         &self.shared.token
+    }
+
+    /// Accepts another token, with limited gateway access (e.g. `"r"`: read-only).
+    pub fn add_token(&self, grant: TokenGrant) -> &Self {
+        self.shared.lock().grants.push(grant);
+        self
+    }
+
+    /// Sets when the main token (and every grant without its own expiry) expires, unix ms.
+    pub fn set_token_expiry(&self, expires_at: i64) -> &Self {
+        self.shared.lock().token_expires_at = expires_at;
+        self
+    }
+
+    /// Turns two-factor login on for one user (with `None`, off).
+    pub fn set_two_factor(&self, user: Option<TwoFactorUser>) -> &Self {
+        self.shared.lock().two_factor = user;
+        self
     }
 
     /// Adds a routing schema (`kind`: chat, default, voice, ...).
@@ -200,6 +223,9 @@ impl RunningEmulator {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod auth_tests;
 
 #[cfg(test)]
 mod chat_tests;

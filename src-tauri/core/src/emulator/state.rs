@@ -1,6 +1,7 @@
 //! The emulator's in-memory server state: gateways, flow schemas, a clock that always moves
-//! forward, the request log, the queue of faults tests inject and the standing fault rule, the
-//! chat transcript and the auto-reply switch.
+//! forward, the tokens and logins it accepts (`auth` serves them), the request log, the queue
+//! of faults tests inject and the standing fault rule, the chat transcript and the auto-reply
+//! switch.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::atomic::AtomicBool;
@@ -59,6 +60,27 @@ impl ChatEntry {
     }
 }
 
+/// Thirty days: the lifetime of a token when none is configured.
+pub const DEFAULT_TOKEN_LIFETIME_MS: i64 = 30 * 24 * 3600 * 1000;
+
+/// A token the emulator accepts besides its main one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenGrant {
+    pub token: String,
+    /// What it may do with gateways, in Webitel's letters (`"r"` is read-only).
+    pub access: String,
+    /// Unix milliseconds; `None` lasts the emulator's token lifetime from its start.
+    pub expires_at: Option<i64>,
+}
+
+/// A user with two-factor login on: after the password (the emulator's token, as for every
+/// user) the login asks for `code`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TwoFactorUser {
+    pub username: String,
+    pub code: String,
+}
+
 #[derive(Default)]
 pub(crate) struct Inner {
     pub bots: BTreeMap<i64, Bot>,
@@ -73,6 +95,14 @@ pub(crate) struct Inner {
     pub chats: Vec<ChatEntry>,
     /// Chats open on the server, by gateway id and `chatId` (see `chat`).
     pub open_chats: BTreeSet<(i64, String)>,
+    /// When the main token expires (unix ms); extra grants default to it.
+    pub token_expires_at: i64,
+    /// Tokens with limited gateway access (see `auth`).
+    pub grants: Vec<TokenGrant>,
+    /// The user whose login asks for a one-time code, if any.
+    pub two_factor: Option<TwoFactorUser>,
+    /// Two-factor sessions handed out by `POST /api/login`, waiting for their code.
+    pub two_factor_sessions: Vec<String>,
 }
 
 impl Inner {
@@ -131,6 +161,7 @@ impl Shared {
             client: crate::harness::delivery::client().map_err(|error| error.to_string()),
             inner: Mutex::new(Inner {
                 next_id: 1,
+                token_expires_at: crate::clock::now_millis() + DEFAULT_TOKEN_LIFETIME_MS,
                 ..Inner::default()
             }),
         }

@@ -17,6 +17,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../../migrations/0003_harness_history.sql"),
     include_str!("../../migrations/0004_template_verdicts.sql"),
     include_str!("../../migrations/0005_profile_notes.sql"),
+    include_str!("../../migrations/0006_server_token_facts.sql"),
 ];
 
 /// The newest schema this build knows.

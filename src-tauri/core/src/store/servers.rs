@@ -5,9 +5,11 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::Store;
 use crate::error::{CoreError, Result};
-use crate::server::Server;
+use crate::server::{Server, TokenFacts};
+use crate::webitel::access::GatewayPermissions;
 
-const COLUMNS: &str = "id, name, base_url, ca_pem, username, created_at, updated_at";
+const COLUMNS: &str =
+    "id, name, base_url, ca_pem, username, created_at, updated_at, token_expires_at, gateway_access";
 
 fn server_from_row(row: &Row<'_>) -> rusqlite::Result<Server> {
     Ok(Server {
@@ -18,6 +20,12 @@ fn server_from_row(row: &Row<'_>) -> rusqlite::Result<Server> {
         username: row.get("username")?,
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
+        token: TokenFacts {
+            expires_at: row.get("token_expires_at")?,
+            permissions: row
+                .get::<_, Option<String>>("gateway_access")?
+                .map(|letters| GatewayPermissions::from_letters(&letters)),
+        },
     })
 }
 
@@ -48,7 +56,7 @@ impl Store {
     pub fn insert_server(&mut self, server: &Server) -> Result<()> {
         let tx = self.conn.transaction()?;
         tx.execute(
-            &format!("INSERT INTO servers ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+            &format!("INSERT INTO servers ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
             params![
                 server.id,
                 server.name,
@@ -56,10 +64,39 @@ impl Store {
                 server.ca_pem,
                 server.username,
                 server.created_at,
-                server.updated_at
+                server.updated_at,
+                server.token.expires_at,
+                server.token.permissions.map(|p| p.letters()),
             ],
         )?;
         tx.commit()?;
+        Ok(())
+    }
+
+    /// Records what the server said about the token just checked (and, after logging in
+    /// again, who logged in).
+    pub fn update_server_token(
+        &mut self,
+        id: &str,
+        token: &TokenFacts,
+        username: Option<&str>,
+        now: i64,
+    ) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE servers SET token_expires_at = ?2, gateway_access = ?3,
+                 username = COALESCE(?4, username), updated_at = ?5
+             WHERE id = ?1",
+            params![
+                id,
+                token.expires_at,
+                token.permissions.map(|p| p.letters()),
+                username,
+                now
+            ],
+        )?;
+        if changed == 0 {
+            return Err(CoreError::ServerNotFound(id.to_string()));
+        }
         Ok(())
     }
 

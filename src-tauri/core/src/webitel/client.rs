@@ -14,7 +14,7 @@ use url::Url;
 use super::call_log;
 use super::client_error::ClientError;
 use super::redact::{describe_parse_error, quote_reply};
-use super::wire::{LoginRequest, LoginResponse, MicroError, Page, Schema, UserInfo};
+use super::wire::{MicroError, Page, Schema, UserInfo};
 use crate::error_text::error_chain;
 use crate::http_setup;
 use crate::sensitive::Sensitive;
@@ -63,7 +63,7 @@ impl ClientConfig {
 pub struct WebitelClient {
     http: reqwest::Client,
     api: Url,
-    host: String,
+    pub(super) host: String,
     timeout: Duration,
     retry_backoff: Duration,
     token: Option<Sensitive<String>>,
@@ -96,25 +96,6 @@ impl WebitelClient {
             retry_backoff: config.retry_backoff,
             token,
         })
-    }
-
-    /// `POST /api/login`; returns the access token. The password is used once and dropped.
-    pub async fn login(
-        &self,
-        username: &str,
-        password: &Sensitive<String>,
-        domain: &str,
-    ) -> Result<Sensitive<String>, ClientError> {
-        let body = LoginRequest {
-            username: username.to_string(),
-            password: password.expose().clone(),
-            domain: domain.to_string(),
-        };
-        let answer: LoginResponse = self.send(Method::POST, "login", &[], Some(&body)).await?;
-        if answer.access_token.is_empty() {
-            return Err(self.not_webitel("the login answer has no access_token"));
-        }
-        Ok(Sensitive::new(answer.access_token))
     }
 
     /// `GET /api/userinfo`: whether the token is valid, and whose it is.
@@ -219,6 +200,16 @@ impl WebitelClient {
             .ok()
             .filter(|e| !e.id.is_empty() || !e.detail.is_empty());
         match (status, error) {
+            // chat_manager's refusal of an action the token may not do: not a login problem.
+            (StatusCode::FORBIDDEN, Some(error))
+                if error.id.ends_with(".access.forbidden")
+                    || error.id.ends_with(".access.denied") =>
+            {
+                Err(ClientError::Forbidden {
+                    host: self.host.clone(),
+                    detail: error.detail,
+                })
+            }
             (StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN, error) => {
                 Err(ClientError::Unauthorized {
                     host: self.host.clone(),

@@ -21,6 +21,19 @@ pub enum ClientError {
         detail: String,
     },
 
+    /// HTTP 403 `….access.forbidden` / `….access.denied`: the token may not do this.
+    #[error("{host} refused: this token may not do that ({detail})")]
+    Forbidden { host: String, detail: String },
+
+    #[error("{host} refused the two-factor code: check the code in your authenticator app and try again")]
+    TwoFactorInvalid { host: String },
+
+    #[error("The password of this user on {host} has expired: set a new one in Webitel, then log in again")]
+    PasswordExpired { host: String },
+
+    #[error("{host} asks this user to change the password first: set a new one in Webitel, then log in again")]
+    PasswordChangeRequired { host: String },
+
     #[error("Cannot reach {host}: {detail}")]
     Unreachable { host: String, detail: String },
 
@@ -59,6 +72,10 @@ impl ClientError {
             ClientError::InvalidBaseUrl(_) => crate::ErrorCode::InvalidServerUrl,
             ClientError::InvalidCertificate(_) => crate::ErrorCode::InvalidCertificate,
             ClientError::Unauthorized { .. } => crate::ErrorCode::Unauthorized,
+            ClientError::Forbidden { .. } => crate::ErrorCode::Forbidden,
+            ClientError::TwoFactorInvalid { .. } => crate::ErrorCode::TwoFactorInvalid,
+            ClientError::PasswordExpired { .. } => crate::ErrorCode::PasswordExpired,
+            ClientError::PasswordChangeRequired { .. } => crate::ErrorCode::PasswordChangeRequired,
             ClientError::Unreachable { .. } => crate::ErrorCode::Unreachable,
             ClientError::Tls { .. } => crate::ErrorCode::Tls,
             ClientError::Setup(_) => crate::ErrorCode::TlsSetup,

@@ -48,6 +48,9 @@ async fn login_userinfo_and_bot_crud() {
         .login("admin", &Sensitive::new("tok".into()), "")
         .await
         .unwrap();
+    let crate::webitel::login::LoginOutcome::Token(token) = token else {
+        panic!("no token: {token:?}");
+    };
     assert_eq!(token.expose(), "tok");
     assert_eq!(
         client.user_info().await.unwrap().user_id,

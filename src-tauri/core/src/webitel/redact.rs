@@ -67,6 +67,7 @@ pub fn is_credential_key(key: &str) -> bool {
         "privatekey",
         "cookie",
         "credential",
+        "totp",
     ];
     key == "key" || PARTS.iter().any(|part| key.contains(part))
 }

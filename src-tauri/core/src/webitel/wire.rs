@@ -187,10 +187,68 @@ impl Drop for LoginRequest {
     }
 }
 
-/// `POST /api/login` answer (other fields ignored).
-#[derive(Clone, Serialize, Deserialize)]
+/// `POST /api/login` (and `/api/login/2fa`) answer (other fields ignored). With two-factor on,
+/// the login answers only `id`, the two-factor session, and no token. Never logged: no `Debug`.
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct LoginResponse {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub access_token: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+}
+
+impl Drop for LoginResponse {
+    fn drop(&mut self) {
+        self.access_token.zeroize();
+        self.id.zeroize();
+    }
+}
+
+/// `POST /api/login/2fa` body: the two-factor session from the login and the one-time code.
+/// Never logged: no `Debug`.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct TwoFactorRequest {
+    pub id: String,
+    pub totp: String,
+}
+
+impl Drop for TwoFactorRequest {
+    fn drop(&mut self) {
+        self.id.zeroize();
+        self.totp.zeroize();
+    }
+}
+
+/// A `scope` entry of `GET /api/userinfo`: an object class and the access granted on it, as
+/// Webitel's letters (`x` create, `r` read, `w` update, `d` delete; doubled = may grant).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjClass {
+    #[serde(
+        default,
+        deserialize_with = "int64::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: Option<i64>,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub class: String,
+    #[serde(default)]
+    pub access: String,
+    #[serde(default)]
+    pub obac: bool,
+    #[serde(default)]
+    pub rbac: bool,
+}
+
+/// A `permissions` entry of `GET /api/userinfo`; `add`, `read`, `write` and `delete` bypass
+/// the object classes' access letters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserPermission {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
 }
 
 /// `GET /api/userinfo` answer: only what Textgate shows.
@@ -214,6 +272,18 @@ pub struct UserInfo {
         skip_serializing_if = "Option::is_none"
     )]
     pub dc: Option<i64>,
+    /// When the token expires, in milliseconds since the epoch (`0` or absent: unknown).
+    #[serde(
+        default,
+        deserialize_with = "int64::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exp: Option<i64>,
+    /// The object classes the token may use; absent on servers that do not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Vec<ObjClass>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub permissions: Vec<UserPermission>,
 }
 
 /// Webitel's ("micro") error body: `{"id":"chat.bot.…","code":400,"detail":"…","status":"Bad Request"}`.

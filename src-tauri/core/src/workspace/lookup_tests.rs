@@ -58,6 +58,7 @@ fn finds_a_profile_that_belongs_to_a_server() {
         username: None,
         created_at: 1,
         updated_at: 1,
+        token: Default::default(),
     };
     workspace.store().insert_server(&server).unwrap();
     let draft = ProfileDraft {

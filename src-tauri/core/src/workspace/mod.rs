@@ -10,6 +10,7 @@ mod harness_setup;
 mod lookup;
 mod profiles;
 pub mod remote;
+mod server_login;
 mod servers;
 mod sync;
 mod sync_log;

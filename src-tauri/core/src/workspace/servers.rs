@@ -1,18 +1,20 @@
-//! Server operations: add (with a pasted token or a login), list, test, remove, and the flow
-//! schema cache. Tokens go to the keychain; adding a server checks the token first, so a typo
-//! is caught at once rather than at the first push.
+//! Server operations: add (with a pasted token or a login, see `server_login`), list, test,
+//! remove, and the flow schema cache. Tokens go to the keychain; adding a server checks the
+//! token first, so a typo is caught at once rather than at the first push.
 
 use super::{Servers, Workspace};
 use crate::clock::now_millis;
 use crate::error::{CoreError, Result};
 use crate::profile::FlowSchema;
-use crate::sensitive::Sensitive;
 use crate::server::{
-    plain_http_warning, token_account, ConnectionReport, Server, ServerAuth, ServerView,
+    plain_http_warning, token_account, ConnectOutcome, ConnectionReport, Server, ServerAuth,
+    ServerView, TokenFacts,
 };
 use crate::validation::check_name;
 use crate::webitel::client::{parse_base_url, ClientConfig, WebitelClient};
 use crate::webitel::client_error::ClientError;
+
+use super::server_login::{obtain, Obtained};
 
 impl Workspace {
     /// A client for `server` with its token (or the override).
@@ -40,7 +42,7 @@ impl Workspace {
         Ok(WebitelClient::new(&config, Some(token))?)
     }
 
-    fn server_view(&self, server: &Server) -> ServerView {
+    pub(super) fn server_view(&self, server: &Server) -> ServerView {
         let has_token = self.token_override.is_some()
             || matches!(self.secrets.read(&token_account(&server.id)), Ok(Some(_)));
         ServerView {
@@ -51,6 +53,8 @@ impl Workspace {
             warning: plain_http_warning(&server.base_url),
             username: server.username.clone(),
             has_token,
+            token_expires_at: server.token.expires_at,
+            permissions: server.token.permissions,
         }
     }
 }
@@ -64,9 +68,8 @@ impl Servers<'_> {
             .collect())
     }
 
-    /// Checks the credentials against the server, then stores it (token in the keychain) and
-    /// fills its flow-schema cache: a fresh server is only useful with its schemas. The server
-    /// is added even when that refresh fails (it can be redone with "Refresh" or `schemas list`).
+    /// [`connect`](Self::connect) for a caller that cannot ask for a two-factor code: a
+    /// server that asks for one is `TwoFactorRequired`.
     pub async fn add(
         self,
         name: &str,
@@ -74,6 +77,25 @@ impl Servers<'_> {
         ca_pem: Option<String>,
         auth: ServerAuth,
     ) -> Result<ServerView> {
+        match self.connect(name, base_url, ca_pem, auth).await? {
+            ConnectOutcome::Connected { server } => Ok(server),
+            ConnectOutcome::CodeRequired { .. } => Err(CoreError::TwoFactorRequired(name.into())),
+        }
+    }
+
+    /// Checks the credentials against the server, then stores it (token in the keychain, what
+    /// userinfo said about it in the store) and fills its flow-schema cache: a fresh server is
+    /// only useful with its schemas. The server is added even when that refresh fails (it can
+    /// be redone with "Refresh" or `schemas list`). With two-factor login on, the login answers
+    /// `CodeRequired` and nothing is stored; the same call with `ServerAuth::TwoFactor` (the
+    /// session and the code) completes it.
+    pub async fn connect(
+        self,
+        name: &str,
+        base_url: &str,
+        ca_pem: Option<String>,
+        auth: ServerAuth,
+    ) -> Result<ConnectOutcome> {
         let name = check_name(name).map_err(|issue| {
             CoreError::Invalid(vec![crate::FieldIssue::error(
                 crate::ProfileField::Name,
@@ -91,35 +113,24 @@ impl Servers<'_> {
             ca_pem: ca_pem.clone(),
             ..self.ws.client_defaults.clone()
         };
-        let (token, username) = match auth {
-            ServerAuth::Token { token } => {
-                (Sensitive::new(token.expose().trim().to_string()), None)
-            }
-            ServerAuth::Login {
-                username,
-                password,
-                domain,
-            } => {
-                let token = WebitelClient::new(&config, None)?
-                    .login(&username, &password, &domain)
-                    .await?;
-                (token, Some(username))
-            }
+        let checked = match obtain(&config, auth).await? {
+            Obtained::Token(checked) => checked,
+            Obtained::CodeRequired(session) => return Ok(ConnectOutcome::CodeRequired { session }),
         };
-        WebitelClient::new(&config, Some(token.clone()))?
-            .user_info()
-            .await?;
         let now = now_millis();
         let server = Server {
             id: uuid::Uuid::new_v4().to_string(),
             name,
             base_url,
             ca_pem,
-            username,
+            username: checked.username,
             created_at: now,
             updated_at: now,
+            token: checked.facts,
         };
-        self.ws.secrets.write(&token_account(&server.id), &token)?;
+        self.ws
+            .secrets
+            .write(&token_account(&server.id), &checked.token)?;
         if let Err(error) = self.ws.store().insert_server(&server) {
             let _ = self.ws.secrets.remove(&token_account(&server.id));
             return Err(error);
@@ -130,7 +141,9 @@ impl Servers<'_> {
                 "flow schemas not loaded after adding the server"
             );
         }
-        Ok(self.ws.server_view(&server))
+        Ok(ConnectOutcome::Connected {
+            server: self.ws.server_view(&server),
+        })
     }
 
     /// Forgets a server: its token, its cached schemas; its profiles become local only.
@@ -140,12 +153,17 @@ impl Servers<'_> {
         self.ws.store().delete_server(&server.id)
     }
 
-    /// "Test connection": `GET /api/userinfo` with the stored token.
+    /// "Test connection": `GET /api/userinfo` with the stored token; what it says about the
+    /// token (expiry, gateway access) is stored with the server.
     pub async fn test(self, id_or_name: &str) -> Result<ConnectionReport> {
         let server = self.ws.store().get_server(id_or_name)?;
         let client = self.ws.client_for(&server)?;
         Ok(match client.user_info().await {
             Ok(user) => {
+                let facts = TokenFacts::from_user_info(&user);
+                self.ws
+                    .store()
+                    .update_server_token(&server.id, &facts, None, now_millis())?;
                 let who = if user.name.is_empty() {
                     user.username.clone()
                 } else {
@@ -161,6 +179,8 @@ impl Servers<'_> {
                     code: crate::ErrorCode::Ok,
                     message: format!("Connected to {} as {who}{domain}", server.name),
                     user: Some(who),
+                    token_expires_at: facts.expires_at,
+                    permissions: facts.permissions,
                 }
             }
             Err(error) => ConnectionReport {
@@ -168,6 +188,8 @@ impl Servers<'_> {
                 code: error.code(),
                 message: error.to_string(),
                 user: None,
+                token_expires_at: None,
+                permissions: None,
             },
         })
     }

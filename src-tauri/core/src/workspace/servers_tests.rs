@@ -12,6 +12,7 @@ use tokio::net::TcpListener;
 use super::*;
 use crate::emulator::Emulator;
 use crate::secrets::MemorySecretStore;
+use crate::sensitive::Sensitive;
 use crate::server::ServerAuth;
 use crate::store::Store;
 
