@@ -3,13 +3,17 @@
 // Create and save a profile with a generated secret, quit, start again, and find the same
 // profile with the same secret read back through the keychain.
 //
-// Then connect to the Webitel emulator (textgate-cli emulator), pick a flow, push, and see
+// Then connect to the Webitel emulator (textgate-cli emulator) with a two-factor login, pick a
+// flow, push, and see
 // "in sync"; break a template, see it marked in the live preview and the push refused with the
 // server's words, fix it and push again.
 //
 // Then the Test tab (issue D): start the gateway, send a signed message to it (200) and one
 // with a wrong signature (403); start the local receiver, emulate an agent reply to it and see
 // it logged with a "valid" verdict; the transcript shows both directions.
+//
+// Then the registry (registry.mjs): over a thousand gateways pulled, sorted, searched, a range
+// checked and started in bulk with one failure.
 //
 // Last, the app is started again under LANG=uk_UA.UTF-8 and es_ES.UTF-8 for screenshots in
 // those languages (localized.mjs).
@@ -22,6 +26,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { remote } from 'webdriverio';
 import { LOCALIZED, localizedPass } from './localized.mjs';
+import { registryPass } from './registry.mjs';
 
 const [app, driverBin, cliBin] = process.argv.slice(2).map((p) => resolve(p));
 const root = resolve(import.meta.dirname, '../..');
@@ -29,6 +34,8 @@ const shots = join(root, 'target/screenshots');
 mkdirSync(shots, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'textgate-journey-'));
 const port = 4444 + Math.floor(Math.random() * 500);
+const TOTP_USER = 'ann';
+const TOTP_CODE = '246810';
 
 const driver = spawn(driverBin, ['--port', String(port)], {
   env: { ...process.env, TEXTGATE_DATA_DIR: dataDir },
@@ -109,7 +116,9 @@ async function startEmulator() {
   const token = `journey-${Date.now()}`;
   const emuPort = 20000 + Math.floor(Math.random() * 20000);
   // The token goes in on stdin, never on the command line.
-  const child = spawn(cliBin, ['emulator', '--port', String(emuPort), '--token-stdin'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // A two-factor user (issue H): the app logs in as it and gives the one-time code.
+  const child = spawn(cliBin, ['emulator', '--port', String(emuPort), '--token-stdin', '--totp-user', TOTP_USER, '--totp-code', TOTP_CODE],
+    { stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdin.end(`${token}\n`);
   const baseUrl = `http://127.0.0.1:${emuPort}`;
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -179,7 +188,7 @@ try {
 
   browser = await openApp();
   await step('after a restart the profile and its secret are back', async () => {
-    const item = await browser.$(`button*=${name}`);
+    const item = await browser.$(`[role="row"][aria-label="${name}"] .title`);
     await item.waitForDisplayed({ timeout: 5000 });
     await item.click();
     const nameInput = await field(browser, 'Name');
@@ -198,14 +207,20 @@ try {
 
   const emulator = await startEmulator();
   try {
-    await step('connect to the Webitel emulator from the servers dialog', async () => {
+    await step('connect to the Webitel emulator with a two-factor login from the servers dialog', async () => {
       await (await button(browser, 'Servers')).click();
       await (await labelled(browser, 'Server name')).setValue('Emulator');
       const address = await labelled(browser, 'Server address');
       await address.clearValue();
       await address.setValue(emulator.baseUrl);
-      await (await browser.$('input[type="text"].mono[required]')).setValue(emulator.token);
+      await (await browser.$('//label[contains(., "User name and password")]/input')).click();
+      await (await browser.$('//label[starts-with(normalize-space(.), "User name") and not(contains(., "password"))]//input')).setValue(TOTP_USER);
+      await (await labelled(browser, 'Password')).setValue(emulator.token);
       await (await button(browser, 'Connect')).click();
+      const code = await labelled(browser, 'Two-factor code');
+      await shot(browser, '04a-two-factor-code');
+      await code.setValue(TOTP_CODE);
+      await (await button(browser, 'Verify')).click();
       await (await browser.$('button*=Connected to \u201cEmulator\u201d')).waitForDisplayed({ timeout: 10000 });
       await shot(browser, '04-server-added');
       await browser.keys('Escape');
@@ -308,6 +323,8 @@ try {
       await (await browser.$('#harness-receive')).click();
       await (await button(browser, 'Stop receiver')).click();
     });
+
+    await registryPass({ browser, emulator, step, check, shot, button });
   } finally {
     emulator.process.kill();
   }

@@ -88,7 +88,7 @@ export async function localizedPass({ root, app, driverBin, dataDir, shots, pass
       await shot('03-test-send');
       await (await browser.$('#harness-receive')).click();
       await shot('04-test-receive');
-      await (await browser.$('.servers button')).click();
+      await (await browser.$('.links button')).click();
       check((await textOf(browser, '#servers-title')) === pass.servers, `the servers dialog is not "${pass.servers}"`);
       await shot('05-servers');
     });
