@@ -50,6 +50,6 @@ pub use secrets::{KeyringStore, MemorySecretStore, SecretError, SecretStore};
 pub use sensitive::Sensitive;
 pub use store::Store;
 pub use workspace::{
-    Bulk, BulkAction, BulkFailure, BulkOutcome, BulkProgress, ConflictView, Harness, KeepVersion, Profiles,
-    PullReport, PushAction, SaveOutcome, ServerSync, Servers, Workspace,
+    Bulk, BulkAction, BulkFailure, BulkOutcome, BulkProgress, ConflictView, Harness, KeepVersion,
+    Profiles, PullReport, PushAction, SaveOutcome, ServerSync, Servers, Workspace,
 };
