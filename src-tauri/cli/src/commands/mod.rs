@@ -8,6 +8,7 @@ mod gateways;
 mod history;
 mod listen;
 mod profile_create;
+mod profile_pull;
 mod profile_show;
 mod profile_sync;
 mod profiles;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::profile_show::{print_profile, resolve, sync_label};
-use super::{profile_create, profile_sync};
+use super::{profile_create, profile_pull, profile_sync};
 use crate::args::ProfilesCommand;
 use crate::context::Context;
 use crate::error::CliResult;
@@ -19,6 +19,7 @@ pub async fn run(ctx: &Context, command: ProfilesCommand) -> CliResult {
         } => show(ctx, &id_or_name, reveal_secret),
         ProfilesCommand::Create(args) => profile_create::create(ctx, args).await,
         ProfilesCommand::Push { id_or_name } => profile_sync::push(ctx, &id_or_name).await,
+        ProfilesCommand::Pull { ids_or_names } => profile_pull::pull(ctx, &ids_or_names).await,
         ProfilesCommand::Enable { id_or_name } => {
             profile_sync::set_enabled(ctx, &id_or_name, true).await
         }

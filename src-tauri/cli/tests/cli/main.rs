@@ -24,6 +24,7 @@ mod loopback_proxy;
 mod profiles;
 mod secrets;
 mod send;
+mod server_view;
 mod servers;
 mod signatures;
 mod start_stop_delete;

@@ -8,6 +8,7 @@ mod harness;
 mod harness_setup;
 mod lookup;
 mod profiles;
+mod pull;
 pub mod remote;
 mod servers;
 mod sync;
@@ -28,7 +29,9 @@ use crate::webitel::client::ClientConfig;
 
 pub use handles::{Harness, Profiles, ServerSync, Servers};
 pub use profiles::SaveOutcome;
-pub use sync::{ConflictView, KeepVersion, PullReport, PushAction};
+pub use pull::{GatewayPull, PullFailure, PullOutcome, PullReport, RefreshOutcome};
+pub use remote::{LinkedProfile, MissingProfile, ServerGateway, ServerGateways};
+pub use sync::{ConflictView, KeepVersion, PushAction};
 
 pub struct Workspace {
     store: Mutex<Store>,
