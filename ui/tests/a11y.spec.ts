@@ -3,6 +3,7 @@
 // element and axe's help. Each test walks one area through its states against the fakes.
 import { expect, test } from './rust-pipe';
 import type { Page } from '@playwright/test';
+import { pickFlow } from './pick-flow';
 import { Audit } from './axe-audit';
 
 const section = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
@@ -52,7 +53,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       // A pushed, enabled gateway: in sync and enabled badges in the list and header.
       await page.getByRole('navigation').getByRole('button', { name: /Beta sales/ }).click();
-      await page.getByLabel('Flow schema', { exact: true }).selectOption({ label: 'Support bot (#7)' });
+      await pickFlow(page, 'Support bot');
       await page.getByRole('switch', { name: 'Gateway enabled' }).check();
       await page.getByRole('button', { name: 'Push', exact: true }).click();
       await expect(page.locator('header .badge', { hasText: 'in sync' })).toBeVisible();
