@@ -184,16 +184,7 @@ fn profiles_pull_refreshes_each_one_and_fails_for_the_rest() {
     assert_eq!(ok[1]["name"], "Renamed there");
 
     // A profile never pushed: under --json its result is on stdout, the error line on stderr.
-    dir.run(&[
-        "profiles",
-        "create",
-        "--name",
-        "Local",
-        "--callback",
-        "https://bot.example.com/hook",
-        "--generate-secret",
-    ])
-    .ok();
+    create_on_prod(&dir, "Local");
     let local = dir.run(&["--json", "profiles", "pull", "Local"]);
     assert_eq!(local.code, 1, "{local:#?}");
     let results: serde_json::Value = serde_json::from_str(&local.stdout).unwrap();
