@@ -4,6 +4,7 @@
 // filled from the flow), with the backend mocked.
 import { expect, test, type Page } from '@playwright/test';
 import type { InvokedName } from './fake-ipc';
+import { Audit } from './axe-audit';
 
 type Call = { cmd: string; args: Record<string, unknown> };
 const calls = (page: Page, cmd: InvokedName) =>
@@ -151,3 +152,24 @@ test('the flow field searches hundreds of flows by name, with arrows and Enter, 
   expect(saved.flow).toBeNull();
   expect(saved.name).toBe('My gateway');
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe: the server view after a pull and the open flow list (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    const audit = new Audit(page);
+    const dialog = await serverWithGateways(page);
+    await dialog.getByRole('checkbox', { name: 'Select every gateway not here' }).check();
+    await dialog.getByRole('button', { name: 'Pull selected (2)' }).click();
+    await expect(dialog.getByTestId('pull-result')).toHaveCount(2);
+    await audit.scan('server view: linked, not here, read-only, results, gone');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '+ New', exact: true }).click();
+    await page.getByLabel('Server', { exact: true }).selectOption({ label: 'Demo — https://demo.example.com' });
+    const flow = page.getByRole('combobox', { name: 'Flow schema', exact: true });
+    await flow.fill('s');
+    await expect(page.getByRole('listbox', { name: 'Flow schemas' }).getByRole('option').first()).toBeVisible();
+    await audit.scan('flow combobox open with an active option');
+    audit.expectClean();
+  });
+}
