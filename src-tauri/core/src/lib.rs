@@ -48,6 +48,6 @@ pub use secrets::{KeyringStore, MemorySecretStore, SecretError, SecretStore};
 pub use sensitive::Sensitive;
 pub use store::Store;
 pub use workspace::{
-    ConflictView, GatewayPull, Harness, KeepVersion, Profiles, PullOutcome, PullReport,
-    PushAction, RefreshOutcome, SaveOutcome, ServerGateways, ServerSync, Servers, Workspace,
+    ConflictView, GatewayPull, Harness, KeepVersion, Profiles, PullOutcome, PullReport, PushAction,
+    RefreshOutcome, SaveOutcome, ServerGateways, ServerSync, Servers, Workspace,
 };

@@ -98,7 +98,11 @@ fn summary(view: &ServerGateways, others: usize, all: bool) -> String {
     if others > 0 {
         line.push_str(&format!(
             "; {others} of other providers{}",
-            if all { " (read-only)" } else { " (--all lists them)" }
+            if all {
+                " (read-only)"
+            } else {
+                " (--all lists them)"
+            }
         ));
     }
     line

@@ -216,7 +216,11 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
             if verb == "pull" {
                 let pull = |id: &'static str| ["gateways", "pull", "--server", "prod", "--id", id];
                 cases.push(case("non-numeric --id", USAGE, &pull("abc")));
-                cases.push(case("--id past 64 bits", USAGE, &pull("99999999999999999999")));
+                cases.push(case(
+                    "--id past 64 bits",
+                    USAGE,
+                    &pull("99999999999999999999"),
+                ));
             }
             cases
         }

@@ -135,8 +135,14 @@ fn gateways_list_shows_the_server_side_without_secrets_and_pull_links_them() {
     let listed = dir
         .run(&["--json", "gateways", "list", "--server", "prod"])
         .json();
-    assert_eq!(listed["gateways"][0]["profile"]["name"], "Remote one", "{listed}");
-    assert!(listed["gateways"][0]["profile"]["id"].is_string(), "{listed}");
+    assert_eq!(
+        listed["gateways"][0]["profile"]["name"], "Remote one",
+        "{listed}"
+    );
+    assert!(
+        listed["gateways"][0]["profile"]["id"].is_string(),
+        "{listed}"
+    );
     let profiles = dir.run(&["profiles", "list"]);
     assert!(profiles.ok().contains("in sync"), "{profiles:#?}");
     dir.assert_never_printed(secret);

@@ -9,12 +9,14 @@ use crate::support::{create_on_prod, id_of, DataDir, WebitelServer};
 
 fn custom(name: &str, uri: &str) -> Bot {
     let mut metadata = Metadata::default();
-    metadata
-        .0
-        .insert(Metadata::SECRET.into(), "Remote-Secret-0123456789abcdef".into());
-    metadata
-        .0
-        .insert(Metadata::WEBHOOK.into(), "https://remote.example.com/hook".into());
+    metadata.0.insert(
+        Metadata::SECRET.into(),
+        "Remote-Secret-0123456789abcdef".into(),
+    );
+    metadata.0.insert(
+        Metadata::WEBHOOK.into(),
+        "https://remote.example.com/hook".into(),
+    );
     Bot {
         uri: uri.into(),
         name: name.into(),
@@ -59,18 +61,31 @@ fn gateways_list_says_linked_not_here_other_providers_and_gone() {
     dir.run(&["profiles", "push", "Linked here"]).ok();
     create_on_prod(&dir, "Gone there");
     dir.run(&["profiles", "push", "Gone there"]).ok();
-    let gone_id = dir.run(&["--json", "profiles", "show", "Gone there"]).json()["remoteId"]
+    let gone_id = dir
+        .run(&["--json", "profiles", "show", "Gone there"])
+        .json()["remoteId"]
         .as_i64()
         .unwrap();
     assert!(webitel.emulator().remove_bot(gone_id));
-    webitel.emulator().insert_bot(custom("Not here yet", "/notheryet"));
+    webitel
+        .emulator()
+        .insert_bot(custom("Not here yet", "/notheryet"));
     webitel.emulator().insert_bot(telegram());
 
     let table = dir.run(&["gateways", "list", "--server", "prod"]);
     let out = table.ok();
-    assert!(line_with(out, "Linked here").ends_with("linked: Linked here"), "{out}");
-    assert!(line_with(out, "Not here yet").ends_with("not here"), "{out}");
-    assert!(!out.contains("Support on Telegram"), "other providers only with --all: {out}");
+    assert!(
+        line_with(out, "Linked here").ends_with("linked: Linked here"),
+        "{out}"
+    );
+    assert!(
+        line_with(out, "Not here yet").ends_with("not here"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Support on Telegram"),
+        "other providers only with --all: {out}"
+    );
     assert!(
         out.contains(
             "2 custom gateways on \u{201c}prod\u{201d}: 1 linked, 1 not here; 1 of other providers (--all lists them)"
@@ -85,7 +100,10 @@ fn gateways_list_says_linked_not_here_other_providers_and_gone() {
     let out = all.ok();
     assert!(out.lines().next().unwrap().contains("PROVIDER"), "{out}");
     let tg = line_with(out, "Support on Telegram");
-    assert!(tg.contains("telegram") && tg.ends_with("read-only"), "{out}");
+    assert!(
+        tg.contains("telegram") && tg.ends_with("read-only"),
+        "{out}"
+    );
 
     let json = dir
         .run(&["--json", "gateways", "list", "--server", "prod", "--all"])
@@ -112,7 +130,10 @@ fn gateways_pull_with_ids_brings_in_only_those() {
     let (alpha, beta, tg) = (alpha.to_string(), beta.to_string(), tg.to_string());
 
     let picked = dir.run(&["gateways", "pull", "--server", "prod", "--id", &beta]);
-    assert_eq!(picked.ok(), format!("{beta} \u{201c}Beta\u{201d}: created\n"));
+    assert_eq!(
+        picked.ok(),
+        format!("{beta} \u{201c}Beta\u{201d}: created\n")
+    );
     let profiles = dir.run(&["--json", "profiles", "list"]).json();
     assert_eq!(profiles.as_array().unwrap().len(), 1, "{profiles}");
     assert_eq!(profiles[0]["name"], "Beta");
@@ -130,16 +151,27 @@ fn gateways_pull_with_ids_brings_in_only_those() {
     let errors: Vec<&str> = mixed.stderr.lines().collect();
     assert_eq!(errors.len(), 2, "{mixed:#?}");
     assert!(
-        errors[0].starts_with(&format!("error: {tg} \u{201c}Support on Telegram\u{201d}: not pulled")),
+        errors[0].starts_with(&format!(
+            "error: {tg} \u{201c}Support on Telegram\u{201d}: not pulled"
+        )),
         "{mixed:#?}"
     );
     assert!(errors[1].starts_with("error: 9999: missing"), "{mixed:#?}");
 
-    let json = dir.run(&["--json", "gateways", "pull", "--server", "prod", "--id", &alpha]);
+    let json = dir.run(&[
+        "--json", "gateways", "pull", "--server", "prod", "--id", &alpha,
+    ]);
     let results: serde_json::Value = serde_json::from_str(json.ok()).unwrap();
     assert_eq!(results[0]["outcome"], "unchanged");
     assert_eq!(results[0]["remoteId"].as_i64().unwrap().to_string(), alpha);
-    assert_eq!(dir.run(&["--json", "profiles", "list"]).json().as_array().unwrap().len(), 2);
+    assert_eq!(
+        dir.run(&["--json", "profiles", "list"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
     dir.assert_never_printed("Telegram-Bot-Token");
 }
 
@@ -157,9 +189,9 @@ fn profiles_pull_refreshes_each_one_and_fails_for_the_rest() {
             .as_i64()
             .unwrap()
     };
-    webitel
-        .emulator()
-        .modify_bot(remote_id("Renamed"), |bot| bot.name = "Renamed there".into());
+    webitel.emulator().modify_bot(remote_id("Renamed"), |bot| {
+        bot.name = "Renamed there".into()
+    });
     webitel.emulator().remove_bot(remote_id("Gone"));
 
     let run = dir.run(&["profiles", "pull", "Same", "Renamed", "Gone", "nosuch"]);
@@ -174,11 +206,18 @@ fn profiles_pull_refreshes_each_one_and_fails_for_the_rest() {
         errors[0],
         "error: \u{201c}Gone\u{201d}: missing (its gateway is gone from the server)"
     );
-    assert!(errors[1].starts_with("error: \u{201c}nosuch\u{201d}: No gateway profile"), "{run:#?}");
-    let shown = dir.run(&["--json", "profiles", "show", "Renamed there"]).json();
+    assert!(
+        errors[1].starts_with("error: \u{201c}nosuch\u{201d}: No gateway profile"),
+        "{run:#?}"
+    );
+    let shown = dir
+        .run(&["--json", "profiles", "show", "Renamed there"])
+        .json();
     assert_eq!(shown["syncState"], "inSync");
 
-    let ok = dir.run(&["--json", "profiles", "pull", "Same", "Renamed there"]).json();
+    let ok = dir
+        .run(&["--json", "profiles", "pull", "Same", "Renamed there"])
+        .json();
     assert_eq!(ok[0]["outcome"], "unchanged");
     assert_eq!(ok[1]["outcome"], "unchanged");
     assert_eq!(ok[1]["name"], "Renamed there");
@@ -203,7 +242,9 @@ fn schemas_list_reads_every_page_of_flows() {
     }
     let dir = DataDir::new();
     dir.add_server("prod", &webitel);
-    let listed = dir.run(&["--json", "schemas", "list", "--server", "prod"]).json();
+    let listed = dir
+        .run(&["--json", "schemas", "list", "--server", "prod"])
+        .json();
     // 300 chat flows and the two the emulator starts with (the voice one is never offered).
     assert_eq!(listed.as_array().unwrap().len(), 302);
     assert!(listed

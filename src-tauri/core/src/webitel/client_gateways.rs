@@ -31,10 +31,7 @@ impl WebitelClient {
         filter: Option<(&str, String)>,
         listing: Listing,
     ) -> Result<Page<Bot>, ClientError> {
-        let mut params = vec![
-            ("page", page.to_string()),
-            ("size", PAGE_SIZE.to_string()),
-        ];
+        let mut params = vec![("page", page.to_string()), ("size", PAGE_SIZE.to_string())];
         let fields = match listing {
             Listing::Custom => {
                 params.push(("provider", "custom".to_string()));

@@ -201,7 +201,12 @@ impl Workspace {
         let bot = match client.get_bot(remote_id).await {
             Ok(bot) => bot,
             Err(ClientError::Api { status: 404, .. }) => {
-                sync_log::pulled(&server.id, remote_id, result.profile_id.as_deref(), "missing");
+                sync_log::pulled(
+                    &server.id,
+                    remote_id,
+                    result.profile_id.as_deref(),
+                    "missing",
+                );
                 result.outcome = PullOutcome::Missing;
                 return result;
             }

@@ -44,7 +44,11 @@ async fn only_the_picked_gateways_come_in_each_with_its_result() {
     assert!(results.iter().all(|r| r.error.is_none()));
 
     let list = f.workspace.profiles().list().unwrap();
-    assert_eq!(list.len(), 1, "Alpha was not picked, Telegram is not custom");
+    assert_eq!(
+        list.len(),
+        1,
+        "Alpha was not picked, Telegram is not custom"
+    );
     let profile = f.workspace.profiles().get(&list[0].id).unwrap();
     assert_eq!(Some(profile.id.clone()), results[0].profile_id);
     assert_eq!(profile.name, "Beta");
@@ -60,7 +64,10 @@ async fn only_the_picked_gateways_come_in_each_with_its_result() {
         .unwrap();
     assert_eq!(
         outcomes(&again),
-        [(beta, PullOutcome::Unchanged), (alpha, PullOutcome::Created)]
+        [
+            (beta, PullOutcome::Unchanged),
+            (alpha, PullOutcome::Created)
+        ]
     );
     assert_eq!(again[0].profile_id, results[0].profile_id);
 }
@@ -80,8 +87,9 @@ async fn picked_gateways_follow_the_pull_rule_and_one_failure_stops_none() {
     edit.uri = both.uri.clone();
     f.workspace.profiles().save(edit).unwrap();
     // The first gateway read answers with something that is not a gateway.
-    f.emulator()
-        .set_fault(Some(FaultRule::every(FaultKind::NotAGateway).on("GET").once()));
+    f.emulator().set_fault(Some(
+        FaultRule::every(FaultKind::NotAGateway).on("GET").once(),
+    ));
 
     let results = f
         .workspace
@@ -107,8 +115,15 @@ async fn picked_gateways_follow_the_pull_rule_and_one_failure_stops_none() {
         "Renamed there"
     );
     assert_eq!(state(&f, &both.id), SyncState::Conflict);
-    assert_eq!(f.workspace.profiles().get(&both.id).unwrap().name, "Both here");
-    assert_eq!(f.workspace.profiles().list().unwrap().len(), 2, "Fresh failed");
+    assert_eq!(
+        f.workspace.profiles().get(&both.id).unwrap().name,
+        "Both here"
+    );
+    assert_eq!(
+        f.workspace.profiles().list().unwrap().len(),
+        2,
+        "Fresh failed"
+    );
 
     let retried = f
         .workspace
@@ -153,7 +168,6 @@ async fn a_profile_is_refreshed_from_its_server() {
     assert_eq!(refresh().await.unwrap(), RefreshOutcome::Conflict);
     assert_eq!(state(&f, &saved.id), SyncState::Conflict);
     assert_eq!(f.workspace.profiles().get(&saved.id).unwrap().name, "Mine");
-
 }
 
 #[tokio::test]

@@ -7,7 +7,9 @@ use crate::workspace::test_support::{draft, fixture, pushed, remote_bot};
 
 fn other_provider(name: &str, uri: &str, provider: &str) -> Bot {
     let mut metadata = Metadata::default();
-    metadata.0.insert("token".into(), "Telegram-Bot-Token".into());
+    metadata
+        .0
+        .insert("token".into(), "Telegram-Bot-Token".into());
     Bot {
         name: name.into(),
         uri: uri.into(),
@@ -75,10 +77,7 @@ async fn the_view_has_every_provider_the_links_and_the_missing() {
     assert_eq!(view.missing[0].remote_id, gone_id);
 
     let asked = f.emulator().requests();
-    let listing = asked
-        .iter()
-        .rfind(|r| r.path == "/api/chat/bots")
-        .unwrap();
+    let listing = asked.iter().rfind(|r| r.path == "/api/chat/bots").unwrap();
     assert!(
         !listing.query.contains("metadata") && !listing.query.contains("provider="),
         "every provider, never their credentials: {}",
@@ -126,7 +125,8 @@ async fn a_search_narrows_the_view_and_says_nothing_of_missing() {
     let f = fixture().await;
     let (_, gone_id) = pushed(&f, draft(&f.server_id, "Gone there")).await;
     f.emulator().remove_bot(gone_id);
-    f.emulator().insert_bot(remote_bot("Billing bot", "/billing"));
+    f.emulator()
+        .insert_bot(remote_bot("Billing bot", "/billing"));
     f.emulator().insert_bot(remote_bot("Sales bot", "/sales"));
     let view = f
         .workspace

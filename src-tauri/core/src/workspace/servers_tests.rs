@@ -110,7 +110,11 @@ async fn every_page_of_flow_schemas_is_cached_and_searched() {
         .unwrap();
 
     let cached = workspace.profiles().flow_schemas(Some(&added.id)).unwrap();
-    assert_eq!(cached.len(), 260, "past the first page of 100; no voice flow");
+    assert_eq!(
+        cached.len(),
+        260,
+        "past the first page of 100; no voice flow"
+    );
     let pages: Vec<String> = running
         .emulator()
         .requests()
