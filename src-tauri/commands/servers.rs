@@ -1,9 +1,9 @@
 //! Server commands: add (token, login, two-factor), log in again, list, test connection, remove,
-//! refresh flow schemas.
+//! refresh flow schemas, and what the server has (its gateways beside the local profiles).
 
 use tauri::State;
 use textgate_core::server::{ConnectOutcome, ConnectionReport, NewServer, ServerAuth, ServerView};
-use textgate_core::FlowSchema;
+use textgate_core::{FlowSchema, ServerGateways};
 
 use crate::contract::ipc_command;
 use crate::error::IpcResult;
@@ -60,5 +60,19 @@ pub async fn refresh_flow_schemas(
         .workspace()?
         .servers()
         .refresh_flow_schemas(&server_id)
+        .await?)
+}
+
+/// Every gateway of the server, custom ones linked or not, and the local profiles whose gateway
+/// is gone from it.
+#[ipc_command]
+pub async fn server_gateways(
+    state: State<'_, AppState>,
+    server_id: String,
+) -> IpcResult<ServerGateways> {
+    Ok(state
+        .workspace()?
+        .servers()
+        .gateways_on_server(&server_id, None)
         .await?)
 }

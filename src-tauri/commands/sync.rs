@@ -1,7 +1,10 @@
-//! Sync commands: push a profile, pull a server, compare and resolve a conflict.
+//! Sync commands: push a profile, pull a server (or the gateways picked on it), refresh a
+//! profile from its server, compare and resolve a conflict.
 
 use tauri::State;
-use textgate_core::{ConflictView, KeepVersion, ProfileView, PullReport, PushAction};
+use textgate_core::{
+    ConflictView, GatewayPull, KeepVersion, ProfileView, PullReport, PushAction, RefreshOutcome,
+};
 
 use crate::contract::ipc_command;
 use crate::error::IpcResult;
@@ -15,6 +18,26 @@ pub async fn push_profile(state: State<'_, AppState>, id: String) -> IpcResult<P
 #[ipc_command]
 pub async fn pull_server(state: State<'_, AppState>, server_id: String) -> IpcResult<PullReport> {
     Ok(state.workspace()?.sync().pull(&server_id).await?)
+}
+
+/// Brings in only the picked gateways of the server; each has its own result.
+#[ipc_command]
+pub async fn pull_gateways(
+    state: State<'_, AppState>,
+    server_id: String,
+    remote_ids: Vec<i64>,
+) -> IpcResult<Vec<GatewayPull>> {
+    Ok(state
+        .workspace()?
+        .sync()
+        .pull_gateways(&server_id, &remote_ids)
+        .await?)
+}
+
+/// Re-reads one pushed profile from its server.
+#[ipc_command]
+pub async fn refresh_profile(state: State<'_, AppState>, id: String) -> IpcResult<RefreshOutcome> {
+    Ok(state.workspace()?.sync().refresh(&id).await?)
 }
 
 #[ipc_command]

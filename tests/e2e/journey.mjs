@@ -231,7 +231,10 @@ try {
       await server.selectByIndex(1);
       const flow = await field(browser, 'Flow schema');
       await browser.waitUntil(async () => (await flow.isEnabled()), { timeout: 5000 });
-      await flow.selectByIndex(1);
+      // The flow field is a combobox: open its list, take the first flow.
+      await flow.click();
+      await browser.keys(['ArrowDown', 'Enter']);
+      await browser.waitUntil(async () => (await flow.getValue()) !== '', { timeout: 5000, timeoutMsg: 'no flow was picked' });
       await (await button(browser, 'Push')).click();
       await (await browser.$('button*=Created on Emulator')).waitForDisplayed({ timeout: 10000 });
       await (await browser.$('span.badge*=in sync')).waitForDisplayed({ timeout: 5000 });

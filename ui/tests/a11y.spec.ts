@@ -3,6 +3,7 @@
 // element and axe's help. Each test walks one area through its states against the fakes.
 import { expect, test } from './rust-pipe';
 import type { Page } from '@playwright/test';
+import { pickFlow } from './pick-flow';
 import { Audit } from './axe-audit';
 import { gatewayName } from './registry-rows';
 
@@ -53,7 +54,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       // A pushed, enabled gateway: in sync and enabled badges in the list and header.
       await gatewayName(page, 'Beta sales').click();
-      await page.getByLabel('Flow schema', { exact: true }).selectOption({ label: 'Support bot (#7)' });
+      await pickFlow(page, 'Support bot');
       await page.getByRole('switch', { name: 'Gateway enabled' }).check();
       await page.getByRole('button', { name: 'Push', exact: true }).click();
       await expect(page.locator('header .badge', { hasText: 'in sync' })).toBeVisible();

@@ -15,6 +15,10 @@ import type { ProfileView } from '../src/bindings/ProfileView';
 import type { PullReport } from '../src/bindings/PullReport';
 import type { ServerView } from '../src/bindings/ServerView';
 import type { SyncContent } from '../src/bindings/SyncContent';
+import type { GatewayPull } from '../src/bindings/GatewayPull';
+import type { RefreshOutcome } from '../src/bindings/RefreshOutcome';
+import type { ServerGateway } from '../src/bindings/ServerGateway';
+import type { ServerGateways } from '../src/bindings/ServerGateways';
 import type { FakeCommands } from './fake-ipc';
 
 // As core: the code, the English sentence and the data it is made of (IpcError.params).
@@ -38,6 +42,10 @@ export class FakeServers {
   flows = new Map<string, FlowSchema[]>();
   /** Servers whose stored token the "server" refuses (401) until logged in again. */
   expired = new Set<string>();
+  /** The gateways "on" each server (by server id), as core lists them (no link yet). */
+  remote = new Map<string, Omit<ServerGateway, 'profile'>[]>();
+  /** Gateway ids whose pull fails, with core's error for it. */
+  pullFailures = new Map<number, { code: ErrorCode; message: string }>();
   #nextServer = 1;
   #nextRemote = 100;
 
@@ -105,6 +113,13 @@ export class FakeServers {
     pullServer: (serverId: string) => this.#pull(serverId),
     compareWithServer: (id: string) => this.#compare(id),
     resolveConflict: (id: string, keep: KeepVersion) => this.#resolve(id, keep),
+    serverGateways: (serverId: string) => this.#serverGateways(serverId),
+    pullGateways: (serverId: string, remoteIds: number[]) => remoteIds.map((id) => this.#pullOne(serverId, id)),
+    refreshProfile: (id: string): RefreshOutcome => {
+      const view = this.#profile(id);
+      if (view.remoteId === null || !view.serverId) throw fail('not_pushed', `\u201c${view.name}\u201d is not on its server yet: push it first`, { profile: view.name });
+      return (this.remote.get(view.serverId) ?? []).some((g) => g.id === view.remoteId) ? 'unchanged' : 'missing';
+    },
   } satisfies Partial<FakeCommands>;
 
   /** As the emulator's two-factor user `ann` (code 123456): the login asks for the code first. */
@@ -121,6 +136,45 @@ export class FakeServers {
       const host = hostOf(this.servers.get(serverId)?.baseUrl ?? '');
       throw fail('unauthorized', `${host} refused the access token (HTTP 401): log in again`, { host, status: 401 });
     }
+  /** As core's gateways_on_server: each custom gateway linked to the profile that tracks it. */
+  #serverGateways(serverId: string): ServerGateways {
+    const server = this.servers.get(serverId);
+    if (!server) throw fail('server_not_found', `No server \u201c${serverId}\u201d`, { server: serverId });
+    const here = [...this.profiles.values()].filter((p) => p.serverId === serverId && p.remoteId !== null);
+    const remote = this.remote.get(serverId) ?? [];
+    const gateways = remote.map((g) => {
+      const linked = g.custom ? here.find((p) => p.remoteId === g.id) : undefined;
+      return { ...g, profile: linked ? { id: linked.id, name: linked.name } : null };
+    });
+    const missing = here
+      .filter((p) => !remote.some((g) => g.id === p.remoteId))
+      .map((p) => ({ profileId: p.id, name: p.name, uri: p.uri, remoteId: p.remoteId! }));
+    return { serverId, serverName: server.name, gateways, missing };
+  }
+
+  #pullOne(serverId: string, remoteId: number): GatewayPull {
+    const gateway = (this.remote.get(serverId) ?? []).find((g) => g.id === remoteId);
+    const result = (outcome: GatewayPull['outcome'], profileId: string | null = null, error: GatewayPull['error'] = null): GatewayPull =>
+      ({ remoteId, name: gateway?.name ?? null, profileId, outcome, error });
+    if (!gateway) return result('missing');
+    if (!gateway.custom) return result('notCustom');
+    const failure = this.pullFailures.get(remoteId);
+    if (failure) return result('failed', null, failure);
+    const linked = [...this.profiles.values()].find((p) => p.serverId === serverId && p.remoteId === remoteId);
+    if (linked) return result('unchanged', linked.id);
+    const { profile } = this.save({
+      ...structuredClone(EMPTY_PROFILE_DRAFT),
+      name: gateway.name,
+      uri: gateway.uri,
+      callback: 'https://pulled.example.com/hook',
+      secret: 'PulledSecretPulledSecret00000000',
+      flow: gateway.flow,
+      enabled: gateway.enabled,
+      serverId,
+    });
+    Object.assign(profile, { remoteId, syncState: 'inSync', uriEditable: false, serverName: this.servers.get(serverId)?.name ?? null });
+    this.profiles.set(profile.id, profile);
+    return result('created', profile.id);
   }
 
   #profile(id: string): ProfileView {

@@ -3,6 +3,7 @@
 // template engine (tests/rust-pipe.ts) for the template refusal.
 import { expect, test } from './rust-pipe';
 import type { Page } from '@playwright/test';
+import { pickFlow } from './pick-flow';
 
 type I18n = { setAppLocale: (code: string) => void };
 const setLocale = (page: Page, code: string) =>
@@ -13,7 +14,7 @@ async function newGatewayOnDemo(page: Page, callback: string) {
   await page.waitForFunction(() => 'i18n' in window);
   await page.getByRole('button', { name: '+ New', exact: true }).click();
   await page.getByLabel('Server', { exact: true }).selectOption({ label: 'Demo — https://demo.example.com' });
-  await page.getByLabel('Flow schema', { exact: true }).selectOption({ label: 'Support bot (#7)' });
+  await pickFlow(page, 'Support bot');
   await page.getByLabel('Callback URL', { exact: true }).fill(callback);
 }
 

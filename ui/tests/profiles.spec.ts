@@ -1,6 +1,7 @@
 // The profile editor in a real browser: create, generate and copy, validation at the right
 // fields, tabs, save, and the unsaved-changes guard.
 import { expect, test, type Page } from '@playwright/test';
+import { pickFlow } from './pick-flow';
 import type { InvokedName } from './fake-ipc';
 import { gatewayName, gatewayRow, gatewayRows } from './registry-rows';
 
@@ -75,7 +76,7 @@ test('tabs keep their values and templates are saved as typed', async ({ page })
   await page.goto('/tests/harness.html?flows=1');
   await page.getByRole('button', { name: '+ New', exact: true }).click();
   await page.getByLabel('Server', { exact: true }).selectOption({ label: 'Demo — https://demo.example.com' });
-  await page.getByLabel('Flow schema', { exact: true }).selectOption({ label: 'Support bot (#7)' });
+  await pickFlow(page, 'Support bot');
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Support bot'); // picking a flow fills an empty name
   await page.getByLabel('Callback URL', { exact: true }).fill('https://bot.example.com/webitel');
 
@@ -195,7 +196,7 @@ test('Start/Stop needs a flow schema and takes effect at once on a saved gateway
   await expect(toggle).toBeDisabled();
 
   await page.getByLabel('Server', { exact: true }).selectOption({ label: 'Demo — https://demo.example.com' });
-  await page.getByLabel('Flow schema', { exact: true }).selectOption({ label: 'Sales routing (#9)' });
+  await pickFlow(page, 'Sales routing');
   await page.keyboard.press('Control+s');
   await expect(page.getByRole('status').getByText(/Saved/)).toBeVisible();
   await expect(toggle).toBeEnabled();

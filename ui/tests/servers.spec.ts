@@ -1,5 +1,6 @@
 // Servers, flow schemas, push, sync badges and the conflict view, with the backend mocked.
 import { expect, test, type Page } from '@playwright/test';
+import { pickFlow } from './pick-flow';
 import type { InvokedName } from './fake-ipc';
 import { gatewayRow } from './registry-rows';
 
@@ -65,13 +66,15 @@ test('the login form sends user, password and domain', async ({ page }) => {
 test('the flow select follows the server and can be refreshed', async ({ page }) => {
   await page.goto('/tests/harness.html?flows=1');
   await page.getByRole('button', { name: '+ New', exact: true }).click();
-  const flow = page.getByLabel('Flow schema', { exact: true });
+  const flow = page.getByRole('combobox', { name: 'Flow schema', exact: true });
   await expect(flow).toBeDisabled();
   await expect(page.getByText('Pick a server above to choose one of its flow schemas.')).toBeVisible();
 
   await page.getByLabel('Server', { exact: true }).selectOption({ label: 'Demo — https://demo.example.com' });
   await expect(flow).toBeEnabled();
-  await expect(flow.locator('option')).toHaveText(['No flow schema (draft)', 'Support bot (#7)', 'Sales routing (#9)']);
+  await flow.click();
+  await expect(page.getByRole('listbox', { name: 'Flow schemas' }).getByRole('option')).toHaveText([/^Support bot\s*#7 · chat$/, /^Sales routing\s*#9 · default$/]);
+  await flow.press('Escape');
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(toast(page, 'Loaded 2 flow schemas')).toBeVisible();
   expect((await calls(page, 'refresh_flow_schemas'))[0].args).toEqual({ serverId: 's1' });
@@ -81,7 +84,7 @@ async function newGatewayOnDemo(page: Page, callback = 'https://bot.example.com/
   await page.goto('/tests/harness.html?flows=1');
   await page.getByRole('button', { name: '+ New', exact: true }).click();
   await page.getByLabel('Server', { exact: true }).selectOption({ label: 'Demo — https://demo.example.com' });
-  await page.getByLabel('Flow schema', { exact: true }).selectOption({ label: 'Support bot (#7)' });
+  await pickFlow(page, 'Support bot');
   await page.getByLabel('Callback URL', { exact: true }).fill(callback);
 }
 

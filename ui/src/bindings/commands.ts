@@ -16,6 +16,7 @@ import type { Diagnostics } from "./Diagnostics";
 import type { DownloadedUpdate } from "./DownloadedUpdate";
 import type { FieldIssue } from "./FieldIssue";
 import type { FlowSchema } from "./FlowSchema";
+import type { GatewayPull } from "./GatewayPull";
 import type { HistoryEntry } from "./HistoryEntry";
 import type { HistoryQuery } from "./HistoryQuery";
 import type { InboundDraft } from "./InboundDraft";
@@ -30,9 +31,11 @@ import type { ProfileView } from "./ProfileView";
 import type { PullReport } from "./PullReport";
 import type { PushAction } from "./PushAction";
 import type { ReceiverInfo } from "./ReceiverInfo";
+import type { RefreshOutcome } from "./RefreshOutcome";
 import type { SampleAccount } from "./SampleAccount";
 import type { SaveOutcome } from "./SaveOutcome";
 import type { ServerAuth } from "./ServerAuth";
+import type { ServerGateways } from "./ServerGateways";
 import type { ServerView } from "./ServerView";
 import type { Settings } from "./Settings";
 import type { SettingsView } from "./SettingsView";
@@ -95,8 +98,21 @@ export interface Commands {
   testServer: (id: string) => Promise<ConnectionReport>;
   removeServer: (id: string) => Promise<null>;
   refreshFlowSchemas: (serverId: string) => Promise<Array<FlowSchema>>;
+  /**
+   * Every gateway of the server, custom ones linked or not, and the local profiles whose gateway
+   * is gone from it.
+   */
+  serverGateways: (serverId: string) => Promise<ServerGateways>;
   pushProfile: (id: string) => Promise<PushAction>;
   pullServer: (serverId: string) => Promise<PullReport>;
+  /**
+   * Brings in only the picked gateways of the server; each has its own result.
+   */
+  pullGateways: (serverId: string, remoteIds: Array<number>) => Promise<Array<GatewayPull>>;
+  /**
+   * Re-reads one pushed profile from its server.
+   */
+  refreshProfile: (id: string) => Promise<RefreshOutcome>;
   compareWithServer: (id: string) => Promise<ConflictView>;
   resolveConflict: (id: string, keep: KeepVersion) => Promise<ProfileView>;
   previewTemplates: (templates: Templates, sample: SampleAccount) => Promise<Array<TemplatePreview>>;
@@ -200,8 +216,11 @@ export type CommandName =
   | "test_server"
   | "remove_server"
   | "refresh_flow_schemas"
+  | "server_gateways"
   | "push_profile"
   | "pull_server"
+  | "pull_gateways"
+  | "refresh_profile"
   | "compare_with_server"
   | "resolve_conflict"
   | "preview_templates"
@@ -252,8 +271,11 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   test_server: { method: "testServer", args: ["id"] },
   remove_server: { method: "removeServer", args: ["id"] },
   refresh_flow_schemas: { method: "refreshFlowSchemas", args: ["serverId"] },
+  server_gateways: { method: "serverGateways", args: ["serverId"] },
   push_profile: { method: "pushProfile", args: ["id"] },
   pull_server: { method: "pullServer", args: ["serverId"] },
+  pull_gateways: { method: "pullGateways", args: ["serverId", "remoteIds"] },
+  refresh_profile: { method: "refreshProfile", args: ["id"] },
   compare_with_server: { method: "compareWithServer", args: ["id"] },
   resolve_conflict: { method: "resolveConflict", args: ["id", "keep"] },
   preview_templates: { method: "previewTemplates", args: ["templates", "sample"] },
@@ -302,8 +324,11 @@ export const commands: Commands = {
   testServer: (id) => invoke<ConnectionReport>("test_server", { id }),
   removeServer: (id) => invoke<null>("remove_server", { id }),
   refreshFlowSchemas: (serverId) => invoke<Array<FlowSchema>>("refresh_flow_schemas", { serverId }),
+  serverGateways: (serverId) => invoke<ServerGateways>("server_gateways", { serverId }),
   pushProfile: (id) => invoke<PushAction>("push_profile", { id }),
   pullServer: (serverId) => invoke<PullReport>("pull_server", { serverId }),
+  pullGateways: (serverId, remoteIds) => invoke<Array<GatewayPull>>("pull_gateways", { serverId, remoteIds }),
+  refreshProfile: (id) => invoke<RefreshOutcome>("refresh_profile", { id }),
   compareWithServer: (id) => invoke<ConflictView>("compare_with_server", { id }),
   resolveConflict: (id, keep) => invoke<ProfileView>("resolve_conflict", { id, keep }),
   previewTemplates: (templates, sample) => invoke<Array<TemplatePreview>>("preview_templates", { templates, sample }),

@@ -181,13 +181,26 @@ pub enum SchemasCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum GatewaysCommand {
-    /// List the custom gateways on the server
-    List(ServerQuery),
-    /// Bring the server's custom gateways into local profiles
+    /// List the server's custom gateways, linked to a local profile or not, and the local
+    /// profiles whose gateway the server no longer has
+    List(GatewaysList),
+    /// Bring the server's custom gateways into local profiles (all, or only those --id names)
     Pull {
         #[arg(long, value_name = "NAME")]
         server: String,
+        /// Only the gateway with this id on the server (repeatable)
+        #[arg(long = "id", value_name = "ID")]
+        ids: Vec<i64>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct GatewaysList {
+    #[command(flatten)]
+    pub server: ServerQuery,
+    /// Also list the other providers' gateways (Telegram, Viber, Meta, Infobip…), read-only
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -254,6 +267,13 @@ pub enum ProfilesCommand {
     },
     /// Create or update the profiles' gateways on their servers
     Push(ProfileSelection),
+    /// Re-read pushed profiles from their server (the server's version is taken where only it
+    /// changed; a change on both sides is noted as a conflict)
+    Pull {
+        /// Profile ids or exact names
+        #[arg(required = true, value_name = "NAME_OR_ID")]
+        ids_or_names: Vec<String>,
+    },
     /// Start the gateways (on their servers when pushed)
     Enable(ProfileSelection),
     /// Stop the gateways (on their servers when pushed)

@@ -13,6 +13,7 @@ mod profile_create;
 mod profile_secret;
 mod profile_select;
 mod profile_set;
+mod profile_pull;
 mod profile_show;
 mod profile_sync;
 mod profiles;

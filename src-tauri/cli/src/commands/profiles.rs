@@ -8,8 +8,8 @@ use textgate_core::BulkAction;
 
 use super::profile_show::{print_profile, resolve, sync_label};
 use super::{
-    profile_bulk, profile_conflict, profile_create, profile_secret, profile_select, profile_set,
-    profile_sync,
+    profile_bulk, profile_conflict, profile_create, profile_pull, profile_secret, profile_select,
+    profile_set, profile_sync,
 };
 use crate::args::{ProfileFilter, ProfileSelection, ProfilesCommand};
 use crate::context::Context;
@@ -43,6 +43,7 @@ pub async fn run(ctx: &Context, command: ProfilesCommand) -> CliResult {
             Some(id_or_name) => profile_sync::push(ctx, id_or_name).await,
             None => profile_bulk::run(ctx, BulkAction::Push, selection).await,
         },
+        ProfilesCommand::Pull { ids_or_names } => profile_pull::pull(ctx, &ids_or_names).await,
         ProfilesCommand::Enable(selection) => match single(&selection) {
             Some(id_or_name) => profile_sync::set_enabled(ctx, id_or_name, true).await,
             None => profile_bulk::run(ctx, BulkAction::Enable, selection).await,

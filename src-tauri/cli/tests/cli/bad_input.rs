@@ -71,6 +71,7 @@ fn opening_args(path: &str) -> Option<Vec<&'static str>> {
             "--generate-secret",
         ],
         "profiles push" => vec!["profiles", "push", "Support"],
+        "profiles pull" => vec!["profiles", "pull", "Support"],
         "profiles enable" => vec!["profiles", "enable", "Support"],
         "profiles disable" => vec!["profiles", "disable", "Support"],
         "profiles delete" => vec!["profiles", "delete", "Support"],

@@ -207,16 +207,26 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
         "schemas list" | "gateways list" | "gateways pull" => {
             let words: Vec<&str> = path.split(' ').collect();
             let (group, verb) = (words[0], words[1]);
-            vec![
+            let mut cases = vec![
                 case("unknown server", 1, &[group, verb, "--server", "nosuch"]),
                 case("empty server", 1, &[group, verb, "--server", ""]),
                 case("huge server name", 1, &[group, verb, "--server", &huge_arg]),
                 case("missing --server", USAGE, &[words[0], words[1]]),
-            ]
+            ];
+            if verb == "pull" {
+                let pull = |id: &'static str| ["gateways", "pull", "--server", "prod", "--id", id];
+                cases.push(case("non-numeric --id", USAGE, &pull("abc")));
+                cases.push(case(
+                    "--id past 64 bits",
+                    USAGE,
+                    &pull("99999999999999999999"),
+                ));
+            }
+            cases
         }
         "profiles list" => vec![case("extra argument", USAGE, &["profiles", "list", "x"])],
-        "profiles show" | "profiles push" | "profiles enable" | "profiles disable"
-        | "profiles delete" => {
+        "profiles show" | "profiles push" | "profiles pull" | "profiles enable"
+        | "profiles disable" | "profiles delete" => {
             let verb = path.split(' ').nth(1).unwrap();
             let mut cases = vec![
                 case("unknown profile", 1, &["profiles", verb, "nosuch"]),
@@ -227,6 +237,11 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
             match verb {
                 // A local profile has no server to push to, and no flow to start with.
                 "push" => cases.push(case("local profile", 1, &["profiles", "push", "Support"])),
+                // Never pushed: nothing on a server to re-read.
+                "pull" => {
+                    cases.push(case("local profile", 1, &["profiles", "pull", "Support"]));
+                    cases.push(case("no profile named", USAGE, &["profiles", "pull"]));
+                }
                 "enable" => cases.push(case("no flow", 1, &["profiles", "enable", "Support"])),
                 _ => {}
             }

@@ -90,7 +90,9 @@ fn gateways_list_shows_the_server_side_without_secrets_and_pull_links_them() {
     let listed = dir
         .run(&["--json", "gateways", "list", "--server", "prod"])
         .json();
-    let gateway = &listed[0];
+    assert_eq!(listed["serverName"], "prod");
+    assert_eq!(listed["missing"], serde_json::json!([]));
+    let gateway = &listed["gateways"][0];
     assert_eq!(gateway["id"], remote_id);
     assert_eq!(gateway["name"], "Remote one");
     assert_eq!(gateway["uri"], "/remotegatewayuri");
@@ -100,7 +102,9 @@ fn gateways_list_shows_the_server_side_without_secrets_and_pull_links_them() {
         serde_json::json!({"id": 7, "name": "Support bot"})
     );
     assert!(gateway["updatedAt"].is_i64());
-    assert_eq!(gateway["profileId"], serde_json::Value::Null);
+    assert_eq!(gateway["provider"], "custom");
+    assert_eq!(gateway["custom"], true);
+    assert_eq!(gateway["profile"], serde_json::Value::Null);
     assert!(gateway.get("secret").is_none() && gateway.get("metadata").is_none());
     let none = dir
         .run(&[
@@ -113,7 +117,7 @@ fn gateways_list_shows_the_server_side_without_secrets_and_pull_links_them() {
             "nothing-like-it",
         ])
         .json();
-    assert_eq!(none, serde_json::json!([]));
+    assert_eq!(none["gateways"], serde_json::json!([]));
 
     let pulled = dir.run(&["gateways", "pull", "--server", "prod"]);
     assert!(
@@ -131,7 +135,14 @@ fn gateways_list_shows_the_server_side_without_secrets_and_pull_links_them() {
     let listed = dir
         .run(&["--json", "gateways", "list", "--server", "prod"])
         .json();
-    assert!(listed[0]["profileId"].is_string(), "{listed}");
+    assert_eq!(
+        listed["gateways"][0]["profile"]["name"], "Remote one",
+        "{listed}"
+    );
+    assert!(
+        listed["gateways"][0]["profile"]["id"].is_string(),
+        "{listed}"
+    );
     let profiles = dir.run(&["profiles", "list"]);
     assert!(profiles.ok().contains("in sync"), "{profiles:#?}");
     dir.assert_never_printed(secret);

@@ -32,6 +32,7 @@ mod profiles;
 mod secrets;
 mod send;
 mod server_login;
+mod server_view;
 mod servers;
 mod signatures;
 mod start_stop_delete;

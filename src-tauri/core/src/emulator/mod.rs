@@ -117,6 +117,11 @@ impl Emulator {
         }
     }
 
+    /// Deletes a gateway "on the server" (someone else deleted it); whether it was there.
+    pub fn remove_bot(&self, id: i64) -> bool {
+        self.shared.lock().bots.remove(&id).is_some()
+    }
+
     /// Queues a fault for the next `/api` request.
     pub fn push_fault(&self, fault: Fault) {
         self.shared.lock().faults.push_back(fault);

@@ -20,25 +20,26 @@ impl WebitelClient {
         page: u32,
         query: Option<&str>,
     ) -> Result<Page<Bot>, ClientError> {
-        let q = query
-            .map(str::trim)
-            .filter(|q| !q.is_empty())
-            .map(|q| ("q", q.to_string()));
-        self.list_bots_page_with(page, q).await
+        self.list_bots_page_with(page, search(query), Listing::Custom)
+            .await
     }
 
-    /// One page of custom gateways, with one extra filter (`q` or `uri`).
+    /// One page of gateways, with one extra filter (`q` or `uri`).
     pub(super) async fn list_bots_page_with(
         &self,
         page: u32,
         filter: Option<(&str, String)>,
+        listing: Listing,
     ) -> Result<Page<Bot>, ClientError> {
-        let mut params = vec![
-            ("page", page.to_string()),
-            ("size", PAGE_SIZE.to_string()),
-            ("provider", "custom".to_string()),
-        ];
-        params.extend(BOT_FIELDS.iter().map(|field| ("fields", field.to_string())));
+        let mut params = vec![("page", page.to_string()), ("size", PAGE_SIZE.to_string())];
+        let fields = match listing {
+            Listing::Custom => {
+                params.push(("provider", "custom".to_string()));
+                BOT_FIELDS
+            }
+            Listing::Everything => SUMMARY_FIELDS,
+        };
+        params.extend(fields.iter().map(|field| ("fields", field.to_string())));
         params.extend(filter);
         self.send(Method::GET, "chat/bots", &params, None::<&()>)
             .await
@@ -46,16 +47,28 @@ impl WebitelClient {
 
     /// Every custom gateway on the server (all pages).
     pub async fn list_custom_bots(&self, query: Option<&str>) -> Result<Vec<Bot>, ClientError> {
+        let bots = self.list_every_page(query, Listing::Custom).await?;
+        Ok(bots.into_iter().filter(is_custom).collect())
+    }
+
+    /// Every gateway on the server, whatever its provider (all pages), without `metadata`:
+    /// another provider's holds its own credentials (a Telegram token, a Meta page token).
+    pub async fn list_all_bots(&self, query: Option<&str>) -> Result<Vec<Bot>, ClientError> {
+        self.list_every_page(query, Listing::Everything).await
+    }
+
+    async fn list_every_page(
+        &self,
+        query: Option<&str>,
+        listing: Listing,
+    ) -> Result<Vec<Bot>, ClientError> {
         let mut bots = Vec::new();
         for page in 1..=MAX_PAGES {
-            let answer = self.list_bots_page(page, query).await?;
+            let answer = self
+                .list_bots_page_with(page, search(query), listing)
+                .await?;
             let done = !answer.next || answer.items.is_empty();
-            bots.extend(
-                answer
-                    .items
-                    .into_iter()
-                    .filter(|bot| bot.provider.is_empty() || bot.provider == "custom"),
-            );
+            bots.extend(answer.items);
             if done {
                 break;
             }
@@ -108,13 +121,11 @@ impl WebitelClient {
         for page in 1..=MAX_PAGES {
             // `uri` is a substring filter on the server: the exact match is checked here.
             let answer = self
-                .list_bots_page_with(page, Some(("uri", wanted.clone())))
+                .list_bots_page_with(page, Some(("uri", wanted.clone())), Listing::Custom)
                 .await?;
             let done = !answer.next || answer.items.is_empty();
             let found = answer.items.into_iter().find(|bot| {
-                bot.id.is_some()
-                    && with_leading_slash(&bot.uri) == wanted
-                    && (bot.provider.is_empty() || bot.provider == "custom")
+                bot.id.is_some() && with_leading_slash(&bot.uri) == wanted && is_custom(bot)
             });
             if found.is_some() || done {
                 return Ok(found);
@@ -180,6 +191,40 @@ impl WebitelClient {
         }
         Ok(answer)
     }
+}
+
+/// What a listing asks the server for.
+#[derive(Clone, Copy)]
+pub(super) enum Listing {
+    /// Custom gateways only, with every field Textgate syncs (their secrets too).
+    Custom,
+    /// Every provider, with only what a list shows.
+    Everything,
+}
+
+/// What the list of every provider asks for: what the server's own table shows.
+const SUMMARY_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "uri",
+    "enabled",
+    "flow",
+    "provider",
+    "updated_at",
+];
+
+/// Whether `bot` is a custom gateway (an answer that leaves the provider out is taken as one:
+/// it came from a `provider=custom` listing).
+pub fn is_custom(bot: &Bot) -> bool {
+    bot.provider.is_empty() || bot.provider == "custom"
+}
+
+/// The server's `q` search, when there is one.
+fn search(query: Option<&str>) -> Option<(&'static str, String)> {
+    query
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(|q| ("q", q.to_string()))
 }
 
 /// The server's form of a URI: with a leading `/`.

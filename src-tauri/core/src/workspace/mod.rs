@@ -9,6 +9,7 @@ mod harness;
 mod harness_setup;
 mod lookup;
 mod profiles;
+mod pull;
 pub mod remote;
 mod server_login;
 mod servers;
@@ -31,7 +32,9 @@ use crate::webitel::client::ClientConfig;
 pub use bulk::{BulkAction, BulkFailure, BulkOutcome, BulkProgress, BULK_CONCURRENCY};
 pub use handles::{Bulk, Harness, Profiles, ServerSync, Servers};
 pub use profiles::SaveOutcome;
-pub use sync::{ConflictView, KeepVersion, PullReport, PushAction};
+pub use pull::{GatewayPull, PullFailure, PullOutcome, PullReport, RefreshOutcome};
+pub use remote::{LinkedProfile, MissingProfile, ServerGateway, ServerGateways};
+pub use sync::{ConflictView, KeepVersion, PushAction};
 
 pub struct Workspace {
     store: Mutex<Store>,

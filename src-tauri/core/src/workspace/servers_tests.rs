@@ -93,3 +93,50 @@ async fn a_server_whose_schemas_cannot_be_listed_is_still_added() {
         .await
         .is_err());
 }
+
+#[tokio::test]
+async fn every_page_of_flow_schemas_is_cached_and_searched() {
+    let emulator = Emulator::new("tok");
+    for id in 1..=260 {
+        let kind = if id % 2 == 0 { "chat" } else { "default" };
+        emulator.add_schema(id, &format!("Flow {id:03}"), kind);
+    }
+    emulator.add_schema(999, "Voice menu", "voice");
+    let running = emulator.spawn().await.unwrap();
+    let workspace = workspace();
+    let added = workspace
+        .servers()
+        .add("Emu", &running.base_url(), None, token())
+        .await
+        .unwrap();
+
+    let cached = workspace.profiles().flow_schemas(Some(&added.id)).unwrap();
+    assert_eq!(
+        cached.len(),
+        260,
+        "past the first page of 100; no voice flow"
+    );
+    let pages: Vec<String> = running
+        .emulator()
+        .requests()
+        .iter()
+        .filter(|r| r.path == "/api/routing/schema")
+        .map(|r| r.query.clone())
+        .collect();
+    assert_eq!(pages.len(), 3, "{pages:?}");
+    assert!(pages[2].contains("page=3") && pages[2].contains("size=100"));
+
+    let refreshed = workspace
+        .servers()
+        .refresh_flow_schemas("Emu")
+        .await
+        .unwrap();
+    assert_eq!(refreshed.len(), 260);
+    let server = workspace.servers().find("Emu").unwrap();
+    let found = workspace
+        .servers()
+        .search_flow_schemas(&server, Some("Flow 2"))
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 61, "Flow 200 to Flow 260, over every page");
+}

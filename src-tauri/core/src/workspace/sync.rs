@@ -1,4 +1,5 @@
-//! Push, pull, Start/Stop and delete against a profile's server, and conflict resolution.
+//! Push, Start/Stop and delete against a profile's server, and conflict resolution (pulling
+//! is `pull`'s).
 //! Every server call happens outside the store lock; local state changes only after the server
 //! said yes, so a failed request never loses local edits. What is written afterwards, and in
 //! which order, is `sync_record`'s job.
@@ -36,19 +37,6 @@ impl PushAction {
             PushAction::UpToDate => "up to date",
         }
     }
-}
-
-/// What a pull did, by profile name.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PullReport {
-    pub created: Vec<String>,
-    pub updated: Vec<String>,
-    pub unchanged: Vec<String>,
-    /// Changed on both sides: left as they are until the user picks a version.
-    pub conflicts: Vec<String>,
-    /// Linked locally but gone from the server.
-    pub missing: Vec<String>,
 }
 
 /// Both versions of a conflicting gateway, side by side.
@@ -142,7 +130,7 @@ impl Workspace {
         Ok(PushAction::Updated)
     }
 
-    fn profile_and_server(&self, profile_id: &str) -> Result<(Profile, Server)> {
+    pub(super) fn profile_and_server(&self, profile_id: &str) -> Result<(Profile, Server)> {
         let store = self.store();
         let profile = store.get_profile(profile_id)?;
         let server_id = profile
@@ -162,7 +150,7 @@ impl Workspace {
         })
     }
 
-    async fn fetch_remote(
+    pub(super) async fn fetch_remote(
         &self,
         client: &crate::webitel::client::WebitelClient,
         profile: &Profile,
@@ -190,59 +178,6 @@ impl ServerSync<'_> {
             result.as_ref().map(|action| action.verdict()),
         );
         result
-    }
-
-    /// Brings every custom gateway of the server into local profiles.
-    pub async fn pull(self, server_id_or_name: &str) -> Result<PullReport> {
-        let server = self.ws.servers().find(server_id_or_name)?;
-        let bots = self.ws.client_for(&server)?.list_custom_bots(None).await?;
-        let mut report = PullReport::default();
-        let mut seen = std::collections::HashSet::new();
-        for bot in bots {
-            let Some(remote_id) = bot.id else { continue };
-            seen.insert(remote_id);
-            let local = self.ws.store().profile_by_remote(&server.id, remote_id)?;
-            match local {
-                None => {
-                    // A profile pushed whose answer was lost has this URI but no link yet.
-                    let unlinked = self
-                        .ws
-                        .store()
-                        .unlinked_profile_with_uri(&server.id, &bot.uri)?;
-                    if let Some(profile) = unlinked {
-                        self.ws.link_to(&profile, &bot)?;
-                        sync_log::pulled(&server.id, remote_id, Some(&profile.id), "linked");
-                        report.unchanged.push(profile.name);
-                    } else {
-                        self.ws.apply_remote(None, &server, &bot)?;
-                        sync_log::pulled(&server.id, remote_id, None, "created");
-                        report.created.push(bot.name.clone());
-                    }
-                }
-                Some(profile) if bot.updated_at == profile.sync.remote_updated_at => {
-                    self.ws.restore_missing_secret(&profile, &bot)?;
-                    sync_log::pulled(&server.id, remote_id, Some(&profile.id), "unchanged");
-                    report.unchanged.push(profile.name);
-                }
-                Some(profile) if !changed_here(&profile) => {
-                    self.ws.apply_remote(Some(&profile), &server, &bot)?;
-                    sync_log::pulled(&server.id, remote_id, Some(&profile.id), "updated");
-                    report.updated.push(bot.name.clone());
-                }
-                Some(profile) => {
-                    self.ws.note_remote_seen(&profile.id, bot.updated_at)?;
-                    sync_log::pulled(&server.id, remote_id, Some(&profile.id), "conflict");
-                    report.conflicts.push(profile.name);
-                }
-            }
-        }
-        for profile in self.ws.store().profiles_on_server(&server.id)? {
-            if let Some(remote_id) = profile.remote_id.filter(|id| !seen.contains(id)) {
-                sync_log::pulled(&server.id, remote_id, Some(&profile.id), "missing");
-                report.missing.push(profile.name);
-            }
-        }
-        Ok(report)
     }
 
     /// Start/Stop on the server (a `PATCH` of `enabled` only); refused without a flow before

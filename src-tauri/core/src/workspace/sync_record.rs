@@ -129,13 +129,13 @@ impl Workspace {
     }
 
     /// Writes the server's version into a (new or existing) local profile: the secret first,
-    /// then the row (see the module doc).
+    /// then the row (see the module doc). Returns the profile's id.
     pub(super) fn apply_remote(
         &self,
         local: Option<&Profile>,
         server: &Server,
         bot: &Bot,
-    ) -> Result<()> {
+    ) -> Result<String> {
         let id = match local {
             Some(profile) => profile.id.clone(),
             None => self.pulled_profile_id(&server.id, bot.id)?,
@@ -160,7 +160,8 @@ impl Workspace {
         profile.sync.snapshot = Some(content.to_snapshot());
         profile.sync.remote_updated_at = bot.updated_at;
         profile.sync.remote_seen_updated_at = bot.updated_at;
-        self.store().upsert_profile(&profile)
+        self.store().upsert_profile(&profile)?;
+        Ok(profile.id)
     }
 
     /// Puts back the secret of a linked profile whose keychain entry is missing (a crash
