@@ -53,6 +53,15 @@ export class FakeBulk {
       case 'delete':
         await commands.deleteProfile(id, action.remote);
         return;
+      case 'pull': {
+        // As core: a refresh left in conflict or without its gateway is the row's failure.
+        const name = this.profiles.get(id)?.name ?? id;
+        const outcome = await commands.refreshProfile(id);
+        if (outcome === 'conflict')
+          throw { code: 'conflict', message: `Both this computer and the server changed \u201c${name}\u201d since the last sync: compare the two versions and keep one` };
+        if (outcome === 'missing') throw { code: 'remote_gone', message: `The gateway \u201c${name}\u201d no longer exists on the server` };
+        return;
+      }
     }
   }
 }

@@ -136,6 +136,8 @@ export class FakeServers {
       const host = hostOf(this.servers.get(serverId)?.baseUrl ?? '');
       throw fail('unauthorized', `${host} refused the access token (HTTP 401): log in again`, { host, status: 401 });
     }
+  }
+
   /** As core's gateways_on_server: each custom gateway linked to the profile that tracks it. */
   #serverGateways(serverId: string): ServerGateways {
     const server = this.servers.get(serverId);

@@ -3,4 +3,4 @@
 /**
  * What to do to every selected profile.
  */
-export type BulkAction = { "kind": "enable" } | { "kind": "disable" } | { "kind": "push" } | { "kind": "delete", remote: boolean, };
+export type BulkAction = { "kind": "enable" } | { "kind": "disable" } | { "kind": "push" } | { "kind": "delete", remote: boolean, } | { "kind": "pull" };

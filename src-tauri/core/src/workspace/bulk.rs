@@ -8,7 +8,7 @@ use futures_util::stream::{self, StreamExt};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Bulk, Workspace};
+use super::{Bulk, RefreshOutcome, Workspace};
 use crate::error::{CoreError, Result};
 use crate::error_code::ErrorCode;
 
@@ -28,6 +28,9 @@ pub enum BulkAction {
     Push,
     /// Delete the profile; with `remote` its gateway on the server first.
     Delete { remote: bool },
+    /// Re-read the pushed gateway from its server (`sync().refresh`): a change on both sides,
+    /// or a gateway the server no longer has, is this profile's failure, said as such.
+    Pull,
 }
 
 /// What became of one profile.
@@ -128,11 +131,22 @@ impl Workspace {
             BulkAction::Push => self.sync().push(profile_id, false).await.map(drop),
             BulkAction::Delete { remote: true } => self.sync().delete(profile_id).await,
             BulkAction::Delete { remote: false } => self.profiles().delete(profile_id),
+            BulkAction::Pull => self.bulk_pull(profile_id, &name).await,
         };
         BulkOutcome {
             profile_id: profile_id.to_string(),
             name,
             error: result.as_ref().err().map(BulkFailure::from),
+        }
+    }
+
+    /// A refresh that leaves the profile in conflict or without its gateway did not bring the
+    /// server's version here: the row says why, as a push refused for the same reason would.
+    async fn bulk_pull(&self, profile_id: &str, name: &str) -> Result<()> {
+        match self.sync().refresh(profile_id).await? {
+            RefreshOutcome::Unchanged | RefreshOutcome::Updated => Ok(()),
+            RefreshOutcome::Conflict => Err(CoreError::Conflict(name.to_string())),
+            RefreshOutcome::Missing => Err(CoreError::RemoteGone(name.to_string())),
         }
     }
 }

@@ -198,3 +198,27 @@ fn actions_and_outcomes_serialise_as_the_ui_reads_them() {
         })
     );
 }
+
+#[tokio::test]
+async fn pull_takes_the_servers_version_and_says_which_gateway_is_gone() {
+    let f = fixture().await;
+    let (edited, edited_id) = pushed(&f, draft(&f.server_id, "Edited")).await;
+    let (gone, gone_id) = pushed(&f, draft(&f.server_id, "Gone")).await;
+    let local = saved(&f, "Never pushed");
+    f.emulator()
+        .modify_bot(edited_id, |bot| bot.name = "Edited on server".into());
+    f.emulator().remove_bot(gone_id);
+
+    let outcomes = f
+        .workspace
+        .bulk()
+        .run(BulkAction::Pull, &ids(&[&edited, &gone, &local]), |_, _| {})
+        .await;
+
+    assert_eq!(
+        codes(&outcomes),
+        [None, Some("remote_gone".into()), Some("not_pushed".into())]
+    );
+    let name = f.workspace.profiles().get(&edited.id).unwrap().name;
+    assert_eq!(name, "Edited on server");
+}
