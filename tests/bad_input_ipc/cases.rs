@@ -76,7 +76,10 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
             json!({"path": "/etc", "x": huge()}),
             Code("no_log_folder"),
         )],
-        "get_profile" | "duplicate_profile" | "push_profile" | "compare_with_server"
+        "get_profile"
+        | "duplicate_profile"
+        | "push_profile"
+        | "compare_with_server"
         | "refresh_profile" => vec![
             case("an id of the wrong type", json!({"id": 5}), Args),
             case("no id", json!({}), Args),

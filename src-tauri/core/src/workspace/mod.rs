@@ -9,6 +9,7 @@ mod harness_setup;
 mod lookup;
 mod profiles;
 mod pull;
+mod pull_outcome;
 pub mod remote;
 mod servers;
 mod sync;
