@@ -76,7 +76,11 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
             json!({"path": "/etc", "x": huge()}),
             Code("no_log_folder"),
         )],
-        "get_profile" | "duplicate_profile" | "push_profile" | "compare_with_server" => vec![
+        "get_profile"
+        | "duplicate_profile"
+        | "push_profile"
+        | "compare_with_server"
+        | "refresh_profile" => vec![
             case("an id of the wrong type", json!({"id": 5}), Args),
             case("no id", json!({}), Args),
             case("an unknown id", unknown, Code("not_found")),
@@ -230,7 +234,7 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
                 Code("server_not_found"),
             ),
         ],
-        "refresh_flow_schemas" | "pull_server" => vec![
+        "refresh_flow_schemas" | "pull_server" | "server_gateways" => vec![
             case(
                 "a server id of the wrong type",
                 json!({"serverId": null}),
@@ -239,6 +243,24 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
             case(
                 "an unknown server",
                 json!({"serverId": "nope"}),
+                Code("server_not_found"),
+            ),
+        ],
+        "pull_gateways" => vec![
+            case("no ids", json!({"serverId": "nope"}), Args),
+            case(
+                "ids that are not numbers",
+                json!({"serverId": "nope", "remoteIds": ["7"]}),
+                Args,
+            ),
+            case(
+                "an id past 64 bits",
+                json!({"serverId": "nope", "remoteIds": [1e30]}),
+                Args,
+            ),
+            case(
+                "an unknown server",
+                json!({"serverId": "nope", "remoteIds": [7]}),
                 Code("server_not_found"),
             ),
         ],

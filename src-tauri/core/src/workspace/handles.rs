@@ -10,13 +10,15 @@ pub struct Profiles<'a> {
     pub(super) ws: &'a Workspace,
 }
 
-/// Webitel servers: add, remove, test, flow schemas, the server's own gateway list.
+/// Webitel servers: add, remove, test, flow schemas (`servers.rs`), and what the server has beside
+/// the local profiles (`remote.rs`).
 #[derive(Clone, Copy)]
 pub struct Servers<'a> {
     pub(super) ws: &'a Workspace,
 }
 
-/// Local profiles against their server: push, pull, start/stop and delete on both sides, conflicts.
+/// Local profiles against their server: push, start/stop and delete on both sides, conflicts
+/// (`sync.rs`); pull a server, picked gateways or one profile (`pull.rs`).
 #[derive(Clone, Copy)]
 pub struct ServerSync<'a> {
     pub(super) ws: &'a Workspace,

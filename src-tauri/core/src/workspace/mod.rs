@@ -10,6 +10,7 @@ mod harness_setup;
 mod lookup;
 mod profiles;
 mod pull;
+mod pull_outcome;
 pub mod remote;
 mod server_login;
 mod servers;
