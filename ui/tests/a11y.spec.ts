@@ -213,13 +213,28 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await audit.scan('servers dialog: a server with a warning, login form, CA open');
       // A server without a token and with a private CA: both badges.
       await page.evaluate(async () => {
-        for (const server of (window as any).fakeBackend.servers.servers.values()) Object.assign(server, { hasToken: false, hasCustomCa: true });
+        for (const server of (window as any).fakeBackend.servers.servers.values())
+          Object.assign(server, { hasToken: false, hasCustomCa: true, tokenExpiresAt: Date.now() + 2 * 86_400_000 });
         const path = '/src/lib/servers.svelte.ts';
         await (await import(/* @vite-ignore */ path)).servers.load();
       });
       await expect(servers.getByText('custom CA')).toBeVisible();
       await expect(servers.getByText('no token')).toBeVisible();
-      await audit.scan('servers dialog: no token, custom CA');
+      await expect(servers.getByTestId('token-expiry')).toHaveText('Token expires in 2 days');
+      await audit.scan('servers dialog: no token, custom CA, a token about to expire');
+      // The two-factor code step, then a log-in-again form with the token help open.
+      await servers.getByLabel('Server name').fill('Cloud');
+      await servers.getByLabel('Server address').fill('https://cloud.example.com');
+      await servers.getByLabel('User name', { exact: true }).fill('ann');
+      await servers.getByRole('textbox', { name: 'Password' }).fill('pa55');
+      await servers.getByRole('button', { name: 'Connect', exact: true }).click();
+      await expect(servers.getByRole('textbox', { name: 'Two-factor code' })).toBeFocused();
+      await audit.scan('servers dialog: two-factor code');
+      await servers.getByRole('button', { name: 'Log in again' }).click();
+      const again = servers.getByRole('form', { name: 'Log in to \u201cProduction\u201d again' });
+      await again.getByText('How do I get a personal access token?').click();
+      await expect(again.getByText(/shows it only once/)).toBeVisible();
+      await audit.scan('servers dialog: log in again, token help');
 
       await page.goto('/tests/harness.html?seed=1&flows=1&conflict=1');
       await page.getByRole('button', { name: 'Resolve conflict' }).click();

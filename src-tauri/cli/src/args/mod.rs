@@ -142,6 +142,9 @@ pub enum ServerCommand {
     List,
     /// Check that the server answers and accepts the stored token
     Test { name: String },
+    /// Log in to a stored server again (its token expired or was revoked): the new token
+    /// replaces the stored one once the server accepted it
+    Login(ServerLogin),
     /// Forget a server and its token; its profiles become local only
     Remove { name: String },
 }
@@ -171,6 +174,28 @@ pub struct ServerAdd {
     /// PEM file with the private CA certificate(s) of an on-premise server
     #[arg(long, value_name = "FILE")]
     pub ca_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("auth").required(true).args(["token_stdin", "login"])))]
+pub struct ServerLogin {
+    /// Server name (or id)
+    pub name: String,
+    /// Read an access token from standard input
+    #[arg(long)]
+    pub token_stdin: bool,
+    /// Log in as this user (with --password-stdin) to get a token
+    #[arg(long, value_name = "USER", requires = "password_stdin")]
+    pub login: Option<String>,
+    /// Domain for --login
+    #[arg(long, value_name = "DOMAIN", requires = "login")]
+    pub domain: Option<String>,
+    /// Read the --login password from standard input (used once, never stored)
+    #[arg(long, requires = "login")]
+    pub password_stdin: bool,
+    /// The one-time code from the authenticator app, when the server has two-factor login on
+    #[arg(long, value_name = "CODE", requires = "login")]
+    pub totp: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,11 +1,11 @@
-//! `server add|list|test|remove`. Tokens and passwords come only from standard input (never
+//! `server add|list|test|login|remove`. Tokens and passwords come only from standard input (never
 //! the command line, where other users could see them) and are never printed; a two-factor
 //! code comes with `--totp` or is asked for at the terminal (`server_login`).
 
 use textgate_core::server::{plain_http_warning, ServerAuth};
 use textgate_core::ErrorCode;
 
-use crate::args::{ServerAdd, ServerCommand};
+use crate::args::{ServerAdd, ServerCommand, ServerLogin};
 use crate::context::Context;
 use crate::error::{CliError, CliResult};
 use crate::output::{yes_no, Table};
@@ -18,6 +18,7 @@ pub async fn run(ctx: &Context, command: ServerCommand) -> CliResult {
         ServerCommand::Add(args) => add(ctx, args).await,
         ServerCommand::List => list(ctx),
         ServerCommand::Test { name } => test(ctx, &name).await,
+        ServerCommand::Login(args) => login(ctx, args).await,
         ServerCommand::Remove { name } => remove(ctx, &name),
     }
 }
@@ -27,26 +28,7 @@ async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
     if let Some(warning) = plain_http_warning(&args.base_url) {
         ctx.out.warn(warning);
     }
-    let auth = match args.login {
-        Some(username) => ServerAuth::Login {
-            username,
-            password: SecretSource {
-                what: "password",
-                flag: "--password-stdin",
-                example: "printf '%s' \"$PASSWORD\" | textgate-cli server add … --login USER --password-stdin",
-            }
-            .read_stdin()?,
-            domain: args.domain.unwrap_or_default(),
-        },
-        None => ServerAuth::Token {
-            token: SecretSource {
-                what: "token",
-                flag: "--token-stdin",
-                example: "printf '%s' \"$TOKEN\" | textgate-cli server add … --token-stdin",
-            }
-            .read_stdin()?,
-        },
-    };
+    let auth = read_auth(args.login, args.domain)?;
     let ca_pem = match &args.ca_file {
         Some(path) => Some(std::fs::read_to_string(path).map_err(|error| {
             CliError::new(
@@ -64,6 +46,44 @@ async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
         ctx.out.line(format!(
             "Added server \u{201c}{}\u{201d} ({}); its token is in the OS keychain",
             server.name, server.base_url
+        ));
+    }
+    Ok(())
+}
+
+/// The credentials from standard input: the --login password, or a token.
+fn read_auth(login: Option<String>, domain: Option<String>) -> CliResult<ServerAuth> {
+    Ok(match login {
+        Some(username) => ServerAuth::Login {
+            username,
+            password: SecretSource {
+                what: "password",
+                flag: "--password-stdin",
+                example: "printf '%s' \"$PASSWORD\" | textgate-cli server add … --login USER --password-stdin",
+            }
+            .read_stdin()?,
+            domain: domain.unwrap_or_default(),
+        },
+        None => ServerAuth::Token {
+            token: SecretSource {
+                what: "token",
+                flag: "--token-stdin",
+                example: "printf '%s' \"$TOKEN\" | textgate-cli server add … --token-stdin",
+            }
+            .read_stdin()?,
+        },
+    })
+}
+
+async fn login(ctx: &Context, args: ServerLogin) -> CliResult {
+    let auth = read_auth(args.login, args.domain)?;
+    let server = server_login::reconnect(ctx, &args.name, auth, args.totp).await?;
+    if ctx.out.is_json() {
+        ctx.out.json(&server);
+    } else {
+        ctx.out.line(format!(
+            "Logged in to \u{201c}{}\u{201d} again; its new token is in the OS keychain",
+            server.name
         ));
     }
     Ok(())

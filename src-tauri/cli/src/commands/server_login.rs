@@ -1,4 +1,4 @@
-//! The two-factor step of `server add --login`, and how the CLI words a token's expiry and
+//! The two-factor step of `server add --login` and `server login`, and how the CLI words a token's expiry and
 //! gateway access. When the server asks for a one-time code and `--totp` was not given, a
 //! terminal is asked for it (read from the terminal itself: standard input already carried the
 //! password); without a terminal the command fails with `two_factor_required`. The code is used
@@ -43,6 +43,37 @@ pub async fn connect(
         code,
     };
     match servers.connect(name, base_url, ca_pem, auth).await? {
+        ConnectOutcome::Connected { server } => Ok(server),
+        ConnectOutcome::CodeRequired { .. } => Err(code_required()),
+    }
+}
+
+/// Logs in to a stored server again, with the same two-factor step as [`connect`].
+pub async fn reconnect(
+    ctx: &Context,
+    name: &str,
+    auth: ServerAuth,
+    totp: Option<String>,
+) -> CliResult<ServerView> {
+    let username = match &auth {
+        ServerAuth::Login { username, .. } => username.clone(),
+        _ => String::new(),
+    };
+    let servers = ctx.workspace.servers();
+    let session = match servers.reconnect(name, auth).await? {
+        ConnectOutcome::Connected { server } => return Ok(server),
+        ConnectOutcome::CodeRequired { session } => session,
+    };
+    let code = match totp.filter(|code| !code.trim().is_empty()) {
+        Some(code) => Sensitive::new(code),
+        None => ask_for_code()?,
+    };
+    let auth = ServerAuth::TwoFactor {
+        username,
+        session,
+        code,
+    };
+    match servers.reconnect(name, auth).await? {
         ConnectOutcome::Connected { server } => Ok(server),
         ConnectOutcome::CodeRequired { .. } => Err(code_required()),
     }

@@ -55,6 +55,7 @@ fn opening_args(path: &str) -> Option<Vec<&'static str>> {
         ],
         "server list" => vec!["server", "list"],
         "server test" => vec!["server", "test", "prod"],
+        "server login" => vec!["server", "login", "prod", "--token-stdin"],
         "server remove" => vec!["server", "remove", "prod"],
         "schemas list" => vec!["schemas", "list", "--server", "prod"],
         "gateways list" => vec!["gateways", "list", "--server", "prod"],

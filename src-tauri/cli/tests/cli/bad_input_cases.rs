@@ -195,6 +195,27 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
             .stdin("t"),
         ],
         "server list" => vec![case("extra argument", USAGE, &["server", "list", "extra"])],
+        "server login" => vec![
+            case(
+                "unknown server",
+                1,
+                &["server", "login", "nosuch", "--token-stdin"],
+            )
+            .stdin("t"),
+            case("no auth", USAGE, &["server", "login", "prod"]),
+            case(
+                "--totp without --login",
+                USAGE,
+                &["server", "login", "prod", "--token-stdin", "--totp", "1"],
+            )
+            .stdin("t"),
+            case(
+                "empty token",
+                1,
+                &["server", "login", "prod", "--token-stdin"],
+            )
+            .stdin(""),
+        ],
         "server test" | "server remove" => {
             let verb = path.split(' ').nth(1).unwrap();
             vec![

@@ -263,3 +263,73 @@ fn the_emulator_command_runs_a_two_factor_user_and_a_read_only_token() {
     let prod = text.lines().find(|line| line.starts_with("prod")).unwrap();
     assert!(prod.contains("create read update delete"), "{prod}");
 }
+
+#[test]
+fn server_login_replaces_an_expired_token_and_asks_two_factor_users_for_the_code() {
+    let webitel = two_factor_server();
+    let dir = DataDir::new();
+    dir.add_server("prod", &webitel);
+    webitel
+        .emulator()
+        .set_token_expiry(textgate_core::clock::now_millis() - 1);
+    let report = dir.run(&["--json", "server", "test", "prod"]);
+    assert_eq!(report.code, 1, "{report:#?}");
+    let report: serde_json::Value = serde_json::from_str(&report.stdout).unwrap();
+    assert_eq!(report["code"], "unauthorized");
+
+    // A token the server refuses changes nothing.
+    let refused = dir.run_stdin(
+        &["--json", "server", "login", "prod", "--token-stdin"],
+        "nope\n",
+    );
+    assert_eq!(refused.json_error().0, "unauthorized");
+
+    webitel.emulator().add_token(TokenGrant {
+        token: "fresh-token".into(),
+        access: "rw".into(),
+        expires_at: Some(textgate_core::clock::now_millis() + 3 * 24 * 3600 * 1000),
+    });
+    let again = dir.run_stdin(
+        &["server", "login", "prod", "--token-stdin"],
+        "fresh-token\n",
+    );
+    assert!(
+        again
+            .ok()
+            .contains("Logged in to \u{201c}prod\u{201d} again"),
+        "{again:#?}"
+    );
+    let tested = dir.run(&["server", "test", "prod"]);
+    assert!(
+        tested
+            .ok()
+            .contains("Token expires: in 3 days; gateways: read update"),
+        "{tested:#?}"
+    );
+
+    // The two-factor user: without a terminal the code must come with --totp.
+    webitel
+        .emulator()
+        .set_token_expiry(textgate_core::clock::now_millis() + 3_600_000);
+    let login = [
+        "--json",
+        "server",
+        "login",
+        "prod",
+        "--login",
+        "ann",
+        "--password-stdin",
+    ];
+    let password = format!("{}\n", webitel.token);
+    assert_eq!(
+        dir.run_stdin(&login, &password).json_error().0,
+        "two_factor_required"
+    );
+    let mut with_code = login.to_vec();
+    with_code.extend(["--totp", "123456"]);
+    let server = dir.run_stdin(&with_code, &password).json();
+    assert_eq!(server["username"], "ann");
+    assert_eq!(server["permissions"]["delete"], true);
+    dir.assert_never_printed(&webitel.token);
+    dir.assert_never_printed("fresh-token");
+}

@@ -14,7 +14,7 @@ use axum::response::Response;
 use super::reply;
 use super::state::Shared;
 use crate::webitel::access::GATEWAY_CLASS;
-use crate::webitel::wire::{LoginRequest, TwoFactorRequest};
+use crate::webitel::login::{LoginRequest, TwoFactorRequest};
 
 /// What the gate found for the request's `X-Webitel-Access`.
 pub(crate) enum TokenCheck {

@@ -3,14 +3,64 @@
 //! two-factor on, only `{"id": "<two-factor session>"}`; the session id and the one-time code
 //! then go to `POST /api/login/2fa`, which answers the token. A 412 means the password must be
 //! changed first (`app.password.expired`, `app.password.force_change`). The password, the
-//! session id and the code are used once and never logged.
+//! session id and the code are used once and never logged. The bodies' shapes are here too,
+//! for the client and the emulator alike.
 
 use reqwest::Method;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroize;
 
 use super::client::WebitelClient;
 use super::client_error::ClientError;
-use super::wire::{LoginRequest, LoginResponse, TwoFactorRequest};
 use crate::sensitive::Sensitive;
+
+/// `POST /api/login` body. Never logged: no `Debug`.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+    #[serde(default)]
+    pub domain: String,
+}
+
+/// The password is wiped from memory once the request is sent (or, in the emulator, checked).
+impl Drop for LoginRequest {
+    fn drop(&mut self) {
+        self.password.zeroize();
+    }
+}
+
+/// `POST /api/login` (and `/api/login/2fa`) answer (other fields ignored). With two-factor on,
+/// the login answers only `id`, the two-factor session, and no token. Never logged: no `Debug`.
+#[derive(Clone, Default, Serialize, Deserialize)]
+pub struct LoginResponse {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub access_token: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+}
+
+impl Drop for LoginResponse {
+    fn drop(&mut self) {
+        self.access_token.zeroize();
+        self.id.zeroize();
+    }
+}
+
+/// `POST /api/login/2fa` body: the two-factor session from the login and the one-time code.
+/// Never logged: no `Debug`.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct TwoFactorRequest {
+    pub id: String,
+    pub totp: String,
+}
+
+impl Drop for TwoFactorRequest {
+    fn drop(&mut self) {
+        self.id.zeroize();
+        self.totp.zeroize();
+    }
+}
 
 /// What a login got.
 #[derive(Debug)]

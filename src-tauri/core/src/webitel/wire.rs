@@ -171,54 +171,6 @@ pub struct Schema {
     pub kind: String,
 }
 
-/// `POST /api/login` body. Never logged: no `Debug`.
-#[derive(Clone, Serialize, Deserialize)]
-pub struct LoginRequest {
-    pub username: String,
-    pub password: String,
-    #[serde(default)]
-    pub domain: String,
-}
-
-/// The password is wiped from memory once the request is sent (or, in the emulator, checked).
-impl Drop for LoginRequest {
-    fn drop(&mut self) {
-        self.password.zeroize();
-    }
-}
-
-/// `POST /api/login` (and `/api/login/2fa`) answer (other fields ignored). With two-factor on,
-/// the login answers only `id`, the two-factor session, and no token. Never logged: no `Debug`.
-#[derive(Clone, Default, Serialize, Deserialize)]
-pub struct LoginResponse {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub access_token: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub id: String,
-}
-
-impl Drop for LoginResponse {
-    fn drop(&mut self) {
-        self.access_token.zeroize();
-        self.id.zeroize();
-    }
-}
-
-/// `POST /api/login/2fa` body: the two-factor session from the login and the one-time code.
-/// Never logged: no `Debug`.
-#[derive(Clone, Serialize, Deserialize)]
-pub struct TwoFactorRequest {
-    pub id: String,
-    pub totp: String,
-}
-
-impl Drop for TwoFactorRequest {
-    fn drop(&mut self) {
-        self.id.zeroize();
-        self.totp.zeroize();
-    }
-}
-
 /// A `scope` entry of `GET /api/userinfo`: an object class and the access granted on it, as
 /// Webitel's letters (`x` create, `r` read, `w` update, `d` delete; doubled = may grant).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
