@@ -83,6 +83,7 @@ fn confirm(action: BulkAction, count: usize) -> CliResult {
         BulkAction::Enable => format!("Enable {count} profiles?"),
         BulkAction::Disable => format!("Disable {count} profiles?"),
         BulkAction::Push => format!("Push {count} profiles to their servers?"),
+        BulkAction::Pull => format!("Pull {count} profiles from their servers?"),
         BulkAction::Delete { remote: false } => format!("Delete {count} profiles?"),
         BulkAction::Delete { remote: true } => {
             format!("Delete {count} profiles and their gateways on the servers?")
