@@ -401,6 +401,43 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
                 ),
             ]
         }
+        "run_bulk" => {
+            let bulk = |action: Value, ids: Value| json!({"action": action, "profileIds": ids, "onProgress": "__CHANNEL__:1"});
+            vec![
+                case(
+                    "an unknown action",
+                    bulk(json!({"kind": "explode"}), json!([profile])),
+                    Args,
+                ),
+                case(
+                    "delete without saying where",
+                    bulk(json!({"kind": "delete"}), json!([profile])),
+                    Args,
+                ),
+                case(
+                    "ids that are not a list",
+                    bulk(json!({"kind": "enable"}), json!(profile)),
+                    Args,
+                ),
+                // Each profile gets its own outcome: an unknown one is that row's failure, and
+                // a local profile has no server to push to; the answer lists both, nothing changes.
+                case(
+                    "an unknown id",
+                    bulk(json!({"kind": "push"}), json!(["nope"])),
+                    Answers,
+                ),
+                case(
+                    "a local profile pushed",
+                    bulk(json!({"kind": "push"}), json!([profile])),
+                    Answers,
+                ),
+                case(
+                    "nothing to do",
+                    bulk(json!({"kind": "pull"}), json!([])),
+                    Answers,
+                ),
+            ]
+        }
         "run_burst" => {
             let burst = |count: Value, url: Value| json!({"profileId": profile, "count": count, "concurrency": 2, "url": url, "onProgress": "__CHANNEL__:1"});
             vec![

@@ -266,7 +266,8 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
                 "enable" => cases.push(case("no flow", 1, &["profiles", "enable", "Support"])),
                 _ => {}
             }
-            if verb != "show" {
+            // `profiles pull` names its profiles (no --match, no --yes).
+            if verb != "show" && verb != "pull" {
                 cases.extend(super::bad_input_cases_profiles::selection_cases(verb));
             }
             cases
