@@ -3,6 +3,7 @@
 // button with the reason), and logging in again after a 401, then finishing the push.
 import { expect, test, type Page } from '@playwright/test';
 import type { InvokedName } from './fake-ipc';
+import { pickFlow } from './pick-flow';
 
 type Call = { cmd: string; args: Record<string, unknown> };
 const calls = (page: Page, cmd: InvokedName) =>
@@ -82,7 +83,7 @@ async function newGatewayOnDemo(page: Page, query: string) {
   await page.goto(`/tests/harness.html${query}`);
   await page.getByRole('button', { name: '+ New', exact: true }).click();
   await page.getByLabel('Server', { exact: true }).selectOption({ label: 'Demo — https://demo.example.com' });
-  await page.getByLabel('Flow schema', { exact: true }).selectOption({ label: 'Support bot (#7)' });
+  await pickFlow(page, 'Support bot');
   await page.getByLabel('Callback URL', { exact: true }).fill('https://bot.example.com/hook');
   await page.keyboard.press('Control+s');
   await expect(page.locator('header .badge', { hasText: 'local only' })).toBeVisible();
