@@ -82,7 +82,7 @@ export async function registryPass({ browser, emulator, step, check, shot, butto
   });
 
   await step('Start in bulk: one failure says why, the rest are started', async () => {
-    await (await browser.$('[role="toolbar"] button*=Start')).click();
+    await (await browser.$('//div[@role="toolbar"]//button[normalize-space(.)="Start"]')).click();
     await (await button(browser, 'Go ahead (9)')).click();
     const summary = await browser.$('p.summary*=Done:');
     await browser.waitUntil(async () => (await summary.isExisting()) && (await summary.getText()).includes('failed: 1'), {
