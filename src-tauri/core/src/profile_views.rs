@@ -142,7 +142,11 @@ impl ProfileSummary {
             name: profile.name.clone(),
             uri: profile.uri.clone(),
             callback: profile.callback.clone(),
-            flow_name: profile.flow.as_ref().map(|flow| flow.name.clone()),
+            // A flow known only by its id (a server that sent no name) shows as `#id`.
+            flow_name: profile.flow.as_ref().map(|flow| match flow.name.trim() {
+                "" => format!("#{}", flow.id),
+                name => name.to_string(),
+            }),
             enabled: profile.enabled,
             pushed: profile.remote_id.is_some(),
             incomplete: profile.is_incomplete(),
