@@ -19,7 +19,7 @@ TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
 BUILD_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev pkg-config
 TEST_PACKAGES := xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools \
-	chromium fonts-dejavu-core imagemagick golang-go lintian locales
+	chromium fonts-dejavu-core imagemagick golang-go lintian locales xdotool
 
 .PHONY: help deps deps-system deps-npm deps-e2e ui run build test test-rust test-ui test-e2e test-package package lint bindings clean bench \
 	fuzz fuzz-smoke lint-workflows
