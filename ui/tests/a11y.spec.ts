@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { pickFlow } from './pick-flow';
 import { Audit } from './axe-audit';
 import { gatewayName } from './registry-rows';
+import { cardMenu } from './card-menu';
 
 const section = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
 const dialog = (page: Page) => page.getByRole('dialog');
@@ -95,7 +96,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByLabel('Agent disconnection message', { exact: true }).fill('$(.Nope left');
       await expect(page.getByTestId('template-left-problem')).toBeVisible();
       await page.getByText('More', { exact: true }).click();
-      await page.getByText(/^Sample contact for the previews/).click();
+      await page.getByText(/^Sample agent \(workspace member\) for the previews/).click();
       await page.getByLabel('Agent joining message', { exact: true }).focus();
       await audit.scan('previews, picker enabled, template error, More and sample open');
 
@@ -307,7 +308,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('confirm dialogs: unsaved guard, delete, change secret, remove server, clear history', async ({ page }) => {
       const audit = new Audit(page);
       await page.goto('/tests/harness.html?seed=2&flows=1&conflict=1');
-      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      await cardMenu(page, 'Delete');
       await expect(dialog(page).getByRole('button', { name: 'Delete here only' })).toBeVisible();
       await audit.scan('confirm: delete here or on the server');
       await page.keyboard.press('Escape');
@@ -324,7 +325,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(dialog(page).getByRole('heading', { name: 'Change the app secret?' })).toBeVisible();
       await audit.scan('confirm: change the app secret');
       await dialog(page).getByRole('button', { name: 'Keep the old secret' }).click();
-      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      await cardMenu(page, 'Delete');
       await expect(dialog(page).getByRole('heading', { name: /^Delete/ })).toBeVisible();
       await audit.scan('confirm: delete');
       await page.keyboard.press('Escape');

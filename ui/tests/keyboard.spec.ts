@@ -32,7 +32,7 @@ test('Templates tab: every control, and variables inserted from the keyboard', a
   await page.goto('/tests/harness.html?seed=1');
   await page.getByRole('tab', { name: 'Templates' }).click();
   await page.getByText('More', { exact: true }).click();
-  await page.getByText(/^Sample contact for the previews/).click();
+  await page.getByText(/^Sample agent \(workspace member\) for the previews/).click();
   await expectAllReachable(page, 'Templates tab');
 
   // Tab back from a message would pass (and retarget to) the messages above it: Ctrl+I goes
@@ -99,10 +99,12 @@ test('Test tab: every section, with results on screen', async ({ page }) => {
   await expectAllReachable(page, 'signature lab');
 });
 
-/** Opens a dialog from `opener` with Enter, walks it, closes it with Escape. */
-async function dialogByKeyboard(page: Page, opener: ReturnType<Page['getByRole']>, name: string | RegExp) {
+/** Opens a dialog from `opener` with Enter (then `keys`, e.g. to pick a menu item), walks it,
+ * closes it with Escape. */
+async function dialogByKeyboard(page: Page, opener: ReturnType<Page['getByRole']>, name: string | RegExp, keys: string[] = []) {
   await opener.focus();
   await page.keyboard.press('Enter');
+  for (const key of keys) await page.keyboard.press(key);
   const dialog = page.getByRole('dialog', { name });
   await expect(dialog).toBeVisible();
   await expectAllReachable(page, `dialog ${name}`);
@@ -114,7 +116,8 @@ async function dialogByKeyboard(page: Page, opener: ReturnType<Page['getByRole']
 test('dialogs keep focus, close on Escape and give focus back', async ({ page }) => {
   await page.goto('/tests/harness.html?seed=2&flows=1&conflict=1');
   await dialogByKeyboard(page, page.getByRole('button', { name: 'Resolve conflict' }), 'Changed here and on the server');
-  await dialogByKeyboard(page, page.getByRole('button', { name: 'Delete', exact: true }), /^Delete/);
+  // Delete is in the card's ⋯ menu: Enter opens it on Duplicate, two arrows down reach Delete.
+  await dialogByKeyboard(page, page.getByRole('button', { name: 'More actions', exact: true }), /^Delete/, ['ArrowDown', 'ArrowDown', 'Enter']);
 
   await page.getByLabel('Name', { exact: true }).fill('Alpha edited');
   // The registry: focus its grid, the arrow moves to Beta, Enter opens it and the guard asks.

@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { pickFlow } from './pick-flow';
 import type { InvokedName } from './fake-ipc';
 import { gatewayName, gatewayRow, gatewayRows } from './registry-rows';
+import { cardMenu } from './card-menu';
 
 type Call = { cmd: string; args: Record<string, unknown> };
 const calls = (page: Page, cmd: InvokedName) =>
@@ -149,11 +150,11 @@ test('search, duplicate and delete with confirmation', async ({ page }) => {
   await expect(gatewayRows(page)).toHaveCount(1);
   await page.getByLabel('Search gateways', { exact: true }).fill('');
 
-  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await cardMenu(page, 'Duplicate');
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Alpha support (copy)');
   await expect(gatewayRows(page)).toHaveCount(4);
 
-  await page.getByRole('button', { name: 'Delete' }).click();
+  await cardMenu(page, 'Delete');
   await expect(page.getByRole('dialog').getByRole('heading', { name: 'Delete \u201cAlpha support (copy)\u201d?' })).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(gatewayRows(page)).toHaveCount(3);

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { InvokedName } from './fake-ipc';
 import { pickFlow } from './pick-flow';
+import { cardMenu } from './card-menu';
 
 type Call = { cmd: string; args: Record<string, unknown> };
 const calls = (page: Page, cmd: InvokedName) =>
@@ -101,7 +102,7 @@ test('a token that may not delete disables "delete on the server too" with the r
   await newGatewayOnDemo(page, '?flows=1&access=xrw');
   await page.getByRole('button', { name: 'Push', exact: true }).click();
   await expect(toast(page, 'Created on Demo')).toBeVisible();
-  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await cardMenu(page, 'Delete');
   const question = page.getByRole('dialog');
   const remote = question.getByRole('button', { name: 'Delete here and on Demo' });
   await expect(remote).toBeDisabled();

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { pickFlow } from './pick-flow';
 import type { InvokedName } from './fake-ipc';
 import { gatewayRow } from './registry-rows';
+import { cardMenu } from './card-menu';
 
 type Call = { cmd: string; args: Record<string, unknown> };
 const calls = (page: Page, cmd: InvokedName) =>
@@ -133,7 +134,7 @@ test('deleting a pushed gateway offers to delete it on the server too', async ({
   await newGatewayOnDemo(page);
   await page.getByRole('button', { name: 'Push', exact: true }).click();
   await expect(toast(page, 'Created on Demo')).toBeVisible();
-  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await cardMenu(page, 'Delete');
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('button', { name: 'Delete here only' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Delete here and on Demo' }).click();

@@ -21,7 +21,7 @@ test('each template shows what the customer receives, over an editable sample co
   await expect(page.getByTestId('template-title-output')).toHaveText('Agent "ann.smith"');
 
   // The sample contact changes every preview; an empty last name drops the space.
-  await page.getByText(/^Sample contact for the previews/).click();
+  await page.getByText(/^Sample agent \(workspace member\) for the previews/).click();
   await page.getByLabel('FirstName', { exact: true }).fill('Олена');
   await page.getByLabel('LastName', { exact: true }).fill('');
   await page.getByLabel('Id', { exact: true }).fill('7');

@@ -1,5 +1,5 @@
 // The questions the editor asks before it drops or overwrites something (leave with unsaved
-// edits, delete, change a stored secret): their wording and choices, apart from the editor's
+// edits, delete, revert, change a stored secret): their wording and choices, apart from the editor's
 // state machine in editor.svelte.ts.
 import { confirmations } from './confirm.svelte';
 import { m } from '../paraglide/messages.js';
@@ -53,4 +53,17 @@ export async function askChangeSecret(): Promise<boolean> {
     ],
   );
   return answer === 'change';
+}
+
+/** Reverting `name` drops every unsaved edit: true to go on. */
+export async function askRevert(name: string): Promise<boolean> {
+  const answer = await confirmations.ask(
+    m.layout_revert_question({ name }),
+    m.layout_revert_body(),
+    [
+      { value: 'cancel', label: m.leave_keep_editing(), tone: 'plain' },
+      { value: 'revert', label: m.layout_revert_confirm(), tone: 'danger' },
+    ],
+  );
+  return answer === 'revert';
 }

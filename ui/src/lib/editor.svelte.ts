@@ -8,27 +8,17 @@ import type { ProfileDraft } from '../bindings/ProfileDraft';
 import type { ProfileField } from '../bindings/ProfileField';
 import type { ProfileView } from '../bindings/ProfileView';
 import { backend, toIpcError } from './backend';
-import { askChangeSecret, askDelete, askLeave } from './editor-questions';
+import { askChangeSecret, askDelete, askLeave, askRevert } from './editor-questions';
 import { m } from '../paraglide/messages.js';
 import { toasts } from './toasts.svelte';
 import { errorText } from './messages-from-rust';
-import { EMPTY_PROFILE_DRAFT } from '../bindings/profileFields';
+import { draftFrom } from './profile-draft';
+import { fieldFocus, firstInvalid } from './field-focus.svelte';
+import { defaultServer, rememberServer } from './last-server';
+import { servers } from './servers.svelte';
 import { profiles } from './profiles.svelte';
 import { serverPermissionBlock } from './permissions';
 import { relogin } from './relogin.svelte';
-
-// Every key of a draft comes from Rust (ProfileDraft::default(), exported with the bindings);
-// a draft's keys must all be on the view too, or this fails the type check.
-const draftKeys = Object.keys(EMPTY_PROFILE_DRAFT) as (keyof ProfileDraft & keyof ProfileView)[];
-void (true satisfies [Exclude<keyof ProfileDraft, keyof ProfileView>] extends [never] ? true : never);
-
-/** The editable part of a saved view, copied (so editing the form never touches the view). */
-function draftFrom(view: ProfileView): ProfileDraft {
-  const draft: Record<string, unknown> = { id: view.id };
-  for (const key of draftKeys) draft[key] = JSON.parse(JSON.stringify(view[key]));
-  draft.secret = view.secret ?? '';
-  return draft as ProfileDraft;
-}
 
 class Editor {
   flows = $state<FlowSchema[]>([]);
@@ -113,8 +103,11 @@ class Editor {
   async newProfile() {
     if (!(await this.#mayLeave())) return;
     try {
-      // Core makes the new draft (generated URI and app secret): the UI never builds one.
-      this.#load(null, await backend.newProfileDraft());
+      // Core makes the new draft (generated URI and app secret): the UI never builds one. It
+      // starts on the server the admin last used (or the only one), with that server's flows.
+      const draft = await backend.newProfileDraft();
+      this.#load(null, { ...draft, serverId: draft.serverId ?? defaultServer(servers.list) });
+      fieldFocus.ask('name');
     } catch (error) {
       toasts.show(errorText(error), 'error');
     }
@@ -141,6 +134,7 @@ class Editor {
       clearTimeout(this.#checkTimer);
       this.#checkRound++;
       const typedSecret = this.form.secret;
+      rememberServer(outcome.profile.serverId);
       this.#load(outcome.profile, draftFrom(outcome.profile));
       this.issues = outcome.warnings;
       await this.#refreshList();
@@ -157,6 +151,8 @@ class Editor {
       const failure = toIpcError(error);
       this.#saveTried = true;
       this.issues = failure.fields;
+      const invalid = firstInvalid(failure.fields);
+      if (invalid) fieldFocus.ask(invalid);
       toasts.show(failure.code === 'invalid' ? m.toast_check_fields() : errorText(failure), 'error');
       return false;
     } finally {
@@ -225,6 +221,15 @@ class Editor {
     }
   }
 
+  /** Drops the unsaved edits of a saved profile: the form is the saved profile again (asked first). */
+  async revert() {
+    if (!this.form || !this.saved || this.isNew || !this.dirty) return;
+    const name = this.saved.name;
+    if (!(await askRevert(name))) return;
+    this.#load(this.saved, draftFrom(this.saved));
+    toasts.show(m.layout_reverted({ name }));
+  }
+
   /** Reloads the list, and the open profile unless it has unsaved edits. */
   async refresh() {
     await this.#refreshList();
@@ -260,6 +265,7 @@ class Editor {
     this.form.serverId = serverId;
     this.form.flow = null;
     this.form.enabled = false;
+    rememberServer(serverId);
     this.touch('server');
     this.loadFlows();
   }
