@@ -40,7 +40,7 @@ async function controls(scope: Locator): Promise<Control[]> {
 /** General tab: each control references exactly what its row shows; invalid iff an error is. */
 async function expectGeneralTabDescribed(page: Page) {
   const found = await controls(page.locator('#panel-general'));
-  expect(found.map((c) => c.name)).toEqual(['profile-server', 'profile-name', 'profile-uri', 'profile-callback', 'profile-secret', 'profile-flow', 'profile-notes']);
+  expect(found.map((c) => c.name)).toEqual(['profile-server', 'profile-name', 'profile-secret', 'profile-uri', 'profile-flow', 'profile-callback', 'profile-notes']);
   for (const control of found) {
     expect(control.missing, `${control.name}: aria-describedby names missing elements`).toEqual([]);
     expect(control.shown.length, `${control.name}: a hint or a message is shown`).toBeGreaterThan(0);
@@ -64,14 +64,14 @@ test('General tab: every input is described by its hint or its message, and inva
   await page.keyboard.press('Control+s');
   await expect(page.locator('#profile-name-issue')).toHaveText('Name is required');
   const failing = await expectGeneralTabDescribed(page);
-  expect(failing.filter((c) => c.errorShown).map((c) => c.name)).toEqual(['profile-name', 'profile-callback', 'profile-secret']);
+  expect(failing.filter((c) => c.errorShown).map((c) => c.name)).toEqual(['profile-name', 'profile-secret', 'profile-callback']);
   await expect(page.getByLabel('Callback URL', { exact: true })).toHaveAccessibleDescription(/absolute URL/);
 
   // Fixing a field: its error goes, and so do aria-invalid and the reference to it.
   await page.getByLabel('Name', { exact: true }).fill('Fixed');
   await expect(page.locator('#profile-name-issue')).toHaveCount(0);
   const fixed = await expectGeneralTabDescribed(page);
-  expect(fixed.filter((c) => c.errorShown).map((c) => c.name)).toEqual(['profile-callback', 'profile-secret']);
+  expect(fixed.filter((c) => c.errorShown).map((c) => c.name)).toEqual(['profile-secret', 'profile-callback']);
 });
 
 test('Servers dialog: every input is described by a failed connect, the one it is about is invalid', async ({ page }) => {

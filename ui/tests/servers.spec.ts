@@ -68,6 +68,8 @@ test('the flow select follows the server and can be refreshed', async ({ page })
   await page.goto('/tests/harness.html?flows=1');
   await page.getByRole('button', { name: '+ New', exact: true }).click();
   const flow = page.getByRole('combobox', { name: 'Flow schema', exact: true });
+  // New starts on the only server (first-run.spec.ts); Local only has no flows to pick.
+  await page.getByLabel('Server', { exact: true }).selectOption({ label: 'Local only (no server)' });
   await expect(flow).toBeDisabled();
   await expect(page.getByText('Pick a server above to choose one of its flow schemas.')).toBeVisible();
 
