@@ -4,6 +4,6 @@ import type { Page } from '@playwright/test';
 
 /** Opens the ⋯ menu and clicks its item `name`. */
 export async function cardMenu(page: Page, name: string) {
-  await page.getByRole('button', { name: 'More actions', exact: true }).click();
+  await page.getByRole('button', { name: 'More options', exact: true }).click();
   await page.getByRole('menu').getByRole('menuitem', { name, exact: true }).click();
 }

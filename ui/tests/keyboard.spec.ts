@@ -117,7 +117,7 @@ test('dialogs keep focus, close on Escape and give focus back', async ({ page })
   await page.goto('/tests/harness.html?seed=2&flows=1&conflict=1');
   await dialogByKeyboard(page, page.getByRole('button', { name: 'Resolve conflict' }), 'Changed here and on the server');
   // Delete is in the card's ⋯ menu: Enter opens it on Duplicate, two arrows down reach Delete.
-  await dialogByKeyboard(page, page.getByRole('button', { name: 'More actions', exact: true }), /^Delete/, ['ArrowDown', 'ArrowDown', 'Enter']);
+  await dialogByKeyboard(page, page.getByRole('button', { name: 'More options', exact: true }), /^Delete/, ['ArrowDown', 'ArrowDown', 'Enter']);
 
   await page.getByLabel('Name', { exact: true }).fill('Alpha edited');
   // The registry: focus its grid, the arrow moves to Beta, Enter opens it and the guard asks.

@@ -114,7 +114,7 @@ for (const locale of ['en-US', 'uk-UA']) {
 
 test('the ⋯ menu is a menu button: arrows, Escape, focus back, and its items work', async ({ page }) => {
   await page.goto('/tests/harness.html?seed=2');
-  const more = page.getByRole('button', { name: 'More actions', exact: true });
+  const more = page.getByRole('button', { name: 'More options', exact: true });
   await expect(more).toHaveAttribute('aria-haspopup', 'menu');
   await expect(more).toHaveAttribute('aria-expanded', 'false');
   await more.focus();

@@ -84,7 +84,7 @@ test('Ctrl+F from a form field goes to the list\u2019s search, unfolding the lis
 
 test('Revert drops the unsaved edits after asking, and is off with nothing to drop', async ({ page }) => {
   await page.goto('/tests/harness.html?seed=1');
-  await page.getByRole('button', { name: 'More actions', exact: true }).click();
+  await page.getByRole('button', { name: 'More options', exact: true }).click();
   await expect(page.getByRole('menuitem', { name: 'Revert to saved' })).toHaveAttribute('aria-disabled', 'true');
   await page.keyboard.press('Escape');
 
