@@ -103,6 +103,7 @@ ipc_commands![
     harness::compose_inbound,
     harness::send_to_gateway,
     harness::search_history,
+    harness::history_page,
     harness::replay_history,
     harness::clear_history,
     harness_agent::emulate_webitel,

@@ -7,6 +7,7 @@ use textgate_core::clock::now_secs;
 use textgate_core::harness::compose::{InboundDraft, SENDER_TYPES};
 use textgate_core::harness::delivery::Signing;
 use textgate_core::harness::history::{HistoryEntry, HistoryQuery};
+use textgate_core::harness::history_page::HistoryPage;
 use textgate_core::signature::lab::{self, LabRequest, LabResult};
 use textgate_core::ErrorCode;
 
@@ -54,6 +55,12 @@ pub fn search_history(
     query: HistoryQuery,
 ) -> IpcResult<Vec<HistoryEntry>> {
     Ok(state.workspace()?.harness().search_history(&query)?)
+}
+
+/// A page of the history: its matches, their total, the next page's cursor and its round trips.
+#[ipc_command(async)]
+pub fn history_page(state: State<'_, AppState>, query: HistoryQuery) -> IpcResult<HistoryPage> {
+    Ok(state.workspace()?.harness().history_page(&query)?)
 }
 
 /// Sends entry `id` again, as recorded or re-signed with the profile's current secret.

@@ -358,6 +358,28 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
                 Args,
             ),
         ],
+        "history_page" => vec![
+            case(
+                "a cursor of the wrong type",
+                json!({"query": {"before": "the end"}}),
+                Args,
+            ),
+            case(
+                "an unknown direction",
+                json!({"query": {"direction": "sideways"}}),
+                Args,
+            ),
+            case(
+                "a limit out of range",
+                json!({"query": {"limit": 1e12}}),
+                Args,
+            ),
+            case(
+                "a status that is not a filter",
+                json!({"query": {"status": "teapot"}}),
+                Code("invalid_status_filter"),
+            ),
+        ],
         "replay_history" => vec![
             case(
                 "an id out of range",

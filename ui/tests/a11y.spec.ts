@@ -340,7 +340,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.goto('/tests/harness.html?seed=1');
       await page.getByRole('tab', { name: 'Test' }).click();
       await section(page, 'History');
-      await page.getByRole('button', { name: 'Clear…' }).click();
+      // Clear sits behind the history's "⋯" menu (issue I, 14).
+      await page.getByRole('button', { name: 'More history actions' }).click();
+      await audit.scan('history: the \u22ef menu open');
+      await page.getByRole('menuitem', { name: 'Clear history…' }).click();
       await expect(dialog(page).getByRole('heading', { name: 'Clear history?' })).toBeVisible();
       await audit.scan('confirm: clear history');
       audit.expectClean();

@@ -19,6 +19,7 @@ import type { Signing } from '../src/bindings/Signing';
 import type { Verdict } from '../src/bindings/Verdict';
 import type { FakeCommands } from './fake-ipc';
 import { sha1Sign, spoil, standardSign, webitelSign, webitelVerify, whsecKey } from './fake-crypto';
+import { historyPage, seedSent } from './fake-history-page';
 
 // As core: the code, the English sentence and the data it is made of (IpcError.params).
 const fail = (code: ErrorCode, message: string, params: IpcError['params'] = {}): IpcError => ({ code, message, params, field: null, fields: [] });
@@ -72,6 +73,7 @@ export class FakeHarness {
     composeInbound: (draft: InboundDraft) => encodeDraft(draft),
     sendToGateway: (profileId: string, body: string, signing: Signing, url: string | null) => this.#send(profileId, body, signing, url),
     searchHistory: (query: HistoryQuery) => this.search(query),
+    historyPage: (query: HistoryQuery) => historyPage(this.history, this.search({ ...query, before: undefined, limit: Number.MAX_SAFE_INTEGER }), query),
     replayHistory: (id: number, resign: boolean) => this.#replay(id, resign),
     clearHistory: (profileId: string | null) => {
       const before = this.history.length;
@@ -204,6 +206,11 @@ export class FakeHarness {
     return { url, profileId };
   }
 
+  /** `count` sent entries of the receiver's (or the first) profile, for long histories. */
+  seed(count: number) {
+    this.#nextId = seedSent(this.history, this.receiver?.profileId ?? [...this.profiles.keys()][0], count) + 1;
+  }
+
   search(query: HistoryQuery): HistoryEntry[] {
     const status = query.status?.trim().toLowerCase();
     if (status && !/^(\d{3}|[1-5]xx|failed)$/.test(status))
@@ -213,6 +220,8 @@ export class FakeHarness {
       .filter((e) => !query.profileId || e.profileId === query.profileId)
       .filter((e) => !query.chatId || e.chatId === query.chatId)
       .filter((e) => !query.channel || e.channel === query.channel)
+      .filter((e) => !query.direction || (query.direction === 'received') === (e.channel === 'receive'))
+      .filter((e) => query.before == null || e.id < query.before)
       .filter((e) => !text || (e.text ?? '').toLowerCase().includes(text) || e.body.toLowerCase().includes(text))
       .filter((e) => !status || (status === 'failed' ? e.status === null : status.endsWith('xx') ? String(e.status).startsWith(status[0]) : String(e.status) === status))
       .sort((a, b) => b.time - a.time || b.id - a.id)

@@ -241,7 +241,7 @@ test('history: search by status and text, expand, replay as recorded and re-sign
   const wrong = rows.first();
   await wrong.locator('summary').click();
   await expect(wrong).toContainText('X-Webitel-Sign: ');
-  await wrong.getByRole('button', { name: 'Replay', exact: true }).click();
+  await wrong.getByRole('button', { name: /^Replay: / }).click();
   await expect(page.getByRole('status').getByText(/Replayed #\d+: 403/)).toBeVisible();
   await expect(rows).toHaveCount(2);
   // The original stays open after the list refreshes.

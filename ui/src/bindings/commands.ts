@@ -18,6 +18,7 @@ import type { FieldIssue } from "./FieldIssue";
 import type { FlowSchema } from "./FlowSchema";
 import type { GatewayPull } from "./GatewayPull";
 import type { HistoryEntry } from "./HistoryEntry";
+import type { HistoryPage } from "./HistoryPage";
 import type { HistoryQuery } from "./HistoryQuery";
 import type { InboundDraft } from "./InboundDraft";
 import type { KeepVersion } from "./KeepVersion";
@@ -139,6 +140,7 @@ export interface Commands {
    */
   sendToGateway: (profileId: string, body: string, signing: Signing, url: string | null) => Promise<HistoryEntry>;
   searchHistory: (query: HistoryQuery) => Promise<Array<HistoryEntry>>;
+  historyPage: (query: HistoryQuery) => Promise<HistoryPage>;
   /**
    * Sends entry `id` again, as recorded or re-signed with the profile's current secret.
    */
@@ -232,6 +234,7 @@ export type CommandName =
   | "compose_inbound"
   | "send_to_gateway"
   | "search_history"
+  | "history_page"
   | "replay_history"
   | "clear_history"
   | "emulate_webitel"
@@ -287,6 +290,7 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   compose_inbound: { method: "composeInbound", args: ["draft"] },
   send_to_gateway: { method: "sendToGateway", args: ["profileId", "body", "signing", "url"] },
   search_history: { method: "searchHistory", args: ["query"] },
+  history_page: { method: "historyPage", args: ["query"] },
   replay_history: { method: "replayHistory", args: ["id", "resign"] },
   clear_history: { method: "clearHistory", args: ["profileId"] },
   emulate_webitel: { method: "emulateWebitel", args: ["profileId", "action", "url"] },
@@ -340,6 +344,7 @@ export const commands: Commands = {
   composeInbound: (draft) => invoke<string>("compose_inbound", { draft }),
   sendToGateway: (profileId, body, signing, url) => invoke<HistoryEntry>("send_to_gateway", { profileId, body, signing, url }),
   searchHistory: (query) => invoke<Array<HistoryEntry>>("search_history", { query }),
+  historyPage: (query) => invoke<HistoryPage>("history_page", { query }),
   replayHistory: (id, resign) => invoke<HistoryEntry>("replay_history", { id, resign }),
   clearHistory: (profileId) => invoke<number>("clear_history", { profileId }),
   emulateWebitel: (profileId, action, url) => invoke<Array<HistoryEntry>>("emulate_webitel", { profileId, action, url }),

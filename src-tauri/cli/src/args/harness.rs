@@ -165,6 +165,18 @@ pub struct HistoryFilter {
     /// At most this many
     #[arg(long, default_value_t = 50)]
     pub limit: u32,
+    /// Only what the receiver got (in) or what was sent (out: sends and emulated agent actions)
+    #[arg(long, value_enum)]
+    pub direction: Option<DirectionArg>,
+}
+
+/// `history list --direction`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DirectionArg {
+    /// Received by the local receiver
+    In,
+    /// Sent: to a gateway, or as Webitel to a callback
+    Out,
 }
 
 #[derive(Debug, Args)]

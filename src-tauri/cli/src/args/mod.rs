@@ -13,8 +13,8 @@ pub use profiles::{
 };
 
 pub use harness::{
-    BurstArgs, EmulateArgs, HistoryCommand, HistoryFilter, ListenArgs, SchemeArg, SecretArgs,
-    SendArgs, SignArgs, VerifyArgs,
+    BurstArgs, DirectionArg, EmulateArgs, HistoryCommand, HistoryFilter, ListenArgs, SchemeArg,
+    SecretArgs, SendArgs, SignArgs, VerifyArgs,
 };
 
 #[derive(Debug, Parser)]

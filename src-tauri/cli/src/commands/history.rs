@@ -1,9 +1,9 @@
 //! `history list|show|replay|clear`: the harness's evidence from a terminal. Replays send the
 //! stored bytes unchanged, as recorded or re-signed with the profile's current secret.
 
-use textgate_core::harness::history::{HistoryEntry, HistoryQuery};
+use textgate_core::harness::history::{Direction, HistoryEntry, HistoryQuery};
 
-use crate::args::{HistoryCommand, HistoryFilter};
+use crate::args::{DirectionArg, HistoryCommand, HistoryFilter};
 use crate::context::Context;
 use crate::error::CliResult;
 use crate::output::{timestamp, Table};
@@ -32,6 +32,11 @@ fn list(ctx: &Context, filter: HistoryFilter) -> CliResult {
         status: filter.status,
         channel: None,
         limit: Some(filter.limit),
+        direction: filter.direction.map(|direction| match direction {
+            DirectionArg::In => Direction::Received,
+            DirectionArg::Out => Direction::Sent,
+        }),
+        before: None,
     };
     let entries = ctx.workspace.harness().search_history(&query)?;
     if ctx.out.is_json() {

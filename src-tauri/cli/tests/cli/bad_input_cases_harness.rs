@@ -378,6 +378,16 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
                 USAGE,
                 &["history", "list", "--limit", "99999999999"],
             ),
+            case(
+                "unknown direction",
+                USAGE,
+                &["history", "list", "--direction", "sideways"],
+            ),
+            case(
+                "direction without a value",
+                USAGE,
+                &["history", "list", "--direction"],
+            ),
         ],
         "history show" | "history replay" => {
             let verb = path.split(' ').nth(1).unwrap();

@@ -1,6 +1,6 @@
 //! The history from a terminal: `send` to a running `listen` keeps both sides, `history list`
-//! finds them by chat and status, and `history replay` (as recorded and `--resign`) sends the
-//! very same bytes again.
+//! finds them by chat, status and direction (`--direction in|out`), and `history replay` (as
+//! recorded and `--resign`) sends the very same bytes again.
 
 use crate::support::{DataDir, Listener};
 
@@ -105,4 +105,74 @@ fn send_to_listen_then_search_and_replay_byte_for_byte() {
         .json_error();
     assert_eq!(code, "history_not_found");
     dir.assert_never_printed(SECRET);
+}
+
+#[test]
+fn list_by_direction_keeps_what_arrived_or_what_was_sent() {
+    let dir = DataDir::new();
+    dir.run(&[
+        "profiles",
+        "create",
+        "--name",
+        "Echo",
+        "--callback",
+        "https://bot.example.com/hook",
+        "--secret",
+        SECRET,
+    ])
+    .ok();
+    let listener = Listener::start(&dir, "Echo", &["--path", "/hook", "--count", "1"]);
+    let url = listener.url.clone();
+    dir.run(&[
+        "emulate",
+        "Echo",
+        "--chat-id",
+        "c-7",
+        "--text",
+        "Hello from the agent",
+        "--url",
+        &url,
+    ])
+    .ok();
+    let (lines, _) = listener.finish();
+    assert_eq!(lines.len(), 1);
+
+    let channels = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["--json", "history", "list", "--chat-id", "c-7"];
+        args.extend_from_slice(extra);
+        dir.run(&args)
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["channel"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let mut both = channels(&[]);
+    both.sort();
+    assert_eq!(
+        both,
+        ["emulate", "receive"],
+        "the receiver and the sender each kept theirs"
+    );
+    assert_eq!(channels(&["--direction", "in"]), ["receive"]);
+    assert_eq!(channels(&["--direction", "out"]), ["emulate"]);
+
+    let table = dir
+        .run(&["history", "list", "--direction", "in"])
+        .ok()
+        .to_string();
+    assert!(
+        table.starts_with("ID"),
+        "the same table as without the flag: {table}"
+    );
+    assert!(
+        table.contains("receive") && !table.contains("emulate"),
+        "{table}"
+    );
+    let none = dir
+        .run(&["history", "list", "--direction", "out", "--chat-id", "c-8"])
+        .ok()
+        .to_string();
+    assert_eq!(none.trim(), "No requests in the history");
 }

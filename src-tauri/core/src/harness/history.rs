@@ -141,6 +141,40 @@ pub struct HistoryQuery {
     pub channel: Option<Channel>,
     /// At most this many (default 200, at most 5000).
     pub limit: Option<u32>,
+    /// Only what the harness sent, or only what its receiver got.
+    #[ts(optional)]
+    pub direction: Option<Direction>,
+    /// Only entries older than this id: the cursor of the next page (keyset paging, so a
+    /// request that arrives meanwhile neither repeats nor skips an entry).
+    #[ts(optional, type = "number")]
+    pub before: Option<i64>,
+}
+
+/// Which way a request went, as the history's direction filter says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Direction {
+    /// Sent by the harness: to a gateway (send) or, as Webitel, to a callback (emulate).
+    Sent,
+    /// Received by the local receiver.
+    Received,
+}
+
+impl Direction {
+    /// The channels of this direction.
+    pub fn channels(self) -> &'static [Channel] {
+        match self {
+            Direction::Sent => &[Channel::Send, Channel::Emulate],
+            Direction::Received => &[Channel::Receive],
+        }
+    }
+}
+
+impl Channel {
+    /// Sent by the harness (as opposed to received by its receiver).
+    pub fn is_outbound(self) -> bool {
+        self != Channel::Receive
+    }
 }
 
 /// Headers that carry credentials, never stored.

@@ -8,6 +8,7 @@ pub mod client;
 pub mod compose;
 pub mod delivery;
 pub mod history;
+pub mod history_page;
 pub mod in_order;
 pub mod outbound;
 pub mod receiver;

@@ -4,18 +4,20 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::history_filter::Filter;
 use super::Store;
 use crate::error::{CoreError, Result};
 use crate::harness::delivery::{without_userinfo, DeliveryFailure, FailureKind, Signing};
 use crate::harness::history::{chat_and_text, Channel, HistoryEntry, HistoryQuery, NewEntry};
 use crate::signature::Verdict;
 
-const COLUMNS: &str = "id, time, profile_id, channel, replay_of, method, url, request_headers, \
+pub(super) const COLUMNS: &str =
+    "id, time, profile_id, channel, replay_of, method, url, request_headers, \
     request_body, status, response_headers, response_body, elapsed_micros, signing, verdict, \
     verdict_reason, failure_kind, failure_message, chat_id, text";
 
-const DEFAULT_LIMIT: u32 = 200;
-const MAX_LIMIT: u32 = 5000;
+pub(super) const DEFAULT_LIMIT: u32 = 200;
+pub(super) const MAX_LIMIT: u32 = 5000;
 
 /// A stored entry and the exact request bytes behind it.
 pub struct StoredRequest {
@@ -34,7 +36,7 @@ fn headers_of(json: String) -> rusqlite::Result<Vec<(String, String)>> {
     })
 }
 
-fn stored_from_row(row: &Row<'_>) -> rusqlite::Result<StoredRequest> {
+pub(super) fn stored_from_row(row: &Row<'_>) -> rusqlite::Result<StoredRequest> {
     let body: Vec<u8> = row.get("request_body")?;
     let verdict = match (
         row.get::<_, Option<String>>("verdict")?.as_deref(),
@@ -114,56 +116,27 @@ impl Store {
             .ok_or(CoreError::HistoryEntryNotFound(id))
     }
 
-    /// Entries matching `query`, newest first.
+    /// Entries matching `query`, newest first (older than `query.before` when given).
     pub fn search_history(&self, query: &HistoryQuery) -> Result<Vec<HistoryEntry>> {
-        let mut filters = Vec::new();
-        let mut values: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
-        let mut add = |filter: String, value: Box<dyn rusqlite::ToSql>| {
-            values.push(value);
-            filters.push(filter.replace('?', &format!("?{}", values.len())));
-        };
-        let given = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_string)
-        };
-        if let Some(profile) = given(&query.profile_id) {
-            add("profile_id = ?".into(), Box::new(profile));
-        }
-        if let Some(chat) = given(&query.chat_id) {
-            add("chat_id = ?".into(), Box::new(chat));
-        }
-        if let Some(channel) = query.channel {
-            add("channel = ?".into(), Box::new(channel.as_str()));
-        }
-        if let Some(text) = given(&query.text) {
-            let pattern = format!("%{}%", escape_like(&text));
-            add(
-                "(text LIKE ? ESCAPE '\\' OR CAST(request_body AS TEXT) LIKE ? ESCAPE '\\')".into(),
-                Box::new(pattern),
-            );
-        }
-        if let Some(status) = given(&query.status) {
-            match status_filter(&status) {
-                Some(StatusFilter::Failed) => filters.push("status IS NULL".into()),
-                Some(StatusFilter::Exact(code)) => add("status = ?".into(), Box::new(code)),
-                Some(StatusFilter::Class(class)) => add("status / 100 = ?".into(), Box::new(class)),
-                None => return Err(CoreError::InvalidHistoryStatus(status)),
-            }
-        }
         let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
-        let filter = if filters.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", filters.join(" AND "))
-        };
+        self.history_rows(query, limit)
+    }
+
+    /// Up to `limit` entries matching `query`, newest first.
+    pub(super) fn history_rows(
+        &self,
+        query: &HistoryQuery,
+        limit: u32,
+    ) -> Result<Vec<HistoryEntry>> {
+        let filter = Filter::of(query)?.older_than(query.before);
         let sql = format!(
-            "SELECT {COLUMNS} FROM harness_history {filter} ORDER BY id DESC LIMIT {limit}"
+            "SELECT {COLUMNS} FROM harness_history {} ORDER BY id DESC LIMIT {limit}",
+            filter.sql()
         );
         let mut statement = self.conn.prepare(&sql)?;
-        let params: Vec<&dyn rusqlite::ToSql> = values.iter().map(|v| v.as_ref()).collect();
-        let rows = statement.query_map(params.as_slice(), |row| Ok(stored_from_row(row)?.entry))?;
+        let rows = statement.query_map(filter.params().as_slice(), |row| {
+            Ok(stored_from_row(row)?.entry)
+        })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
@@ -215,37 +188,6 @@ fn insert(conn: &rusqlite::Connection, entry: NewEntry) -> Result<i64> {
         ],
     )?;
     Ok(conn.last_insert_rowid())
-}
-
-enum StatusFilter {
-    Failed,
-    Exact(u16),
-    Class(u16),
-}
-
-fn status_filter(text: &str) -> Option<StatusFilter> {
-    let lower = text.to_ascii_lowercase();
-    if lower == "failed" {
-        return Some(StatusFilter::Failed);
-    }
-    if let Some(class) = lower.strip_suffix("xx") {
-        return class
-            .parse()
-            .ok()
-            .filter(|c| (1..=5).contains(c))
-            .map(StatusFilter::Class);
-    }
-    lower
-        .parse()
-        .ok()
-        .filter(|c| (100..=599).contains(c))
-        .map(StatusFilter::Exact)
-}
-
-fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 
 mod flow_schemas;
 mod history;
+mod history_filter;
+mod history_page;
 mod migrations;
 mod private_files;
 mod profile_sync;

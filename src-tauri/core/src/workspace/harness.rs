@@ -7,6 +7,7 @@ use super::{Harness, Workspace};
 use crate::error::{CoreError, Result};
 use crate::harness::delivery::{self, post, signed_headers, HarnessClient, Signing};
 use crate::harness::history::{Channel, HistoryEntry, HistoryQuery, NewEntry};
+use crate::harness::history_page::HistoryPage;
 use crate::harness::receiver::ReceivedRequest;
 use crate::profile_views::ProfileView;
 use crate::sensitive::Sensitive;
@@ -111,6 +112,12 @@ impl Harness<'_> {
 
     pub fn search_history(self, query: &HistoryQuery) -> Result<Vec<HistoryEntry>> {
         self.ws.store().search_history(query)
+    }
+
+    /// A page of the history: its matches, their total, the next page's cursor and the round
+    /// trips (a sent request the local receiver got) in it.
+    pub fn history_page(self, query: &HistoryQuery) -> Result<HistoryPage> {
+        self.ws.store().history_page(query)
     }
 
     /// One entry (its body as text; replay sends the stored bytes).

@@ -1,0 +1,2 @@
+import type { HistoryEntry } from "./HistoryEntry";
+export type HistoryPair = { sent: number, received: HistoryEntry, };
