@@ -107,11 +107,6 @@ pub fn cases<'a>(path: &str, huge_arg: &'a str) -> Vec<Case> {
                 &["profiles", "resolve", "Support", "--take", "enabled=both"],
             ),
             case(
-                "--take of a huge field",
-                USAGE,
-                &["profiles", "resolve", "Support", "--take", huge_arg],
-            ),
-            case(
                 "--take not on a server",
                 1,
                 &["profiles", "resolve", "Support", "--take", "enabled=server"],
