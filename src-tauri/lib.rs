@@ -94,6 +94,7 @@ ipc_commands![
     sync::refresh_profile,
     sync::compare_with_server,
     sync::resolve_conflict,
+    sync::resolve_conflict_fields,
     templates::preview_templates,
     templates::default_sample_account,
     values::generate_uri,

@@ -3,7 +3,8 @@
 
 use tauri::State;
 use textgate_core::{
-    ConflictView, GatewayPull, KeepVersion, ProfileView, PullReport, PushAction, RefreshOutcome,
+    ConflictView, FieldChoice, GatewayPull, KeepVersion, ProfileView, PullReport, PushAction,
+    RefreshOutcome,
 };
 
 use crate::contract::ipc_command;
@@ -58,5 +59,20 @@ pub async fn resolve_conflict(
         .workspace()?
         .sync()
         .resolve_conflict(&id, keep)
+        .await?)
+}
+
+/// Ends a conflict field by field: each differing field keeps this computer's value or takes
+/// the server's; pushed when any keeps this computer's.
+#[ipc_command]
+pub async fn resolve_conflict_fields(
+    state: State<'_, AppState>,
+    id: String,
+    choices: Vec<FieldChoice>,
+) -> IpcResult<ProfileView> {
+    Ok(state
+        .workspace()?
+        .sync()
+        .resolve_fields(&id, &choices, None)
         .await?)
 }

@@ -276,6 +276,29 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
                 Code("not_found"),
             ),
         ],
+        "resolve_conflict_fields" => vec![
+            case("no choices", json!({"id": profile}), Args),
+            case(
+                "an unknown field",
+                json!({"id": profile, "choices": [{"field": "colour", "keep": "local"}]}),
+                Args,
+            ),
+            case(
+                "an unknown side",
+                json!({"id": profile, "choices": [{"field": "name", "keep": "both"}]}),
+                Args,
+            ),
+            case(
+                "an unknown id",
+                json!({"id": "nope", "choices": []}),
+                Code("not_found"),
+            ),
+            case(
+                "a profile not on a server",
+                json!({"id": profile, "choices": [{"field": "name", "keep": "local"}]}),
+                Code("no_server"),
+            ),
+        ],
         "preview_templates" => vec![
             case(
                 "templates of the wrong type",

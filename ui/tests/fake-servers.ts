@@ -7,6 +7,8 @@ import type { FlowSchema } from '../src/bindings/FlowSchema';
 import type { ErrorCode } from '../src/bindings/ErrorCode';
 import type { IpcError } from '../src/bindings/IpcError';
 import type { KeepVersion } from '../src/bindings/KeepVersion';
+import type { FieldChoice } from '../src/bindings/FieldChoice';
+import type { ProfileField } from '../src/bindings/ProfileField';
 import type { ConnectOutcome } from '../src/bindings/ConnectOutcome';
 import type { GatewayPermissions } from '../src/bindings/GatewayPermissions';
 import type { NewServer } from '../src/bindings/NewServer';
@@ -46,6 +48,11 @@ export class FakeServers {
   remote = new Map<string, Omit<ServerGateway, 'profile'>[]>();
   /** Gateway ids whose pull fails, with core's error for it. */
   pullFailures = new Map<number, { code: ErrorCode; message: string }>();
+  /** What the server's side of a conflict has (over the local content); by default the name
+   * edited there and the enabled state flipped. */
+  remoteEdit: Partial<SyncContent> | null = null;
+  /** Who the server says changed its side last (`null`: it does not say). */
+  remoteChangedBy: string | null = 'Ann Admin';
   #nextServer = 1;
   #nextRemote = 100;
 
@@ -113,6 +120,7 @@ export class FakeServers {
     pullServer: (serverId: string) => this.#pull(serverId),
     compareWithServer: (id: string) => this.#compare(id),
     resolveConflict: (id: string, keep: KeepVersion) => this.#resolve(id, keep),
+    resolveConflictFields: (id: string, choices: FieldChoice[]) => this.#resolveFields(id, choices),
     serverGateways: (serverId: string) => this.#serverGateways(serverId),
     pullGateways: (serverId: string, remoteIds: number[]) => remoteIds.map((id) => this.#pullOne(serverId, id)),
     refreshProfile: (id: string): RefreshOutcome => {
@@ -225,7 +233,34 @@ export class FakeServers {
 
   #compare(id: string): ConflictView {
     const local = this.#content(this.#profile(id));
-    return { local, remote: { ...local, name: `${local.name} (edited on server)`, enabled: !local.enabled }, secretsDiffer: false };
+    const remote: SyncContent = { ...local, ...(this.remoteEdit ?? { name: `${local.name} (edited on server)`, enabled: !local.enabled }) };
+    // As core's conflict_merge::differing (flows by id).
+    const same: Record<Exclude<ProfileField, 'secret' | 'server' | 'notes'>, (c: SyncContent) => unknown> = {
+      name: (c) => c.name, uri: (c) => c.uri, callback: (c) => c.callback, flow: (c) => c.flow?.id ?? null, enabled: (c) => c.enabled,
+      templateTitle: (c) => c.templates.title, templateClose: (c) => c.templates.close, templateJoin: (c) => c.templates.join,
+      templateLeft: (c) => c.templates.left, templateFilePolicyFail: (c) => c.templates.filePolicyFail,
+    };
+    const differing = (Object.keys(same) as (keyof typeof same)[]).filter((field) => same[field](local) !== same[field](remote));
+    return { local, remote, secretsDiffer: false, differing, remoteUpdatedAt: Date.UTC(2026, 10, 30, 9, 15), remoteUpdatedBy: this.remoteChangedBy };
+  }
+
+  /** As core's resolve_fields: every differing field needs a side; the taken ones become local. */
+  #resolveFields(id: string, choices: FieldChoice[]): ProfileView {
+    const view = this.#profile(id);
+    const compared = this.#compare(id);
+    const missing = compared.differing.filter((field) => !choices.some((c) => c.field === field));
+    if (missing.length > 0) throw fail('conflict_choice', `Choose a version for every field that differs: ${missing.join(', ')} (keep local or take the server's)`);
+    for (const { field, keep } of choices) {
+      if (keep !== 'remote') continue;
+      const template = { templateTitle: 'title', templateClose: 'close', templateJoin: 'join', templateLeft: 'left', templateFilePolicyFail: 'filePolicyFail' } as const;
+      if (field in template) view.templates = { ...view.templates, [template[field as keyof typeof template]]: compared.remote.templates[template[field as keyof typeof template]] };
+      else if (field === 'name' || field === 'uri' || field === 'callback') view[field] = compared.remote[field];
+      else if (field === 'flow') view.flow = compared.remote.flow;
+      else if (field === 'enabled') view.enabled = compared.remote.enabled;
+    }
+    view.syncState = 'inSync';
+    this.remoteEdit = null;
+    return structuredClone(view);
   }
 
   #resolve(id: string, keep: 'local' | 'remote'): ProfileView {

@@ -3,7 +3,7 @@
 // keychain unavailable, `?storage=broken` makes the database fail to open, `?seed=N` starts with N saved profiles, `?onserver=1` puts them on the
 // Demo server (with `flows=1`), so their URI is a full webhook address the harness can send to.
 // `?update=offered|signature|unconfigured|feed` picks what the update feed answers (default:
-// no newer version); `?withflow=1` gives the seeded profiles but the second a flow schema; `?settings={"theme":"dark"}` writes the fake settings file before start.
+// no newer version); `?withflow=1` gives the seeded profiles but the second a flow schema; `?live=1` pushes them (see below); `?settings={"theme":"dark"}` writes the fake settings file before start.
 // About dialog: `?logs=none` (no log folder) or `?logs=fail` (it cannot be opened), `?longpaths=1`.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { FakeBackend } from './fake-backend';
@@ -47,6 +47,13 @@ for (let i = 1; i <= seed; i++) {
     // `?withflow=1`: every seeded profile but the second has a flow (so it can be started).
     flow: params.has('withflow') && i !== 2 ? { id: 7, name: 'Support bot' } : null,
   });
+}
+// `?live=1` (with `onserver=1&flows=1&withflow=1`): the seeded profiles are pushed to Demo and
+// those with a flow are enabled there, so Start/Stop and a burst act on a live gateway.
+if (params.has('live')) {
+  let remoteId = 200;
+  for (const profile of backend.profiles.values())
+    Object.assign(profile, { serverName: 'Demo', remoteId: remoteId++, syncState: 'inSync', uriEditable: false, enabled: profile.flow !== null });
 }
 // `?conflict=1`: the first seeded profile is on Demo and changed on both sides.
 if (params.has('conflict')) {

@@ -138,6 +138,8 @@ test('changing a saved secret asks for confirmation', async ({ page }) => {
   await dialog.getByRole('button', { name: 'Keep the old secret' }).click();
   expect(await calls(page, 'save_profile')).toHaveLength(0);
 
+  // The old secret is back in the field (tests/live-confirm.spec.ts): generate again to change it.
+  await page.getByRole('button', { name: 'Generate' }).click();
   await page.getByRole('button', { name: /^Save\b/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Change secret' }).click();
   await expect(page.getByRole('status').getByText(/Saved/)).toBeVisible();

@@ -126,10 +126,15 @@ test('the conflict view shows both versions and keeps the chosen one', async ({ 
   await expect(nameRow).toHaveClass(/differs/);
   await expect(dialog.getByRole('row', { name: /^URI/ })).not.toHaveClass(/differs/);
 
-  await dialog.getByRole('button', { name: "Keep the server's version" }).click();
+  // Per field now (tests/conflict.spec.ts): every differing field takes the server's, then Apply.
+  await dialog.getByRole('button', { name: "All: take the server's" }).click();
+  await dialog.getByRole('button', { name: 'Apply choices' }).click();
   await expect(toast(page, 'Kept the server\u2019s version')).toBeVisible();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Alpha support (edited on server)');
-  expect((await calls(page, 'resolve_conflict'))[0].args).toMatchObject({ keep: 'remote' });
+  expect((await calls(page, 'resolve_conflict_fields'))[0].args.choices).toEqual([
+    { field: 'name', keep: 'remote' },
+    { field: 'enabled', keep: 'remote' },
+  ]);
 });
 
 test('deleting a pushed gateway offers to delete it on the server too', async ({ page }) => {

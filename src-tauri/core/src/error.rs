@@ -54,6 +54,11 @@ pub enum CoreError {
     #[error("The gateway \u{201c}{0}\u{201d} no longer exists on the server")]
     RemoteGone(String),
 
+    /// A per-field conflict resolution whose choices do not settle it (a differing field
+    /// without a choice, a field chosen twice or one the server does not hold).
+    #[error("{0}")]
+    ConflictChoice(String),
+
     #[error("Pick a flow schema before enabling the gateway")]
     FlowRequired,
 
@@ -166,6 +171,7 @@ impl CoreError {
             CoreError::Conflict(_) => ErrorCode::Conflict,
             CoreError::RemoteGone(_) => ErrorCode::RemoteGone,
             CoreError::RemoteChanged(_) => ErrorCode::RemoteChanged,
+            CoreError::ConflictChoice(_) => ErrorCode::ConflictChoice,
             CoreError::FlowRequired => ErrorCode::FlowRequired,
             CoreError::TemplateRefused(_) => ErrorCode::TemplateInvalid,
             CoreError::TemplateBudget(_) => ErrorCode::TemplateBudget,

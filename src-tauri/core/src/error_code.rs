@@ -35,6 +35,9 @@ pub enum ErrorCode {
     Conflict,
     /// The server has a newer version of the profile.
     RemoteChanged,
+    /// A per-field conflict resolution leaves a differing field without a choice (or names a
+    /// field twice, or one the server does not hold).
+    ConflictChoice,
     /// The gateway no longer exists on the server.
     RemoteGone,
     /// Webitel would refuse a template (Go's parse or test-render error).

@@ -53,6 +53,7 @@ fn expected(code: ErrorCode) -> &'static str {
         ErrorCode::HistoryNotFound => "history_not_found",
         ErrorCode::InvalidStatusFilter => "invalid_status_filter",
         ErrorCode::InvalidBurst => "invalid_burst",
+        ErrorCode::ConflictChoice => "conflict_choice",
         ErrorCode::InvalidAnswer => "invalid_answer",
         ErrorCode::InvalidSecret => "invalid_secret",
         ErrorCode::ReceiverPort => "receiver_port",

@@ -61,6 +61,7 @@ fn table() -> Vec<(CoreError, &'static str, Value, String)> {
         (CoreError::TemplateRender(s("template: title:1: function \"x\" not defined")), "template_render", json!({"go": "template: title:1: function \"x\" not defined"}), s("template: title:1: function \"x\" not defined")),
         (CoreError::BroadcastRefused(s("no peers were received")), "broadcast_refused", json!({"reason": "no peers were received"}), s("Webitel would not send this broadcast: no peers were received")),
         (CoreError::InvalidBurst(s("b")), "invalid_burst", json!({}), s("b")),
+        (CoreError::ConflictChoice(s("c")), "conflict_choice", json!({}), s("c")),
         (CoreError::InvalidAnswer(s("a")), "invalid_answer", json!({}), s("a")),
         (CoreError::InvalidSetting { field: None, message: s("bad") }, "invalid_setting", json!({}), s("bad")),
         (CoreError::SettingsFile { path: s("/s"), source: io() }, "settings_file", json!({}), s("Could not save the settings to /s: disk full")),
@@ -141,6 +142,7 @@ fn ordinal(error: &CoreError) -> usize {
             ClientError::Forbidden { .. } => 51,
         },
         CoreError::TwoFactorRequired(_) => 47,
+        CoreError::ConflictChoice(_) => 52,
         CoreError::Update(update) => match update {
             UpdateError::NotConfigured => 40,
             UpdateError::Feed { .. } => 41,
@@ -161,7 +163,7 @@ fn every_error_code_has_an_english_sentence_and_stable_params() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=51).collect::<Vec<_>>(),
+        (0..=52).collect::<Vec<_>>(),
         "a sample of every variant"
     );
     for (error, code, params, english) in table {

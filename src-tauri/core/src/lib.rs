@@ -50,7 +50,7 @@ pub use secrets::{KeyringStore, MemorySecretStore, SecretError, SecretStore};
 pub use sensitive::Sensitive;
 pub use store::Store;
 pub use workspace::{
-    Bulk, BulkAction, BulkFailure, BulkOutcome, BulkProgress, ConflictView, GatewayPull, Harness,
-    KeepVersion, Profiles, PullOutcome, PullReport, PushAction, RefreshOutcome, SaveOutcome,
-    ServerGateways, ServerSync, Servers, Workspace,
+    Bulk, BulkAction, BulkFailure, BulkOutcome, BulkProgress, ConflictView, FieldChoice,
+    GatewayPull, Harness, KeepVersion, Profiles, PullOutcome, PullReport, PushAction,
+    RefreshOutcome, SaveOutcome, ServerGateways, ServerSync, Servers, Workspace,
 };

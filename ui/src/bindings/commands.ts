@@ -14,6 +14,7 @@ import type { ConnectOutcome } from "./ConnectOutcome";
 import type { ConnectionReport } from "./ConnectionReport";
 import type { Diagnostics } from "./Diagnostics";
 import type { DownloadedUpdate } from "./DownloadedUpdate";
+import type { FieldChoice } from "./FieldChoice";
 import type { FieldIssue } from "./FieldIssue";
 import type { FlowSchema } from "./FlowSchema";
 import type { GatewayPull } from "./GatewayPull";
@@ -116,6 +117,11 @@ export interface Commands {
   refreshProfile: (id: string) => Promise<RefreshOutcome>;
   compareWithServer: (id: string) => Promise<ConflictView>;
   resolveConflict: (id: string, keep: KeepVersion) => Promise<ProfileView>;
+  /**
+   * Ends a conflict field by field: each differing field keeps this computer's value or takes
+   * the server's; pushed when any keeps this computer's.
+   */
+  resolveConflictFields: (id: string, choices: Array<FieldChoice>) => Promise<ProfileView>;
   previewTemplates: (templates: Templates, sample: SampleAccount) => Promise<Array<TemplatePreview>>;
   /**
    * The default sample account (Id 42, Ann Smith, ...), for the sample editor's Reset.
@@ -225,6 +231,7 @@ export type CommandName =
   | "refresh_profile"
   | "compare_with_server"
   | "resolve_conflict"
+  | "resolve_conflict_fields"
   | "preview_templates"
   | "default_sample_account"
   | "generate_uri"
@@ -281,6 +288,7 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   refresh_profile: { method: "refreshProfile", args: ["id"] },
   compare_with_server: { method: "compareWithServer", args: ["id"] },
   resolve_conflict: { method: "resolveConflict", args: ["id", "keep"] },
+  resolve_conflict_fields: { method: "resolveConflictFields", args: ["id", "choices"] },
   preview_templates: { method: "previewTemplates", args: ["templates", "sample"] },
   default_sample_account: { method: "defaultSampleAccount", args: [] },
   generate_uri: { method: "generateUri", args: [] },
@@ -335,6 +343,7 @@ export const commands: Commands = {
   refreshProfile: (id) => invoke<RefreshOutcome>("refresh_profile", { id }),
   compareWithServer: (id) => invoke<ConflictView>("compare_with_server", { id }),
   resolveConflict: (id, keep) => invoke<ProfileView>("resolve_conflict", { id, keep }),
+  resolveConflictFields: (id, choices) => invoke<ProfileView>("resolve_conflict_fields", { id, choices }),
   previewTemplates: (templates, sample) => invoke<Array<TemplatePreview>>("preview_templates", { templates, sample }),
   defaultSampleAccount: () => invoke<SampleAccount>("default_sample_account"),
   generateUri: () => invoke<string>("generate_uri"),

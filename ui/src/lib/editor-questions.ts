@@ -1,5 +1,5 @@
 // The questions the editor asks before it drops or overwrites something (leave with unsaved
-// edits, delete, revert, change a stored secret): their wording and choices, apart from the editor's
+// edits, delete, revert, change a stored secret, generate a new one for a pushed gateway): their wording and choices, apart from the editor's
 // state machine in editor.svelte.ts.
 import { confirmations } from './confirm.svelte';
 import { m } from '../paraglide/messages.js';
@@ -66,4 +66,17 @@ export async function askRevert(name: string): Promise<boolean> {
     ],
   );
   return answer === 'revert';
+}
+
+/** Generating a new secret for a gateway pushed to `server`: true to go on. */
+export async function askGenerateSecret(server: string): Promise<boolean> {
+  const answer = await confirmations.ask(
+    m.confirm_live_secret_question(),
+    m.confirm_live_secret_body({ server }),
+    [
+      { value: 'cancel', label: m.confirm_live_secret_keep(), tone: 'plain' },
+      { value: 'generate', label: m.confirm_live_secret_generate(), tone: 'danger' },
+    ],
+  );
+  return answer === 'generate';
 }

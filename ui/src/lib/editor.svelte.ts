@@ -8,7 +8,7 @@ import type { ProfileDraft } from '../bindings/ProfileDraft';
 import type { ProfileField } from '../bindings/ProfileField';
 import type { ProfileView } from '../bindings/ProfileView';
 import { backend, toIpcError } from './backend';
-import { askChangeSecret, askDelete, askLeave, askRevert } from './editor-questions';
+import { askChangeSecret, askDelete, askGenerateSecret, askLeave, askRevert } from './editor-questions';
 import { m } from '../paraglide/messages.js';
 import { toasts } from './toasts.svelte';
 import { errorText } from './messages-from-rust';
@@ -113,17 +113,27 @@ class Editor {
     }
   }
 
+  /** A new app secret in the field. On a pushed profile it is asked first: the integration
+   * breaks once the new one reaches the server and until the bot has it too. */
   async generateSecret() {
     if (!this.form) return;
-    this.form.secret = await backend.generateSecret();
+    if (this.saved?.remoteId != null && !(await askGenerateSecret(this.saved.serverName ?? m.push_the_server()))) return;
+    const secret = await backend.generateSecret();
+    if (!this.form) return;
+    this.form.secret = secret;
     this.touch('secret');
   }
 
   /** Saves the form; returns whether it was saved. */
   async save(): Promise<boolean> {
     if (!this.form || this.busy) return false;
-    if (this.secretChanged) {
-      if (!(await askChangeSecret())) return false;
+    if (this.secretChanged && !(await askChangeSecret())) {
+      // "Keep the old secret": the field holds the saved one again; the other edits still save.
+      if (this.form && this.saved?.secret != null) {
+        this.form.secret = this.saved.secret;
+        this.touch('secret');
+      }
+      if (!this.dirty) return true;
     }
     this.busy = true;
     this.#checkRound++; // a check still in flight must not overwrite what Save reports
@@ -160,16 +170,18 @@ class Editor {
     }
   }
 
-  /** Start/Stop: immediate for a saved profile, part of the form for a new one. */
-  async setEnabled(enabled: boolean) {
-    if (!this.form) return;
+  /** Start/Stop: immediate for a saved profile, part of the form for a new one. Answers whether
+   * it was switched; says so in a toast unless `notify` is false (the caller says it). A live
+   * gateway's switch asks first: see `live-toggle.svelte.ts`. */
+  async setEnabled(enabled: boolean, notify = true): Promise<boolean> {
+    if (!this.form) return false;
     if (enabled && !this.form.flow) {
       this.issues = [...this.issues, { field: 'enabled', severity: 'error', code: 'flow_required', message: m.issue_enable_needs_flow() }];
-      return;
+      return false;
     }
     if (!this.form.id || !this.saved?.flow) {
       this.form.enabled = enabled;
-      return;
+      return true;
     }
     try {
       const id = this.form.id;
@@ -180,9 +192,11 @@ class Editor {
       const baseline = JSON.parse(this.#baseline) as ProfileDraft;
       this.#baseline = JSON.stringify({ ...baseline, enabled: view.enabled });
       await this.#refreshList();
-      toasts.show(view.enabled ? m.toast_gateway_started() : m.toast_gateway_stopped());
+      if (notify) toasts.show(view.enabled ? m.toast_gateway_started() : m.toast_gateway_stopped());
+      return view.enabled === enabled;
     } catch (error) {
       toasts.show(errorText(error), 'error');
+      return false;
     }
   }
 

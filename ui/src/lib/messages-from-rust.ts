@@ -121,6 +121,7 @@ const ERROR_TEXT: Record<ErrorCode, (error: IpcError, p: Params) => string> = {
   history_not_found: (_, p) => m.error_history_not_found({ id: num(p, 'id') }),
   invalid_status_filter: (_, p) => m.error_invalid_status_filter({ value: text(p, 'value') }),
   invalid_burst: english,
+  conflict_choice: english,
   invalid_answer: english,
   invalid_secret: english,
   receiver_port: english,

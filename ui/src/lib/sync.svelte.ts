@@ -1,7 +1,7 @@
 // Push a profile to its server and settle conflicts. Unsaved edits are saved first, so what
 // is pushed is what the user sees; a failed push leaves every local edit in place.
 import type { ConflictView } from '../bindings/ConflictView';
-import type { KeepVersion } from '../bindings/KeepVersion';
+import type { FieldChoice } from '../bindings/FieldChoice';
 import { backend, toIpcError } from './backend';
 import { editor } from './editor.svelte';
 import { toasts } from './toasts.svelte';
@@ -56,14 +56,17 @@ class Sync {
     this.conflict = null;
   }
 
-  async resolve(keep: KeepVersion) {
+  /** Settles the conflict field by field: the fields taken from the server become the local
+   * values; pushed over the server's version when any field keeps this computer's. */
+  async resolveFields(choices: FieldChoice[]) {
     const current = this.conflict;
     if (!current) return;
     this.busy = true;
     try {
-      await backend.resolveConflict(current.profileId, keep);
+      await backend.resolveConflictFields(current.profileId, choices);
       this.conflict = null;
-      toasts.show(keep === 'local' ? m.conflict_kept_local() : m.conflict_kept_server());
+      const server = editor.saved?.serverName ?? m.push_the_server();
+      toasts.show(choices.some((choice) => choice.keep === 'local') ? m.conflict_field_merged({ server }) : m.conflict_kept_server());
       await editor.refresh();
     } catch (error) {
       toasts.show(errorText(error), 'error');

@@ -5,8 +5,11 @@ use std::path::PathBuf;
 
 use clap::{ArgGroup, Args, Parser, Subcommand};
 
+mod conflict;
 mod harness;
 mod profiles;
+
+pub use conflict::{field_name, parse_take};
 
 pub use profiles::{
     KeepArg, ProfileCreate, ProfileFilter, ProfileSelection, ProfileSet, StateArg, SYNC_NAMES,
@@ -281,14 +284,19 @@ pub enum ProfilesCommand {
         #[arg(value_name = "NAME_OR_ID")]
         id_or_name: String,
     },
-    /// End a conflict: keep this computer's version (pushed over the server's) or the server's
+    /// End a conflict: keep this computer's version (pushed over the server's) or the server's,
+    /// or choose field by field with --take
     Resolve {
         /// Profile id or exact name (case-insensitive)
         #[arg(value_name = "NAME_OR_ID")]
         id_or_name: String,
-        /// Which version stays
-        #[arg(long, value_enum)]
-        keep: KeepArg,
+        /// Which version stays (with --take: for the differing fields --take does not name)
+        #[arg(long, value_enum, required_unless_present = "take")]
+        keep: Option<KeepArg>,
+        /// One field's side, repeatable: `--take enabled=server --take join=local`. Fields as
+        /// `profiles compare` names them; every differing field needs one (or --keep)
+        #[arg(long, value_name = "FIELD=local|server", value_parser = parse_take)]
+        take: Vec<textgate_core::FieldChoice>,
     },
     /// Create or update the profiles' gateways on their servers
     Push(ProfileSelection),

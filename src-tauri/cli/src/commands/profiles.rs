@@ -36,9 +36,14 @@ pub async fn run(ctx: &Context, command: ProfilesCommand) -> CliResult {
         ProfilesCommand::Compare { id_or_name } => {
             profile_conflict::compare(ctx, &id_or_name).await
         }
-        ProfilesCommand::Resolve { id_or_name, keep } => {
-            profile_conflict::resolve_conflict(ctx, &id_or_name, keep).await
-        }
+        ProfilesCommand::Resolve {
+            id_or_name,
+            keep,
+            take,
+        } => match (keep, take.is_empty()) {
+            (Some(keep), true) => profile_conflict::resolve_conflict(ctx, &id_or_name, keep).await,
+            (keep, _) => profile_conflict::resolve_fields(ctx, &id_or_name, keep, &take).await,
+        },
         ProfilesCommand::Push(selection) => match single(&selection) {
             Some(id_or_name) => profile_sync::push(ctx, id_or_name).await,
             None => profile_bulk::run(ctx, BulkAction::Push, selection).await,

@@ -86,6 +86,31 @@ pub fn cases<'a>(path: &str, huge_arg: &'a str) -> Vec<Case> {
                 1,
                 &["profiles", "resolve", "Support", "--keep", "server"],
             ),
+            case(
+                "--take without =",
+                USAGE,
+                &["profiles", "resolve", "Support", "--take", "enabled"],
+            ),
+            case(
+                "--take of an unknown field",
+                USAGE,
+                &["profiles", "resolve", "Support", "--take", "colour=local"],
+            ),
+            case(
+                "--take of a local-only field",
+                USAGE,
+                &["profiles", "resolve", "Support", "--take", "notes=server"],
+            ),
+            case(
+                "--take of an unknown side",
+                USAGE,
+                &["profiles", "resolve", "Support", "--take", "enabled=both"],
+            ),
+            case(
+                "--take not on a server",
+                1,
+                &["profiles", "resolve", "Support", "--take", "enabled=server"],
+            ),
         ],
         other => panic!("`{other}` is not one of this file's commands"),
     }

@@ -79,3 +79,77 @@ fn a_profile_not_on_a_server_has_nothing_to_compare() {
         2
     );
 }
+
+#[test]
+fn a_conflict_is_resolved_field_by_field_with_take() {
+    let webitel = WebitelServer::start();
+    let dir = DataDir::new();
+    dir.add_server("prod", &webitel);
+    let id = id_of(&create_on_prod(&dir, "Sales"));
+    dir.run(&["profiles", "enable", &id]).ok();
+    dir.run(&["profiles", "push", &id]).ok();
+    let remote_id = dir.run(&["--json", "profiles", "show", &id]).json()["remoteId"]
+        .as_i64()
+        .unwrap();
+    // Here: renamed and stopped (locally, while the server is edited behind the app's back).
+    webitel
+        .emulator()
+        .modify_bot(remote_id, |bot| bot.name = "Theirs".into());
+    dir.run(&["profiles", "set", &id, "--name", "Mine"]).ok();
+
+    let compared = dir.run(&["--json", "profiles", "compare", &id]).json();
+    assert_eq!(compared["differing"], serde_json::json!(["name"]));
+    let text = dir.run(&["profiles", "compare", &id]);
+    assert!(text.ok().contains("--take FIELD=local|server"), "{text:#?}");
+    assert!(text.ok().contains("Last changed on prod:"), "{text:#?}");
+
+    // A differing field without a choice (and no --keep) is refused; nothing changes.
+    let (code, message) = dir
+        .run(&[
+            "--json",
+            "profiles",
+            "resolve",
+            &id,
+            "--take",
+            "enabled=local",
+        ])
+        .json_error();
+    assert_eq!(code, "conflict_choice");
+    assert!(message.contains("name"), "{message}");
+    assert_eq!(webitel.emulator().bot(remote_id).unwrap().name, "Theirs");
+
+    let resolved = dir.run(&["profiles", "resolve", &id, "--take", "name=server"]);
+    assert!(
+        resolved.ok().starts_with(
+            "Resolved \u{201c}Theirs\u{201d} field by field on prod: kept here: -; taken from the server: name"
+        ),
+        "{resolved:#?}"
+    );
+    let shown = dir.run(&["--json", "profiles", "show", &id]).json();
+    assert_eq!(shown["name"], "Theirs");
+    assert_eq!(shown["syncState"], "inSync");
+
+    // --keep for the rest beside --take: the name kept here is pushed, the join is taken.
+    dir.run(&["profiles", "set", &id, "--name", "Mine again"])
+        .ok();
+    webitel.emulator().modify_bot(remote_id, |bot| {
+        bot.name = "Theirs again".into();
+        bot.enabled = false;
+    });
+    let resolved = dir
+        .run(&[
+            "--json",
+            "profiles",
+            "resolve",
+            &id,
+            "--keep",
+            "local",
+            "--take",
+            "enabled=server",
+        ])
+        .json();
+    assert_eq!(resolved["name"], "Mine again");
+    assert_eq!(resolved["enabled"], false);
+    let bot = webitel.emulator().bot(remote_id).unwrap();
+    assert_eq!((bot.name.as_str(), bot.enabled), ("Mine again", false));
+}

@@ -103,12 +103,17 @@ impl Emulator {
         id
     }
 
-    /// Changes a gateway "on the server" (someone else's edit); bumps `updated_at`.
+    /// Changes a gateway "on the server" (someone else's edit); bumps `updated_at` and names
+    /// another admin as `updated_by` (unless `change` names someone).
     pub fn modify_bot(&self, id: i64, change: impl FnOnce(&mut Bot)) -> bool {
         let mut inner = self.shared.lock();
         let now = inner.tick();
         match inner.bots.get_mut(&id) {
             Some(bot) => {
+                bot.updated_by = Some(crate::webitel::wire::Lookup {
+                    id: Some(2),
+                    name: Some("Another admin".into()),
+                });
                 change(bot);
                 bot.updated_at = Some(now);
                 true

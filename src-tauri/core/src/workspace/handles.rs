@@ -17,8 +17,9 @@ pub struct Servers<'a> {
     pub(super) ws: &'a Workspace,
 }
 
-/// Local profiles against their server: push, start/stop and delete on both sides, conflicts
-/// (`sync.rs`); pull a server, picked gateways or one profile (`pull.rs`).
+/// Local profiles against their server: push, start/stop and delete on both sides, a conflict
+/// kept whole (`sync.rs`); compare and resolve field by field (`conflict_resolve.rs`); pull a
+/// server, picked gateways or one profile (`pull.rs`).
 #[derive(Clone, Copy)]
 pub struct ServerSync<'a> {
     pub(super) ws: &'a Workspace,

@@ -3,6 +3,8 @@
 //! per concern (`profiles()`, `servers()`, `sync()`, `harness()`, `bulk()`, see `handles`).
 
 mod bulk;
+mod conflict_merge;
+mod conflict_resolve;
 mod emulate;
 mod handles;
 mod harness;
@@ -31,11 +33,13 @@ use crate::store::Store;
 use crate::webitel::client::ClientConfig;
 
 pub use bulk::{BulkAction, BulkFailure, BulkOutcome, BulkProgress, BULK_CONCURRENCY};
+pub use conflict_merge::FieldChoice;
+pub use conflict_resolve::ConflictView;
 pub use handles::{Bulk, Harness, Profiles, ServerSync, Servers};
 pub use profiles::SaveOutcome;
 pub use pull::{GatewayPull, PullFailure, PullOutcome, PullReport, RefreshOutcome};
 pub use remote::{LinkedProfile, MissingProfile, ServerGateway, ServerGateways};
-pub use sync::{ConflictView, KeepVersion, PushAction};
+pub use sync::{KeepVersion, PushAction};
 
 pub struct Workspace {
     store: Mutex<Store>,

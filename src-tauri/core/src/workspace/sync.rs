@@ -39,16 +39,6 @@ impl PushAction {
     }
 }
 
-/// Both versions of a conflicting gateway, side by side.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ConflictView {
-    pub local: SyncContent,
-    pub remote: SyncContent,
-    /// The secrets differ (their values are not shown here).
-    pub secrets_differ: bool,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum KeepVersion {
@@ -218,27 +208,8 @@ impl ServerSync<'_> {
         self.ws.profiles().delete(profile_id)
     }
 
-    /// The local and server versions of a profile, for the conflict view.
-    pub async fn compare_with_server(self, profile_id: &str) -> Result<ConflictView> {
-        let (profile, server) = self.ws.profile_and_server(profile_id)?;
-        let remote_id = profile
-            .remote_id
-            .ok_or_else(|| CoreError::NotPushed(profile.name.clone()))?;
-        let remote = self
-            .ws
-            .fetch_remote(&self.ws.client_for(&server)?, &profile, remote_id)
-            .await?;
-        self.ws.note_remote_seen(&profile.id, remote.updated_at)?;
-        let local_secret = self.ws.secrets.read(&profile.id)?;
-        Ok(ConflictView {
-            local: SyncContent::of_profile(&profile),
-            remote: SyncContent::of_bot(&remote),
-            secrets_differ: local_secret.as_ref().map(|s| s.expose().as_str())
-                != remote.metadata.get(Metadata::SECRET),
-        })
-    }
-
-    /// Ends a conflict: push ours over the server's, or take the server's over ours.
+    /// Ends a conflict as a whole: push ours over the server's, or take the server's over ours
+    /// (per field: `resolve_fields`).
     pub async fn resolve_conflict(
         self,
         profile_id: &str,
