@@ -11,6 +11,7 @@ import { backend, toIpcError } from './backend';
 import { askChangeSecret, askDelete, askLeave } from './editor-questions';
 import { m } from '../paraglide/messages.js';
 import { toasts } from './toasts.svelte';
+import { explain } from './error-explained';
 import { errorText } from './messages-from-rust';
 import { EMPTY_PROFILE_DRAFT } from '../bindings/profileFields';
 import { profiles } from './profiles.svelte';
@@ -116,7 +117,7 @@ class Editor {
       // Core makes the new draft (generated URI and app secret): the UI never builds one.
       this.#load(null, await backend.newProfileDraft());
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 
@@ -186,7 +187,7 @@ class Editor {
       await this.#refreshList();
       toasts.show(view.enabled ? m.toast_gateway_started() : m.toast_gateway_stopped());
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 
@@ -199,7 +200,7 @@ class Editor {
       this.#load(outcome.profile, draftFrom(outcome.profile));
       toasts.show(m.toast_duplicated());
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 
@@ -221,7 +222,7 @@ class Editor {
       if (first) await this.#open(first);
       toasts.show(answer === 'remote' ? m.toast_deleted_remote({ name, server: server ?? '' }) : m.toast_deleted({ name }));
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 
@@ -250,7 +251,7 @@ class Editor {
     try {
       this.flows = serverId ? await backend.listFlowSchemas(serverId) : [];
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 
@@ -283,7 +284,7 @@ class Editor {
         toasts.show(m.toast_secret_unavailable(), 'warning');
       }
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 

@@ -3,9 +3,9 @@
 import type { ProfileSummary } from '../bindings/ProfileSummary';
 import { backend } from './backend';
 import { editor } from './editor.svelte';
-import { errorText } from './messages-from-rust';
 import { profiles } from './profiles.svelte';
 import { toasts } from './toasts.svelte';
+import { explain } from './error-explained';
 import { m } from '../paraglide/messages.js';
 
 export async function setRowEnabled(profile: ProfileSummary, enabled: boolean) {
@@ -19,6 +19,6 @@ export async function setRowEnabled(profile: ProfileSummary, enabled: boolean) {
     await profiles.refresh();
     toasts.show(enabled ? m.toast_gateway_started() : m.toast_gateway_stopped());
   } catch (error) {
-    toasts.show(errorText(error), 'error');
+    toasts.showError(explain(error));
   }
 }

@@ -1,6 +1,7 @@
 // The history section's search (chat id, text, status filter) and replays.
 import type { HistoryEntry } from '../../bindings/HistoryEntry';
 import { toasts } from '../toasts.svelte';
+import { explain } from '../error-explained';
 import { m } from '../../paraglide/messages.js';
 import { harnessApi } from './api';
 import { errorText } from '../messages-from-rust';
@@ -44,7 +45,7 @@ class HistoryState {
       toasts.show(resign ? m.history_replayed_resigned({ id: entry.id, outcome }) : m.history_replayed({ id: entry.id, outcome }), replayed.status && replayed.status < 300 ? 'success' : 'warning');
       await this.search(profileId);
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 
@@ -54,7 +55,7 @@ class HistoryState {
       toasts.show(m.history_cleared({ count: removed }), 'info');
       await this.search(profileId);
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 }
