@@ -1,8 +1,9 @@
 // Errors as an admin reads them (issue I, items 7 and 12): a plain sentence at the field it is
 // about, the next step, and the technical text verbatim behind "Details"; one way of naming a
 // spot in a template; error toasts that stay until dismissed and never cover the editor.
-import { expect, test } from './rust-pipe';
-import type { Locator, Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+// The template refusal comes from the real Rust engine (tests/rust-pipe.ts), as the app's would.
+import { test as withRust } from './rust-pipe';
 
 /** The port another program holds in the fake backend (`BUSY_PORT` in fake-harness.ts). */
 const BUSY_PORT = 8780;
@@ -27,7 +28,7 @@ async function openServers(page: Page, query = '') {
   return dialog;
 }
 
-test('a refused template is said at the template, at the same line and column as the preview, with Go\u2019s words in Details', async ({ page }) => {
+withRust('a refused template is said at the template, at the same line and column as the preview, with Go\u2019s words in Details', async ({ page }) => {
   await page.goto('/tests/harness.html?seed=1&flows=1&onserver=1');
   await expect(page.getByRole('heading', { name: 'Alpha support' })).toBeVisible();
   await page.getByRole('tab', { name: 'Templates' }).click();
@@ -82,12 +83,13 @@ test('a refused pasted token asks for a new token; a refused password asks to ch
   expect((await error.boundingBox())!.y).toBeGreaterThan((await token.boundingBox())!.y);
   await expectDetails(error, 'HTTP 401');
 
-  await dialog.getByRole('radio', { name: 'Log in' }).check();
-  await dialog.getByLabel('User name').fill('bob');
-  await dialog.getByLabel('Password').fill('wrong');
+  await dialog.getByLabel('User name and password').check();
+  await dialog.getByLabel('User name', { exact: true }).fill('bob');
+  await dialog.getByRole('textbox', { name: 'Password' }).fill('wrong');
   await dialog.getByRole('button', { name: 'Connect' }).click();
   await expect(error).toContainText('production.example.com refused this user name and password.');
   await expect(error).toContainText('Check the user name, the password and the domain, then try again.');
+  await expect(dialog.getByRole('textbox', { name: 'Password' })).toHaveAttribute('aria-invalid', 'true');
 });
 
 test('a busy port marks the Port field and offers the free port beside it', async ({ page }) => {
