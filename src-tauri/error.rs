@@ -3,7 +3,8 @@
 //! the error's data by name (`params`), so the UI can say it in the admin's language.
 
 use serde::Serialize;
-use textgate_core::error_params::ErrorParams;
+use textgate_core::error_params::{ErrorParams, ParamValue};
+use textgate_core::harness::free_port;
 use textgate_core::settings::SettingsField;
 use textgate_core::{CoreError, ErrorCode, FieldIssue, ProfileField};
 use ts_rs::TS;
@@ -38,6 +39,27 @@ impl IpcError {
             fields: Vec::new(),
             setting: None,
         }
+    }
+}
+
+impl IpcError {
+    /// The receiver cannot listen on `port`: the OS's words as `detail` and, when another
+    /// program holds the port, `busy` and the nearest free port as `suggested` (the next step).
+    pub fn receiver_port(port: u16, error: &std::io::Error) -> Self {
+        let mut failure = Self::new(
+            ErrorCode::ReceiverPort,
+            format!("Cannot listen on 127.0.0.1:{port}: {error}"),
+        );
+        let params = &mut failure.params;
+        params.insert("port".into(), ParamValue::Number(port.into()));
+        params.insert("detail".into(), ParamValue::Text(error.to_string()));
+        if free_port::is_port_in_use(error) {
+            params.insert("busy".into(), ParamValue::Number(1));
+            if let Some(free) = free_port::free_port_near(port) {
+                params.insert("suggested".into(), ParamValue::Number(free.into()));
+            }
+        }
+        failure
     }
 }
 

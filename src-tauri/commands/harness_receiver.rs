@@ -12,7 +12,6 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 use textgate_core::harness::receiver::{self, ReceivedRequest, ReceiverAnswer};
 use textgate_core::harness::receiver_feed::{self, LiveBatch, LIVE_WINDOW};
-use textgate_core::ErrorCode;
 use ts_rs::TS;
 
 use crate::contract::ipc_command;
@@ -67,10 +66,7 @@ pub async fn start_receiver<R: Runtime>(
     }
     let (running, live) = receiver::start(config).await.map_err(|error| {
         tracing::warn!(target: "textgate::receiver", port, %error, "receiver could not start");
-        IpcError::new(
-            ErrorCode::ReceiverPort,
-            format!("Cannot listen on 127.0.0.1:{port}: {error}"),
-        )
+        IpcError::receiver_port(port, &error)
     })?;
     let url = running.url();
     let (owner, receiver_url) = (profile_id.clone(), url.clone());

@@ -22,6 +22,9 @@ import { sha1Sign, spoil, standardSign, webitelSign, webitelVerify, whsecKey } f
 import { historyPage, seedSent } from './fake-history-page';
 
 // As core: the code, the English sentence and the data it is made of (IpcError.params).
+/** The port another program holds in the fake (the receiver's default is elsewhere). */
+export const BUSY_PORT = 8780;
+
 const fail = (code: ErrorCode, message: string, params: IpcError['params'] = {}): IpcError => ({ code, message, params, field: null, fields: [] });
 type ChannelArg = { id: number };
 type Answer = { status: number; body: string; delayMs: number };
@@ -201,6 +204,11 @@ export class FakeHarness {
   #start(profileId: string, port: number, path: string, answer: Answer, channel: ChannelArg) {
     this.#profile(profileId);
     if (port === 1) throw fail('receiver_port', 'Cannot listen on 127.0.0.1:1: Permission denied (os error 13)');
+    // BUSY_PORT is held by another program here; core finds the free one beside it.
+    if (port === BUSY_PORT) {
+      const detail = 'Address already in use (os error 98)';
+      throw fail('receiver_port', `Cannot listen on 127.0.0.1:${port}: ${detail}`, { port, detail, busy: 1, suggested: port + 1 });
+    }
     const url = `http://127.0.0.1:${port || 43117}${path.startsWith('/') ? path : `/${path}`}`;
     this.receiver = { url, profileId, channel, answer, index: 0 };
     return { url, profileId };

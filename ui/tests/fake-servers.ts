@@ -32,6 +32,17 @@ const fail = (code: ErrorCode, message: string, params: IpcError['params'] = {},
   fields: [],
 });
 
+/** Go's `template: join:1:2: …` as core's params: the template, the line and the 1-based column (go_position.rs). */
+export function templatePosition(go: string): IpcError['params'] {
+  const at = /template: ([^:\s]+):(\d+)(?::(\d+))?: /.exec(go);
+  if (!at) return {};
+  return { template: at[1], line: Number(at[2]), ...(at[3] !== undefined ? { column: Number(at[3]) + 1 } : {}) };
+}
+
+/** A refused pasted token as core says it (the credential names what to do next). */
+const tokenRefused = (host: string, credential: 'token' | 'login' | 'password') =>
+  fail('unauthorized', `${host} refused the access token (HTTP 401): log in again`, { host, status: 401, credential, detail: '' });
+
 export const demoFlows: FlowSchema[] = [
   { id: 7, name: 'Support bot', type: 'chat' },
   { id: 9, name: 'Sales routing', type: 'default' },
@@ -81,10 +92,16 @@ export class FakeServers {
   readonly commands = {
     listServers: () => [...this.servers.values()],
     addServer: (form: NewServer): ConnectOutcome => {
-      if (form.auth.kind === 'token' && form.auth.token === 'bad-token')
-        throw fail('unauthorized', `${hostOf(form.baseUrl)} refused the access token (HTTP 401): log in again`, { host: hostOf(form.baseUrl), status: 401 });
+      if (form.auth.kind === 'token' && form.auth.token === 'bad-token') throw tokenRefused(hostOf(form.baseUrl), 'token');
+      if (form.auth.kind === 'login' && form.auth.password === 'wrong') throw tokenRefused(hostOf(form.baseUrl), 'password');
       if (!/^https?:\/\/[^/]+/.test(form.baseUrl))
         throw fail('invalid_server_url', `Server address is not valid: ${form.baseUrl}`, { detail: form.baseUrl });
+      // A name no DNS knows, as reqwest says it (core: reason `dns`).
+      if (hostOf(form.baseUrl).endsWith('.invalid')) {
+        const host = hostOf(form.baseUrl);
+        const detail = 'error sending request: client error (Connect): dns error: failed to lookup address information: Name or service not known';
+        throw fail('unreachable', `Cannot reach ${host}: ${detail}`, { host, detail, reason: 'dns' }, null);
+      }
       const login = this.#login(form.auth, form.baseUrl);
       if (login) return login;
       const server = this.addDemo(form.name, [{ id: 21, name: `${form.name} chat flow`, type: 'chat' }], form.baseUrl, {
@@ -97,8 +114,7 @@ export class FakeServers {
     reconnectServer: (id: string, auth: ServerAuth): ConnectOutcome => {
       const server = this.servers.get(id);
       if (!server) throw fail('server_not_found', `No server named or with id ${id}`, { name: id });
-      if (auth.kind === 'token' && auth.token === 'bad-token')
-        throw fail('unauthorized', `${hostOf(server.baseUrl)} refused the access token (HTTP 401): log in again`, { host: hostOf(server.baseUrl), status: 401 });
+      if (auth.kind === 'token' && auth.token === 'bad-token') throw tokenRefused(hostOf(server.baseUrl), 'token');
       const login = this.#login(auth, server.baseUrl);
       if (login) return login;
       this.expired.delete(id);
@@ -141,8 +157,8 @@ export class FakeServers {
   /** What a token the server refuses gets (HTTP 401). */
   #refuseExpired(serverId: string | null) {
     if (serverId && this.expired.has(serverId)) {
-      const host = hostOf(this.servers.get(serverId)?.baseUrl ?? '');
-      throw fail('unauthorized', `${host} refused the access token (HTTP 401): log in again`, { host, status: 401 });
+      const server = this.servers.get(serverId);
+      throw tokenRefused(hostOf(server?.baseUrl ?? ''), server?.username ? 'login' : 'token');
     }
   }
 
@@ -200,7 +216,10 @@ export class FakeServers {
     if (view.syncState === 'conflict')
       throw fail('conflict', `Both this computer and the server changed \u201c${view.name}\u201d since the last sync: compare the two versions and keep one`, { profile: view.name });
     const refusal = this.refusals.get(id);
-    if (refusal) throw { code: 'template_invalid', message: refusal.message, params: {}, field: refusal.field, fields: [refusal] } satisfies IpcError;
+    if (refusal) {
+      const go = refusal.message;
+      throw { code: 'template_invalid', message: go, params: { go, ...templatePosition(go) }, field: refusal.field, fields: [refusal] } satisfies IpcError;
+    }
     if (!view.callback.startsWith('https://'))
       throw fail('server_error', 'custom: webhook required', { status: 400, id: 'chat.bot.custom.webhook.invalid', detail: 'custom: webhook required' }, 'callback');
     const created = view.remoteId === null;

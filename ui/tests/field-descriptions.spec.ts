@@ -103,9 +103,9 @@ test('Servers dialog: every input is described by a failed connect, the one it i
   await dialog.getByLabel('Server address').fill('https://production.example.com');
   await dialog.getByRole('textbox', { name: 'Access token' }).fill('bad-token');
   await dialog.getByRole('button', { name: 'Connect' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText(/refused the access token/);
+  await expect(dialog.getByRole('alert')).toHaveText(/refused this token/);
   await expectDescribed(['Access token']);
-  await expect(dialog.getByRole('textbox', { name: 'Access token' })).toHaveAccessibleDescription(/refused the access token/);
+  await expect(dialog.getByRole('textbox', { name: 'Access token' })).toHaveAccessibleDescription(/refused this token/);
   await expect(dialog.getByLabel('Server name')).not.toHaveAttribute('aria-invalid');
 
   // Signing in with a login instead: the same, on the login's inputs.

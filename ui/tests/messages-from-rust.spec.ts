@@ -41,7 +41,9 @@ test('a server error shows in Ukrainian with the host from its parameters', asyn
   await dialog.getByRole('textbox', { name: 'Access token' }).fill('bad-token');
   await setLocale(page, 'uk');
   await dialog.getByRole('button', { name: 'Підключити' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('production.example.com відхилив токен доступу (HTTP 401): увійдіть знову');
+  // A pasted token: the next step is a new token, not "log in again" (issue I §7).
+  await expect(dialog.getByRole('alert')).toContainText('production.example.com відхилив цей токен.');
+  await expect(dialog.getByRole('alert')).toContainText('Вставте новий особистий токен доступу');
 });
 
 test('the server’s own detail and Go’s template error stay verbatim in Ukrainian', async ({ page }) => {
@@ -58,6 +60,9 @@ test('the server’s own detail and Go’s template error stay verbatim in Ukrai
   await page.getByLabel('Agent joining message', { exact: true }).fill('$(md2 .FirstName) joined');
   await setLocale(page, 'uk');
   await page.getByRole('button', { name: 'Надіслати', exact: true }).click();
+  // At the template it is about (issue I §7): the sentence in Ukrainian, Go's words under Details.
   const go = 'template: join:1: function "md2" not defined';
-  await expect(page.locator('.toast.error', { hasText: go })).toHaveText(go);
+  const error = page.locator('#template-join-issue');
+  await expect(error).toContainText(/^Webitel відхилить шаблон «.+»: помилка — рядок 1\./);
+  await expect(error.locator('details pre')).toHaveText(go);
 });

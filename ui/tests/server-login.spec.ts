@@ -120,7 +120,7 @@ test('a 401 asks to log in again, then the push is finished', async ({ page }) =
   await expect(form.getByText(/interrupted action is finished/)).toBeVisible();
   await form.getByRole('textbox', { name: 'Access token' }).fill('bad-token');
   await form.getByRole('button', { name: 'Log in', exact: true }).click();
-  await expect(form.getByRole('alert')).toHaveText(/refused the access token/);
+  await expect(form.getByRole('alert')).toHaveText(/refused this token/);
 
   await form.getByRole('textbox', { name: 'Access token' }).fill('fresh-token');
   await form.getByRole('button', { name: 'Log in', exact: true }).click();
@@ -136,6 +136,6 @@ test('cancelling the log-in-again form gives back the refusal', async ({ page })
   await page.getByRole('button', { name: 'Push', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Webitel servers' });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(toast(page, /refused the access token/)).toBeVisible();
+  await expect(toast(page, /refused this token/)).toBeVisible();
   expect(await calls(page, 'push_profile')).toHaveLength(1);
 });

@@ -20,7 +20,7 @@ test('the server dialog adds a server with a token and reports a bad one', async
   await dialog.getByLabel('Server address').fill('https://production.example.com');
   await dialog.getByRole('textbox', { name: 'Access token' }).fill('bad-token');
   await dialog.getByRole('button', { name: 'Connect' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText(/refused the access token.*log in again/);
+  await expect(dialog.getByRole('alert')).toHaveText(/refused this token.*Paste a new personal access token/);
 
   await dialog.getByRole('textbox', { name: 'Access token' }).fill('good-token');
   await dialog.getByRole('button', { name: 'Connect' }).click();

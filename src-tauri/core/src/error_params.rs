@@ -10,9 +10,10 @@ use ts_rs::TS;
 
 use crate::error::CoreError;
 use crate::error_text::shown;
+use crate::go_position::go_position;
 use crate::secrets::SecretError;
 use crate::updates::UpdateError;
-use crate::webitel::client_error::ClientError;
+use crate::webitel::client_error::{unreachable_reason, ClientError};
 
 /// One parameter's value: text or a number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -54,7 +55,10 @@ impl CoreError {
             }
             CoreError::HistoryEntryNotFound(id) => vec![number("id", *id)],
             CoreError::InvalidHistoryStatus(value) => vec![text("value", shown(value))],
-            CoreError::TemplateRender(go) => vec![text("go", go.as_str())],
+            CoreError::TemplateRender(go) => template_params(go),
+            CoreError::TemplateRefused(issue) | CoreError::TemplateBudget(issue) => {
+                template_params(&issue.message)
+            }
             CoreError::BroadcastRefused(reason) => vec![text("reason", reason.as_str())],
             CoreError::Secret(SecretError::Unavailable(detail) | SecretError::Failed(detail)) => {
                 vec![text("detail", detail.as_str())]
@@ -72,17 +76,28 @@ fn client_params(error: &ClientError) -> Vec<(String, ParamValue)> {
         ClientError::InvalidBaseUrl(detail)
         | ClientError::InvalidCertificate(detail)
         | ClientError::Setup(detail) => vec![text("detail", detail.as_str())],
-        ClientError::Unauthorized { host, status, .. } => {
+        ClientError::Unauthorized {
+            host,
+            status,
+            detail,
+            credential,
+        } => {
             vec![
                 text("host", host.as_str()),
                 number("status", i64::from(*status)),
+                text("credential", credential.wire()),
+                text("detail", detail.as_str()),
             ]
         }
         ClientError::TwoFactorInvalid { host }
         | ClientError::PasswordExpired { host }
         | ClientError::PasswordChangeRequired { host } => vec![text("host", host.as_str())],
-        ClientError::Unreachable { host, detail }
-        | ClientError::Forbidden { host, detail }
+        ClientError::Unreachable { host, detail } => vec![
+            text("host", host.as_str()),
+            text("detail", detail.as_str()),
+            text("reason", unreachable_reason(detail)),
+        ],
+        ClientError::Forbidden { host, detail }
         | ClientError::Tls { host, detail }
         | ClientError::NotWebitel { host, detail } => {
             vec![text("host", host.as_str()), text("detail", detail.as_str())]
@@ -92,12 +107,40 @@ fn client_params(error: &ClientError) -> Vec<(String, ParamValue)> {
             number("seconds", i64::try_from(*seconds).unwrap_or(i64::MAX)),
         ],
         ClientError::Redirect { location } => vec![text("location", location.as_str())],
-        ClientError::Api { status, error } => vec![
-            number("status", i64::from(*status)),
-            text("id", error.id.as_str()),
-            text("detail", error.detail.as_str()),
-        ],
+        ClientError::Api { status, error } => {
+            let mut pairs = vec![
+                number("status", i64::from(*status)),
+                text("id", error.id.as_str()),
+                text("detail", error.detail.as_str()),
+            ];
+            if error.id == crate::gateway_templates::REFUSAL_ID {
+                pairs.extend(position_params(&error.detail));
+            }
+            pairs
+        }
     }
+}
+
+/// Go's words (`go`) and, when Go names one, the spot: `template`, `line` and the 1-based
+/// character `column` (see `go_position`), so every template error says the place one way.
+fn template_params(go: &str) -> Vec<(String, ParamValue)> {
+    let mut pairs = vec![text("go", go)];
+    pairs.extend(position_params(go));
+    pairs
+}
+
+fn position_params(go: &str) -> Vec<(String, ParamValue)> {
+    let Some(at) = go_position(go) else {
+        return Vec::new();
+    };
+    let mut pairs = vec![
+        text("template", at.template.as_str()),
+        number("line", i64::from(at.line)),
+    ];
+    if let Some(column) = at.column(None) {
+        pairs.push(number("column", i64::from(column)));
+    }
+    pairs
 }
 
 fn update_params(error: &UpdateError) -> Vec<(String, ParamValue)> {

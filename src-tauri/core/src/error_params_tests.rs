@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::validation::{FieldIssue, Issue, ProfileField};
+use crate::webitel::client_error::Credential;
 use crate::webitel::wire::MicroError;
 use serde_json::{json, Value};
 
@@ -45,8 +46,8 @@ fn table() -> Vec<(CoreError, &'static str, Value, String)> {
         (CoreError::RemoteChanged(s("Sales")), "remote_changed", json!({"profile": "Sales"}), s("The server has a newer version of \u{201c}Sales\u{201d}: pull it first")),
         (CoreError::RemoteGone(s("Sales")), "remote_gone", json!({"profile": "Sales"}), s("The gateway \u{201c}Sales\u{201d} no longer exists on the server")),
         (CoreError::FlowRequired, "flow_required", json!({}), s("Pick a flow schema before enabling the gateway")),
-        (CoreError::TemplateRefused(template.clone()), "template_invalid", json!({}), s("updates.join: boom")),
-        (CoreError::TemplateBudget(template), "template_budget", json!({}), s("updates.join: boom")),
+        (CoreError::TemplateRefused(template.clone()), "template_invalid", json!({"go": "updates.join: boom"}), s("updates.join: boom")),
+        (CoreError::TemplateBudget(template), "template_budget", json!({"go": "updates.join: boom"}), s("updates.join: boom")),
         (CoreError::DatabaseTooNew { found: 9, supported: 4 }, "database_too_new", json!({"found": 9, "supported": 4}), s("This database was written by a newer Textgate (schema version 9; this build knows up to 4). It was left untouched: update Textgate to open it.")),
         (CoreError::DataDir { path: s("/d"), source: io() }, "data_dir", json!({}), s("Could not open the data folder /d: disk full")),
         (CoreError::Storage(rusqlite::Error::InvalidQuery), "storage", json!({}), s("Database error: Query is not read-only")),
@@ -58,7 +59,7 @@ fn table() -> Vec<(CoreError, &'static str, Value, String)> {
         (CoreError::NoTarget(s("nowhere")), "no_target", json!({}), s("nowhere")),
         (CoreError::HistoryEntryNotFound(7), "history_not_found", json!({"id": 7}), s("No history entry 7")),
         (CoreError::InvalidHistoryStatus(s("6xx")), "invalid_status_filter", json!({"value": "6xx"}), s("\u{201c}6xx\u{201d} is not a status filter: use a code such as 403, a class such as 4xx, or failed")),
-        (CoreError::TemplateRender(s("template: title:1: function \"x\" not defined")), "template_render", json!({"go": "template: title:1: function \"x\" not defined"}), s("template: title:1: function \"x\" not defined")),
+        (CoreError::TemplateRender(s("template: title:1: function \"x\" not defined")), "template_render", json!({"go": "template: title:1: function \"x\" not defined", "template": "title", "line": 1}), s("template: title:1: function \"x\" not defined")),
         (CoreError::BroadcastRefused(s("no peers were received")), "broadcast_refused", json!({"reason": "no peers were received"}), s("Webitel would not send this broadcast: no peers were received")),
         (CoreError::InvalidBurst(s("b")), "invalid_burst", json!({}), s("b")),
         (CoreError::ConflictChoice(s("c")), "conflict_choice", json!({}), s("c")),
@@ -67,8 +68,8 @@ fn table() -> Vec<(CoreError, &'static str, Value, String)> {
         (CoreError::SettingsFile { path: s("/s"), source: io() }, "settings_file", json!({}), s("Could not save the settings to /s: disk full")),
         (CoreError::Client(ClientError::InvalidBaseUrl(s("no host"))), "invalid_server_url", json!({"detail": "no host"}), s("Server address is not valid: no host")),
         (CoreError::Client(ClientError::InvalidCertificate(s("bad pem"))), "invalid_certificate", json!({"detail": "bad pem"}), s("The CA certificate is not valid PEM: bad pem")),
-        (CoreError::Client(ClientError::Unauthorized { host: s("h"), status: 401, detail: s("x") }), "unauthorized", json!({"host": "h", "status": 401}), s("h refused the access token (HTTP 401): log in again")),
-        (CoreError::Client(ClientError::Unreachable { host: s("h"), detail: s("refused") }), "unreachable", json!({"host": "h", "detail": "refused"}), s("Cannot reach h: refused")),
+        (CoreError::Client(ClientError::Unauthorized { host: s("h"), status: 401, detail: s("x"), credential: Credential::Token }), "unauthorized", json!({"host": "h", "status": 401, "credential": "token", "detail": "x"}), s("h refused the access token (HTTP 401): log in again")),
+        (CoreError::Client(ClientError::Unreachable { host: s("h"), detail: s("refused") }), "unreachable", json!({"host": "h", "detail": "refused", "reason": "other"}), s("Cannot reach h: refused")),
         (CoreError::Client(ClientError::Tls { host: s("h"), detail: s("expired") }), "tls", json!({"host": "h", "detail": "expired"}), s("TLS failure talking to h: expired. If the server uses a private CA, add its certificate to the server settings.")),
         (CoreError::Client(ClientError::Setup(s("no store"))), "tls_setup", json!({"detail": "no store"}), s("Cannot set up HTTPS on this computer: no store")),
         (CoreError::Client(ClientError::Timeout { host: s("h"), seconds: 30 }), "timeout", json!({"host": "h", "seconds": 30}), s("No answer from h within 30 s")),
@@ -184,4 +185,55 @@ fn quoted_input_is_shortened_in_params_too() {
         panic!("{params:?}");
     };
     assert!(id.chars().count() <= 81, "{} chars", id.chars().count());
+}
+
+#[test]
+fn a_dns_failure_is_unreachable_with_reason_dns() {
+    let dns = CoreError::Client(ClientError::Unreachable {
+        host: s("nope.invalid"),
+        detail: s("error sending request: client error (Connect): dns error: failed to lookup address information: Name or service not known"),
+    });
+    assert_eq!(dns.code(), "unreachable");
+    let params = serde_json::to_value(dns.params()).unwrap();
+    assert_eq!(params["reason"], "dns");
+    assert_eq!(params["host"], "nope.invalid");
+    let refused = CoreError::Client(ClientError::Unreachable {
+        host: s("127.0.0.1"),
+        detail: s("error sending request: client error (Connect): tcp connect error: Connection refused (os error 111)"),
+    });
+    assert_eq!(serde_json::to_value(refused.params()).unwrap()["reason"], "refused");
+}
+
+#[test]
+fn a_refused_credential_says_whether_it_was_a_token_a_login_or_a_password() {
+    for (credential, wire) in [
+        (Credential::Token, "token"),
+        (Credential::Login, "login"),
+        (Credential::Password, "password"),
+    ] {
+        let error = CoreError::Client(ClientError::Unauthorized {
+            host: s("h"),
+            status: 401,
+            detail: s(""),
+            credential,
+        });
+        assert_eq!(error.code(), "unauthorized");
+        assert_eq!(serde_json::to_value(error.params()).unwrap()["credential"], wire);
+    }
+}
+
+#[test]
+fn a_server_template_refusal_names_go_s_spot_as_line_and_one_based_column() {
+    let detail = "updates.join: template: join:1:2: executing \"join\" at <.Nope>: can't evaluate field Nope in type *chat.Account";
+    let params = serde_json::to_value(api(400, crate::gateway_templates::REFUSAL_ID, detail).params()).unwrap();
+    assert_eq!(params["template"], "join");
+    assert_eq!(params["line"], 1);
+    assert_eq!(params["column"], 3);
+    assert_eq!(params["detail"], detail);
+    let local = CoreError::TemplateRefused(FieldIssue::error(
+        ProfileField::TemplateJoin,
+        Issue::ServerDetail { detail: s(detail) },
+    ));
+    let local = serde_json::to_value(local.params()).unwrap();
+    assert_eq!((local["line"].clone(), local["column"].clone(), local["go"].clone()), (json!(1), json!(3), json!(detail)));
 }

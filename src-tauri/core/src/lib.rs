@@ -10,6 +10,7 @@ pub mod error_params;
 pub mod error_text;
 pub mod field_issue;
 pub mod gateway_templates;
+pub mod go_position;
 pub mod generate;
 pub mod harness;
 mod http_setup;

@@ -10,10 +10,10 @@ import type { ProfileSummary } from '../bindings/ProfileSummary';
 import { backend } from './backend';
 import { confirmations } from './confirm.svelte';
 import { editor } from './editor.svelte';
-import { errorText } from './messages-from-rust';
 import { profiles } from './profiles.svelte';
 import { registry } from './registry.svelte';
 import { toasts } from './toasts.svelte';
+import { explain } from './error-explained';
 import { m } from '../paraglide/messages.js';
 
 export type BulkKind = BulkAction['kind'];
@@ -50,7 +50,7 @@ class Bulk {
       this.outcomes = outcomes;
       this.failures = new Map(outcomes.filter((o) => o.error).map((o) => [o.profileId, o.error!.message]));
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     } finally {
       this.running = false;
       await this.#reload();
@@ -74,7 +74,7 @@ class Bulk {
       registry.forgetGone();
       await editor.reloadOpen();
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 }

@@ -11,6 +11,7 @@ import { backend, toIpcError } from './backend';
 import { askChangeSecret, askDelete, askGenerateSecret, askLeave, askRevert } from './editor-questions';
 import { m } from '../paraglide/messages.js';
 import { toasts } from './toasts.svelte';
+import { explain } from './error-explained';
 import { errorText } from './messages-from-rust';
 import { draftFrom } from './profile-draft';
 import { fieldFocus, firstInvalid } from './field-focus.svelte';
@@ -109,7 +110,7 @@ class Editor {
       this.#load(null, { ...draft, serverId: draft.serverId ?? defaultServer(servers.list) });
       fieldFocus.ask('name');
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 
@@ -195,7 +196,7 @@ class Editor {
       if (notify) toasts.show(view.enabled ? m.toast_gateway_started() : m.toast_gateway_stopped());
       return view.enabled === enabled;
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
       return false;
     }
   }
@@ -209,7 +210,7 @@ class Editor {
       this.#load(outcome.profile, draftFrom(outcome.profile));
       toasts.show(m.toast_duplicated());
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 
@@ -231,7 +232,7 @@ class Editor {
       if (first) await this.#open(first);
       toasts.show(answer === 'remote' ? m.toast_deleted_remote({ name, server: server ?? '' }) : m.toast_deleted({ name }));
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 
@@ -269,7 +270,7 @@ class Editor {
     try {
       this.flows = serverId ? await backend.listFlowSchemas(serverId) : [];
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 
@@ -303,7 +304,7 @@ class Editor {
         toasts.show(m.toast_secret_unavailable(), 'warning');
       }
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 

@@ -5,7 +5,7 @@
 import { backend } from './backend';
 import { confirmations } from './confirm.svelte';
 import { editor } from './editor.svelte';
-import { errorText } from './messages-from-rust';
+import { explain } from './error-explained';
 import { profiles } from './profiles.svelte';
 import { servers } from './servers.svelte';
 import { toasts } from './toasts.svelte';
@@ -54,7 +54,7 @@ export async function switchById(id: string, enabled: boolean, notify: boolean):
     if (notify) toasts.show(enabled ? m.toast_gateway_started() : m.toast_gateway_stopped());
     return true;
   } catch (error) {
-    toasts.show(errorText(error), 'error');
+    toasts.showError(explain(error));
     return false;
   }
 }

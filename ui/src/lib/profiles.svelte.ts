@@ -5,7 +5,7 @@ import type { AppStatus } from '../bindings/AppStatus';
 import type { ProfileSummary } from '../bindings/ProfileSummary';
 import { backend } from './backend';
 import { toasts } from './toasts.svelte';
-import { errorText } from './messages-from-rust';
+import { explain } from './error-explained';
 
 class Profiles {
   status = $state<AppStatus | null>(null);
@@ -20,7 +20,7 @@ class Profiles {
       await this.refresh();
       return this.first();
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
       return null;
     }
   }

@@ -10,6 +10,7 @@ import { editor } from './editor.svelte';
 import { errorText } from './messages-from-rust';
 import { servers } from './servers.svelte';
 import { toasts } from './toasts.svelte';
+import { explain } from './error-explained';
 import { m } from '../paraglide/messages.js';
 
 /** Whether `gateway` can be ticked for a pull: a custom gateway no local profile tracks. */
@@ -108,7 +109,7 @@ class ServerGatewaysView {
       await editor.refresh();
       await this.reload();
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     } finally {
       this.pulling = false;
     }

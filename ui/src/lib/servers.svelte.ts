@@ -8,8 +8,8 @@ import { backend } from './backend';
 import { confirmations } from './confirm.svelte';
 import { editor } from './editor.svelte';
 import { toasts } from './toasts.svelte';
+import { explain } from './error-explained';
 import { m } from '../paraglide/messages.js';
-import { errorText } from './messages-from-rust';
 
 class Servers {
   list = $state<ServerView[]>([]);
@@ -20,7 +20,7 @@ class Servers {
     try {
       this.list = await backend.listServers();
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 
@@ -58,7 +58,7 @@ class Servers {
       // The test refreshed what the server says about the token (expiry, access).
       await this.load();
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     } finally {
       this.busy = null;
     }
@@ -79,7 +79,7 @@ class Servers {
       toasts.show(m.servers_pulled({ summary }), report.conflicts.length ? 'warning' : 'success');
       await editor.refresh();
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     } finally {
       this.busy = null;
     }
@@ -92,7 +92,7 @@ class Servers {
       toasts.show(m.servers_loaded_schemas({ count: schemas.length }));
       await editor.loadFlows();
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     } finally {
       this.busy = null;
     }
@@ -114,7 +114,7 @@ class Servers {
       await editor.refresh();
       toasts.show(m.servers_removed({ name: server.name }));
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 }

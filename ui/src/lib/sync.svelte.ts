@@ -6,7 +6,8 @@ import { backend, toIpcError } from './backend';
 import { editor } from './editor.svelte';
 import { toasts } from './toasts.svelte';
 import { m } from '../paraglide/messages.js';
-import { errorText } from './messages-from-rust';
+import { explain } from './error-explained';
+import { fieldIssueOf } from './field-errors';
 import { relogin } from './relogin.svelte';
 
 class Sync {
@@ -32,9 +33,11 @@ class Sync {
         await this.openConflict();
       } else {
         await editor.refresh();
-        const text = errorText(failure);
-        if (failure.field) editor.showServerIssues([{ field: failure.field, severity: 'error', code: 'server_detail', params: { detail: text }, message: failure.message }]);
-        toasts.show(text, 'error');
+        // At its field when it has one (a refused template: the Templates tab opens on it);
+        // a toast, which stays until dismissed, only for an error about no field.
+        const explained = explain(failure);
+        if (failure.field) editor.showServerIssues([fieldIssueOf(explained, failure.field, failure.message)]);
+        else toasts.showError(explained);
       }
     } finally {
       this.busy = false;
@@ -47,7 +50,7 @@ class Sync {
     try {
       this.conflict = { profileId: id, view: await backend.compareWithServer(id) };
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 
@@ -69,7 +72,7 @@ class Sync {
       toasts.show(choices.some((choice) => choice.keep === 'local') ? m.conflict_field_merged({ server }) : m.conflict_kept_server());
       await editor.refresh();
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     } finally {
       this.busy = false;
     }

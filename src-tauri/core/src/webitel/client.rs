@@ -12,7 +12,7 @@ use serde::Serialize;
 use url::Url;
 
 use super::call_log;
-use super::client_error::ClientError;
+use super::client_error::{ClientError, Credential};
 use super::redact::{describe_parse_error, quote_reply};
 use super::wire::{MicroError, Page, Schema, UserInfo};
 use crate::error_text::error_chain;
@@ -67,6 +67,8 @@ pub struct WebitelClient {
     timeout: Duration,
     retry_backoff: Duration,
     token: Option<Sensitive<String>>,
+    /// How the token was obtained: named in a 401 so the admin gets the fitting next step.
+    credential: Credential,
 }
 
 impl WebitelClient {
@@ -95,7 +97,14 @@ impl WebitelClient {
             timeout: config.timeout,
             retry_backoff: config.retry_backoff,
             token,
+            credential: Credential::Token,
         })
+    }
+
+    /// Says how the token was obtained (a pasted token is the default), so a 401 names it.
+    pub fn signed_in_with(mut self, credential: Credential) -> Self {
+        self.credential = credential;
+        self
     }
 
     /// `GET /api/userinfo`: whether the token is valid, and whose it is.
@@ -215,6 +224,7 @@ impl WebitelClient {
                     host: self.host.clone(),
                     status: status.as_u16(),
                     detail: error.map(|e| e.detail).unwrap_or_default(),
+                    credential: self.credential,
                 })
             }
             (_, Some(error)) => Err(ClientError::Api {

@@ -19,6 +19,8 @@ pub enum ClientError {
         host: String,
         status: u16,
         detail: String,
+        /// How the refused credential was obtained, so the next step fits it.
+        credential: Credential,
     },
 
     /// HTTP 403 `….access.forbidden` / `….access.denied`: the token may not do this.
@@ -55,6 +57,53 @@ pub enum ClientError {
 
     #[error("{}", api_message(.status, .error))]
     Api { status: u16, error: MicroError },
+}
+
+/// What the server refused, so an admin is told the step that fits: a pasted personal access
+/// token is replaced by pasting a new one, a token from a login by logging in again, and a
+/// refused login by checking the user name and password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Credential {
+    /// A personal access token the admin pasted.
+    #[default]
+    Token,
+    /// A token Textgate got by logging in with a user name and password.
+    Login,
+    /// The login itself: the user name, password or domain.
+    Password,
+}
+
+impl Credential {
+    /// The name the UI branches on (`credential` parameter).
+    pub fn wire(self) -> &'static str {
+        match self {
+            Credential::Token => "token",
+            Credential::Login => "login",
+            Credential::Password => "password",
+        }
+    }
+}
+
+/// Why a server could not be reached, from the transport's error chain: `dns` (no such host
+/// name), `refused` (nothing listens at that port), else `other`. The UI words its next step
+/// by it; the chain itself stays the detail.
+pub fn unreachable_reason(detail: &str) -> &'static str {
+    let lower = detail.to_ascii_lowercase();
+    let dns = [
+        "dns error",
+        "failed to lookup address",
+        "name or service not known",
+        "no such host",
+        "nodename nor servname",
+        "temporary failure in name resolution",
+    ];
+    if dns.iter().any(|sign| lower.contains(sign)) {
+        "dns"
+    } else if lower.contains("connection refused") || lower.contains("os error 111") {
+        "refused"
+    } else {
+        "other"
+    }
 }
 
 fn api_message(status: &u16, error: &MicroError) -> String {

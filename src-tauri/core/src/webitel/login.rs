@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroize;
 
 use super::client::WebitelClient;
-use super::client_error::ClientError;
+use super::client_error::{ClientError, Credential};
 use crate::sensitive::Sensitive;
 
 /// `POST /api/login` body. Never logged: no `Debug`.
@@ -134,9 +134,21 @@ impl WebitelClient {
         }
     }
 
-    /// A 412 `app.password.expired` / `app.password.force_change` as its own error.
+    /// A 412 `app.password.expired` / `app.password.force_change` as its own error; a 401 names
+    /// the password as what was refused.
     fn password_refusal(&self, error: ClientError) -> ClientError {
         match error {
+            ClientError::Unauthorized {
+                host,
+                status,
+                detail,
+                ..
+            } => ClientError::Unauthorized {
+                host,
+                status,
+                detail,
+                credential: Credential::Password,
+            },
             ClientError::Api { status: 412, error } if error.id.contains("force_change") => {
                 ClientError::PasswordChangeRequired {
                     host: self.host.clone(),

@@ -10,6 +10,7 @@ use crate::error::Result;
 use crate::sensitive::Sensitive;
 use crate::server::{token_account, ConnectOutcome, ServerAuth, TokenFacts};
 use crate::webitel::client::{ClientConfig, WebitelClient};
+use crate::webitel::client_error::Credential;
 use crate::webitel::login::LoginOutcome;
 
 /// A token checked against its server, with what the server said about it.
@@ -27,6 +28,10 @@ pub(super) enum Obtained {
 
 /// Runs `auth` against the server at `config` and checks the token it gives.
 pub(super) async fn obtain(config: &ClientConfig, auth: ServerAuth) -> Result<Obtained> {
+    let credential = match &auth {
+        ServerAuth::Token { .. } => Credential::Token,
+        ServerAuth::Login { .. } | ServerAuth::TwoFactor { .. } => Credential::Login,
+    };
     let (token, username) = match auth {
         ServerAuth::Token { token } => (Sensitive::new(token.expose().trim().to_string()), None),
         ServerAuth::Login {
@@ -52,6 +57,7 @@ pub(super) async fn obtain(config: &ClientConfig, auth: ServerAuth) -> Result<Ob
         }
     };
     let info = WebitelClient::new(config, Some(token.clone()))?
+        .signed_in_with(credential)
         .user_info()
         .await?;
     Ok(Obtained::Token(CheckedToken {

@@ -261,3 +261,53 @@ async fn logging_in_again_with_two_factor_asks_for_the_code_first() {
     };
     assert_eq!(server.username.as_deref(), Some("ann"));
 }
+
+/// The `credential` a refused sign-in names, so the UI gives the step that fits it.
+fn credential(error: &crate::CoreError) -> String {
+    assert_eq!(error.code(), crate::ErrorCode::Unauthorized, "{error:?}");
+    serde_json::to_value(error.params()).unwrap()["credential"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_refused_401_says_whether_a_pasted_token_a_login_or_a_password_was_refused() {
+    let emulator = Emulator::new("tok");
+    let running = emulator.spawn().await.unwrap();
+    let workspace = workspace(Arc::new(MemorySecretStore::new()));
+    let pasted = ServerAuth::Token {
+        token: Sensitive::new("nope".into()),
+    };
+    let refused = workspace
+        .servers()
+        .add("Prod", &running.base_url(), None, pasted)
+        .await
+        .unwrap_err();
+    assert_eq!(credential(&refused), "token");
+
+    let wrong_password = ServerAuth::Login {
+        username: "bob".into(),
+        password: Sensitive::new("wrong".into()),
+        domain: String::new(),
+    };
+    let refused = workspace
+        .servers()
+        .add("Prod", &running.base_url(), None, wrong_password)
+        .await
+        .unwrap_err();
+    assert_eq!(credential(&refused), "password");
+
+    workspace
+        .servers()
+        .add("Prod", &running.base_url(), None, login("bob"))
+        .await
+        .unwrap();
+    emulator.set_token_expiry(crate::clock::now_millis() - 1);
+    let expired = workspace
+        .servers()
+        .refresh_flow_schemas("Prod")
+        .await
+        .unwrap_err();
+    assert_eq!(credential(&expired), "login");
+}

@@ -12,9 +12,18 @@ use crate::server::{
 };
 use crate::validation::check_name;
 use crate::webitel::client::{parse_base_url, ClientConfig, WebitelClient};
-use crate::webitel::client_error::ClientError;
+use crate::webitel::client_error::{ClientError, Credential};
 
 use super::server_login::{obtain, Obtained};
+
+/// How `server`'s token was obtained: by a login when it has a user name, else pasted.
+fn credential_of(server: &Server) -> Credential {
+    if server.username.is_some() {
+        Credential::Login
+    } else {
+        Credential::Token
+    }
+}
 
 impl Workspace {
     /// A client for `server` with its token (or the override).
@@ -31,6 +40,7 @@ impl Workspace {
                     .unwrap_or_else(|| server.name.clone()),
                 status: 401,
                 detail: "no access token is stored".into(),
+                credential: credential_of(server),
             }
             .into());
         };
@@ -39,7 +49,7 @@ impl Workspace {
             ca_pem: server.ca_pem.clone(),
             ..self.client_defaults.clone()
         };
-        Ok(WebitelClient::new(&config, Some(token))?)
+        Ok(WebitelClient::new(&config, Some(token))?.signed_in_with(credential_of(server)))
     }
 
     pub(super) fn server_view(&self, server: &Server) -> ServerView {

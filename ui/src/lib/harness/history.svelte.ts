@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../../bindings/HistoryEntry';
 import type { HistoryQuery } from '../../bindings/HistoryQuery';
 import type { Direction } from '../../bindings/Direction';
 import { toasts } from '../toasts.svelte';
+import { explain } from '../error-explained';
 import { m } from '../../paraglide/messages.js';
 import { harnessApi } from './api';
 import { errorText } from '../messages-from-rust';
@@ -101,7 +102,7 @@ class HistoryState {
       toasts.show(resign ? m.history_replayed_resigned({ id: entry.id, outcome }) : m.history_replayed({ id: entry.id, outcome }), replayed.status && replayed.status < 300 ? 'success' : 'warning');
       await this.search(profileId);
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 
@@ -111,7 +112,7 @@ class HistoryState {
       toasts.show(m.history_cleared({ count: removed }), 'info');
       await this.search(profileId);
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     }
   }
 }

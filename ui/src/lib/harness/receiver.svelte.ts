@@ -7,7 +7,8 @@ import type { HistoryEntry } from '../../bindings/HistoryEntry';
 import type { LiveBatch } from '../../bindings/LiveBatch';
 import type { ReceiverInfo } from '../../bindings/ReceiverInfo';
 import { harnessApi } from './api';
-import { errorText } from '../messages-from-rust';
+import { explain, type Explained } from '../error-explained';
+import { toIpcError } from '../backend';
 
 /** The most entries the live log holds (the backend sends at most as many at a time). */
 export const LIVE_WINDOW = 200;
@@ -25,7 +26,8 @@ class ReceiverState {
   /** Requests since the start that the history could not keep (the database refused them). */
   notRecorded = $state(0);
   busy = $state(false);
-  error = $state<string | null>(null);
+  /** The last failure, explained; `port` says the Port field is what it is about. */
+  error = $state<(Explained & { port: boolean }) | null>(null);
   #profileId: string | null = null;
 
   /** Settings' default port became `next` (was `before`, null at start): the panel starts on
@@ -55,7 +57,7 @@ class ReceiverState {
         this.entries = await harnessApi.searchHistory({ profileId, channel: 'receive', limit: LIVE_WINDOW, chatId: null, text: null, status: null });
       }
     } catch (error) {
-      this.error = errorText(error);
+      this.error = failed(error);
     }
   }
 
@@ -69,7 +71,7 @@ class ReceiverState {
       this.notRecorded = 0;
       this.info = await harnessApi.startReceiver(profileId, Number(this.port), this.path, answer, new Channel<LiveBatch>((batch) => this.#arrived(batch)));
     } catch (error) {
-      this.error = errorText(error);
+      this.error = failed(error);
     } finally {
       this.busy = false;
     }
@@ -91,7 +93,7 @@ class ReceiverState {
       await harnessApi.stopReceiver();
       this.info = null;
     } catch (error) {
-      this.error = errorText(error);
+      this.error = failed(error);
     } finally {
       this.busy = false;
     }
@@ -99,3 +101,8 @@ class ReceiverState {
 }
 
 export const receiver = new ReceiverState();
+
+/** A failure to show; a port the receiver cannot listen on is the Port field's. */
+function failed(thrown: unknown): Explained & { port: boolean } {
+  return { ...explain(thrown), port: toIpcError(thrown).code === 'receiver_port' };
+}
