@@ -52,5 +52,5 @@ pub use store::Store;
 pub use workspace::{
     Bulk, BulkAction, BulkFailure, BulkOutcome, BulkProgress, ConflictView, GatewayPull, Harness,
     KeepVersion, Profiles, PullOutcome, PullReport, PushAction, RefreshOutcome, SaveOutcome,
-    ServerGateways, ServerSync, Servers, Workspace,
+    ServerCheck, ServerGateways, ServerSync, Servers, Workspace,
 };

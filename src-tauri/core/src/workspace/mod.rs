@@ -15,6 +15,7 @@ pub mod remote;
 mod server_login;
 mod servers;
 mod sync;
+mod sync_check;
 mod sync_log;
 mod sync_record;
 mod template_verdicts;
@@ -36,6 +37,7 @@ pub use profiles::SaveOutcome;
 pub use pull::{GatewayPull, PullFailure, PullOutcome, PullReport, RefreshOutcome};
 pub use remote::{LinkedProfile, MissingProfile, ServerGateway, ServerGateways};
 pub use sync::{ConflictView, KeepVersion, PushAction};
+pub use sync_check::ServerCheck;
 
 pub struct Workspace {
     store: Mutex<Store>,
