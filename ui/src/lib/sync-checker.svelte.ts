@@ -4,6 +4,7 @@
 // open profile's badge show the answer. Runs never overlap; a failure is never a toast (a server
 // that cannot be reached shows as "not checked: offline" on its profiles). `now` ticks so
 // "checked 2 min ago" stays true while nothing else changes.
+import { untrack } from 'svelte';
 import type { ProfileView } from '../bindings/ProfileView';
 import { backend } from './backend';
 import { editor } from './editor.svelte';
@@ -39,7 +40,8 @@ class SyncChecker {
     $effect.root(() => {
       $effect(() => {
         const id = this.#openPushed;
-        if (id) void this.check(id);
+        // Only the opened profile is this effect's to follow, not the check's own state.
+        if (id) untrack(() => void this.check(id));
       });
     });
   }
