@@ -130,8 +130,12 @@ impl Workspace {
             .map_or_else(|| profile_id.to_string(), |profile| profile.name);
         let unchanged = |result: Result<()>| result.map(|()| false);
         let result: Result<bool> = match action {
-            BulkAction::Enable => unchanged(self.sync().set_enabled(profile_id, true).await.map(drop)),
-            BulkAction::Disable => unchanged(self.sync().set_enabled(profile_id, false).await.map(drop)),
+            BulkAction::Enable => {
+                unchanged(self.sync().set_enabled(profile_id, true).await.map(drop))
+            }
+            BulkAction::Disable => {
+                unchanged(self.sync().set_enabled(profile_id, false).await.map(drop))
+            }
             BulkAction::Push => unchanged(self.sync().push(profile_id, false).await.map(drop)),
             BulkAction::Delete { remote: true } => unchanged(self.sync().delete(profile_id).await),
             BulkAction::Delete { remote: false } => unchanged(self.profiles().delete(profile_id)),

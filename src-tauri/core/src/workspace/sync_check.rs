@@ -50,7 +50,12 @@ impl ServerCheck {
 
 impl Workspace {
     /// Notes what the server says of `profile` (`bot`: its gateway, `None`: gone) into `check`.
-    fn note_check(&self, check: &mut ServerCheck, profile: &Profile, bot: Option<&Bot>) -> Result<()> {
+    fn note_check(
+        &self,
+        check: &mut ServerCheck,
+        profile: &Profile,
+        bot: Option<&Bot>,
+    ) -> Result<()> {
         check.checked += 1;
         match bot {
             Some(bot) => {
@@ -75,7 +80,12 @@ impl Workspace {
     }
 
     /// The server could not be read: its `profiles` are marked with why, nothing else moves.
-    fn note_unreachable(&self, check: &mut ServerCheck, profiles: &[Profile], error: CoreError) -> Result<()> {
+    fn note_unreachable(
+        &self,
+        check: &mut ServerCheck,
+        profiles: &[Profile],
+        error: CoreError,
+    ) -> Result<()> {
         let ids: Vec<String> = profiles.iter().map(|profile| profile.id.clone()).collect();
         self.store().note_check_failed(&ids, error.code())?;
         check.failure = Some(PullFailure {
@@ -107,10 +117,8 @@ impl Workspace {
                 return Ok(check);
             }
         };
-        let by_id: HashMap<i64, &Bot> = bots
-            .iter()
-            .filter_map(|bot| Some((bot.id?, bot)))
-            .collect();
+        let by_id: HashMap<i64, &Bot> =
+            bots.iter().filter_map(|bot| Some((bot.id?, bot))).collect();
         for profile in &linked {
             let bot = profile.remote_id.and_then(|id| by_id.get(&id).copied());
             self.note_check(&mut check, profile, bot)?;

@@ -76,9 +76,16 @@ async fn a_local_edit_is_kept_and_a_conflict_stays_one() {
 async fn an_unreachable_server_marks_its_profiles_not_checked_and_is_no_error() {
     let f = fixture().await;
     let (saved, _) = pushed(&f, draft(&f.server_id, "Support")).await;
-    let checked_at = f.workspace.profiles().get(&saved.id).unwrap().freshness.checked_at;
+    let checked_at = f
+        .workspace
+        .profiles()
+        .get(&saved.id)
+        .unwrap()
+        .freshness
+        .checked_at;
     assert!(checked_at.is_some(), "a push is a read of the server");
-    f.emulator().set_fault(Some(FaultRule::every(FaultKind::Reset)));
+    f.emulator()
+        .set_fault(Some(FaultRule::every(FaultKind::Reset)));
 
     let check = f.workspace.sync().check_server(&f.server_id).await.unwrap();
 
@@ -90,7 +97,10 @@ async fn an_unreachable_server_marks_its_profiles_not_checked_and_is_no_error() 
     assert_eq!(view.freshness.checked_at, checked_at);
     assert_eq!(view.sync_state, SyncState::InSync);
     let one = f.workspace.sync().check_profile(&saved.id).await.unwrap();
-    assert_eq!(one.failure.map(|failure| failure.code), Some(ErrorCode::Unreachable));
+    assert_eq!(
+        one.failure.map(|failure| failure.code),
+        Some(ErrorCode::Unreachable)
+    );
 
     // Reachable again: the next check clears the mark.
     f.emulator().set_fault(None);
@@ -133,7 +143,11 @@ async fn a_conflict_found_by_a_push_stays_after_the_comparison_is_closed() {
 
     let error = f.workspace.sync().push(&saved.id, false).await.unwrap_err();
     assert_eq!(error.code(), "conflict");
-    f.workspace.sync().compare_with_server(&saved.id).await.unwrap();
+    f.workspace
+        .sync()
+        .compare_with_server(&saved.id)
+        .await
+        .unwrap();
     assert_eq!(state(&f, &saved.id), SyncState::Conflict);
 
     edit.name = "Mine, again".into();

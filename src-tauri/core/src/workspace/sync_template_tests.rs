@@ -106,7 +106,9 @@ async fn a_file_policy_fail_webitel_cannot_send_is_a_template_problem_and_is_not
     assert_eq!(issue.field, ProfileField::TemplateFilePolicyFail);
     assert_eq!(issue.severity, Severity::Error);
     assert!(
-        error.to_string().starts_with("Webitel accepts this template but cannot send it"),
+        error
+            .to_string()
+            .starts_with("Webitel accepts this template but cannot send it"),
         "{error}"
     );
     assert_eq!(f.emulator().requests().len(), requests_before);
