@@ -92,6 +92,7 @@ ipc_commands![
     sync::pull_server,
     sync::pull_gateways,
     sync::refresh_profile,
+    sync::check_sync,
     sync::compare_with_server,
     sync::resolve_conflict,
     sync::resolve_conflict_fields,

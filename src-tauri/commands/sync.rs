@@ -1,10 +1,11 @@
 //! Sync commands: push a profile, pull a server (or the gateways picked on it), refresh a
-//! profile from its server, compare and resolve a conflict.
+//! profile from its server, check what the servers hold now (quietly), compare and resolve a
+//! conflict.
 
 use tauri::State;
 use textgate_core::{
     ConflictView, FieldChoice, GatewayPull, KeepVersion, ProfileView, PullReport, PushAction,
-    RefreshOutcome,
+    RefreshOutcome, ServerCheck,
 };
 
 use crate::contract::ipc_command;
@@ -39,6 +40,22 @@ pub async fn pull_gateways(
 #[ipc_command]
 pub async fn refresh_profile(state: State<'_, AppState>, id: String) -> IpcResult<RefreshOutcome> {
     Ok(state.workspace()?.sync().refresh(&id).await?)
+}
+
+/// Checks the sync state of pushed profiles against their servers without taking anything from
+/// them: one profile (`id`), or every pushed profile (one listing per server). A server that
+/// cannot be reached is in the answer (`failure`), not an error.
+#[ipc_command]
+pub async fn check_sync(
+    state: State<'_, AppState>,
+    id: Option<String>,
+) -> IpcResult<Vec<ServerCheck>> {
+    let workspace = state.workspace()?;
+    let sync = workspace.sync();
+    Ok(match id {
+        Some(id) => vec![sync.check_profile(&id).await?],
+        None => sync.check_all().await?,
+    })
 }
 
 #[ipc_command]

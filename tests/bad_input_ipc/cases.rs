@@ -91,6 +91,18 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
                 Code("not_found"),
             ),
         ],
+        // No id checks every server (the catalogue's state has none): it answers.
+        "check_sync" => vec![
+            case("an id of the wrong type", json!({"id": 5}), Args),
+            case("no id", json!({"x": huge()}), Answers),
+            case("an unknown id", unknown, Code("not_found")),
+            case("a huge id", json!({"id": huge()}), Code("not_found")),
+            case(
+                "a NUL in the id",
+                json!({"id": format!("{profile}\0")}),
+                Code("not_found"),
+            ),
+        ],
         "delete_profile" => vec![
             case(
                 "remote of the wrong type",

@@ -164,7 +164,8 @@ export class FakeBackend {
       serverId: draft.serverId,
       serverName: draft.serverId ? (this.servers.servers.get(draft.serverId)?.name ?? null) : null,
       remoteId: pushed,
-      syncState: pushed === null ? 'localOnly' : previous?.syncState === 'conflict' ? 'conflict' : 'changedHere',
+      syncState: pushed === null ? 'localOnly' : previous?.syncState === 'conflict' || previous?.syncState === 'gone' ? previous.syncState : 'changedHere',
+      freshness: previous?.freshness ?? { checkedAt: null, checkFailure: null },
       // As core: the full webhook address when the profile has a server, else just the URI.
       webhookUrl: draft.serverId
         ? `${this.servers.servers.get(draft.serverId)?.baseUrl ?? ''}/chat/${draft.uri.trim().replace(/^\//, '')}`
@@ -198,6 +199,7 @@ function summary(view: ProfileView): ProfileSummary {
     serverId: view.serverId,
     notes: view.notes,
     syncState: view.syncState,
+    freshness: view.freshness,
     updatedAt: view.updatedAt,
   };
 }

@@ -25,14 +25,15 @@ export class FakeBulk {
     for (const profileId of profileIds) {
       await new Promise((resolve) => setTimeout(resolve, 40));
       const name = this.profiles.get(profileId)?.name ?? profileId;
+      let changed = false;
       let error: BulkOutcome['error'] = null;
       try {
-        await this.#one(action, profileId);
+        changed = (await this.#one(action, profileId)) === true;
       } catch (failure) {
         const { code, message } = failure as IpcError;
         error = { code, message };
       }
-      const outcome = { profileId, name, error };
+      const outcome = { profileId, name, error, changed };
       outcomes.push(outcome);
       const progress: BulkProgress = { done: outcomes.length, total: profileIds.length, outcome };
       (window as any).__TAURI_INTERNALS__.runCallback(channel.id, { index: outcomes.length - 1, message: progress });
@@ -40,7 +41,8 @@ export class FakeBulk {
     return outcomes;
   }
 
-  async #one(action: BulkAction, id: string) {
+  /** Runs one action; `true` when a pull took the server's version (BulkOutcome.changed). */
+  async #one(action: BulkAction, id: string): Promise<boolean | void> {
     const commands = this.all();
     switch (action.kind) {
       case 'enable':
@@ -60,7 +62,7 @@ export class FakeBulk {
         if (outcome === 'conflict')
           throw { code: 'conflict', message: `Both this computer and the server changed \u201c${name}\u201d since the last sync: compare the two versions and keep one` };
         if (outcome === 'missing') throw { code: 'remote_gone', message: `The gateway \u201c${name}\u201d no longer exists on the server` };
-        return;
+        return outcome === 'updated';
       }
     }
   }

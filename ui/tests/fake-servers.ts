@@ -21,7 +21,9 @@ import type { GatewayPull } from '../src/bindings/GatewayPull';
 import type { RefreshOutcome } from '../src/bindings/RefreshOutcome';
 import type { ServerGateway } from '../src/bindings/ServerGateway';
 import type { ServerGateways } from '../src/bindings/ServerGateways';
+import type { ServerCheck } from '../src/bindings/ServerCheck';
 import type { FakeCommands } from './fake-ipc';
+import { checkSync, unreachable } from './fake-freshness';
 
 // As core: the code, the English sentence and the data it is made of (IpcError.params).
 const fail = (code: ErrorCode, message: string, params: IpcError['params'] = {}, field: IpcError['field'] = null): IpcError => ({
@@ -64,6 +66,12 @@ export class FakeServers {
   remoteEdit: Partial<SyncContent> | null = null;
   /** Who the server says changed its side last (`null`: it does not say). */
   remoteChangedBy: string | null = 'Ann Admin';
+  /** Servers that cannot be reached (a check marks their profiles "not checked: offline"). */
+  offline = new Set<string>();
+  /** Edits made on the server behind the app's back, by profile id (a check, push or refresh finds them). */
+  serverEdits = new Map<string, Partial<Pick<ProfileView, 'name' | 'callback' | 'enabled'>>>();
+  /** Gateways deleted on the server, by profile id. */
+  goneOnServer = new Set<string>();
   #nextServer = 1;
   #nextRemote = 100;
 
@@ -142,9 +150,36 @@ export class FakeServers {
     refreshProfile: (id: string): RefreshOutcome => {
       const view = this.#profile(id);
       if (view.remoteId === null || !view.serverId) throw fail('not_pushed', `\u201c${view.name}\u201d is not on its server yet: push it first`, { profile: view.name });
-      return (this.remote.get(view.serverId) ?? []).some((g) => g.id === view.remoteId) ? 'unchanged' : 'missing';
+      if (this.offline.has(view.serverId)) throw this.#unreachable(view.serverId);
+      view.freshness = { checkedAt: Date.now(), checkFailure: null };
+      if (this.goneOnServer.has(id)) {
+        view.syncState = 'gone';
+        return 'missing';
+      }
+      const edits = this.serverEdits.get(id);
+      if (edits) {
+        // As core's pull rule: taken unless it changed here too.
+        if (view.syncState === 'changedHere' || view.syncState === 'conflict') {
+          view.syncState = 'conflict';
+          return 'conflict';
+        }
+        Object.assign(view, edits, { syncState: 'inSync' });
+        this.serverEdits.delete(id);
+        return 'updated';
+      }
+      const listed = this.remote.get(view.serverId);
+      return !listed || listed.some((g) => g.id === view.remoteId) ? 'unchanged' : 'missing';
     },
+    checkSync: (id: string | null): ServerCheck[] => this.#check(id),
   } satisfies Partial<FakeCommands>;
+
+  #unreachable(serverId: string): IpcError {
+    return unreachable(this.servers.get(serverId)?.baseUrl ?? '');
+  }
+
+  #check(id: string | null): ServerCheck[] {
+    return checkSync(this.servers, this.profiles, this, id);
+  }
 
   /** As the emulator's two-factor user `ann` (code 123456): the login asks for the code first. */
   #login(auth: ServerAuth, baseUrl: string): ConnectOutcome | null {
@@ -213,6 +248,16 @@ export class FakeServers {
     const view = this.#profile(id);
     this.#refuseExpired(view.serverId);
     if (!view.serverId) throw fail('no_server', `\u201c${view.name}\u201d has no server: pick one before pushing`, { profile: view.name });
+    if (view.serverId && this.offline.has(view.serverId)) throw this.#unreachable(view.serverId);
+    // As core: the server's newer version is noted (the badge says so) and the push refused.
+    if (this.serverEdits.has(id)) view.freshness = { checkedAt: Date.now(), checkFailure: null };
+    if (this.serverEdits.has(id) && view.syncState !== 'conflict') {
+      if (view.syncState === 'changedHere') view.syncState = 'conflict';
+      else {
+        view.syncState = 'changedOnServer';
+        throw fail('remote_changed', `\u201c${view.name}\u201d was changed on the server since the last sync: pull it first`, { profile: view.name });
+      }
+    }
     if (view.syncState === 'conflict')
       throw fail('conflict', `Both this computer and the server changed \u201c${view.name}\u201d since the last sync: compare the two versions and keep one`, { profile: view.name });
     const refusal = this.refusals.get(id);
@@ -225,6 +270,7 @@ export class FakeServers {
     const created = view.remoteId === null;
     view.remoteId ??= this.#nextRemote++;
     view.syncState = 'inSync';
+    view.freshness = { checkedAt: Date.now(), checkFailure: null };
     view.uriEditable = false;
     view.serverName = this.servers.get(view.serverId)?.name ?? null;
     return created ? 'created' : 'updated';
@@ -286,6 +332,7 @@ export class FakeServers {
     const view = this.#profile(id);
     if (keep === 'remote') Object.assign(view, this.#compare(id).remote);
     view.syncState = 'inSync';
+    this.serverEdits.delete(id);
     return structuredClone(view);
   }
 }

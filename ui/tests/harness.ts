@@ -55,6 +55,17 @@ if (params.has('live')) {
   for (const profile of backend.profiles.values())
     Object.assign(profile, { serverName: 'Demo', remoteId: remoteId++, syncState: 'inSync', uriEditable: false, enabled: profile.flow !== null });
 }
+// `?pushed=1` (with `onserver=1`): the seeded profiles are on Demo as pushed, last checked 10
+// minutes ago; `&serverchanged=N` renames the Nth on the server behind the app's back (a check
+// finds it); `&offline=1` makes Demo unreachable.
+if (params.has('pushed')) {
+  let remoteId = 500;
+  for (const view of backend.profiles.values())
+    Object.assign(view, { remoteId: remoteId++, syncState: 'inSync', uriEditable: false, freshness: { checkedAt: Date.now() - 600_000, checkFailure: null } });
+  const changed = [...backend.profiles.values()][Number(params.get('serverchanged') ?? 0) - 1];
+  if (changed) backend.servers.serverEdits.set(changed.id, { name: `${changed.name} renamed on server` });
+  if (params.has('offline')) backend.servers.offline.add('s1');
+}
 // `?conflict=1`: the first seeded profile is on Demo and changed on both sides.
 if (params.has('conflict')) {
   const first = [...backend.profiles.values()][0];

@@ -7,7 +7,7 @@
 use std::io::{BufRead, Write};
 
 use serde::Deserialize;
-use textgate_core::gateway_templates::{server_refusal, template_issues};
+use textgate_core::gateway_templates::{push_refusal, template_issues};
 use textgate_core::template_preview::{preview_templates, SampleAccount};
 use textgate_core::Templates;
 
@@ -30,7 +30,7 @@ fn answer(request: Request) -> serde_json::Value {
             serde_json::json!(preview_templates(&templates, &sample))
         }
         Request::Issues { templates } => {
-            let refusal = server_refusal(&templates);
+            let refusal = push_refusal(&templates);
             serde_json::json!({
                 "issues": template_issues(&templates),
                 "refused": refusal.is_some(),

@@ -5,6 +5,11 @@
 //! 400 `chat.bot.custom.updates.invalid` whose detail this module reproduces word for word, so a
 //! push can be refused locally with the server's own message. At runtime `close` and
 //! `file_policy_fail` get no context; the others get the agent's account.
+//!
+//! `file_policy_fail` is only parsed by the server, yet rendered without context when a
+//! customer sends a file the policy refuses (chat_manager `bot/channel.go`,
+//! `startWithFilePolicyFallback`): one that cannot render makes that chat fail to start. So a
+//! push refuses it too ([`push_refusal`]), as Textgate's refusal beside the server's.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -114,16 +119,23 @@ pub struct TemplateRefusal {
     /// The 400's detail, as the server words it.
     pub detail: String,
     pub error: TemplateError,
+    /// The server would accept it, but cannot send it (`file_policy_fail` that fails to
+    /// render): refused by Textgate, not by Webitel.
+    pub unsendable: bool,
 }
 
 impl TemplateRefusal {
     pub fn field_issue(&self) -> FieldIssue {
-        FieldIssue::error(
-            self.key.field(),
+        let issue = if self.unsendable {
+            crate::issue::Issue::TemplateUnsendable {
+                go: self.error.go_message(),
+            }
+        } else {
             crate::issue::Issue::ServerDetail {
                 detail: self.detail.clone(),
-            },
-        )
+            }
+        };
+        FieldIssue::error(self.key.field(), issue)
     }
 
     /// Whether Textgate stopped the template at one of its limits (work, output, nesting)
@@ -185,6 +197,7 @@ pub fn server_refusal(templates: &Templates) -> Option<TemplateRefusal> {
             key,
             detail: error.go_message(),
             error,
+            unsendable: false,
         });
     }
     TemplateKey::PARSE_ORDER.into_iter().find_map(|key| {
@@ -194,18 +207,46 @@ pub fn server_refusal(templates: &Templates) -> Option<TemplateRefusal> {
                 key,
                 detail: format!("updates.{}: {}", key.wire_name(), error.go_message()),
                 error,
+                unsendable: false,
             })
     })
 }
 
+/// Whether `file_policy_fail` fails to render as Webitel sends it (no context).
+fn unsendable(set: &TemplateSet) -> Option<TemplateError> {
+    let key = TemplateKey::FilePolicyFail;
+    if !set.contains(key.wire_name()) {
+        return None;
+    }
+    set.render_bytes(key.wire_name(), &Value::Nil, MissingKey::Error)
+        .err()
+}
+
+/// What a push refuses: the server's refusal, else a `file_policy_fail` the server would take
+/// but never manage to send. `None`: the templates can be pushed.
+pub fn push_refusal(templates: &Templates) -> Option<TemplateRefusal> {
+    if let Some(refusal) = server_refusal(templates) {
+        return Some(refusal);
+    }
+    let parsed = parse_templates(templates);
+    let key = TemplateKey::FilePolicyFail;
+    unsendable(&parsed.set).map(|error| TemplateRefusal {
+        key,
+        detail: format!("updates.{}: {}", key.wire_name(), error.go_message()),
+        error,
+        unsendable: true,
+    })
+}
+
 /// Form warnings, one per broken key: saving is allowed (the admin may be mid-edit), pushing
-/// is not. `file_policy_fail` is not tested by the server but fails when Webitel sends it.
+/// is not. `file_policy_fail` is not tested by the server but fails when Webitel sends it, so
+/// it is a template problem like the others.
 pub fn template_issues(templates: &Templates) -> Vec<FieldIssue> {
     judge_templates(templates).0
 }
 
-/// [`template_issues`] and whether the server would refuse the templates
-/// (`server_refusal(..).is_some()`), from one parse and one render of each key.
+/// [`template_issues`] and whether a push would refuse the templates
+/// (`push_refusal(..).is_some()`), from one parse and one render of each key.
 pub fn judge_templates(templates: &Templates) -> (Vec<FieldIssue>, bool) {
     let parsed = parse_templates(templates);
     let mut issues = Vec::new();
@@ -218,15 +259,15 @@ pub fn judge_templates(templates: &Templates) -> (Vec<FieldIssue>, bool) {
         } else if let Err(error) = test_render(&parsed.set, key) {
             refused = true;
             refusal_message(&error)
-        } else if key == TemplateKey::FilePolicyFail && parsed.set.contains(key.wire_name()) {
-            match parsed
-                .set
-                .render_bytes(key.wire_name(), &Value::Nil, MissingKey::Error)
-            {
-                Ok(_) => continue,
-                Err(error) => crate::issue::Issue::TemplateUnsendable {
-                    go: error.go_message(),
-                },
+        } else if key == TemplateKey::FilePolicyFail {
+            match unsendable(&parsed.set) {
+                None => continue,
+                Some(error) => {
+                    refused = true;
+                    crate::issue::Issue::TemplateUnsendable {
+                        go: error.go_message(),
+                    }
+                }
             }
         } else {
             continue;

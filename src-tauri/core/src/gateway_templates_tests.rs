@@ -226,3 +226,22 @@ fn a_never_ending_template_is_previewed_and_refused_within_the_budget() {
         .message
         .starts_with("Textgate will not push this template"));
 }
+
+#[test]
+fn a_push_refuses_a_file_policy_fail_the_server_would_take_but_cannot_send() {
+    let t = templates(|t| t.file_policy_fail = "Sorry $(.FirstName)".into());
+    // The server itself takes it (see above); a push does not.
+    assert_eq!(server_refusal(&t), None);
+    let refusal = push_refusal(&t).expect("refused at push");
+    assert_eq!(refusal.key, TemplateKey::FilePolicyFail);
+    assert!(refusal.unsendable);
+    assert_eq!(refusal.field_issue().issue.code(), "template_unsendable");
+    assert!(judge_templates(&t).1, "judged a template problem");
+    // One the server refuses is the server's refusal, whatever file_policy_fail holds.
+    let both = templates(|t| {
+        t.join = "$(md2 .FirstName)".into();
+        t.file_policy_fail = "Sorry $(.FirstName)".into();
+    });
+    assert!(!push_refusal(&both).unwrap().unsendable);
+    assert_eq!(push_refusal(&Templates::default()), None);
+}

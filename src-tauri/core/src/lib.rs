@@ -53,5 +53,5 @@ pub use store::Store;
 pub use workspace::{
     Bulk, BulkAction, BulkFailure, BulkOutcome, BulkProgress, ConflictView, FieldChoice,
     GatewayPull, Harness, KeepVersion, Profiles, PullOutcome, PullReport, PushAction,
-    RefreshOutcome, SaveOutcome, ServerGateways, ServerSync, Servers, Workspace,
+    RefreshOutcome, SaveOutcome, ServerCheck, ServerGateways, ServerSync, Servers, Workspace,
 };

@@ -102,6 +102,13 @@ pub struct SyncBase {
     pub remote_seen_updated_at: Option<i64>,
     /// The secret was changed here after the last sync.
     pub secret_changed: bool,
+    /// When the server's copy was last read (a push, pull, refresh, comparison or check), in
+    /// milliseconds since the epoch; `None`: never since this was recorded.
+    pub checked_at: Option<i64>,
+    /// That read found no gateway with `remote_id` on the server.
+    pub remote_gone: bool,
+    /// Why the last check could not read the server; cleared by the next read.
+    pub check_failure: Option<crate::error_code::ErrorCode>,
 }
 
 impl ProfileDraft {

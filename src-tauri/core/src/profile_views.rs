@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::profile::{FlowRef, Profile, Templates};
 use crate::sensitive::Sensitive;
-use crate::sync_state::{sync_state, SyncState};
+use crate::sync_state::{sync_state, SyncFreshness, SyncState};
 
 /// Where the profile's app secret stands in the OS keychain.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -46,13 +46,16 @@ pub struct ProfileView {
     #[ts(type = "number | null")]
     pub remote_id: Option<i64>,
     pub sync_state: SyncState,
+    /// When `sync_state` was last checked against the server, or why it could not be.
+    pub freshness: SyncFreshness,
     /// What the URI copy button copies: the full webhook URL, or the URI without a server.
     pub webhook_url: String,
     /// No flow schema picked, or no secret stored.
     pub incomplete: bool,
     /// Whether the URI can still be edited (never pushed to a server).
     pub uri_editable: bool,
-    /// Webitel would refuse a template: the profile can be kept but not pushed.
+    /// Webitel would refuse a template, or accept one it cannot send: the profile can be kept
+    /// but not pushed.
     pub templates_refused: bool,
     #[ts(type = "number")]
     pub created_at: i64,
@@ -80,6 +83,7 @@ impl ProfileView {
             ),
             server_name: extras.server_name,
             sync_state: sync_state(&profile),
+            freshness: SyncFreshness::of_profile(&profile),
             incomplete: profile.is_incomplete() || secret_state != SecretState::Stored,
             uri_editable: !profile.is_pushed(),
             templates_refused: extras.templates_refused,
@@ -123,12 +127,14 @@ pub struct ProfileSummary {
     pub pushed: bool,
     /// No flow schema picked yet.
     pub incomplete: bool,
-    /// Webitel would refuse a template.
+    /// Webitel would refuse a template, or accept one it cannot send.
     pub templates_refused: bool,
     pub server_id: Option<String>,
     /// The admin's note, searched like the name.
     pub notes: String,
     pub sync_state: SyncState,
+    /// When `sync_state` was last checked against the server, or why it could not be.
+    pub freshness: SyncFreshness,
     #[ts(type = "number")]
     pub updated_at: i64,
 }
@@ -154,6 +160,7 @@ impl ProfileSummary {
             server_id: profile.server_id.clone(),
             notes: profile.notes.clone(),
             sync_state: sync_state(profile),
+            freshness: SyncFreshness::of_profile(profile),
             updated_at: profile.updated_at,
         }
     }

@@ -1,7 +1,9 @@
 //! What "in sync" means for a profile and a gateway on a server. The synced content (never the
 //! secret) is kept as a snapshot at each push or pull; comparing it with the profile now tells
 //! whether it changed here, and comparing the server's `updated_at` with the one seen at that
-//! sync tells whether it changed there. Both at once is a conflict.
+//! sync tells whether it changed there. Both at once is a conflict. What is known of the server
+//! side is only as fresh as its last read (`SyncBase::checked_at`), which the front ends show
+//! beside the state; a read that found no gateway makes the state `Gone`.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -20,6 +22,8 @@ pub enum SyncState {
     ChangedOnServer,
     /// Edited on both sides: the user picks which version to keep.
     Conflict,
+    /// The last read of the server found no gateway for it (deleted there).
+    Gone,
 }
 
 /// The part of a gateway both sides hold (the secret is compared through a flag instead).
@@ -92,6 +96,9 @@ pub fn sync_state(profile: &Profile) -> SyncState {
     if profile.server_id.is_none() || profile.remote_id.is_none() {
         return SyncState::LocalOnly;
     }
+    if profile.sync.remote_gone {
+        return SyncState::Gone;
+    }
     match (changed_here(profile), changed_on_server(profile)) {
         (false, false) => SyncState::InSync,
         (true, false) => SyncState::ChangedHere,
@@ -99,3 +106,35 @@ pub fn sync_state(profile: &Profile) -> SyncState {
         (true, true) => SyncState::Conflict,
     }
 }
+
+/// What is known of how fresh a profile's sync state is, for the views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncFreshness {
+    /// When the server's copy was last read (milliseconds since the epoch); `null`: not since
+    /// this build started recording it, or never on a server.
+    #[ts(type = "number | null")]
+    pub checked_at: Option<i64>,
+    /// Why the last check could not read the server (`unreachable` or `timeout`: offline);
+    /// `null` when the last attempt read it.
+    pub check_failure: Option<crate::error_code::ErrorCode>,
+}
+
+impl SyncFreshness {
+    pub fn of_profile(profile: &Profile) -> Self {
+        if profile.server_id.is_none() || profile.remote_id.is_none() {
+            return Self {
+                checked_at: None,
+                check_failure: None,
+            };
+        }
+        Self {
+            checked_at: profile.sync.checked_at,
+            check_failure: profile.sync.check_failure,
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "sync_state_tests.rs"]
+mod tests;

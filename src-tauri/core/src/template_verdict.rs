@@ -1,4 +1,5 @@
-//! The verdict on a profile's templates (would Webitel refuse them?), kept with the profile.
+//! The verdict on a profile's templates (would a push refuse them: Webitel's refusal, or a
+//! `file_policy_fail` it cannot send), kept with the profile.
 //! Judging renders every key, which may cost up to a full work budget; the profile list shows
 //! the verdict for every profile, so it reads the one stored when the profile was saved instead
 //! of rendering them all again. The stored verdict names the exact texts it was reached on (a
@@ -7,12 +8,12 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::gateway_templates::{server_refusal, TemplateKey};
+use crate::gateway_templates::{push_refusal, TemplateKey};
 use crate::profile::Templates;
 
 /// Bumped whenever the engine may judge the same texts differently, so older verdicts are
 /// recomputed.
-const ENGINE_REVISION: &str = "textgate-template-engine/2";
+const ENGINE_REVISION: &str = "textgate-template-engine/3";
 
 /// A verdict and the texts it holds for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +25,7 @@ pub struct TemplatesVerdict {
 impl TemplatesVerdict {
     /// Judges the templates (renders them: never call it with the store locked).
     pub fn judge(templates: &Templates) -> Self {
-        Self::reached(templates, server_refusal(templates).is_some())
+        Self::reached(templates, push_refusal(templates).is_some())
     }
 
     /// The verdict `refused`, reached on these templates.

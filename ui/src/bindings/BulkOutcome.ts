@@ -12,4 +12,9 @@ name: string,
 /**
  * Why it failed; `None` (`null`) when it was done.
  */
-error: BulkFailure | null, };
+error: BulkFailure | null, 
+/**
+ * A Pull took the server's version here (`false` when the profile was already as the
+ * server has it, or for the other actions).
+ */
+changed: boolean, };

@@ -37,6 +37,7 @@ import type { RefreshOutcome } from "./RefreshOutcome";
 import type { SampleAccount } from "./SampleAccount";
 import type { SaveOutcome } from "./SaveOutcome";
 import type { ServerAuth } from "./ServerAuth";
+import type { ServerCheck } from "./ServerCheck";
 import type { ServerGateways } from "./ServerGateways";
 import type { ServerView } from "./ServerView";
 import type { Settings } from "./Settings";
@@ -115,6 +116,12 @@ export interface Commands {
    * Re-reads one pushed profile from its server.
    */
   refreshProfile: (id: string) => Promise<RefreshOutcome>;
+  /**
+   * Checks the sync state of pushed profiles against their servers without taking anything from
+   * them: one profile (`id`), or every pushed profile (one listing per server). A server that
+   * cannot be reached is in the answer (`failure`), not an error.
+   */
+  checkSync: (id: string | null) => Promise<Array<ServerCheck>>;
   compareWithServer: (id: string) => Promise<ConflictView>;
   resolveConflict: (id: string, keep: KeepVersion) => Promise<ProfileView>;
   /**
@@ -229,6 +236,7 @@ export type CommandName =
   | "pull_server"
   | "pull_gateways"
   | "refresh_profile"
+  | "check_sync"
   | "compare_with_server"
   | "resolve_conflict"
   | "resolve_conflict_fields"
@@ -286,6 +294,7 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   pull_server: { method: "pullServer", args: ["serverId"] },
   pull_gateways: { method: "pullGateways", args: ["serverId", "remoteIds"] },
   refresh_profile: { method: "refreshProfile", args: ["id"] },
+  check_sync: { method: "checkSync", args: ["id"] },
   compare_with_server: { method: "compareWithServer", args: ["id"] },
   resolve_conflict: { method: "resolveConflict", args: ["id", "keep"] },
   resolve_conflict_fields: { method: "resolveConflictFields", args: ["id", "choices"] },
@@ -341,6 +350,7 @@ export const commands: Commands = {
   pullServer: (serverId) => invoke<PullReport>("pull_server", { serverId }),
   pullGateways: (serverId, remoteIds) => invoke<Array<GatewayPull>>("pull_gateways", { serverId, remoteIds }),
   refreshProfile: (id) => invoke<RefreshOutcome>("refresh_profile", { id }),
+  checkSync: (id) => invoke<Array<ServerCheck>>("check_sync", { id }),
   compareWithServer: (id) => invoke<ConflictView>("compare_with_server", { id }),
   resolveConflict: (id, keep) => invoke<ProfileView>("resolve_conflict", { id, keep }),
   resolveConflictFields: (id, choices) => invoke<ProfileView>("resolve_conflict_fields", { id, choices }),

@@ -14,6 +14,7 @@ export const syncBadge: Record<SyncState, BadgeVariant> = {
   changedHere: 'accent',
   changedOnServer: 'accent',
   conflict: 'danger',
+  gone: 'warning',
 };
 
 /** An HTTP status class (2xx, 3xx, 4xx/5xx, no answer). */

@@ -9,6 +9,7 @@ import { profiles } from './profiles.svelte';
 import { searchPattern } from './search-pattern';
 import { servers } from './servers.svelte';
 import { syncLabel } from './sync-labels';
+import { problemsOf } from './problems';
 
 export type SortColumn = 'name' | 'uri' | 'flow' | 'server' | 'state' | 'sync' | 'problems';
 export interface Sort {
@@ -34,7 +35,7 @@ function savedSort(): Sort {
 }
 
 /** How many problems a row has: no flow or secret, a template the server would refuse. */
-export const problemCount = (p: ProfileSummary) => Number(p.incomplete) + Number(p.templatesRefused);
+export const problemCount = (p: ProfileSummary) => problemsOf(p, null).length;
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 

@@ -68,12 +68,14 @@ class Servers {
     this.busy = id;
     try {
       const report = await backend.pullServer(id);
+      // Names, not only counts: what the pull made, changed, left in conflict or found gone.
+      const named = (names: string[], part: string) => m.sync_fresh_with_names({ part, names: nameList(names) });
       const parts = [
-        report.created.length && m.servers_pulled_new({ count: report.created.length }),
-        report.updated.length && m.servers_pulled_updated({ count: report.updated.length }),
+        report.created.length && named(report.created, m.servers_pulled_new({ count: report.created.length })),
+        report.updated.length && named(report.updated, m.servers_pulled_updated({ count: report.updated.length })),
         report.unchanged.length && m.servers_pulled_unchanged({ count: report.unchanged.length }),
-        report.conflicts.length && m.servers_pulled_conflicts({ count: report.conflicts.length }),
-        report.missing.length && m.servers_pulled_missing({ count: report.missing.length }),
+        report.conflicts.length && named(report.conflicts, m.servers_pulled_conflicts({ count: report.conflicts.length })),
+        report.missing.length && named(report.missing, m.servers_pulled_missing({ count: report.missing.length })),
       ].filter(Boolean);
       const summary = parts.join(m.common_list_separator()) || m.servers_pulled_nothing();
       toasts.show(m.servers_pulled({ summary }), report.conflicts.length ? 'warning' : 'success');
@@ -120,3 +122,9 @@ class Servers {
 }
 
 export const servers = new Servers();
+
+/** Up to five names, then how many more. */
+function nameList(names: string[]): string {
+  const shown = names.slice(0, 5).map((name) => m.sync_fresh_quoted({ name })).join(m.common_list_separator());
+  return names.length > 5 ? m.sync_fresh_more({ names: shown, count: names.length - 5 }) : shown;
+}

@@ -8,6 +8,7 @@ const labels: Record<SyncState, () => string> = {
   changedHere: m.sync_changed_here,
   changedOnServer: m.sync_changed_on_server,
   conflict: m.sync_conflict,
+  gone: m.sync_fresh_gone,
 };
 
 const hints: Record<SyncState, () => string> = {
@@ -16,6 +17,7 @@ const hints: Record<SyncState, () => string> = {
   changedHere: m.sync_changed_here_hint,
   changedOnServer: m.sync_changed_on_server_hint,
   conflict: m.sync_conflict_hint,
+  gone: m.sync_fresh_gone_hint,
 };
 
 export const syncLabel = (state: SyncState): string => labels[state]();

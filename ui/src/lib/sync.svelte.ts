@@ -1,5 +1,7 @@
-// Push a profile to its server and settle conflicts. Unsaved edits are saved first, so what
-// is pushed is what the user sees; a failed push leaves every local edit in place.
+// Push a profile to its server, re-read it from there (Refresh), and settle conflicts. Unsaved
+// edits are saved first, so what is pushed is what the user sees; a failed push leaves every
+// local edit in place. A conflict found by a push shows on the badge at once and stays there
+// when the comparison is closed ("Decide later").
 import type { ConflictView } from '../bindings/ConflictView';
 import type { FieldChoice } from '../bindings/FieldChoice';
 import { backend, toIpcError } from './backend';
@@ -9,6 +11,7 @@ import { m } from '../paraglide/messages.js';
 import { explain } from './error-explained';
 import { fieldIssueOf } from './field-errors';
 import { relogin } from './relogin.svelte';
+import { changedFields } from './changed-fields';
 
 class Sync {
   busy = $state(false);
@@ -30,6 +33,8 @@ class Sync {
     } catch (error) {
       const failure = toIpcError(error);
       if (failure.code === 'conflict') {
+        // Core noted the server's newer version: the badge says "conflict" from now on.
+        await editor.refresh();
         await this.openConflict();
       } else {
         await editor.refresh();
@@ -54,9 +59,34 @@ class Sync {
     }
   }
 
-  /** Decide later: the comparison closes, nothing changes. */
+  /** Decide later: the comparison closes, nothing changes (the badge stays "conflict"). */
   dismissConflict() {
     this.conflict = null;
+    void editor.refresh();
+  }
+
+  /** Re-reads the open profile from its server and says what that changed here. */
+  async refresh() {
+    if (!editor.form || this.busy) return;
+    if (editor.dirty && !(await editor.save())) return;
+    const before = editor.saved;
+    if (!before || before.remoteId === null) return;
+    this.busy = true;
+    try {
+      const outcome = await relogin.run(before.serverId, () => backend.refreshProfile(before.id));
+      await editor.refresh();
+      const after = editor.saved ?? before;
+      const name = after.name;
+      const server = before.serverName ?? m.push_the_server();
+      if (outcome === 'updated') toasts.show(m.sync_fresh_refresh_updated({ name, server, fields: changedFields(before, after) }));
+      else if (outcome === 'unchanged') toasts.show(m.sync_fresh_refresh_unchanged({ name, server }));
+      else if (outcome === 'conflict') toasts.show(m.sync_fresh_refresh_conflict({ name, server }), 'warning');
+      else toasts.show(m.sync_fresh_refresh_missing({ name, server }), 'warning');
+    } catch (error) {
+      toasts.show(errorText(error), 'error');
+    } finally {
+      this.busy = false;
+    }
   }
 
   /** Settles the conflict field by field: the fields taken from the server become the local

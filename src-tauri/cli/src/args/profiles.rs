@@ -53,12 +53,13 @@ pub enum KeepArg {
 }
 
 /// The sync states as `profiles list` prints them (and `--sync` takes them).
-pub const SYNC_NAMES: [(SyncState, &str); 5] = [
+pub const SYNC_NAMES: [(SyncState, &str); 6] = [
     (SyncState::LocalOnly, "local only"),
     (SyncState::InSync, "in sync"),
     (SyncState::ChangedHere, "changed here"),
     (SyncState::ChangedOnServer, "changed on server"),
     (SyncState::Conflict, "conflict"),
+    (SyncState::Gone, "gone from server"),
 ];
 
 #[derive(Debug, Args)]

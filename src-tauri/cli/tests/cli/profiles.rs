@@ -85,6 +85,9 @@ fn create_push_then_pull_into_a_second_data_dir_finds_the_same_gateway_and_secre
     assert_eq!(pulled["uri"], uri.as_str());
     assert_eq!(pulled["secret"], secret.as_str());
     assert_eq!(pulled["syncState"], "inSync");
+    // When that state was last read from the server (issue I.1), for scripts too.
+    assert!(pulled["freshness"]["checkedAt"].is_i64(), "{pulled:#}");
+    assert!(pulled["freshness"]["checkFailure"].is_null(), "{pulled:#}");
     assert_eq!(pulled["flow"]["id"], 7);
     assert_eq!(pulled["remoteId"], bots[0].id.unwrap());
     let revealed = second.run(&["profiles", "show", "support", "--reveal-secret"]);

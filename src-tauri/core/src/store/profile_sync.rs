@@ -4,9 +4,10 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::profiles::{columns, profile_from_row};
+use super::profiles::{columns, error_code_text, profile_from_row};
 use super::Store;
 use crate::error::{CoreError, Result};
+use crate::error_code::ErrorCode;
 use crate::profile::Profile;
 
 /// What a push, Start/Stop, pull link or conflict resolution agreed with the server; written
@@ -20,6 +21,8 @@ pub struct SyncRecord {
     pub remote_updated_at: Option<i64>,
     pub remote_seen_updated_at: Option<i64>,
     pub secret: SecretMark,
+    /// When the server answered (milliseconds since the epoch): the profile's `checked_at`.
+    pub checked_at: i64,
 }
 
 /// What a sync record does to `secret_changed`.
@@ -76,6 +79,7 @@ impl Store {
         tx.execute(
             "UPDATE profiles SET remote_id = COALESCE(?2, remote_id), synced_snapshot = ?3,
                remote_updated_at = ?4, remote_seen_updated_at = ?5,
+               remote_checked_at = ?9, remote_gone = 0, remote_check_failure = NULL,
                secret_changed = CASE ?6 WHEN 0 THEN secret_changed
                  WHEN 1 THEN (CASE WHEN updated_at = ?7 THEN 0 ELSE secret_changed END)
                  ELSE ?8 END
@@ -89,21 +93,59 @@ impl Store {
                 mode,
                 version,
                 value,
+                record.checked_at,
             ],
         )?;
         tx.commit()?;
         Ok(mode != 1 || current == version)
     }
 
-    /// Notes the newest server version seen, and nothing else.
-    pub fn note_remote_seen(&mut self, id: &str, updated_at: Option<i64>) -> Result<()> {
+    /// Notes the newest server version seen at `checked_at`, and nothing else of the row (a
+    /// server that sent no `updated_at` moves nothing but the time of the check).
+    pub fn note_remote_seen(
+        &mut self,
+        id: &str,
+        updated_at: Option<i64>,
+        checked_at: i64,
+    ) -> Result<()> {
         let changed = self.conn.execute(
-            "UPDATE profiles SET remote_seen_updated_at = ?2 WHERE id = ?1",
-            params![id, updated_at],
+            "UPDATE profiles SET remote_seen_updated_at = COALESCE(?2, remote_seen_updated_at),
+               remote_checked_at = ?3, remote_gone = 0, remote_check_failure = NULL
+             WHERE id = ?1",
+            params![id, updated_at, checked_at],
         )?;
         if changed == 0 {
             return Err(CoreError::NotFound(id.to_string()));
         }
+        Ok(())
+    }
+
+    /// Notes that the server, read at `checked_at`, has no gateway for the profile any more.
+    pub fn note_remote_gone(&mut self, id: &str, checked_at: i64) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE profiles SET remote_gone = 1, remote_checked_at = ?2,
+               remote_check_failure = NULL
+             WHERE id = ?1 AND remote_id IS NOT NULL",
+            params![id, checked_at],
+        )?;
+        if changed == 0 {
+            return Err(CoreError::NotFound(id.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Notes that a check of these linked profiles could not read their server (`code` says
+    /// why); what was known of the server side, and when, stays.
+    pub fn note_check_failed(&mut self, ids: &[String], code: ErrorCode) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let text = error_code_text(code);
+        for id in ids {
+            tx.execute(
+                "UPDATE profiles SET remote_check_failure = ?2 WHERE id = ?1 AND remote_id IS NOT NULL",
+                params![id, text],
+            )?;
+        }
+        tx.commit()?;
         Ok(())
     }
 }

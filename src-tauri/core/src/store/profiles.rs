@@ -7,6 +7,7 @@ use rusqlite::{named_params, params, OptionalExtension, Row};
 
 use super::Store;
 use crate::error::{CoreError, Result};
+use crate::error_code::ErrorCode;
 use crate::profile::{FlowRef, Profile, SyncBase, Templates};
 
 /// The row's columns, once: the SELECT list, the INSERT list and its `:column` parameters, and
@@ -34,6 +35,9 @@ const COLUMN_NAMES: &[&str] = &[
     "remote_seen_updated_at",
     "secret_changed",
     "notes",
+    "remote_checked_at",
+    "remote_gone",
+    "remote_check_failure",
 ];
 
 /// Kept as they are by an upsert of an existing row (`updated_at` only moves forward).
@@ -88,10 +92,28 @@ pub(super) fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
             remote_updated_at: row.get("remote_updated_at")?,
             remote_seen_updated_at: row.get("remote_seen_updated_at")?,
             secret_changed: row.get("secret_changed")?,
+            checked_at: row.get("remote_checked_at")?,
+            remote_gone: row.get("remote_gone")?,
+            check_failure: row
+                .get::<_, Option<String>>("remote_check_failure")?
+                .and_then(|code| error_code_from_text(&code)),
         },
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
     })
+}
+
+/// An error code as stored (its wire name, e.g. `unreachable`).
+pub(super) fn error_code_text(code: ErrorCode) -> String {
+    serde_json::to_value(code)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// A stored error code read back (an unknown one, from a newer build, reads as none).
+fn error_code_from_text(text: &str) -> Option<ErrorCode> {
+    serde_json::from_value(serde_json::Value::String(text.to_string())).ok()
 }
 
 impl Store {
@@ -182,6 +204,9 @@ impl Store {
                 ":remote_seen_updated_at": profile.sync.remote_seen_updated_at,
                 ":secret_changed": profile.sync.secret_changed,
                 ":notes": profile.notes,
+                ":remote_checked_at": profile.sync.checked_at,
+                ":remote_gone": profile.sync.remote_gone,
+                ":remote_check_failure": profile.sync.check_failure.map(error_code_text),
             },
         )?;
         tx.commit()?;

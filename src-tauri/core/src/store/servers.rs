@@ -104,7 +104,8 @@ impl Store {
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE profiles SET server_id = NULL, remote_id = NULL, synced_snapshot = NULL,
-                 remote_updated_at = NULL, remote_seen_updated_at = NULL, secret_changed = 0
+                 remote_updated_at = NULL, remote_seen_updated_at = NULL, secret_changed = 0,
+                 remote_checked_at = NULL, remote_gone = 0, remote_check_failure = NULL
              WHERE server_id = ?1",
             [id],
         )?;

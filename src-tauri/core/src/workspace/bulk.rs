@@ -42,6 +42,9 @@ pub struct BulkOutcome {
     pub name: String,
     /// Why it failed; `None` (`null`) when it was done.
     pub error: Option<BulkFailure>,
+    /// A Pull took the server's version here (`false` when the profile was already as the
+    /// server has it, or for the other actions).
+    pub changed: bool,
 }
 
 impl BulkOutcome {
@@ -125,26 +128,34 @@ impl Workspace {
             .ok()
             .flatten()
             .map_or_else(|| profile_id.to_string(), |profile| profile.name);
-        let result: Result<()> = match action {
-            BulkAction::Enable => self.sync().set_enabled(profile_id, true).await.map(drop),
-            BulkAction::Disable => self.sync().set_enabled(profile_id, false).await.map(drop),
-            BulkAction::Push => self.sync().push(profile_id, false).await.map(drop),
-            BulkAction::Delete { remote: true } => self.sync().delete(profile_id).await,
-            BulkAction::Delete { remote: false } => self.profiles().delete(profile_id),
+        let unchanged = |result: Result<()>| result.map(|()| false);
+        let result: Result<bool> = match action {
+            BulkAction::Enable => {
+                unchanged(self.sync().set_enabled(profile_id, true).await.map(drop))
+            }
+            BulkAction::Disable => {
+                unchanged(self.sync().set_enabled(profile_id, false).await.map(drop))
+            }
+            BulkAction::Push => unchanged(self.sync().push(profile_id, false).await.map(drop)),
+            BulkAction::Delete { remote: true } => unchanged(self.sync().delete(profile_id).await),
+            BulkAction::Delete { remote: false } => unchanged(self.profiles().delete(profile_id)),
             BulkAction::Pull => self.bulk_pull(profile_id, &name).await,
         };
         BulkOutcome {
             profile_id: profile_id.to_string(),
             name,
             error: result.as_ref().err().map(BulkFailure::from),
+            changed: result.unwrap_or(false),
         }
     }
 
     /// A refresh that leaves the profile in conflict or without its gateway did not bring the
     /// server's version here: the row says why, as a push refused for the same reason would.
-    async fn bulk_pull(&self, profile_id: &str, name: &str) -> Result<()> {
+    /// `Ok(true)`: the server's version was taken.
+    async fn bulk_pull(&self, profile_id: &str, name: &str) -> Result<bool> {
         match self.sync().refresh(profile_id).await? {
-            RefreshOutcome::Unchanged | RefreshOutcome::Updated => Ok(()),
+            RefreshOutcome::Unchanged => Ok(false),
+            RefreshOutcome::Updated => Ok(true),
             RefreshOutcome::Conflict => Err(CoreError::Conflict(name.to_string())),
             RefreshOutcome::Missing => Err(CoreError::RemoteGone(name.to_string())),
         }

@@ -188,13 +188,15 @@ fn actions_and_outcomes_serialise_as_the_ui_reads_them() {
             code: ErrorCode::NoServer,
             message: "no server".into(),
         }),
+        changed: false,
     };
     assert_eq!(
         serde_json::to_value(&outcome).unwrap(),
         serde_json::json!({
             "profileId": "p1",
             "name": "Sales",
-            "error": {"code": "no_server", "message": "no server"}
+            "error": {"code": "no_server", "message": "no server"},
+            "changed": false
         })
     );
 }
@@ -221,4 +223,7 @@ async fn pull_takes_the_servers_version_and_says_which_gateway_is_gone() {
     );
     let name = f.workspace.profiles().get(&edited.id).unwrap().name;
     assert_eq!(name, "Edited on server");
+    // The results name what the pull changed, not only that it was done.
+    let changed: Vec<bool> = outcomes.iter().map(|outcome| outcome.changed).collect();
+    assert_eq!(changed, [true, false, false]);
 }

@@ -17,6 +17,7 @@ pub mod remote;
 mod server_login;
 mod servers;
 mod sync;
+mod sync_check;
 mod sync_log;
 mod sync_record;
 mod template_verdicts;
@@ -40,6 +41,7 @@ pub use profiles::SaveOutcome;
 pub use pull::{GatewayPull, PullFailure, PullOutcome, PullReport, RefreshOutcome};
 pub use remote::{LinkedProfile, MissingProfile, ServerGateway, ServerGateways};
 pub use sync::{KeepVersion, PushAction};
+pub use sync_check::ServerCheck;
 
 pub struct Workspace {
     store: Mutex<Store>,

@@ -98,6 +98,7 @@ impl Workspace {
     fn pull_linked(&self, server: &Server, profile: &Profile, bot: &Bot) -> Result<Verdict> {
         if bot.updated_at == profile.sync.remote_updated_at {
             self.restore_missing_secret(profile, bot)?;
+            self.note_remote_seen(&profile.id, bot.updated_at)?;
             Ok(Verdict::Unchanged)
         } else if !changed_here(profile) {
             self.apply_remote(Some(profile), server, bot)?;
@@ -136,6 +137,9 @@ impl Workspace {
                     result.profile_id.as_deref(),
                     "missing",
                 );
+                if let Some(profile_id) = result.profile_id.as_deref() {
+                    let _ = self.note_remote_gone(profile_id);
+                }
                 result.outcome = PullOutcome::Missing;
                 return result;
             }
@@ -196,6 +200,7 @@ impl ServerSync<'_> {
         for profile in self.ws.store().profiles_on_server(&server.id)? {
             if let Some(remote_id) = profile.remote_id.filter(|id| !seen.contains(id)) {
                 sync_log::pulled(&server.id, remote_id, Some(&profile.id), "missing");
+                self.ws.note_remote_gone(&profile.id)?;
                 report.missing.push(profile.name);
             }
         }
@@ -233,6 +238,7 @@ impl ServerSync<'_> {
         let bot = match self.ws.fetch_remote(&client, &profile, remote_id).await {
             Err(CoreError::RemoteGone(_)) => {
                 sync_log::pulled(&server.id, remote_id, Some(&profile.id), "missing");
+                self.ws.note_remote_gone(&profile.id)?;
                 return Ok(RefreshOutcome::Missing);
             }
             other => other?,

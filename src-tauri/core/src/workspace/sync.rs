@@ -49,7 +49,7 @@ pub enum KeepVersion {
 impl Workspace {
     async fn push_unlogged(&self, profile_id: &str, force: bool) -> Result<PushAction> {
         let (profile, server) = self.profile_and_server(profile_id)?;
-        if let Some(refusal) = crate::gateway_templates::server_refusal(&profile.templates) {
+        if let Some(refusal) = crate::gateway_templates::push_refusal(&profile.templates) {
             return Err(refusal.into());
         }
         let secret = self.secret_for_push(&profile)?;

@@ -54,6 +54,7 @@ impl Workspace {
                 remote_updated_at: answer.updated_at,
                 remote_seen_updated_at: answer.updated_at,
                 secret,
+                checked_at: now_millis(),
             },
         )?;
         Ok(())
@@ -92,6 +93,7 @@ impl Workspace {
                 },
                 remote_seen_updated_at: answer.updated_at,
                 secret: SecretMark::Keep,
+                checked_at: now_millis(),
             },
         )?;
         Ok(())
@@ -119,13 +121,21 @@ impl Workspace {
                 remote_updated_at: bot.updated_at,
                 remote_seen_updated_at: bot.updated_at,
                 secret: SecretMark::Set(secret_differs),
+                checked_at: now_millis(),
             },
         )?;
         Ok(())
     }
 
+    /// The server was read now and holds `updated_at` of the profile's gateway.
     pub(super) fn note_remote_seen(&self, profile_id: &str, updated_at: Option<i64>) -> Result<()> {
-        self.store().note_remote_seen(profile_id, updated_at)
+        self.store()
+            .note_remote_seen(profile_id, updated_at, now_millis())
+    }
+
+    /// The server was read now and has no gateway for the profile any more.
+    pub(super) fn note_remote_gone(&self, profile_id: &str) -> Result<()> {
+        self.store().note_remote_gone(profile_id, now_millis())
     }
 
     /// Writes the server's version into a (new or existing) local profile: the secret first,
@@ -160,6 +170,7 @@ impl Workspace {
         profile.sync.snapshot = Some(content.to_snapshot());
         profile.sync.remote_updated_at = bot.updated_at;
         profile.sync.remote_seen_updated_at = bot.updated_at;
+        profile.sync.checked_at = Some(now);
         self.store().upsert_profile(&profile)?;
         Ok(profile.id)
     }

@@ -78,3 +78,58 @@ async fn a_broken_template_is_saved_but_push_is_refused_with_the_servers_message
         .unwrap();
     assert_eq!(f.emulator().bots().len(), 1);
 }
+
+/// Issue I.11: Webitel takes a `file_policy_fail` it cannot render (it only parses it), then fails
+/// to start the chat of every customer who sends a refused file. The Templates tab said "cannot
+/// send" while the list showed no problem and the push went through: now it is a template
+/// problem like the others, on the list and at push.
+#[tokio::test]
+async fn a_file_policy_fail_webitel_cannot_send_is_a_template_problem_and_is_not_pushed() {
+    let f = fixture().await;
+    let mut broken = draft(&f.server_id, "Support");
+    broken.templates.file_policy_fail = "Sorry $(.FirstName), no such files".into();
+    let outcome = f.workspace.profiles().save(broken).unwrap();
+    assert!(outcome.profile.templates_refused, "the editor's verdict");
+    let listed = f.workspace.profiles().list().unwrap();
+    assert!(listed[0].templates_refused, "the list's verdict");
+
+    let requests_before = f.emulator().requests().len();
+    let error = f
+        .workspace
+        .sync()
+        .push(&outcome.profile.id, false)
+        .await
+        .unwrap_err();
+    let CoreError::TemplateRefused(issue) = &error else {
+        panic!("expected a template refusal, got {error:?}");
+    };
+    assert_eq!(issue.field, ProfileField::TemplateFilePolicyFail);
+    assert_eq!(issue.severity, Severity::Error);
+    assert!(
+        error
+            .to_string()
+            .starts_with("Webitel accepts this template but cannot send it"),
+        "{error}"
+    );
+    assert_eq!(f.emulator().requests().len(), requests_before);
+
+    // Fixed: the verdict follows the texts, and the push goes through.
+    let mut fixed = crate::ProfileDraft::from_profile(
+        f.workspace
+            .store()
+            .find_profile(&outcome.profile.id)
+            .unwrap()
+            .unwrap(),
+    );
+    fixed.id = Some(outcome.profile.id.clone());
+    fixed.secret = crate::Sensitive::new("LocalSecretLocalSecret0000000000".into());
+    fixed.templates.file_policy_fail = "Sorry, no such files".into();
+    let saved = f.workspace.profiles().save(fixed).unwrap();
+    assert!(!saved.profile.templates_refused);
+    assert!(!f.workspace.profiles().list().unwrap()[0].templates_refused);
+    f.workspace
+        .sync()
+        .push(&outcome.profile.id, false)
+        .await
+        .unwrap();
+}
