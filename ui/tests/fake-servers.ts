@@ -13,6 +13,7 @@ import type { NewServer } from '../src/bindings/NewServer';
 import type { ServerAuth } from '../src/bindings/ServerAuth';
 import type { ProfileView } from '../src/bindings/ProfileView';
 import type { PullReport } from '../src/bindings/PullReport';
+import type { ServerEdit } from '../src/bindings/ServerEdit';
 import type { ServerView } from '../src/bindings/ServerView';
 import type { SyncContent } from '../src/bindings/SyncContent';
 import type { GatewayPull } from '../src/bindings/GatewayPull';
@@ -20,6 +21,7 @@ import type { RefreshOutcome } from '../src/bindings/RefreshOutcome';
 import type { ServerGateway } from '../src/bindings/ServerGateway';
 import type { ServerGateways } from '../src/bindings/ServerGateways';
 import type { FakeCommands } from './fake-ipc';
+import { counted, editServer, refuseDuplicate } from './fake-server-edit';
 
 // As core: the code, the English sentence and the data it is made of (IpcError.params).
 const fail = (code: ErrorCode, message: string, params: IpcError['params'] = {}, field: IpcError['field'] = null): IpcError => ({
@@ -64,7 +66,7 @@ export class FakeServers {
       : null;
     const server: ServerView = {
       id, name, baseUrl, hasCustomCa: false, username: null, hasToken: true, warning,
-      tokenExpiresAt: token.tokenExpiresAt ?? null, permissions: token.permissions ?? null,
+      tokenExpiresAt: token.tokenExpiresAt ?? null, permissions: token.permissions ?? null, profiles: 0, pushed: 0,
     };
     this.servers.set(id, server);
     this.flows.set(id, flows);
@@ -72,12 +74,13 @@ export class FakeServers {
   }
 
   readonly commands = {
-    listServers: () => [...this.servers.values()],
+    listServers: () => [...this.servers.values()].map((server) => counted(server, this.profiles)),
     addServer: (form: NewServer): ConnectOutcome => {
       if (form.auth.kind === 'token' && form.auth.token === 'bad-token')
         throw fail('unauthorized', `${hostOf(form.baseUrl)} refused the access token (HTTP 401): log in again`, { host: hostOf(form.baseUrl), status: 401 });
       if (!/^https?:\/\/[^/]+/.test(form.baseUrl))
         throw fail('invalid_server_url', `Server address is not valid: ${form.baseUrl}`, { detail: form.baseUrl });
+      refuseDuplicate(this.servers.values(), form.baseUrl);
       const login = this.#login(form.auth, form.baseUrl);
       if (login) return login;
       const server = this.addDemo(form.name, [{ id: 21, name: `${form.name} chat flow`, type: 'chat' }], form.baseUrl, {
@@ -103,6 +106,7 @@ export class FakeServers {
       ok: true, code: 'ok', message: `Connected to ${this.servers.get(id)?.name} as Emulator admin`, user: 'Emulator admin',
       tokenExpiresAt: this.servers.get(id)?.tokenExpiresAt ?? null, permissions: this.servers.get(id)?.permissions ?? null,
     }),
+    editServer: (id: string, edit: ServerEdit) => editServer(this.servers, this.profiles, id, edit),
     removeServer: (id: string) => {
       this.servers.delete(id);
       return null;

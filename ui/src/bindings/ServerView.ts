@@ -21,4 +21,4 @@ tokenExpiresAt: number | null,
  * What the token may do with gateways; `null` when the server did not say (then nothing
  * is held back).
  */
-permissions: GatewayPermissions | null, };
+permissions: GatewayPermissions | null, profiles: number, pushed: number, };

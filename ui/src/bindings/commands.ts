@@ -36,6 +36,7 @@ import type { SampleAccount } from "./SampleAccount";
 import type { SaveOutcome } from "./SaveOutcome";
 import type { ServerAuth } from "./ServerAuth";
 import type { ServerGateways } from "./ServerGateways";
+import type { ServerEdit } from "./ServerEdit";
 import type { ServerView } from "./ServerView";
 import type { Settings } from "./Settings";
 import type { SettingsView } from "./SettingsView";
@@ -97,6 +98,7 @@ export interface Commands {
   reconnectServer: (id: string, auth: ServerAuth) => Promise<ConnectOutcome>;
   testServer: (id: string) => Promise<ConnectionReport>;
   removeServer: (id: string) => Promise<null>;
+  editServer: (id: string, edit: ServerEdit) => Promise<ServerView>;
   refreshFlowSchemas: (serverId: string) => Promise<Array<FlowSchema>>;
   /**
    * Every gateway of the server, custom ones linked or not, and the local profiles whose gateway
@@ -215,6 +217,7 @@ export type CommandName =
   | "reconnect_server"
   | "test_server"
   | "remove_server"
+  | "edit_server"
   | "refresh_flow_schemas"
   | "server_gateways"
   | "push_profile"
@@ -270,6 +273,7 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   reconnect_server: { method: "reconnectServer", args: ["id", "auth"] },
   test_server: { method: "testServer", args: ["id"] },
   remove_server: { method: "removeServer", args: ["id"] },
+  edit_server: { method: "editServer", args: ["id", "edit"] },
   refresh_flow_schemas: { method: "refreshFlowSchemas", args: ["serverId"] },
   server_gateways: { method: "serverGateways", args: ["serverId"] },
   push_profile: { method: "pushProfile", args: ["id"] },
@@ -323,6 +327,7 @@ export const commands: Commands = {
   reconnectServer: (id, auth) => invoke<ConnectOutcome>("reconnect_server", { id, auth }),
   testServer: (id) => invoke<ConnectionReport>("test_server", { id }),
   removeServer: (id) => invoke<null>("remove_server", { id }),
+  editServer: (id, edit) => invoke<ServerView>("edit_server", { id, edit }),
   refreshFlowSchemas: (serverId) => invoke<Array<FlowSchema>>("refresh_flow_schemas", { serverId }),
   serverGateways: (serverId) => invoke<ServerGateways>("server_gateways", { serverId }),
   pushProfile: (id) => invoke<PushAction>("push_profile", { id }),

@@ -1,0 +1,1 @@
+export type CaChange = { "kind": "keep" } | { "kind": "replace", pem: string, } | { "kind": "remove" };
