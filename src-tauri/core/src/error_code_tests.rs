@@ -14,6 +14,8 @@ fn expected(code: ErrorCode) -> &'static str {
         ErrorCode::FlowNotFound => "flow_not_found",
         ErrorCode::ServerNotFound => "server_not_found",
         ErrorCode::ServerExists => "server_exists",
+        ErrorCode::DuplicateServer => "duplicate_server",
+        ErrorCode::ServerUrlLocked => "server_url_locked",
         ErrorCode::NoServer => "no_server",
         ErrorCode::NotPushed => "not_pushed",
         ErrorCode::Conflict => "conflict",
