@@ -35,8 +35,8 @@ import type { RefreshOutcome } from "./RefreshOutcome";
 import type { SampleAccount } from "./SampleAccount";
 import type { SaveOutcome } from "./SaveOutcome";
 import type { ServerAuth } from "./ServerAuth";
-import type { ServerGateways } from "./ServerGateways";
 import type { ServerEdit } from "./ServerEdit";
+import type { ServerGateways } from "./ServerGateways";
 import type { ServerView } from "./ServerView";
 import type { Settings } from "./Settings";
 import type { SettingsView } from "./SettingsView";
@@ -98,6 +98,10 @@ export interface Commands {
   reconnectServer: (id: string, auth: ServerAuth) => Promise<ConnectOutcome>;
   testServer: (id: string) => Promise<ConnectionReport>;
   removeServer: (id: string) => Promise<null>;
+  /**
+   * Edits a stored server in place: name, address (only while nothing was pushed to it),
+   * token, private CA. A new token, address or CA is checked against the server first.
+   */
   editServer: (id: string, edit: ServerEdit) => Promise<ServerView>;
   refreshFlowSchemas: (serverId: string) => Promise<Array<FlowSchema>>;
   /**
