@@ -86,6 +86,7 @@ ipc_commands![
     servers::reconnect_server,
     servers::test_server,
     servers::remove_server,
+    servers::edit_server,
     servers::refresh_flow_schemas,
     servers::server_gateways,
     sync::push_profile,

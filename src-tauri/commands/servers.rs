@@ -1,8 +1,10 @@
-//! Server commands: add (token, login, two-factor), log in again, list, test connection, remove,
-//! refresh flow schemas, and what the server has (its gateways beside the local profiles).
+//! Server commands: add (token, login, two-factor), log in again, list, test connection, edit,
+//! remove, refresh flow schemas, and what the server has (its gateways beside the local profiles).
 
 use tauri::State;
-use textgate_core::server::{ConnectOutcome, ConnectionReport, NewServer, ServerAuth, ServerView};
+use textgate_core::server::{
+    ConnectOutcome, ConnectionReport, NewServer, ServerAuth, ServerEdit, ServerView,
+};
 use textgate_core::{FlowSchema, ServerGateways};
 
 use crate::contract::ipc_command;
@@ -44,6 +46,17 @@ pub async fn reconnect_server(
 #[ipc_command]
 pub async fn test_server(state: State<'_, AppState>, id: String) -> IpcResult<ConnectionReport> {
     Ok(state.workspace()?.servers().test(&id).await?)
+}
+
+/// Edits a stored server in place: name, address (only while nothing was pushed to it),
+/// token, private CA. A new token, address or CA is checked against the server first.
+#[ipc_command]
+pub async fn edit_server(
+    state: State<'_, AppState>,
+    id: String,
+    edit: ServerEdit,
+) -> IpcResult<ServerView> {
+    Ok(state.workspace()?.servers().edit(&id, edit).await?)
 }
 
 #[ipc_command(async)]

@@ -238,6 +238,42 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
                 Args,
             ),
         ],
+        "edit_server" => {
+            let edit = |edit: Value| json!({"id": "nope", "edit": edit});
+            vec![
+                case(
+                    "an unknown server",
+                    edit(json!({"name": "Prod"})),
+                    Code("server_not_found"),
+                ),
+                case(
+                    "an id of the wrong type",
+                    json!({"id": 5, "edit": {}}),
+                    Args,
+                ),
+                case(
+                    "an edit of the wrong type",
+                    json!({"id": "nope", "edit": "Prod"}),
+                    Args,
+                ),
+                case("a name of the wrong type", edit(json!({"name": 7})), Args),
+                case(
+                    "an unknown CA change",
+                    edit(json!({"ca": {"kind": "trustAll"}})),
+                    Args,
+                ),
+                case(
+                    "a CA replacement without its PEM",
+                    edit(json!({"ca": {"kind": "replace"}})),
+                    Args,
+                ),
+                case(
+                    "a token of the wrong type",
+                    edit(json!({"token": ["t"]})),
+                    Args,
+                ),
+            ]
+        }
         "test_server" | "remove_server" => vec![
             case("an id of the wrong type", json!({"id": []}), Args),
             case(

@@ -15,6 +15,7 @@ import type { NewServer } from '../src/bindings/NewServer';
 import type { ServerAuth } from '../src/bindings/ServerAuth';
 import type { ProfileView } from '../src/bindings/ProfileView';
 import type { PullReport } from '../src/bindings/PullReport';
+import type { ServerEdit } from '../src/bindings/ServerEdit';
 import type { ServerView } from '../src/bindings/ServerView';
 import type { SyncContent } from '../src/bindings/SyncContent';
 import type { GatewayPull } from '../src/bindings/GatewayPull';
@@ -24,6 +25,7 @@ import type { ServerGateways } from '../src/bindings/ServerGateways';
 import type { ServerCheck } from '../src/bindings/ServerCheck';
 import type { FakeCommands } from './fake-ipc';
 import { checkSync, unreachable } from './fake-freshness';
+import { counted, editServer, refuseDuplicate } from './fake-server-edit';
 
 // As core: the code, the English sentence and the data it is made of (IpcError.params).
 const fail = (code: ErrorCode, message: string, params: IpcError['params'] = {}, field: IpcError['field'] = null): IpcError => ({
@@ -90,7 +92,7 @@ export class FakeServers {
       : null;
     const server: ServerView = {
       id, name, baseUrl, hasCustomCa: false, username: null, hasToken: true, warning,
-      tokenExpiresAt: token.tokenExpiresAt ?? null, permissions: token.permissions ?? null,
+      tokenExpiresAt: token.tokenExpiresAt ?? null, permissions: token.permissions ?? null, profiles: 0, pushed: 0,
     };
     this.servers.set(id, server);
     this.flows.set(id, flows);
@@ -98,7 +100,7 @@ export class FakeServers {
   }
 
   readonly commands = {
-    listServers: () => [...this.servers.values()],
+    listServers: () => [...this.servers.values()].map((server) => counted(server, this.profiles)),
     addServer: (form: NewServer): ConnectOutcome => {
       if (form.auth.kind === 'token' && form.auth.token === 'bad-token') throw tokenRefused(hostOf(form.baseUrl), 'token');
       if (form.auth.kind === 'login' && form.auth.password === 'wrong') throw tokenRefused(hostOf(form.baseUrl), 'password');
@@ -110,6 +112,7 @@ export class FakeServers {
         const detail = 'error sending request: client error (Connect): dns error: failed to lookup address information: Name or service not known';
         throw fail('unreachable', `Cannot reach ${host}: ${detail}`, { host, detail, reason: 'dns' }, null);
       }
+      refuseDuplicate(this.servers.values(), form.baseUrl);
       const login = this.#login(form.auth, form.baseUrl);
       if (login) return login;
       const server = this.addDemo(form.name, [{ id: 21, name: `${form.name} chat flow`, type: 'chat' }], form.baseUrl, {
@@ -134,6 +137,7 @@ export class FakeServers {
       ok: true, code: 'ok', message: `Connected to ${this.servers.get(id)?.name} as Emulator admin`, user: 'Emulator admin',
       tokenExpiresAt: this.servers.get(id)?.tokenExpiresAt ?? null, permissions: this.servers.get(id)?.permissions ?? null,
     }),
+    editServer: (id: string, edit: ServerEdit) => editServer(this.servers, this.profiles, id, edit),
     removeServer: (id: string) => {
       this.servers.delete(id);
       return null;

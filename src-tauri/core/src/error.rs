@@ -27,6 +27,21 @@ pub enum CoreError {
     #[error("A server named {0} already exists")]
     ServerExists(String),
 
+    /// Another server already has this address (compared as `server::address_key` does).
+    #[error("{existing} already uses {base_url}; edit it instead")]
+    DuplicateServer { existing: String, base_url: String },
+
+    /// A server's address cannot change once gateways were pushed to it: they live there.
+    #[error(
+        "{server}'s address cannot change: {pushed} of its gateways were pushed to {base_url}. \
+         Add the new address as another server instead"
+    )]
+    ServerUrlLocked {
+        server: String,
+        base_url: String,
+        pushed: u32,
+    },
+
     #[error(transparent)]
     Client(#[from] crate::webitel::client_error::ClientError),
 
@@ -164,6 +179,8 @@ impl CoreError {
             CoreError::Ambiguous(_) => ErrorCode::Ambiguous,
             CoreError::ServerNotFound(_) => ErrorCode::ServerNotFound,
             CoreError::ServerExists(_) => ErrorCode::ServerExists,
+            CoreError::DuplicateServer { .. } => ErrorCode::DuplicateServer,
+            CoreError::ServerUrlLocked { .. } => ErrorCode::ServerUrlLocked,
             CoreError::Client(error) => error.code(),
             CoreError::TwoFactorRequired(_) => ErrorCode::TwoFactorRequired,
             CoreError::NoServer(_) => ErrorCode::NoServer,

@@ -27,6 +27,10 @@ pub enum ErrorCode {
     ServerNotFound,
     /// A server with that name already exists.
     ServerExists,
+    /// Another server already has this address.
+    DuplicateServer,
+    /// The server's address cannot change: gateways were pushed to it.
+    ServerUrlLocked,
     /// The profile has no server to push to.
     NoServer,
     /// The profile is not on its server yet.

@@ -14,6 +14,8 @@ fn expected(code: ErrorCode) -> &'static str {
         ErrorCode::FlowNotFound => "flow_not_found",
         ErrorCode::ServerNotFound => "server_not_found",
         ErrorCode::ServerExists => "server_exists",
+        ErrorCode::DuplicateServer => "duplicate_server",
+        ErrorCode::ServerUrlLocked => "server_url_locked",
         ErrorCode::NoServer => "no_server",
         ErrorCode::NotPushed => "not_pushed",
         ErrorCode::Conflict => "conflict",
@@ -94,7 +96,7 @@ fn every_serialized_code() -> Vec<String> {
 #[test]
 fn every_code_serializes_to_its_pinned_string_and_back() {
     let codes = every_serialized_code();
-    assert_eq!(codes.len(), 70, "{codes:?}");
+    assert_eq!(codes.len(), 72, "{codes:?}");
     for wire in &codes {
         let code: ErrorCode = serde_json::from_value(serde_json::Value::String(wire.clone()))
             .unwrap_or_else(|error| panic!("{wire}: {error}"));

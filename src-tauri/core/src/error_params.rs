@@ -44,6 +44,21 @@ impl CoreError {
             CoreError::ServerExists(name) | CoreError::TwoFactorRequired(name) => {
                 vec![text("name", name.as_str())]
             }
+            CoreError::DuplicateServer { existing, base_url } => {
+                vec![
+                    text("name", existing.as_str()),
+                    text("baseUrl", base_url.as_str()),
+                ]
+            }
+            CoreError::ServerUrlLocked {
+                server,
+                base_url,
+                pushed,
+            } => vec![
+                text("name", server.as_str()),
+                text("baseUrl", base_url.as_str()),
+                number("count", i64::from(*pushed)),
+            ],
             CoreError::NoServer(profile)
             | CoreError::NotPushed(profile)
             | CoreError::Conflict(profile)

@@ -40,6 +40,8 @@ fn table() -> Vec<(CoreError, &'static str, Value, String)> {
         (CoreError::Ambiguous(s("Two profiles")), "ambiguous", json!({}), s("Two profiles")),
         (CoreError::ServerNotFound(s("prod")), "server_not_found", json!({"name": "prod"}), s("No server named or with id prod")),
         (CoreError::ServerExists(s("prod")), "server_exists", json!({"name": "prod"}), s("A server named prod already exists")),
+        (CoreError::DuplicateServer { existing: s("Prod"), base_url: s("https://x.example") }, "duplicate_server", json!({"name": "Prod", "baseUrl": "https://x.example"}), s("Prod already uses https://x.example; edit it instead")),
+        (CoreError::ServerUrlLocked { server: s("Prod"), base_url: s("https://x.example"), pushed: 3 }, "server_url_locked", json!({"name": "Prod", "baseUrl": "https://x.example", "count": 3}), s("Prod's address cannot change: 3 of its gateways were pushed to https://x.example. Add the new address as another server instead")),
         (CoreError::NoServer(s("Sales")), "no_server", json!({"profile": "Sales"}), s("\u{201c}Sales\u{201d} has no server: pick one before pushing")),
         (CoreError::NotPushed(s("Sales")), "not_pushed", json!({"profile": "Sales"}), s("\u{201c}Sales\u{201d} is not on its server yet: push it first")),
         (CoreError::Conflict(s("Sales")), "conflict", json!({"profile": "Sales"}), s("Both this computer and the server changed \u{201c}Sales\u{201d} since the last sync: compare the two versions and keep one")),
@@ -101,6 +103,8 @@ fn ordinal(error: &CoreError) -> usize {
         CoreError::Ambiguous(_) => 2,
         CoreError::ServerNotFound(_) => 3,
         CoreError::ServerExists(_) => 4,
+        CoreError::DuplicateServer { .. } => 52,
+        CoreError::ServerUrlLocked { .. } => 53,
         CoreError::NoServer(_) => 5,
         CoreError::NotPushed(_) => 6,
         CoreError::Conflict(_) => 7,
@@ -164,7 +168,7 @@ fn every_error_code_has_an_english_sentence_and_stable_params() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=52).collect::<Vec<_>>(),
+        (0..=54).collect::<Vec<_>>(),
         "a sample of every variant"
     );
     for (error, code, params, english) in table {

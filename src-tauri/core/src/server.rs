@@ -64,6 +64,17 @@ pub struct ServerView {
     /// What the token may do with gateways; `null` when the server did not say (then nothing
     /// is held back).
     pub permissions: Option<GatewayPermissions>,
+    /// How many local profiles are on this server (they become local only when it is removed).
+    pub profiles: u32,
+    /// How many of them were pushed to it (then its address cannot change).
+    pub pushed: u32,
+}
+
+/// How many local profiles are on a server, and how many of them were pushed to it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProfileCounts {
+    pub profiles: u32,
+    pub pushed: u32,
 }
 
 /// What a plain-http server address deserves, as a callback URL gets it: every request
@@ -123,6 +134,47 @@ pub struct NewServer {
     /// Extra trusted CA certificate(s) in PEM, or `null`.
     pub ca_pem: Option<String>,
     pub auth: ServerAuth,
+}
+
+/// "Edit server": what changes; every part left at its default stays as it is. Nothing is
+/// stored until the whole edit is checked (a new token, address or CA against the server).
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ServerEdit {
+    /// A new name (unique, as when adding).
+    pub name: Option<String>,
+    /// A new address; refused once a profile was pushed to the old one.
+    pub base_url: Option<String>,
+    /// A new access token, checked against the server (userinfo) before it replaces the old.
+    pub token: Option<Sensitive<String>>,
+    pub ca: CaChange,
+}
+
+/// What an edit does to the server's private CA.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum CaChange {
+    #[default]
+    Keep,
+    /// Trust these PEM certificate(s) instead.
+    Replace { pem: String },
+    /// Trust only the system's certificates again.
+    Remove,
+}
+
+/// A server address as the client reaches it, to tell two spellings of one server apart from
+/// two servers: scheme, host (lower case, IDN as punycode), port (the scheme's default dropped)
+/// and the path the client puts `/api/` after (trailing slashes dropped). `None` when the
+/// address is not usable at all.
+pub fn address_key(base_url: &str) -> Option<String> {
+    let url = crate::webitel::client::parse_base_url(base_url).ok()?;
+    let host = url.host_str()?.to_ascii_lowercase();
+    let port = url
+        .port()
+        .map(|port| format!(":{port}"))
+        .unwrap_or_default();
+    let path = url.path().trim_end_matches('/');
+    Some(format!("{}://{host}{port}{path}", url.scheme()))
 }
 
 /// The result of "Test connection".

@@ -21,4 +21,12 @@ tokenExpiresAt: number | null,
  * What the token may do with gateways; `null` when the server did not say (then nothing
  * is held back).
  */
-permissions: GatewayPermissions | null, };
+permissions: GatewayPermissions | null, 
+/**
+ * How many local profiles are on this server (they become local only when it is removed).
+ */
+profiles: number, 
+/**
+ * How many of them were pushed to it (then its address cannot change).
+ */
+pushed: number, };

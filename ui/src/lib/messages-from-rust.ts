@@ -83,6 +83,8 @@ const ERROR_TEXT: Record<ErrorCode, (error: IpcError, p: Params) => string> = {
   flow_not_found: english,
   server_not_found: (_, p) => m.error_server_not_found({ name: text(p, 'name') }),
   server_exists: (_, p) => m.error_server_exists({ name: text(p, 'name') }),
+  duplicate_server: (_, p) => m.error_duplicate_server({ name: text(p, 'name'), baseUrl: text(p, 'baseUrl') }),
+  server_url_locked: (_, p) => m.error_server_url_locked({ name: text(p, 'name'), baseUrl: text(p, 'baseUrl'), count: num(p, 'count') }),
   no_server: (_, p) => m.error_no_server({ profile: text(p, 'profile') }),
   not_pushed: (_, p) => m.error_not_pushed({ profile: text(p, 'profile') }),
   conflict: (_, p) => m.error_conflict({ profile: text(p, 'profile') }),

@@ -1,4 +1,4 @@
-// Which input of the Add-server form a failed connect is about, from the error's code: the
+// Which input of the Add-server (or Edit-server) form a failed connect is about, from the error's code: the
 // dialog marks that input invalid (aria-invalid) and points every input at the message.
 import { toIpcError } from './backend';
 
@@ -7,6 +7,8 @@ export type ServerInput = 'name' | 'baseUrl' | 'credentials' | 'code' | 'caPem';
 
 const inputOf: Readonly<Record<string, ServerInput>> = {
   server_exists: 'name',
+  duplicate_server: 'baseUrl',
+  server_url_locked: 'baseUrl',
   invalid_server_url: 'baseUrl',
   unreachable: 'baseUrl',
   timeout: 'baseUrl',
@@ -16,6 +18,7 @@ const inputOf: Readonly<Record<string, ServerInput>> = {
   password_change_required: 'credentials',
   two_factor_invalid: 'code',
   tls: 'caPem',
+  invalid_certificate: 'caPem',
 };
 
 /** A two-factor code as typed: digits only (spaces and dashes from a copied code dropped). */

@@ -1,8 +1,9 @@
-// Webitel servers: the list, add (token, login, two-factor), log in again, test connection,
-// pull, remove. Tokens, passwords and codes go straight to the Rust side and are never kept here.
+// Webitel servers: the list, add (token, login, two-factor), log in again, edit (name, address,
+// token, CA), test connection, pull, remove (saying how many gateways become local only). Tokens, passwords and codes go straight to the Rust side and are never kept here.
 import type { ConnectOutcome } from '../bindings/ConnectOutcome';
 import type { NewServer } from '../bindings/NewServer';
 import type { ServerAuth } from '../bindings/ServerAuth';
+import type { ServerEdit } from '../bindings/ServerEdit';
 import type { ServerView } from '../bindings/ServerView';
 import { backend } from './backend';
 import { confirmations } from './confirm.svelte';
@@ -48,6 +49,16 @@ class Servers {
       toasts.show(m.servers_logged_in_again({ name: outcome.server.name }));
     }
     return outcome;
+  }
+
+  /** Edits a server in place; throws the IPC error so the form can show it at its field. */
+  async edit(id: string, edit: ServerEdit): Promise<ServerView> {
+    const edited = await backend.editServer(id, edit);
+    await this.load();
+    // Rows and the editor name the server (and a new address changes webhook URLs).
+    await editor.refresh();
+    toasts.show(m.servers_edit_saved({ name: edited.name }));
+    return edited;
   }
 
   async test(id: string) {
@@ -100,10 +111,16 @@ class Servers {
     }
   }
 
-  async remove(server: ServerView) {
+  async remove(listed: ServerView) {
+    // The count as it is now: profiles may have moved since the list was loaded.
+    await this.load();
+    const server = this.list.find((known) => known.id === listed.id) ?? listed;
+    const affected = server.profiles > 0
+      ? m.servers_edit_remove_count({ count: server.profiles, name: server.name })
+      : m.servers_edit_remove_none({ name: server.name });
     const answer = await confirmations.ask(
       m.servers_remove_question({ name: server.name }),
-      m.servers_remove_body(),
+      `${affected} ${m.servers_edit_remove_token()}`,
       [
         { value: 'cancel', label: m.common_cancel(), tone: 'plain' },
         { value: 'remove', label: m.servers_remove_confirm(), tone: 'danger' },

@@ -3,17 +3,20 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgGroup, Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 mod conflict;
 mod harness;
 mod profiles;
+mod servers;
 
 pub use conflict::{field_name, parse_take};
 
 pub use profiles::{
     KeepArg, ProfileCreate, ProfileFilter, ProfileSelection, ProfileSet, StateArg, SYNC_NAMES,
 };
+
+pub use servers::{CaFileArg, ServerAdd, ServerCommand, ServerEdit, ServerLogin};
 
 pub use harness::{
     BurstArgs, DirectionArg, EmulateArgs, HistoryCommand, HistoryFilter, ListenArgs, SchemeArg,
@@ -135,70 +138,6 @@ pub struct EmulatorLogins {
     /// Seconds until the tokens expire (default 30 days); userinfo answers it as exp
     #[arg(long, value_name = "SECONDS")]
     pub token_ttl: Option<u64>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ServerCommand {
-    /// Add a server; the credentials are checked against it before anything is stored
-    Add(ServerAdd),
-    /// List the servers
-    List,
-    /// Check that the server answers and accepts the stored token
-    Test { name: String },
-    /// Log in to a stored server again (its token expired or was revoked): the new token
-    /// replaces the stored one once the server accepted it
-    Login(ServerLogin),
-    /// Forget a server and its token; its profiles become local only
-    Remove { name: String },
-}
-
-#[derive(Debug, Args)]
-#[command(group(ArgGroup::new("auth").required(true).args(["token_stdin", "login"])))]
-pub struct ServerAdd {
-    pub name: String,
-    /// Server address, e.g. https://cloud.example.com (the API is at /api)
-    pub base_url: String,
-    /// Read an access token from standard input
-    #[arg(long)]
-    pub token_stdin: bool,
-    /// Log in as this user (with --password-stdin) to get a token
-    #[arg(long, value_name = "USER", requires = "password_stdin")]
-    pub login: Option<String>,
-    /// Domain for --login
-    #[arg(long, value_name = "DOMAIN", requires = "login")]
-    pub domain: Option<String>,
-    /// Read the --login password from standard input (used once, never stored)
-    #[arg(long, requires = "login")]
-    pub password_stdin: bool,
-    /// The one-time code from the authenticator app, when the server has two-factor login
-    /// on; without it a terminal is asked for the code when the server wants one
-    #[arg(long, value_name = "CODE", requires = "login")]
-    pub totp: Option<String>,
-    /// PEM file with the private CA certificate(s) of an on-premise server
-    #[arg(long, value_name = "FILE")]
-    pub ca_file: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-#[command(group(ArgGroup::new("auth").required(true).args(["token_stdin", "login"])))]
-pub struct ServerLogin {
-    /// Server name (or id)
-    pub name: String,
-    /// Read an access token from standard input
-    #[arg(long)]
-    pub token_stdin: bool,
-    /// Log in as this user (with --password-stdin) to get a token
-    #[arg(long, value_name = "USER", requires = "password_stdin")]
-    pub login: Option<String>,
-    /// Domain for --login
-    #[arg(long, value_name = "DOMAIN", requires = "login")]
-    pub domain: Option<String>,
-    /// Read the --login password from standard input (used once, never stored)
-    #[arg(long, requires = "login")]
-    pub password_stdin: bool,
-    /// The one-time code from the authenticator app, when the server has two-factor login on
-    #[arg(long, value_name = "CODE", requires = "login")]
-    pub totp: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,11 +1,11 @@
-//! `server add|list|test|login|remove`. Tokens and passwords come only from standard input (never
+//! `server add|list|test|login|edit|remove`. Tokens and passwords come only from standard input (never
 //! the command line, where other users could see them) and are never printed; a two-factor
 //! code comes with `--totp` or is asked for at the terminal (`server_login`).
 
-use textgate_core::server::{plain_http_warning, ServerAuth};
+use textgate_core::server::{self as core_server, plain_http_warning, CaChange, ServerAuth};
 use textgate_core::ErrorCode;
 
-use crate::args::{ServerAdd, ServerCommand, ServerLogin};
+use crate::args::{CaFileArg, ServerAdd, ServerCommand, ServerEdit, ServerLogin};
 use crate::context::Context;
 use crate::error::{CliError, CliResult};
 use crate::output::{yes_no, Table};
@@ -19,6 +19,7 @@ pub async fn run(ctx: &Context, command: ServerCommand) -> CliResult {
         ServerCommand::List => list(ctx),
         ServerCommand::Test { name } => test(ctx, &name).await,
         ServerCommand::Login(args) => login(ctx, args).await,
+        ServerCommand::Edit(args) => edit(ctx, args).await,
         ServerCommand::Remove { name } => remove(ctx, &name),
     }
 }
@@ -29,15 +30,7 @@ async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
         ctx.out.warn(warning);
     }
     let auth = read_auth(args.login, args.domain)?;
-    let ca_pem = match &args.ca_file {
-        Some(path) => Some(std::fs::read_to_string(path).map_err(|error| {
-            CliError::new(
-                ErrorCode::InvalidCertificate,
-                format!("Cannot read {}: {error}", path.display()),
-            )
-        })?),
-        None => None,
-    };
+    let ca_pem = read_ca_file(&args.ca)?;
     let server =
         server_login::connect(ctx, &args.name, &args.base_url, ca_pem, auth, args.totp).await?;
     if ctx.out.is_json() {
@@ -45,6 +38,58 @@ async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
     } else {
         ctx.out.line(format!(
             "Added server \u{201c}{}\u{201d} ({}); its token is in the OS keychain",
+            server.name, server.base_url
+        ));
+    }
+    Ok(())
+}
+
+/// The PEM text of `--ca-file`, when given.
+fn read_ca_file(arg: &CaFileArg) -> CliResult<Option<String>> {
+    let Some(path) = &arg.ca_file else {
+        return Ok(None);
+    };
+    std::fs::read_to_string(path).map(Some).map_err(|error| {
+        CliError::new(
+            ErrorCode::InvalidCertificate,
+            format!("Cannot read {}: {error}", path.display()),
+        )
+    })
+}
+
+async fn edit(ctx: &Context, args: ServerEdit) -> CliResult {
+    if let Some(warning) = args.base_url.as_deref().and_then(plain_http_warning) {
+        ctx.out.warn(warning);
+    }
+    let token = if args.token_stdin {
+        Some(
+            SecretSource {
+                what: "token",
+                flag: "--token-stdin",
+                example: "printf '%s' \"$TOKEN\" | textgate-cli server edit NAME --token-stdin",
+            }
+            .read_stdin()?,
+        )
+    } else {
+        None
+    };
+    let ca = match read_ca_file(&args.ca)? {
+        _ if args.no_ca => CaChange::Remove,
+        Some(pem) => CaChange::Replace { pem },
+        None => CaChange::Keep,
+    };
+    let edit = core_server::ServerEdit {
+        name: args.new_name,
+        base_url: args.base_url,
+        token,
+        ca,
+    };
+    let server = ctx.workspace.servers().edit(&args.name, edit).await?;
+    if ctx.out.is_json() {
+        ctx.out.json(&server);
+    } else {
+        ctx.out.line(format!(
+            "Saved server \u{201c}{}\u{201d} ({})",
             server.name, server.base_url
         ));
     }

@@ -57,6 +57,7 @@ fn opening_args(path: &str) -> Option<Vec<&'static str>> {
         "server test" => vec!["server", "test", "prod"],
         "server login" => vec!["server", "login", "prod", "--token-stdin"],
         "server remove" => vec!["server", "remove", "prod"],
+        "server edit" => vec!["server", "edit", "prod", "--name", "Prod"],
         "schemas list" => vec!["schemas", "list", "--server", "prod"],
         "gateways list" => vec!["gateways", "list", "--server", "prod"],
         "gateways pull" => vec!["gateways", "pull", "--server", "prod"],

@@ -216,6 +216,59 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
             )
             .stdin(""),
         ],
+        "server edit" => vec![
+            case("no change asked", USAGE, &["server", "edit", "prod"]),
+            case(
+                "unknown server",
+                1,
+                &["server", "edit", "nosuch", "--name", "Prod"],
+            ),
+            case("empty name", 1, &["server", "edit", "", "--name", "Prod"]),
+            case(
+                "huge name",
+                1,
+                &["server", "edit", &huge_arg, "--name", "P"],
+            ),
+            case(
+                "non-UTF-8 new name",
+                USAGE,
+                &["server", "edit", "prod", "--name", "RAW"],
+            )
+            .raw_arg("RAW", b"\xff"),
+            case(
+                "--ca-file with --no-ca",
+                USAGE,
+                &[
+                    "server",
+                    "edit",
+                    "prod",
+                    "--ca-file",
+                    &inputs.not_json,
+                    "--no-ca",
+                ],
+            ),
+            case(
+                "CA file missing",
+                1,
+                &["server", "edit", "prod", "--ca-file", &inputs.missing],
+            ),
+            case(
+                "empty token",
+                1,
+                &["server", "edit", "prod", "--token-stdin"],
+            ),
+            case(
+                "huge token",
+                1,
+                &["server", "edit", "prod", "--token-stdin"],
+            )
+            .stdin(huge_stdin.clone()),
+            case(
+                "javascript: URL",
+                1,
+                &["server", "edit", "nosuch", "--base-url", "javascript:x"],
+            ),
+        ],
         "server test" | "server remove" => {
             let verb = path.split(' ').nth(1).unwrap();
             vec![

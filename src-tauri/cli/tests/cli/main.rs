@@ -31,6 +31,7 @@ mod profile_set;
 mod profiles;
 mod secrets;
 mod send;
+mod server_edit;
 mod server_login;
 mod server_view;
 mod servers;

@@ -10,8 +10,9 @@ pub struct Profiles<'a> {
     pub(super) ws: &'a Workspace,
 }
 
-/// Webitel servers: add, remove, test, flow schemas (`servers.rs`), and what the server has beside
-/// the local profiles (`remote.rs`).
+/// Webitel servers: add, remove, test, flow schemas (`servers.rs`), log in again
+/// (`server_login.rs`), edit (`server_edit.rs`), and what the server has beside the local
+/// profiles (`remote.rs`).
 #[derive(Clone, Copy)]
 pub struct Servers<'a> {
     pub(super) ws: &'a Workspace,

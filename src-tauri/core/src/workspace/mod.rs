@@ -14,6 +14,7 @@ mod profiles;
 mod pull;
 mod pull_outcome;
 pub mod remote;
+mod server_edit;
 mod server_login;
 mod servers;
 mod sync;

@@ -7,8 +7,8 @@ use crate::clock::now_millis;
 use crate::error::{CoreError, Result};
 use crate::profile::FlowSchema;
 use crate::server::{
-    plain_http_warning, token_account, ConnectOutcome, ConnectionReport, Server, ServerAuth,
-    ServerView, TokenFacts,
+    plain_http_warning, token_account, ConnectOutcome, ConnectionReport, ProfileCounts, Server,
+    ServerAuth, ServerView, TokenFacts,
 };
 use crate::validation::check_name;
 use crate::webitel::client::{parse_base_url, ClientConfig, WebitelClient};
@@ -55,6 +55,14 @@ impl Workspace {
     pub(super) fn server_view(&self, server: &Server) -> ServerView {
         let has_token = self.token_override.is_some()
             || matches!(self.secrets.read(&token_account(&server.id)), Ok(Some(_)));
+        // The counts only inform (the Remove question, the Edit form); a failed read says 0.
+        let counts = self
+            .store()
+            .server_profile_counts(&server.id)
+            .unwrap_or_else(|error| {
+                tracing::warn!(target: "textgate::servers", code = %error.code(), "profile counts not read");
+                ProfileCounts::default()
+            });
         ServerView {
             id: server.id.clone(),
             name: server.name.clone(),
@@ -65,6 +73,8 @@ impl Workspace {
             has_token,
             token_expires_at: server.token.expires_at,
             permissions: server.token.permissions,
+            profiles: counts.profiles,
+            pushed: counts.pushed,
         }
     }
 }
@@ -117,6 +127,8 @@ impl Servers<'_> {
         }
         let base = parse_base_url(base_url)?;
         let base_url = base.as_str().trim_end_matches('/').to_string();
+        // Before any request: the same server twice would make every pulled gateway twice.
+        self.refuse_duplicate_address(&base_url, None)?;
         let ca_pem = ca_pem.filter(|pem| !pem.trim().is_empty());
         let config = ClientConfig {
             base_url: base_url.clone(),
