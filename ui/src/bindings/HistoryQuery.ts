@@ -27,6 +27,7 @@ limit: number | null,
  */
 direction?: Direction, 
 /**
- * Only entries older than this id: the cursor of the next page.
+ * Only entries older than this id: the cursor of the next page (keyset paging, so a
+ * request that arrives meanwhile neither repeats nor skips an entry).
  */
 before?: number, };

@@ -14,10 +14,12 @@ import type { ConnectOutcome } from "./ConnectOutcome";
 import type { ConnectionReport } from "./ConnectionReport";
 import type { Diagnostics } from "./Diagnostics";
 import type { DownloadedUpdate } from "./DownloadedUpdate";
+import type { FieldChoice } from "./FieldChoice";
 import type { FieldIssue } from "./FieldIssue";
 import type { FlowSchema } from "./FlowSchema";
 import type { GatewayPull } from "./GatewayPull";
 import type { HistoryEntry } from "./HistoryEntry";
+import type { HistoryPage } from "./HistoryPage";
 import type { HistoryQuery } from "./HistoryQuery";
 import type { InboundDraft } from "./InboundDraft";
 import type { KeepVersion } from "./KeepVersion";
@@ -35,6 +37,7 @@ import type { RefreshOutcome } from "./RefreshOutcome";
 import type { SampleAccount } from "./SampleAccount";
 import type { SaveOutcome } from "./SaveOutcome";
 import type { ServerAuth } from "./ServerAuth";
+import type { ServerCheck } from "./ServerCheck";
 import type { ServerEdit } from "./ServerEdit";
 import type { ServerGateways } from "./ServerGateways";
 import type { ServerView } from "./ServerView";
@@ -119,8 +122,19 @@ export interface Commands {
    * Re-reads one pushed profile from its server.
    */
   refreshProfile: (id: string) => Promise<RefreshOutcome>;
+  /**
+   * Checks the sync state of pushed profiles against their servers without taking anything from
+   * them: one profile (`id`), or every pushed profile (one listing per server). A server that
+   * cannot be reached is in the answer (`failure`), not an error.
+   */
+  checkSync: (id: string | null) => Promise<Array<ServerCheck>>;
   compareWithServer: (id: string) => Promise<ConflictView>;
   resolveConflict: (id: string, keep: KeepVersion) => Promise<ProfileView>;
+  /**
+   * Ends a conflict field by field: each differing field keeps this computer's value or takes
+   * the server's; pushed when any keeps this computer's.
+   */
+  resolveConflictFields: (id: string, choices: Array<FieldChoice>) => Promise<ProfileView>;
   previewTemplates: (templates: Templates, sample: SampleAccount) => Promise<Array<TemplatePreview>>;
   /**
    * The default sample account (Id 42, Ann Smith, ...), for the sample editor's Reset.
@@ -145,6 +159,10 @@ export interface Commands {
    */
   sendToGateway: (profileId: string, body: string, signing: Signing, url: string | null) => Promise<HistoryEntry>;
   searchHistory: (query: HistoryQuery) => Promise<Array<HistoryEntry>>;
+  /**
+   * A page of the history: its matches, their total, the next page's cursor and its round trips.
+   */
+  historyPage: (query: HistoryQuery) => Promise<HistoryPage>;
   /**
    * Sends entry `id` again, as recorded or re-signed with the profile's current secret.
    */
@@ -228,8 +246,10 @@ export type CommandName =
   | "pull_server"
   | "pull_gateways"
   | "refresh_profile"
+  | "check_sync"
   | "compare_with_server"
   | "resolve_conflict"
+  | "resolve_conflict_fields"
   | "preview_templates"
   | "default_sample_account"
   | "generate_uri"
@@ -239,6 +259,7 @@ export type CommandName =
   | "compose_inbound"
   | "send_to_gateway"
   | "search_history"
+  | "history_page"
   | "replay_history"
   | "clear_history"
   | "emulate_webitel"
@@ -284,8 +305,10 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   pull_server: { method: "pullServer", args: ["serverId"] },
   pull_gateways: { method: "pullGateways", args: ["serverId", "remoteIds"] },
   refresh_profile: { method: "refreshProfile", args: ["id"] },
+  check_sync: { method: "checkSync", args: ["id"] },
   compare_with_server: { method: "compareWithServer", args: ["id"] },
   resolve_conflict: { method: "resolveConflict", args: ["id", "keep"] },
+  resolve_conflict_fields: { method: "resolveConflictFields", args: ["id", "choices"] },
   preview_templates: { method: "previewTemplates", args: ["templates", "sample"] },
   default_sample_account: { method: "defaultSampleAccount", args: [] },
   generate_uri: { method: "generateUri", args: [] },
@@ -295,6 +318,7 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   compose_inbound: { method: "composeInbound", args: ["draft"] },
   send_to_gateway: { method: "sendToGateway", args: ["profileId", "body", "signing", "url"] },
   search_history: { method: "searchHistory", args: ["query"] },
+  history_page: { method: "historyPage", args: ["query"] },
   replay_history: { method: "replayHistory", args: ["id", "resign"] },
   clear_history: { method: "clearHistory", args: ["profileId"] },
   emulate_webitel: { method: "emulateWebitel", args: ["profileId", "action", "url"] },
@@ -338,8 +362,10 @@ export const commands: Commands = {
   pullServer: (serverId) => invoke<PullReport>("pull_server", { serverId }),
   pullGateways: (serverId, remoteIds) => invoke<Array<GatewayPull>>("pull_gateways", { serverId, remoteIds }),
   refreshProfile: (id) => invoke<RefreshOutcome>("refresh_profile", { id }),
+  checkSync: (id) => invoke<Array<ServerCheck>>("check_sync", { id }),
   compareWithServer: (id) => invoke<ConflictView>("compare_with_server", { id }),
   resolveConflict: (id, keep) => invoke<ProfileView>("resolve_conflict", { id, keep }),
+  resolveConflictFields: (id, choices) => invoke<ProfileView>("resolve_conflict_fields", { id, choices }),
   previewTemplates: (templates, sample) => invoke<Array<TemplatePreview>>("preview_templates", { templates, sample }),
   defaultSampleAccount: () => invoke<SampleAccount>("default_sample_account"),
   generateUri: () => invoke<string>("generate_uri"),
@@ -349,6 +375,7 @@ export const commands: Commands = {
   composeInbound: (draft) => invoke<string>("compose_inbound", { draft }),
   sendToGateway: (profileId, body, signing, url) => invoke<HistoryEntry>("send_to_gateway", { profileId, body, signing, url }),
   searchHistory: (query) => invoke<Array<HistoryEntry>>("search_history", { query }),
+  historyPage: (query) => invoke<HistoryPage>("history_page", { query }),
   replayHistory: (id, resign) => invoke<HistoryEntry>("replay_history", { id, resign }),
   clearHistory: (profileId) => invoke<number>("clear_history", { profileId }),
   emulateWebitel: (profileId, action, url) => invoke<Array<HistoryEntry>>("emulate_webitel", { profileId, action, url }),
