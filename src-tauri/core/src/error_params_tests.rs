@@ -205,7 +205,10 @@ fn a_dns_failure_is_unreachable_with_reason_dns() {
         host: s("127.0.0.1"),
         detail: s("error sending request: client error (Connect): tcp connect error: Connection refused (os error 111)"),
     });
-    assert_eq!(serde_json::to_value(refused.params()).unwrap()["reason"], "refused");
+    assert_eq!(
+        serde_json::to_value(refused.params()).unwrap()["reason"],
+        "refused"
+    );
 }
 
 #[test]
@@ -222,14 +225,19 @@ fn a_refused_credential_says_whether_it_was_a_token_a_login_or_a_password() {
             credential,
         });
         assert_eq!(error.code(), "unauthorized");
-        assert_eq!(serde_json::to_value(error.params()).unwrap()["credential"], wire);
+        assert_eq!(
+            serde_json::to_value(error.params()).unwrap()["credential"],
+            wire
+        );
     }
 }
 
 #[test]
 fn a_server_template_refusal_names_go_s_spot_as_line_and_one_based_column() {
     let detail = "updates.join: template: join:1:2: executing \"join\" at <.Nope>: can't evaluate field Nope in type *chat.Account";
-    let params = serde_json::to_value(api(400, crate::gateway_templates::REFUSAL_ID, detail).params()).unwrap();
+    let params =
+        serde_json::to_value(api(400, crate::gateway_templates::REFUSAL_ID, detail).params())
+            .unwrap();
     assert_eq!(params["template"], "join");
     assert_eq!(params["line"], 1);
     assert_eq!(params["column"], 3);
@@ -239,5 +247,12 @@ fn a_server_template_refusal_names_go_s_spot_as_line_and_one_based_column() {
         Issue::ServerDetail { detail: s(detail) },
     ));
     let local = serde_json::to_value(local.params()).unwrap();
-    assert_eq!((local["line"].clone(), local["column"].clone(), local["go"].clone()), (json!(1), json!(3), json!(detail)));
+    assert_eq!(
+        (
+            local["line"].clone(),
+            local["column"].clone(),
+            local["go"].clone()
+        ),
+        (json!(1), json!(3), json!(detail))
+    );
 }

@@ -6,8 +6,8 @@
 pub mod burst;
 pub mod client;
 pub mod compose;
-pub mod free_port;
 pub mod delivery;
+pub mod free_port;
 pub mod history;
 pub mod history_page;
 pub mod in_order;
