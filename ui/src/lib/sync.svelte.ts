@@ -83,7 +83,7 @@ class Sync {
       else if (outcome === 'conflict') toasts.show(m.sync_fresh_refresh_conflict({ name, server }), 'warning');
       else toasts.show(m.sync_fresh_refresh_missing({ name, server }), 'warning');
     } catch (error) {
-      toasts.show(errorText(error), 'error');
+      toasts.showError(explain(error));
     } finally {
       this.busy = false;
     }
