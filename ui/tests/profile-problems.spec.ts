@@ -35,6 +35,8 @@ test('a file_policy_fail Webitel cannot send gets the badge and the marker, and 
   await page.goto('/tests/harness.html?flows=1&seed=1&onserver=1&withflow=1');
   await expect(page.getByRole('heading', { name: 'Alpha support' })).toBeVisible();
   await page.getByRole('tab', { name: 'Templates' }).click();
+  // The file-policy message sits in the closed "More" disclosure while it is empty.
+  await page.locator('summary').getByText('More', { exact: true }).click();
   await page.getByLabel('File policy violation message', { exact: true }).fill('Sorry $(.FirstName), no such files');
   await page.getByRole('button', { name: /^Save\b/ }).click();
   await expect(page.getByRole('status').getByText('Saved \u201cAlpha support\u201d')).toBeVisible();
@@ -42,7 +44,10 @@ test('a file_policy_fail Webitel cannot send gets the badge and the marker, and 
   await expect(rowMarker(page, 'Alpha support')).toBeVisible();
 
   await page.locator('.editor header').getByRole('button', { name: 'Push' }).click();
-  await expect(page.getByText(/Webitel accepts this template but cannot send it/).first()).toBeVisible();
+  // Said at the field in plain words; the server's own words wait behind Details.
+  const said = page.getByRole('alert').filter({ hasText: /Webitel will refuse the \u201cFile policy violation message\u201d template/ }).first();
+  await expect(said).toBeVisible();
+  await expect(said.locator('details')).toContainText('Webitel accepts this template but cannot send it');
   await expect(page.getByRole('status').getByText(/Pushed|Created on/)).toHaveCount(0);
   const pushed = await page.evaluate(() => [...(window as any).fakeBackend.profiles.values()][0].remoteId);
   expect(pushed).toBeNull();

@@ -77,7 +77,7 @@ test('Replace token: checked before it is stored, refused at its field', async (
   await expect(token).toHaveAttribute('type', 'password');
   await token.fill('bad-token');
   await form.getByRole('button', { name: 'Save changes' }).click();
-  await expect(form.getByRole('alert')).toHaveText(/refused the access token/);
+  await expect(form.getByRole('alert')).toHaveText(/refused this token/);
   await expect(token).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByLabel('Server name')).not.toHaveAttribute('aria-invalid');
 

@@ -147,7 +147,7 @@ fn ordinal(error: &CoreError) -> usize {
             ClientError::Forbidden { .. } => 51,
         },
         CoreError::TwoFactorRequired(_) => 47,
-        CoreError::ConflictChoice(_) => 52,
+        CoreError::ConflictChoice(_) => 54,
         CoreError::Update(update) => match update {
             UpdateError::NotConfigured => 40,
             UpdateError::Feed { .. } => 41,

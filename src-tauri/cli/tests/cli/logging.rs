@@ -114,12 +114,8 @@ fn the_journey_at_trace_logs_every_api_call_and_no_secret() {
         full
     }
     let run = |args: &[&str], stdin: &str| dir.run_with(&v(args), Some(stdin), &[("RUST_LOG", "")]);
-    run(
-        &["server", "add", "prod", &url, "--token-stdin"],
-        &format!("{token}\n"),
-    )
-    .ok();
-    // The emulator takes its token as the login password.
+    // The emulator takes its token as the login password. Textgate keeps one server per address,
+    // so the log-in server is removed again before the token server is added at the same address.
     run(
         &[
             "server",
@@ -133,8 +129,16 @@ fn the_journey_at_trace_logs_every_api_call_and_no_secret() {
         &format!("{token}\n"),
     )
     .ok();
+    run(&["server", "remove", "staging"], "").ok();
+    run(
+        &["server", "add", "prod", &url, "--token-stdin"],
+        &format!("{token}\n"),
+    )
+    .ok();
+    // The same emulator under another name for its address (one server per address).
+    let other_address = url.replacen("127.0.0.1", "localhost", 1);
     let refused = run(
-        &["server", "add", "wrong", &url, "--token-stdin"],
+        &["server", "add", "wrong", &other_address, "--token-stdin"],
         &format!("{refused_token}\n"),
     );
     assert_eq!(refused.code, 1, "{refused:#?}");

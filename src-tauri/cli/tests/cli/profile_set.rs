@@ -112,8 +112,9 @@ fn set_refuses_what_save_refuses_and_changes_nothing() {
 fn the_uri_changes_only_until_the_first_push_and_the_server_only_until_then_too() {
     let webitel = WebitelServer::start();
     let dir = DataDir::new();
+    let staging = WebitelServer::start();
     dir.add_server("prod", &webitel);
-    dir.add_server("staging", &webitel);
+    dir.add_server("staging", &staging);
     let local = create_local(&dir, "Sales");
     assert_eq!(local["serverName"], serde_json::Value::Null);
 

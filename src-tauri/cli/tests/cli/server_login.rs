@@ -243,8 +243,11 @@ fn the_emulator_command_runs_a_two_factor_user_and_a_read_only_token() {
         ],
         "main-token\n",
     );
+    // The read-only user's connection: the same emulator under another name for its address
+    // (Textgate keeps one server per address).
+    let lab_address = base.replacen("127.0.0.1", "localhost", 1);
     let read_only = dir.run_stdin(
-        &["server", "add", "lab", &base, "--token-stdin"],
+        &["server", "add", "lab", &lab_address, "--token-stdin"],
         "ro-token\n",
     );
     let listed = dir.run(&["server", "list"]);
