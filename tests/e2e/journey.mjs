@@ -256,7 +256,13 @@ try {
       check((await problem.getText()).includes('function "md2" not defined'), 'no parse error in the preview');
       await shot(browser, '06-template-error-marked');
       await (await button(browser, 'Push')).click();
-      await (await browser.$(`//button[contains(., 'template: join:1: function "md2" not defined')]`)).waitForDisplayed({ timeout: 10000 });
+      // Refused at the field in plain words, the spot as line and column; Go's words behind Details.
+      const refusal = await browser.$('#template-join-issue');
+      await refusal.waitForDisplayed({ timeout: 10000 });
+      const refusalText = await browser.execute((el) => el.textContent, refusal);
+      check(/Webitel will refuse the .+ template: the problem is at line 1/.test(refusalText), `the refusal says ${refusalText}`);
+      check(refusalText.includes('template: join:1: function "md2" not defined'), `Go's words are not under Details: ${refusalText}`);
+      await shot(browser, '06a-push-refused-at-the-field');
       await (await browser.$('span.badge*=changed here')).waitForDisplayed({ timeout: 5000 });
       await join.setValue('$(.FirstName) joined');
       await browser.waitUntil(async () => (await output.isExisting()) && (await output.getText()) === 'Ann joined', { timeout: 5000 });
@@ -266,8 +272,15 @@ try {
     });
 
     await step('Test tab: a signed message reaches the started gateway (200), a wrong signature gets 403', async () => {
+      // The gateway is live on the server: Start asks first, then offers Undo.
       await (await browser.$('input[role="switch"]')).click();
-      await (await browser.$('button*=Gateway started')).waitForDisplayed({ timeout: 10000 });
+      const start = await browser.$('//dialog[@open]//button[contains(., "Start gateway")]');
+      await start.waitForDisplayed({ timeout: 5000 });
+      await shot(browser, '06b-start-asks-first');
+      await start.click();
+      const started = await browser.$('//div[contains(@class, "toast")][contains(@aria-label, "Started")]');
+      await started.waitForDisplayed({ timeout: 10000 });
+      check(await (await started.$('button*=Undo')).isExisting(), 'the started toast offers no Undo');
       await (await browser.$('[role="tab"]*=Test')).click();
       const body = await field(browser, 'Body (sent exactly as written)');
       await browser.waitUntil(async () => (await body.getValue()).startsWith('{"message":'), { timeout: 5000, timeoutMsg: 'no composed body' });
@@ -321,6 +334,13 @@ try {
       await shot(browser, '13-signature-lab');
       await (await browser.$('#harness-burst')).click();
       await (await button(browser, 'Run burst')).click();
+      // Its target is the live gateway on the server: the burst asks first, naming it and the count.
+      const sendBurst = await browser.$('//dialog[@open]//button[contains(., "Send ")]');
+      await sendBurst.waitForDisplayed({ timeout: 5000 });
+      const question = await browser.execute(() => document.querySelector('dialog[open]')?.textContent ?? '');
+      check(question.includes('on Emulator'), `the burst question does not name the server: ${question}`);
+      await shot(browser, '14a-burst-asks-first');
+      await sendBurst.click();
       await (await browser.$('[data-testid="histogram"]')).waitForDisplayed({ timeout: 20000 });
       await shot(browser, '14-burst');
       await (await browser.$('#harness-receive')).click();
