@@ -32,6 +32,7 @@ pub fn run() {
         .plugin(updater::plugin())
         .manage(updater::Updates::from_env())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             // Core's one resolver (`TEXTGATE_DATA_DIR`, else the OS app-data dir), as the CLI's.
             let data_dir = textgate_core::paths::app_data_dir(|| app.path().app_data_dir().ok());

@@ -40,6 +40,9 @@ export class FakeBackend {
   about: FakeAbout;
   /** Every command, each part's own (typed by the generated `Commands`). */
   readonly commands: FakeCommands;
+  /** What the next save/open dialog answers: the path the "admin" picks (null: cancelled). A
+   * test sets it before clicking, e.g. `fakeBackend.dialogPath = '/tmp/history.har'`. */
+  dialogPath: string | null = null;
   #nextId = 1;
 
   constructor(private options: FakeOptions = {}) {
@@ -56,6 +59,7 @@ export class FakeBackend {
   handle(cmd: string, args: Record<string, unknown>): unknown {
     this.calls.push({ cmd, args: structuredClone(args) });
     if (cmd === 'plugin:clipboard-manager|write_text') return null;
+    if (cmd === 'plugin:dialog|save' || cmd === 'plugin:dialog|open') return this.dialogPath;
     const routed = dispatch(this.commands, cmd, args);
     if (!routed) throw fail('unexpected', `The fake backend has no command ${cmd}`);
     return routed.answer;

@@ -4,8 +4,9 @@
 // removed or retyped in Rust fails `npm run check` here until the fake follows.
 import { commandTable, type CommandName, type Commands } from '../src/bindings/commands';
 
-/** What the UI invokes: the commands, and the clipboard plugin's one call (`copyText`). */
-export type InvokedName = CommandName | 'plugin:clipboard-manager|write_text';
+/** What the UI invokes: the commands, the clipboard plugin's one call (`copyText`) and the
+ * dialog plugin's two (`chooseSavePath`, `chooseOpenPath`). */
+export type InvokedName = CommandName | 'plugin:clipboard-manager|write_text' | 'plugin:dialog|save' | 'plugin:dialog|open';
 
 /** `Commands` as a fake implements them: answered at once or later. */
 export type FakeCommands = {

@@ -1,6 +1,7 @@
 // Every call the UI makes to the Rust side goes through here, so the UI can run in a browser
 // with the backend mocked (see tests/harness.ts). The commands, their arguments and payload
 // types are generated from Rust (bindings/commands.ts): no command is named here.
+import { open, save } from '@tauri-apps/plugin-dialog';
 import { writeText } from '@tauri-apps/plugin-clipboard-manager';
 import { commands } from '../bindings/commands';
 import type { ErrorCode } from '../bindings/ErrorCode';
@@ -9,7 +10,19 @@ import type { IpcError } from '../bindings/IpcError';
 export const backend = {
   ...commands,
   copyText: (text: string) => writeText(text),
+  /** The OS save dialog: the path the admin chose, or null when cancelled. The Rust command
+   * given that path writes the file (the UI never touches the file system itself). */
+  chooseSavePath: (title: string, defaultPath: string, filters: FileFilter[]) => save({ title, defaultPath, filters }),
+  /** The OS open dialog for one file: its path, or null when cancelled. */
+  chooseOpenPath: (title: string, filters: FileFilter[]) =>
+    open({ title, multiple: false, directory: false, filters }).then((path) => (typeof path === 'string' ? path : null)),
 };
+
+/** A file-type choice in the save and open dialogs, e.g. `{ name: 'HAR', extensions: ['har'] }`. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
 
 /** Turns whatever a call threw into the `{code, message}` shape the Rust side sends. */
 export function toIpcError(error: unknown): IpcError {
