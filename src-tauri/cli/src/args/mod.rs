@@ -16,7 +16,7 @@ pub use profiles::{
     KeepArg, ProfileCreate, ProfileFilter, ProfileSelection, ProfileSet, StateArg, SYNC_NAMES,
 };
 
-pub use servers::{CaFileArg, ServerAdd, ServerCommand, ServerEdit, ServerLogin};
+pub use servers::{CaFileArg, CredentialArgs, ServerAdd, ServerCommand, ServerEdit, ServerLogin};
 
 pub use harness::{
     BurstArgs, DirectionArg, EmulateArgs, HistoryCommand, HistoryFilter, ListenArgs, SchemeArg,

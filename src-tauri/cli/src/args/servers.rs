@@ -24,11 +24,20 @@ pub enum ServerCommand {
 }
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("auth").required(true).args(["token_stdin", "login"])))]
 pub struct ServerAdd {
     pub name: String,
     /// Server address, e.g. https://cloud.example.com (the API is at /api)
     pub base_url: String,
+    #[command(flatten)]
+    pub credentials: CredentialArgs,
+    #[command(flatten)]
+    pub ca: CaFileArg,
+}
+
+/// How `server add` and `server login` get a token: one read from stdin, or a login.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("auth").required(true).args(["token_stdin", "login"])))]
+pub struct CredentialArgs {
     /// Read an access token from standard input
     #[arg(long)]
     pub token_stdin: bool,
@@ -45,8 +54,6 @@ pub struct ServerAdd {
     /// on; without it a terminal is asked for the code when the server wants one
     #[arg(long, value_name = "CODE", requires = "login")]
     pub totp: Option<String>,
-    #[command(flatten)]
-    pub ca: CaFileArg,
 }
 
 /// The private CA flag `server add` and `server edit` share.
@@ -58,25 +65,11 @@ pub struct CaFileArg {
 }
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("auth").required(true).args(["token_stdin", "login"])))]
 pub struct ServerLogin {
     /// Server name (or id)
     pub name: String,
-    /// Read an access token from standard input
-    #[arg(long)]
-    pub token_stdin: bool,
-    /// Log in as this user (with --password-stdin) to get a token
-    #[arg(long, value_name = "USER", requires = "password_stdin")]
-    pub login: Option<String>,
-    /// Domain for --login
-    #[arg(long, value_name = "DOMAIN", requires = "login")]
-    pub domain: Option<String>,
-    /// Read the --login password from standard input (used once, never stored)
-    #[arg(long, requires = "login")]
-    pub password_stdin: bool,
-    /// The one-time code from the authenticator app, when the server has two-factor login on
-    #[arg(long, value_name = "CODE", requires = "login")]
-    pub totp: Option<String>,
+    #[command(flatten)]
+    pub credentials: CredentialArgs,
 }
 
 #[derive(Debug, Args)]

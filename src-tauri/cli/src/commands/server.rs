@@ -5,7 +5,7 @@
 use textgate_core::server::{self as core_server, plain_http_warning, CaChange, ServerAuth};
 use textgate_core::ErrorCode;
 
-use crate::args::{CaFileArg, ServerAdd, ServerCommand, ServerEdit, ServerLogin};
+use crate::args::{CaFileArg, CredentialArgs, ServerAdd, ServerCommand, ServerEdit, ServerLogin};
 use crate::context::Context;
 use crate::error::{CliError, CliResult};
 use crate::output::{yes_no, Table};
@@ -29,19 +29,24 @@ async fn add(ctx: &Context, args: ServerAdd) -> CliResult {
     if let Some(warning) = plain_http_warning(&args.base_url) {
         ctx.out.warn(warning);
     }
-    let auth = read_auth(args.login, args.domain)?;
+    let (auth, totp) = read_auth(args.credentials)?;
     let ca_pem = read_ca_file(&args.ca)?;
-    let server =
-        server_login::connect(ctx, &args.name, &args.base_url, ca_pem, auth, args.totp).await?;
-    if ctx.out.is_json() {
-        ctx.out.json(&server);
-    } else {
-        ctx.out.line(format!(
-            "Added server \u{201c}{}\u{201d} ({}); its token is in the OS keychain",
-            server.name, server.base_url
-        ));
-    }
+    let server = server_login::connect(ctx, &args.name, &args.base_url, ca_pem, auth, totp).await?;
+    let said = format!(
+        "Added server \u{201c}{}\u{201d} ({}); its token is in the OS keychain",
+        server.name, server.base_url
+    );
+    print_server(ctx, &server, said);
     Ok(())
+}
+
+/// A changed server: as JSON under `--json`, else the sentence that says what happened.
+fn print_server(ctx: &Context, server: &core_server::ServerView, said: String) {
+    if ctx.out.is_json() {
+        ctx.out.json(server);
+    } else {
+        ctx.out.line(said);
+    }
 }
 
 /// The PEM text of `--ca-file`, when given.
@@ -85,20 +90,23 @@ async fn edit(ctx: &Context, args: ServerEdit) -> CliResult {
         ca,
     };
     let server = ctx.workspace.servers().edit(&args.name, edit).await?;
-    if ctx.out.is_json() {
-        ctx.out.json(&server);
-    } else {
-        ctx.out.line(format!(
-            "Saved server \u{201c}{}\u{201d} ({})",
-            server.name, server.base_url
-        ));
-    }
+    let said = format!(
+        "Saved server \u{201c}{}\u{201d} ({})",
+        server.name, server.base_url
+    );
+    print_server(ctx, &server, said);
     Ok(())
 }
 
-/// The credentials from standard input: the --login password, or a token.
-fn read_auth(login: Option<String>, domain: Option<String>) -> CliResult<ServerAuth> {
-    Ok(match login {
+/// The credentials from standard input (the --login password, or a token) and the --totp code.
+fn read_auth(credentials: CredentialArgs) -> CliResult<(ServerAuth, Option<String>)> {
+    let CredentialArgs {
+        login,
+        domain,
+        totp,
+        ..
+    } = credentials;
+    let auth = match login {
         Some(username) => ServerAuth::Login {
             username,
             password: SecretSource {
@@ -117,20 +125,18 @@ fn read_auth(login: Option<String>, domain: Option<String>) -> CliResult<ServerA
             }
             .read_stdin()?,
         },
-    })
+    };
+    Ok((auth, totp))
 }
 
 async fn login(ctx: &Context, args: ServerLogin) -> CliResult {
-    let auth = read_auth(args.login, args.domain)?;
-    let server = server_login::reconnect(ctx, &args.name, auth, args.totp).await?;
-    if ctx.out.is_json() {
-        ctx.out.json(&server);
-    } else {
-        ctx.out.line(format!(
-            "Logged in to \u{201c}{}\u{201d} again; its new token is in the OS keychain",
-            server.name
-        ));
-    }
+    let (auth, totp) = read_auth(args.credentials)?;
+    let server = server_login::reconnect(ctx, &args.name, auth, totp).await?;
+    let said = format!(
+        "Logged in to \u{201c}{}\u{201d} again; its new token is in the OS keychain",
+        server.name
+    );
+    print_server(ctx, &server, said);
     Ok(())
 }
 

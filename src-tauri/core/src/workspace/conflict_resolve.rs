@@ -10,7 +10,7 @@ use super::conflict_merge::{differing, merge, FieldChoice};
 use super::sync::KeepVersion;
 use super::ServerSync;
 use crate::clock::now_millis;
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::profile_field::ProfileField;
 use crate::sensitive::Sensitive;
 use crate::sync_state::SyncContent;
@@ -40,14 +40,7 @@ fn secrets_differ(local: Option<&Sensitive<String>>, remote: &Bot) -> bool {
 impl ServerSync<'_> {
     /// The local and server versions of a profile, for the conflict view.
     pub async fn compare_with_server(self, profile_id: &str) -> Result<ConflictView> {
-        let (profile, server) = self.ws.profile_and_server(profile_id)?;
-        let remote_id = profile
-            .remote_id
-            .ok_or_else(|| CoreError::NotPushed(profile.name.clone()))?;
-        let remote = self
-            .ws
-            .fetch_remote(&self.ws.client_for(&server)?, &profile, remote_id)
-            .await?;
+        let (profile, _, remote) = self.ws.remote_copy(profile_id).await?;
         self.ws.note_remote_seen(&profile.id, remote.updated_at)?;
         let local_secret = self.ws.secrets.read(&profile.id)?;
         let local = SyncContent::of_profile(&profile);
@@ -76,14 +69,7 @@ impl ServerSync<'_> {
         choices: &[FieldChoice],
         rest: Option<KeepVersion>,
     ) -> Result<crate::ProfileView> {
-        let (profile, server) = self.ws.profile_and_server(profile_id)?;
-        let remote_id = profile
-            .remote_id
-            .ok_or_else(|| CoreError::NotPushed(profile.name.clone()))?;
-        let remote = self
-            .ws
-            .fetch_remote(&self.ws.client_for(&server)?, &profile, remote_id)
-            .await?;
+        let (profile, server, remote) = self.ws.remote_copy(profile_id).await?;
         let local_secret = self.ws.secrets.read(&profile.id)?;
         let merged = merge(
             &SyncContent::of_profile(&profile),

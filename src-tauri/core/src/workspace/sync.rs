@@ -140,6 +140,20 @@ impl Workspace {
         })
     }
 
+    /// A pushed profile, its server and the server's copy of its gateway (for the conflict
+    /// view and its resolutions): `NotPushed` when it was never pushed, `RemoteGone` when the
+    /// server no longer has it.
+    pub(super) async fn remote_copy(&self, profile_id: &str) -> Result<(Profile, Server, Bot)> {
+        let (profile, server) = self.profile_and_server(profile_id)?;
+        let remote_id = profile
+            .remote_id
+            .ok_or_else(|| CoreError::NotPushed(profile.name.clone()))?;
+        let remote = self
+            .fetch_remote(&self.client_for(&server)?, &profile, remote_id)
+            .await?;
+        Ok((profile, server, remote))
+    }
+
     pub(super) async fn fetch_remote(
         &self,
         client: &crate::webitel::client::WebitelClient,
@@ -221,14 +235,7 @@ impl ServerSync<'_> {
             }
             KeepVersion::Remote => {
                 tracing::info!(target: "textgate::sync", profile = profile_id, "conflict resolved: keep the server's version");
-                let (profile, server) = self.ws.profile_and_server(profile_id)?;
-                let remote_id = profile
-                    .remote_id
-                    .ok_or_else(|| CoreError::NotPushed(profile.name.clone()))?;
-                let remote = self
-                    .ws
-                    .fetch_remote(&self.ws.client_for(&server)?, &profile, remote_id)
-                    .await?;
+                let (profile, server, remote) = self.ws.remote_copy(profile_id).await?;
                 self.ws.apply_remote(Some(&profile), &server, &remote)?;
             }
         }
