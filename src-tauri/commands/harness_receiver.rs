@@ -10,7 +10,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
-use textgate_core::harness::receiver::{self, ReceivedRequest, ReceiverAnswer};
+use textgate_core::harness::receiver::{self, AnswerPlan, ReceivedRequest, ReceiverAnswer};
 use textgate_core::harness::receiver_feed::{self, LiveBatch, LIVE_WINDOW};
 use ts_rs::TS;
 
@@ -58,6 +58,7 @@ pub async fn start_receiver<R: Runtime>(
             status: answer.status,
             body: answer.body,
             delay: Duration::from_millis(answer.delay_ms.into()),
+            plan: AnswerPlan::Normal,
         },
     )?;
     let mut slot = state.receiver.lock().await;

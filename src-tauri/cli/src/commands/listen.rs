@@ -148,7 +148,8 @@ fn json_line(request: &ReceivedRequest) -> String {
         "body": String::from_utf8_lossy(&request.body),
         "method": request.method,
         "path": request.path,
-        "status": request.status,
+        "status": request.status(),
+        "answered": request.answered.kind(),
     })
     .to_string()
 }
