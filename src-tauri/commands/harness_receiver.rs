@@ -10,7 +10,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
-use textgate_core::harness::receiver::{self, ReceivedRequest, ReceiverAnswer};
+use textgate_core::harness::receiver::{self, AnswerPlan, ReceivedRequest, ReceiverAnswer};
 use textgate_core::harness::receiver_feed::{self, LiveBatch, LIVE_WINDOW};
 use ts_rs::TS;
 
@@ -28,6 +28,44 @@ pub struct AnswerSpec {
     pub status: u16,
     pub body: String,
     pub delay_ms: u32,
+    /// Which requests get that answer (core checks it); none answers every one normally.
+    #[serde(default)]
+    #[ts(optional)]
+    pub plan: Option<PlanSpec>,
+}
+
+/// A receiver that fails on purpose (core's `AnswerPlan`).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum PlanSpec {
+    Normal,
+    /// The first `count` requests get `status`, then the answer above.
+    FailFirst {
+        count: u32,
+        status: u16,
+    },
+    /// A share of `percent` in 100 fails with 500, drawn from `seed`.
+    FailRate {
+        percent: u8,
+        #[ts(type = "number")]
+        seed: u64,
+    },
+    /// Each connection is closed without an answer.
+    Drop,
+    /// No answer until the receiver stops.
+    Hang,
+}
+
+impl From<PlanSpec> for AnswerPlan {
+    fn from(plan: PlanSpec) -> Self {
+        match plan {
+            PlanSpec::Normal => AnswerPlan::Normal,
+            PlanSpec::FailFirst { count, status } => AnswerPlan::FailFirst { count, status },
+            PlanSpec::FailRate { percent, seed } => AnswerPlan::FailRate { percent, seed },
+            PlanSpec::Drop => AnswerPlan::Drop,
+            PlanSpec::Hang => AnswerPlan::Hang,
+        }
+    }
 }
 
 /// The running receiver, as the UI shows it.
@@ -58,6 +96,7 @@ pub async fn start_receiver<R: Runtime>(
             status: answer.status,
             body: answer.body,
             delay: Duration::from_millis(answer.delay_ms.into()),
+            plan: answer.plan.map(AnswerPlan::from).unwrap_or_default(),
         },
     )?;
     let mut slot = state.receiver.lock().await;

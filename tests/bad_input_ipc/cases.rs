@@ -46,6 +46,11 @@ fn answer() -> Value {
     json!({"status": 200, "body": "", "delayMs": 0})
 }
 
+/// The answer with a receiver plan (that fails on purpose).
+fn plan(plan: Value) -> Value {
+    json!({"status": 200, "body": "", "delayMs": 0, "plan": plan})
+}
+
 /// The bad inputs for one command. A command missing here fails the catalogue.
 pub fn cases(command: &str, profile: &str) -> Vec<Case> {
     use Expect::{Answers, Args, Code};
@@ -566,6 +571,61 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
                     "an unknown profile",
                     json!({"profileId": "nope", "port": 0, "path": "/hook", "answer": answer(), "onRequest": "__CHANNEL__:3"}),
                     Code("not_found"),
+                ),
+                case(
+                    "fail the first 0",
+                    start(
+                        json!(0),
+                        plan(json!({"kind": "failFirst", "count": 0, "status": 500})),
+                    ),
+                    Code("invalid_answer"),
+                ),
+                case(
+                    "fail with a 2xx",
+                    start(
+                        json!(0),
+                        plan(json!({"kind": "failFirst", "count": 2, "status": 204})),
+                    ),
+                    Code("invalid_answer"),
+                ),
+                case(
+                    "a share over 100",
+                    start(
+                        json!(0),
+                        plan(json!({"kind": "failRate", "percent": 101, "seed": 7})),
+                    ),
+                    Code("invalid_answer"),
+                ),
+                case(
+                    "a share past a byte",
+                    start(
+                        json!(0),
+                        plan(json!({"kind": "failRate", "percent": 1000, "seed": 7})),
+                    ),
+                    Args,
+                ),
+                case(
+                    "a negative seed",
+                    start(
+                        json!(0),
+                        plan(json!({"kind": "failRate", "percent": 50, "seed": -1})),
+                    ),
+                    Args,
+                ),
+                case(
+                    "a share without a seed",
+                    start(json!(0), plan(json!({"kind": "failRate", "percent": 50}))),
+                    Args,
+                ),
+                case(
+                    "an unknown plan",
+                    start(json!(0), plan(json!({"kind": "explode"}))),
+                    Args,
+                ),
+                case(
+                    "a plan of the wrong type",
+                    start(json!(0), plan(json!("drop"))),
+                    Args,
                 ),
             ]
         }

@@ -20,6 +20,7 @@ import type { Verdict } from '../src/bindings/Verdict';
 import type { FakeCommands } from './fake-ipc';
 import { sha1Sign, spoil, standardSign, webitelSign, webitelVerify, whsecKey } from './fake-crypto';
 import { historyPage, seedSent } from './fake-history-page';
+import { checkPlan, FakePlanner, senderFailure } from './fake-receiver-plan';
 
 // As core: the code, the English sentence and the data it is made of (IpcError.params).
 /** The port another program holds in the fake (the receiver's default is elsewhere). */
@@ -27,7 +28,7 @@ export const BUSY_PORT = 8780;
 
 const fail = (code: ErrorCode, message: string, params: IpcError['params'] = {}): IpcError => ({ code, message, params, field: null, fields: [] });
 type ChannelArg = { id: number };
-type Answer = { status: number; body: string; delayMs: number };
+type Answer = AnswerSpec;
 
 /** Drops empty strings, zeros, nulls and empty objects, as the Rust types' omitempty. */
 function compact(value: Record<string, unknown>): Record<string, unknown> {
@@ -66,7 +67,7 @@ function chatAndText(body: string): { chatId: string | null; text: string | null
 
 export class FakeHarness {
   history: HistoryEntry[] = [];
-  receiver: { url: string; profileId: string; channel: ChannelArg; answer: Answer; index: number } | null = null;
+  receiver: { url: string; profileId: string; channel: ChannelArg; answer: Answer; index: number; planner: FakePlanner } | null = null;
   #nextId = 1;
 
   constructor(private profiles: Map<string, ProfileView>) {}
@@ -113,9 +114,11 @@ export class FakeHarness {
   async #post(url: string, body: string, secret: string, sign: string | null) {
     const started = performance.now();
     if (this.receiver && url === this.receiver.url) {
-      await this.deliverToReceiver(body, sign);
-      const { status, body: answer } = this.receiver.answer;
-      return { status, response: answer, micros: Math.round((performance.now() - started) * 1000) + 800 };
+      const got = await this.deliverToReceiver(body, sign);
+      const failure = senderFailure({ status: got.status, failure: got.failure }, url);
+      if (failure) return { status: null, response: '', micros: 1500, failure };
+      const answer = got.status === this.receiver.answer.status ? this.receiver.answer.body : '{"error":"textgate receiver: failing on purpose"}';
+      return { status: got.status, response: answer, micros: Math.round((performance.now() - started) * 1000) + 800 };
     }
     if (url.includes('unreachable')) return { status: null, response: '', micros: 1200, failure: { kind: 'connect' as const, message: `Cannot connect to ${url}: nothing answers there` } };
     if (url.includes('/chat/')) {
@@ -163,10 +166,11 @@ export class FakeHarness {
     if (!r) throw new Error('the fake receiver is not running');
     const verdict: Verdict = await webitelVerify(this.profiles.get(r.profileId)!.secret!, body, sign);
     const url = path ? r.url.replace(/\/[^/]*$/, path) : r.url;
+    const outcome = r.planner.next();
     const entry = this.#record({
       profileId: r.profileId, channel: 'receive', replayOf: null, method: 'POST', url,
       requestHeaders: [['host', new URL(r.url).host], ['content-type', 'application/json'], ...(sign ? [['x-webitel-sign', sign] as [string, string]] : [])],
-      body, status: r.answer.status, responseHeaders: [], response: '', elapsedMicros: null, signing: null, verdict, failure: null,
+      body, status: outcome.status, responseHeaders: [], response: '', elapsedMicros: null, signing: null, verdict, failure: outcome.failure,
     });
     this.#stream({ entries: [entry], notShown: 0, notRecorded: 0, historyError: null });
     return entry;
@@ -210,7 +214,8 @@ export class FakeHarness {
       throw fail('receiver_port', `Cannot listen on 127.0.0.1:${port}: ${detail}`, { port, detail, busy: 1, suggested: port + 1 });
     }
     const url = `http://127.0.0.1:${port || 43117}${path.startsWith('/') ? path : `/${path}`}`;
-    this.receiver = { url, profileId, channel, answer, index: 0 };
+    checkPlan(answer.plan);
+    this.receiver = { url, profileId, channel, answer, index: 0, planner: new FakePlanner(answer) };
     return { url, profileId };
   }
 

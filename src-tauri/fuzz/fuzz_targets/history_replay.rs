@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
-use textgate_core::harness::receiver::ReceivedRequest;
+use textgate_core::harness::receiver::{Answered, ReceivedRequest};
 use textgate_core::signature::Verdict;
 use textgate_core::{MemorySecretStore, ProfileDraft, Sensitive, Store, Workspace};
 use textgate_fuzz::{runtime, status_from, Answer, Responder};
@@ -60,7 +60,7 @@ fuzz_target!(|input: Input| {
             Some(reason) if reason.is_empty() => Verdict::Valid,
             Some(reason) => Verdict::Invalid(reason),
         },
-        status: status_from(input.status),
+        answered: Answered::Status(status_from(input.status)),
     };
     let owner = input.owned.then_some(profile.id.as_str());
     // The receiver's own address: whatever the path, the replay stays on loopback.

@@ -3,4 +3,4 @@
 /**
  * Why no HTTP answer came back.
  */
-export type FailureKind = "connect" | "timeout" | "invalidUrl" | "other";
+export type FailureKind = "connect" | "timeout" | "invalidUrl" | "other" | "dropped" | "hung";

@@ -58,6 +58,7 @@ pub struct VerifyArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(ArgGroup::new("plan").args(["fail_first", "fail_rate", "drop", "hang"])))]
 pub struct ListenArgs {
     /// The profile whose app secret verifies X-Webitel-Sign (id or name)
     pub profile: String,
@@ -76,6 +77,49 @@ pub struct ListenArgs {
     /// Exit after this many requests (default: run until interrupted)
     #[arg(long, value_name = "N")]
     pub count: Option<u64>,
+    /// Fail the first N requests (with --fail-status, 500 by default), then answer normally
+    #[arg(long, value_name = "N")]
+    pub fail_first: Option<u32>,
+    /// The status the first N requests fail with (300-599)
+    #[arg(long, value_name = "S", requires = "fail_first")]
+    pub fail_status: Option<u16>,
+    /// Fail this share of requests (1-100) with 500, drawn at random from --seed
+    #[arg(long, value_name = "PERCENT", requires = "seed")]
+    pub fail_rate: Option<u8>,
+    /// The seed of --fail-rate's draws: the same seed fails the same requests every run
+    #[arg(long, value_name = "N", requires = "fail_rate")]
+    pub seed: Option<u64>,
+    /// Close each connection without answering
+    #[arg(long)]
+    pub drop: bool,
+    /// Never answer: the sender times out (the request ends when listen does)
+    #[arg(long)]
+    pub hang: bool,
+}
+
+impl ListenArgs {
+    /// The answer plan the flags ask for (core checks it).
+    pub fn plan(&self) -> textgate_core::harness::receiver::AnswerPlan {
+        use textgate_core::harness::receiver::AnswerPlan;
+        use textgate_core::harness::receiver_plan::DEFAULT_FAIL_STATUS;
+        if let Some(count) = self.fail_first {
+            AnswerPlan::FailFirst {
+                count,
+                status: self.fail_status.unwrap_or(DEFAULT_FAIL_STATUS),
+            }
+        } else if let Some(percent) = self.fail_rate {
+            AnswerPlan::FailRate {
+                percent,
+                seed: self.seed.unwrap_or_default(),
+            }
+        } else if self.drop {
+            AnswerPlan::Drop
+        } else if self.hang {
+            AnswerPlan::Hang
+        } else {
+            AnswerPlan::Normal
+        }
+    }
 }
 
 #[derive(Debug, Args)]

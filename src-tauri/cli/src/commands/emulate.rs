@@ -1,7 +1,9 @@
 //! `emulate`: Webitel's side toward the client's service, for scripts. Composes what Webitel
 //! would POST for an agent's action (join/left/close rendered from the profile's templates),
 //! signs it with the profile's app secret and sends it to the callback, one line per body.
-//! Exit 0 when every body was answered 2xx, as Webitel counts a delivery.
+//! Exit 0 when every body was answered 2xx, as Webitel counts a delivery; otherwise exit 1
+//! with a stderr warning per body not delivered (`Not delivered (HTTP 500): ...`): since
+//! release 26.4 a non-2xx answer is a delivery failure, and Webitel sends each body once.
 
 use textgate_core::harness::outbound::AgentAction;
 use textgate_core::template_preview::SampleAccount;
@@ -39,11 +41,22 @@ pub async fn run(ctx: &Context, args: EmulateArgs) -> CliResult {
             entry.body.trim_end()
         ));
     }
-    if entries.iter().all(|entry| entry.delivered()) {
-        Ok(())
-    } else {
-        Err(CliError::reported())
+    let undelivered: Vec<_> = entries.iter().filter(|entry| !entry.delivered()).collect();
+    if undelivered.is_empty() {
+        return Ok(());
     }
+    // Since release 26.4 Webitel counts a non-2xx as a failed delivery; it never retries.
+    for entry in undelivered {
+        let why = match (&entry.status, &entry.failure) {
+            (Some(status), _) => format!("HTTP {status}"),
+            (None, Some(failure)) => failure.message.clone(),
+            (None, None) => "no answer".into(),
+        };
+        ctx.out.warn(format!(
+            "Not delivered ({why}): Webitel sends an agent's message once, with no retry"
+        ));
+    }
+    Err(CliError::reported())
 }
 
 fn action(args: &EmulateArgs) -> AgentAction {

@@ -1,11 +1,14 @@
 //! `listen`: the harness receiver for scripts. Verifies every callback with the profile's app
 //! secret (from the keychain) and prints one JSON line per request on stdout, in arrival order:
-//! `{"time", "signature": "valid"|"invalid"|"missing", "body", "method", "path", "status"}`.
+//! `{"time", "signature": "valid"|"invalid"|"missing", "body", "method", "path", "status",
+//! "answered": "status"|"dropped"|"hung"}` (`status` is null when no HTTP answer was given:
+//! `--drop`, `--hang`).
 //! The address goes to stderr so stdout stays machine-readable. Each request is also kept in
 //! the history, like the app's receiver log.
 //!
 //! It runs core's receiver session, as the app's Receive tab does: core checks the answer
-//! (`--status`, `--delay-ms`), keeps every request in the history (a transaction per batch of
+//! (`--status`, `--delay-ms`, a plan that fails on purpose: `--fail-first`, `--fail-rate`,
+//! `--drop`, `--hang`), keeps every request in the history (a transaction per batch of
 //! arrivals) and hands each batch to this command's line printer; a failed history write is a
 //! warning on stderr. Senders are answered at full speed whatever reads stdout or however slow
 //! the disk is: the server runs on a runtime thread of its own, and lines go to a printer thread
@@ -48,6 +51,7 @@ pub async fn run(ctx: &Context, args: ListenArgs) -> CliResult {
         ReceiverAnswer {
             status: args.status,
             delay: Duration::from_millis(args.delay_ms),
+            plan: args.plan(),
             ..ReceiverAnswer::default()
         },
     )?;
@@ -148,7 +152,8 @@ fn json_line(request: &ReceivedRequest) -> String {
         "body": String::from_utf8_lossy(&request.body),
         "method": request.method,
         "path": request.path,
-        "status": request.status,
+        "status": request.status(),
+        "answered": request.answered.kind(),
     })
     .to_string()
 }

@@ -92,3 +92,73 @@ fn join_text_and_close_reach_the_callback_verified() {
     assert_eq!(code, "no_target", "{message}");
     dir.assert_never_printed(SECRET);
 }
+
+#[test]
+fn a_callback_answering_500_is_not_delivered_exit_1_and_sent_once() {
+    let dir = DataDir::new();
+    dir.run(&[
+        "profiles",
+        "create",
+        "--name",
+        "Bot",
+        "--callback",
+        "https://bot.example.com/hook",
+        "--secret",
+        SECRET,
+    ])
+    .ok();
+    let listener = Listener::start(
+        &dir,
+        "Bot",
+        &["--path", "/hook", "--fail-first", "1", "--count", "2"],
+    );
+    let url = listener.url.clone();
+    let failed = dir.run(&[
+        "emulate",
+        "Bot",
+        "--chat-id",
+        "c-1",
+        "--text",
+        "Hello",
+        "--url",
+        &url,
+    ]);
+    assert_eq!(failed.code, 1, "{failed:#?}");
+    assert!(failed.stdout.contains(" -> 500 in "), "{failed:#?}");
+    assert!(
+        failed.stderr.contains(
+            "Not delivered (HTTP 500): Webitel sends an agent's message once, with no retry"
+        ),
+        "{failed:#?}"
+    );
+    // The next one is answered 200: it is the second request the receiver got (no retry).
+    let delivered = dir.run(&[
+        "emulate",
+        "Bot",
+        "--chat-id",
+        "c-1",
+        "--text",
+        "Again",
+        "--url",
+        &url,
+    ]);
+    assert_eq!(delivered.code, 0, "{delivered:#?}");
+    let (lines, _) = listener.finish();
+    let texts: Vec<_> = lines
+        .iter()
+        .map(|l| {
+            (
+                l["body"].as_str().unwrap().contains("Hello"),
+                l["status"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (true, serde_json::json!(500)),
+            (false, serde_json::json!(200))
+        ],
+        "Hello sent once, then Again"
+    );
+}

@@ -18,6 +18,7 @@ mod crash_checks;
 mod diagnostics;
 mod emulate;
 mod emulator;
+mod failing_listen;
 mod faults;
 mod gateways;
 mod history;

@@ -6,7 +6,8 @@
 //!
 //! As Webitel's `SendNotify` does, a body that got no HTTP answer at all stops the sequence
 //! (a close notice that cannot be delivered is not followed by the close event), while a
-//! non-2xx answer does not: the server only logs the status.
+//! non-2xx answer does not. Since release 26.4 a non-2xx counts as a delivery failure: the
+//! chat log records it as not delivered (`ChatEntry::outcome`) and it is logged, never retried.
 //!
 //! When the client closes a chat, Webitel's `SendNotify` still sends the `close` template's
 //! text (when it renders to something) but not the close event: the client knows already.
@@ -96,13 +97,21 @@ async fn send_all(
         .as_ref()
         .map_err(|e| ActError::NoClient(e.clone()))?;
     let delivered = deliver_in_order(client, callback, secret.as_bytes(), bodies, |exchange| {
-        shared.lock().record_chat(
+        let mut inner = shared.lock();
+        inner.record_chat(
             gateway_id,
             Direction::Outbound,
             &chat,
             exchange.request_body.clone(),
             exchange.status,
         );
+        if let Some(entry) = inner.chats.last().filter(|entry| !entry.delivered()) {
+            // Sent once, never again: Webitel does not retry a failed delivery.
+            tracing::warn!(
+                target: "textgate::emulator", gateway_id, chat_id = %chat,
+                outcome = %entry.outcome(), "callback delivery failed"
+            );
+        }
         Ok::<_, std::convert::Infallible>(exchange)
     })
     .await;

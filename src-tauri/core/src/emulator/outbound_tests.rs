@@ -117,6 +117,11 @@ async fn a_callback_answering_500_is_undelivered_and_does_not_stop_the_close() {
     let log = emulator.chat_log();
     assert_eq!(log.len(), 2);
     assert!(log.iter().all(|e| e.status == Some(500) && !e.delivered()));
+    assert!(log
+        .iter()
+        .all(|e| e.outcome() == "not delivered (HTTP 500)"));
+    // Sent once: the receiver got exactly the two bodies, no retry.
+    assert!(events.try_recv().is_err(), "no retry of a failed delivery");
 }
 
 #[tokio::test]

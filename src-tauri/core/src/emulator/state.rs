@@ -58,6 +58,16 @@ impl ChatEntry {
         self.status
             .is_some_and(|status| (200..300).contains(&status))
     }
+    /// What came of an outbound body, as the emulator reports it: `delivered (HTTP 200)`,
+    /// `not delivered (HTTP 500)` (since release 26.4 a non-2xx is a delivery failure; Webitel
+    /// sends each body once, with no retry) or `not delivered (no answer)`.
+    pub fn outcome(&self) -> String {
+        match self.status {
+            Some(status) if self.delivered() => format!("delivered (HTTP {status})"),
+            Some(status) => format!("not delivered (HTTP {status})"),
+            None => "not delivered (no answer)".into(),
+        }
+    }
 }
 
 /// Thirty days: the lifetime of a token when none is configured.

@@ -58,16 +58,22 @@ pub enum FailureKind {
     InvalidUrl,
     /// Anything else on the way (a broken answer, TLS, ...).
     Other,
+    /// The local receiver closed the connection without answering, on purpose (its plan).
+    Dropped,
+    /// The local receiver never answered, on purpose (its plan).
+    Hung,
 }
 
 impl FailureKind {
-    /// The name as serialised (`connect`, `timeout`, `invalidUrl`, `other`).
+    /// The name as serialised (`connect`, `timeout`, `invalidUrl`, `other`, `dropped`, `hung`).
     pub fn as_str(self) -> &'static str {
         match self {
             FailureKind::Connect => "connect",
             FailureKind::Timeout => "timeout",
             FailureKind::InvalidUrl => "invalidUrl",
             FailureKind::Other => "other",
+            FailureKind::Dropped => "dropped",
+            FailureKind::Hung => "hung",
         }
     }
 
@@ -77,7 +83,9 @@ impl FailureKind {
             FailureKind::Connect => crate::ErrorCode::Connect,
             FailureKind::Timeout => crate::ErrorCode::Timeout,
             FailureKind::InvalidUrl => crate::ErrorCode::InvalidUrl,
-            FailureKind::Other => crate::ErrorCode::Other,
+            FailureKind::Other | FailureKind::Dropped | FailureKind::Hung => {
+                crate::ErrorCode::Other
+            }
         }
     }
 
@@ -87,6 +95,8 @@ impl FailureKind {
             FailureKind::Timeout,
             FailureKind::InvalidUrl,
             FailureKind::Other,
+            FailureKind::Dropped,
+            FailureKind::Hung,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == text)

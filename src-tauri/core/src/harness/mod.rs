@@ -14,6 +14,7 @@ pub mod in_order;
 pub mod outbound;
 pub mod receiver;
 pub mod receiver_feed;
+pub mod receiver_plan;
 mod receiver_serve;
 pub mod receiver_session;
 pub mod target;

@@ -1,53 +1,38 @@
 //! A local stand-in for the client's chat service at the callback URL: an HTTP server bound to
 //! 127.0.0.1 that logs every request with its exact bytes and whether `X-Webitel-Sign` proves
-//! them under the profile's secret, then answers as configured (status, body, delay) so the
-//! sender's handling of failures and slowness can be tried. Only loopback Host headers are
-//! served (a web page cannot reach it through DNS rebinding), bodies are size-limited, and the
-//! connections are capped and timed (`receiver_serve`). Only the newest requests stay in
-//! memory (`log_window`); the live feed hands every one on, in arrival order.
+//! them under the profile's secret, then answers as configured (status, body, delay, and a plan
+//! that fails on purpose: `receiver_plan`) so the sender's handling of failures and slowness
+//! can be tried. Only loopback Host headers are served (a web page cannot reach it through DNS
+//! rebinding), bodies are size-limited, and the connections are capped and timed
+//! (`receiver_serve`). Only the newest requests stay in memory (`log_window`); the live feed
+//! hands every one on, in arrival order.
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use serde::Serialize;
 use tokio::net::TcpListener;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot, watch};
 
+use super::receiver_plan::{self, Planner};
 use super::receiver_serve::{self, Limits};
 use crate::sensitive::Sensitive;
 use crate::signature::{Scheme, Verdict};
 
+pub use super::receiver_plan::{AnswerPlan, Answered, ReceiverAnswer};
 pub use super::receiver_serve::{DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS};
 
 /// The largest body the receiver accepts by default (Webitel's messages are small).
 pub const DEFAULT_MAX_BODY: usize = 1024 * 1024;
 /// How many of the newest requests [`RunningReceiver::log`] keeps by default.
 pub const DEFAULT_LOG_WINDOW: usize = 1000;
-
-/// How the receiver answers every request.
-#[derive(Debug, Clone)]
-pub struct ReceiverAnswer {
-    pub status: u16,
-    pub body: String,
-    pub delay: Duration,
-}
-
-impl Default for ReceiverAnswer {
-    fn default() -> Self {
-        Self {
-            status: 200,
-            body: "{\"success\":true}".into(),
-            delay: Duration::ZERO,
-        }
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct ReceiverConfig {
@@ -97,8 +82,15 @@ pub struct ReceivedRequest {
     #[serde(skip)]
     pub body: Vec<u8>,
     pub verdict: Verdict,
-    /// What the receiver answered.
-    pub status: u16,
+    /// What the receiver answered: a status, or none (dropped, hung).
+    pub answered: Answered,
+}
+
+impl ReceivedRequest {
+    /// The status it was answered with, when it got an HTTP answer.
+    pub fn status(&self) -> Option<u16> {
+        self.answered.status()
+    }
 }
 
 struct Shared {
@@ -106,12 +98,15 @@ struct Shared {
     port: u16,
     log: Mutex<Log>,
     live: mpsc::UnboundedSender<ReceivedRequest>,
+    /// Turns true when the receiver stops: hung requests end then.
+    stopping: watch::Sender<bool>,
 }
 
-/// The newest requests, and how many arrived in all.
+/// The newest requests, how many arrived in all, and the plan deciding each one's answer.
 struct Log {
     window: VecDeque<ReceivedRequest>,
     total: u64,
+    planner: Planner,
 }
 
 /// A running receiver; dropping it stops the server.
@@ -181,17 +176,25 @@ pub async fn start(
         log: Mutex::new(Log {
             window: VecDeque::with_capacity(config.log_window.min(DEFAULT_LOG_WINDOW)),
             total: 0,
+            planner: Planner::new(&config.answer.plan),
         }),
         config,
         port: address.port(),
         live,
+        stopping: watch::Sender::new(false),
     });
     let router = Router::new()
         .fallback(receive)
         .layer(DefaultBodyLimit::max(max_body))
         .with_state(shared.clone());
     let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(receiver_serve::serve(listener, router, limits, stopped));
+    let stopping = shared.clone();
+    let on_stop = move || {
+        stopping.stopping.send_replace(true);
+    };
+    let server = tokio::spawn(receiver_serve::serve(
+        listener, router, limits, stopped, on_stop,
+    ));
     tracing::info!(
         target: "textgate::receiver",
         %address, path = %shared.config.path, "receiver listening"
@@ -233,9 +236,13 @@ async fn receive(
             crate::clock::now_secs(),
         )
         .unwrap_or_else(|error| Verdict::Invalid(error.0));
-    let status = if on_path { config.answer.status } else { 404 };
-    {
+    let answered = {
         let mut log = lock(&shared.log);
+        let answered = if on_path {
+            log.planner.next(config.answer.status)
+        } else {
+            Answered::Status(404)
+        };
         log.total += 1;
         let entry = ReceivedRequest {
             seq: log.total,
@@ -253,7 +260,7 @@ async fn receive(
                 .collect(),
             body: body.to_vec(),
             verdict,
-            status,
+            answered,
         };
         if config.log_window > 0 {
             if log.window.len() == config.log_window {
@@ -263,21 +270,12 @@ async fn receive(
         }
         // Sent under the lock, so the feed's order is the order of `seq`.
         let _ = shared.live.send(entry);
-    }
+        answered
+    };
     if !on_path {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let remaining = config.answer.delay.saturating_sub(started.elapsed());
-    if !remaining.is_zero() {
-        tokio::time::sleep(remaining).await;
-    }
-    let status = StatusCode::from_u16(config.answer.status).unwrap_or(StatusCode::OK);
-    (
-        status,
-        [(header::CONTENT_TYPE, "application/json")],
-        Body::from(config.answer.body.clone()),
-    )
-        .into_response()
+    receiver_plan::give(&config.answer, answered, started, &shared.stopping).await
 }
 
 /// The Host header names this loopback port (127.0.0.1, localhost or [::1]).
@@ -293,3 +291,7 @@ fn is_loopback_host(headers: &HeaderMap, port: u16) -> bool {
 #[cfg(test)]
 #[path = "receiver_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "receiver_fail_tests.rs"]
+mod fail_tests;

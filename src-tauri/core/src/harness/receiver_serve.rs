@@ -4,12 +4,16 @@
 //! connection for ever, and at most `max_connections` are served at once (further ones wait in
 //! the listen backlog until one ends). On stop the listener closes at once, requests in flight
 //! get their answers, and dropping the serving future ends every connection with it.
+//! A response marked [`DropConnection`] is never written: its connection is closed instead
+//! (hyper closes a connection whose service fails), as a receiver that drops does.
 
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use hyper::server::conn::http1;
+use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
@@ -22,6 +26,31 @@ pub const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
 /// Connections served at once by default; more wait until one closes.
 pub const DEFAULT_MAX_CONNECTIONS: usize = 1024;
 
+/// Marks a response that must not be sent: its connection is closed without an answer.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct DropConnection;
+
+impl DropConnection {
+    /// A response the serving loop turns into a closed connection.
+    pub(super) fn response() -> Response {
+        let mut response = ().into_response();
+        response.extensions_mut().insert(DropConnection);
+        response
+    }
+}
+
+/// The error that makes hyper close a connection instead of answering.
+#[derive(Debug)]
+struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped on purpose")
+    }
+}
+
+impl std::error::Error for Dropped {}
+
 /// The connection limits of one receiver.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Limits {
@@ -30,12 +59,14 @@ pub(super) struct Limits {
 }
 
 /// Accepts and serves connections until `stop` fires (or its sender is dropped), then lets
-/// the connections in flight finish. Cancelling this future aborts them all.
+/// the connections in flight finish (`on_stop` runs first, so requests kept waiting end).
+/// Cancelling this future aborts them all.
 pub(super) async fn serve(
     listener: TcpListener,
     router: Router,
     limits: Limits,
     mut stop: oneshot::Receiver<()>,
+    on_stop: impl FnOnce(),
 ) {
     let mut builder = http1::Builder::new();
     builder
@@ -68,10 +99,21 @@ pub(super) async fn serve(
             },
         };
         let _ = stream.set_nodelay(true);
-        let connection = builder.serve_connection(
-            TokioIo::new(stream),
-            TowerToHyperService::new(router.clone()),
-        );
+        let service = TowerToHyperService::new(router.clone());
+        let service = service_fn(move |request| {
+            let answer = hyper::service::Service::call(&service, request);
+            async move {
+                let response = match answer.await {
+                    Ok(response) => response,
+                    Err(never) => match never {},
+                };
+                if response.extensions().get::<DropConnection>().is_some() {
+                    return Err(Dropped);
+                }
+                Ok(response)
+            }
+        });
+        let connection = builder.serve_connection(TokioIo::new(stream), service);
         let connection = graceful.watch(connection);
         connections.spawn(async move {
             // A client that goes away or times out is its own business, not the receiver's.
@@ -80,6 +122,7 @@ pub(super) async fn serve(
         });
     }
     drop(listener);
+    on_stop();
     graceful.shutdown().await;
     while connections.join_next().await.is_some() {}
 }

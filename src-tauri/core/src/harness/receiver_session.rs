@@ -38,7 +38,7 @@ pub fn check_answer(answer: &ReceiverAnswer) -> Result<()> {
             "A delay longer than 2 minutes would outlast any sender's timeout".into(),
         ));
     }
-    Ok(())
+    super::receiver_plan::check_plan(&answer.plan).map_err(CoreError::InvalidAnswer)
 }
 
 /// What a front end does with what the receiver got.

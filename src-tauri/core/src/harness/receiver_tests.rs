@@ -25,6 +25,7 @@ async fn logs_each_request_with_its_verdict_and_answers_as_configured() {
         status: 202,
         body: "{\"ok\":1}".into(),
         delay: Duration::from_millis(30),
+        ..ReceiverAnswer::default()
     };
     let running = receiver(answer, DEFAULT_MAX_BODY).await;
     assert!(running.url().ends_with("/hook"));
@@ -67,8 +68,13 @@ async fn logs_each_request_with_its_verdict_and_answers_as_configured() {
     assert_eq!(verdicts, ["valid", "invalid", "missing", "missing"]);
     assert_eq!(log[0].body, body);
     assert_eq!(
-        (log[0].seq, log[3].seq, log[3].path.as_str(), log[3].status),
-        (1, 4, "/elsewhere", 404)
+        (
+            log[0].seq,
+            log[3].seq,
+            log[3].path.as_str(),
+            log[3].status()
+        ),
+        (1, 4, "/elsewhere", Some(404))
     );
 }
 

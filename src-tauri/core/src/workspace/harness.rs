@@ -5,10 +5,12 @@
 
 use super::{Harness, Workspace};
 use crate::error::{CoreError, Result};
-use crate::harness::delivery::{self, post, signed_headers, HarnessClient, Signing};
+use crate::harness::delivery::{
+    self, post, signed_headers, DeliveryFailure, FailureKind, HarnessClient, Signing,
+};
 use crate::harness::history::{Channel, HistoryEntry, HistoryQuery, NewEntry};
 use crate::harness::history_page::HistoryPage;
-use crate::harness::receiver::ReceivedRequest;
+use crate::harness::receiver::{Answered, ReceivedRequest};
 use crate::profile_views::ProfileView;
 use crate::sensitive::Sensitive;
 use crate::signature::Verdict;
@@ -184,14 +186,33 @@ fn received_entry(profile_id: Option<&str>, url: &str, request: &ReceivedRequest
         url: full_url,
         request_headers: crate::harness::history::without_credentials(request.headers.clone()),
         body: request.body.clone(),
-        status: Some(request.status),
+        status: request.status(),
         response_headers: Vec::new(),
         response: Vec::new(),
         elapsed_micros: None,
         signing: None,
         verdict: Some(request.verdict.clone()),
-        failure: None,
+        failure: not_answered(request.answered),
     }
+}
+
+/// Why a received request got no HTTP answer (the receiver's plan dropped or hung it).
+fn not_answered(answered: Answered) -> Option<DeliveryFailure> {
+    let (kind, message) = match answered {
+        Answered::Status(_) => return None,
+        Answered::Dropped => (
+            FailureKind::Dropped,
+            "Dropped: the receiver closed the connection without an answer",
+        ),
+        Answered::Hung => (
+            FailureKind::Hung,
+            "Never answered: the receiver kept the request waiting",
+        ),
+    };
+    Some(DeliveryFailure {
+        kind,
+        message: message.into(),
+    })
 }
 
 /// The recorded headers worth sending again: content type and signature, not the transport's

@@ -245,3 +245,55 @@ async fn a_target_with_user_and_password_is_refused_before_anything_is_sent() {
         .unwrap();
     assert!(history.is_empty(), "{history:?}");
 }
+
+#[tokio::test]
+async fn the_history_keeps_what_each_received_request_was_answered() {
+    let f = fixture().await;
+    let saved = saved(&f, "Support");
+    let refused = ReceiverAnswer {
+        plan: receiver::AnswerPlan::FailFirst {
+            count: 0,
+            status: 500,
+        },
+        ..ReceiverAnswer::default()
+    };
+    let error = f
+        .workspace
+        .harness()
+        .receiver_config(&saved.id, 0, "/hook", refused);
+    assert_eq!(error.unwrap_err().code(), "invalid_answer");
+    let request = |seq, answered| receiver::ReceivedRequest {
+        seq,
+        time: 1_764_547_200_000,
+        method: "POST".into(),
+        path: "/hook".into(),
+        headers: Vec::new(),
+        body: b"{}".to_vec(),
+        verdict: Verdict::Missing,
+        answered,
+    };
+    let batch = [
+        request(1, receiver::Answered::Status(500)),
+        request(2, receiver::Answered::Dropped),
+        request(3, receiver::Answered::Hung),
+    ];
+    let url = "http://127.0.0.1:1/hook";
+    let harness = f.workspace.harness();
+    harness
+        .record_received_batch(Some(&saved.id), url, &batch)
+        .unwrap();
+    let mut kept = harness.search_history(&HistoryQuery::default()).unwrap();
+    kept.reverse();
+    let answered: Vec<_> = kept
+        .iter()
+        .map(|e| (e.status, e.failure.as_ref().map(|f| f.kind.as_str())))
+        .collect();
+    assert_eq!(
+        answered,
+        [
+            (Some(500), None),
+            (None, Some("dropped")),
+            (None, Some("hung"))
+        ]
+    );
+}

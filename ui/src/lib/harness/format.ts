@@ -14,6 +14,9 @@ export function statusClass(status: number | null | undefined): 'ok' | 'warn' | 
 /** What the status badge says: the code, or why nothing answered. */
 export function statusText(entry: Pick<HistoryEntry, 'status' | 'failure'>): string {
   if (entry.status !== null) return String(entry.status);
+  // The local receiver's plan dropped or hung it: say so, not "failed".
+  if (entry.failure?.kind === 'dropped') return m.faults_dropped();
+  if (entry.failure?.kind === 'hung') return m.faults_hung();
   return entry.failure ? m.status_failed({ kind: entry.failure.kind }) : m.harness_no_answer();
 }
 
@@ -41,4 +44,11 @@ export function prettyJson(body: string): string | null {
 /** Makes invisible bytes visible in a raw body view: a trailing newline shows as ⏎. */
 export function rawView(body: string): string {
   return body.endsWith('\n') ? `${body.slice(0, -1)}\u23ce` : body;
+}
+
+/** A Webitel -> client delivery answered non-2xx: since release 26.4 Webitel counts it as not
+ *  delivered, and it sent it once (no retry). `null` for anything else. */
+export function notDelivered(entry: Pick<HistoryEntry, 'channel' | 'status'>): string | null {
+  if (entry.channel !== 'emulate' || entry.status === null || statusClass(entry.status) === 'ok') return null;
+  return m.faults_not_delivered({ status: entry.status });
 }

@@ -5,6 +5,7 @@
 import { Channel } from '@tauri-apps/api/core';
 import type { HistoryEntry } from '../../bindings/HistoryEntry';
 import type { LiveBatch } from '../../bindings/LiveBatch';
+import type { PlanSpec } from '../../bindings/PlanSpec';
 import type { ReceiverInfo } from '../../bindings/ReceiverInfo';
 import { harnessApi } from './api';
 import { explain, type Explained } from '../error-explained';
@@ -19,6 +20,12 @@ class ReceiverState {
   status = $state(200);
   body = $state('{"success":true}');
   delayMs = $state(0);
+  /** The answer plan (a receiver that fails on purpose) and the fields each kind needs. */
+  planKind = $state<PlanSpec['kind']>('normal');
+  failCount = $state(2);
+  failStatus = $state(500);
+  failPercent = $state(30);
+  seed = $state(1);
   info = $state<ReceiverInfo | null>(null);
   entries = $state<HistoryEntry[]>([]);
   /** Requests stored in the history since the start but not in the live log. */
@@ -65,7 +72,7 @@ class ReceiverState {
     this.busy = true;
     this.error = null;
     try {
-      const answer = { status: Number(this.status), body: this.body, delayMs: Math.max(0, Number(this.delayMs) || 0) };
+      const answer = { status: Number(this.status), body: this.body, delayMs: Math.max(0, Number(this.delayMs) || 0), plan: this.plan() };
       this.entries = [];
       this.notShown = 0;
       this.notRecorded = 0;
@@ -74,6 +81,18 @@ class ReceiverState {
       this.error = failed(error);
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** The plan as the backend takes it (core checks the numbers). */
+  plan(): PlanSpec {
+    switch (this.planKind) {
+      case 'failFirst':
+        return { kind: 'failFirst', count: Number(this.failCount), status: Number(this.failStatus) };
+      case 'failRate':
+        return { kind: 'failRate', percent: Number(this.failPercent), seed: Number(this.seed) };
+      default:
+        return { kind: this.planKind };
     }
   }
 
