@@ -21,12 +21,16 @@ pub async fn run(
     summary: fn(&Context, i64, &HistoryEntry),
 ) -> CliResult {
     let harness = ctx.workspace.harness();
-    let headers = if args.header.is_empty() {
+    let set = args
+        .header
+        .iter()
+        .map(|line| header(line))
+        .collect::<CliResult<Vec<_>>>()?;
+    let headers = if set.is_empty() {
         None
     } else {
         let mut headers = harness.replay_draft(args.id)?.headers;
-        for line in &args.header {
-            let (name, value) = header(line)?;
+        for (name, value) in set {
             headers.retain(|(known, _)| !known.eq_ignore_ascii_case(&name));
             headers.push((name, value));
         }
