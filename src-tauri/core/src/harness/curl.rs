@@ -26,6 +26,31 @@ pub struct CurlRequest {
     pub body: Vec<u8>,
 }
 
+/// A pasted command as the Send form loads it: its body as text, and whether that text is
+/// the exact bytes (false: the command makes bytes that are not UTF-8).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PastedRequest {
+    pub method: String,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+    pub exact: bool,
+}
+
+/// Reads a pasted command for the Send form.
+pub fn paste(command: &str) -> Result<PastedRequest, CurlError> {
+    let request = parse(command)?;
+    let exact = std::str::from_utf8(&request.body).is_ok();
+    Ok(PastedRequest {
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        body: String::from_utf8_lossy(&request.body).into_owned(),
+        exact,
+    })
+}
+
 /// Why a pasted command cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]

@@ -126,6 +126,7 @@ impl Harness<'_> {
         request: EditedRequest,
         replay_of: Option<i64>,
     ) -> Result<HistoryEntry> {
+        check_headers(&request.headers)?;
         let url = request.url.trim().to_string();
         delivery::check_target(&url).map_err(CoreError::NoTarget)?;
         let secret = match profile_id {
@@ -143,7 +144,6 @@ impl Harness<'_> {
             }
             None => None,
         };
-        check_headers(&request.headers)?;
         let mut headers = relevant_headers(&request.headers);
         if request.signing != ReplaySigning::Keep {
             headers.retain(|(name, _)| !is_signature(name));
@@ -178,8 +178,8 @@ fn check_headers(headers: &[(String, String)]) -> Result<()> {
         {
             return Err(CoreError::InvalidCurl(format!(
                 "The header \u{201c}{}: {}\u{201d} cannot be sent: a name is letters, digits and -, a value has no line breaks",
-                crate::error_text::shown(name),
-                crate::error_text::shown(value)
+                crate::error_text::shown(&name.escape_debug().to_string()),
+                crate::error_text::shown(&value.escape_debug().to_string())
             )));
         }
     }
