@@ -13,6 +13,7 @@ pub mod app;
 pub mod bulk;
 pub mod harness;
 pub mod harness_agent;
+pub mod harness_curl;
 pub mod harness_receiver;
 pub mod profiles;
 pub mod servers;

@@ -26,6 +26,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { remote } from 'webdriverio';
 import { LOCALIZED, localizedPass } from './localized.mjs';
+import { debuggingPass } from './debugging.mjs';
 import { faultsPass } from './faults.mjs';
 import { registryPass } from './registry.mjs';
 
@@ -348,6 +349,7 @@ try {
       await (await button(browser, 'Stop receiver')).click();
     });
 
+    await debuggingPass({ browser, step, check, shot, button });
     await faultsPass({ browser, step, check, shot, button });
     await registryPass({ browser, emulator, step, check, shot, button });
   } finally {

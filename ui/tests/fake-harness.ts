@@ -21,6 +21,7 @@ import type { FakeCommands } from './fake-ipc';
 import { sha1Sign, spoil, standardSign, webitelSign, webitelVerify, whsecKey } from './fake-crypto';
 import { historyPage, seedSent } from './fake-history-page';
 import { checkPlan, FakePlanner, senderFailure } from './fake-receiver-plan';
+import { curlCommands } from './fake-curl';
 
 // As core: the code, the English sentence and the data it is made of (IpcError.params).
 /** The port another program holds in the fake (the receiver's default is elsewhere). */
@@ -95,7 +96,31 @@ export class FakeHarness {
     runBurst: (profileId: string, count: number, concurrency: number, url: string | null, onProgress: Channel<BurstProgress>) =>
       this.#burst(profileId, count, concurrency, url, onProgress),
     signatureLab: (request: LabRequest) => this.#lab(request),
+    ...curlCommands(this),
   } satisfies Partial<FakeCommands>;
+
+  secretOf(profileId: string) {
+    return this.#profile(profileId).secret!;
+  }
+
+  /** Where the Send (gateway) or Webitel (callback) form would send for `profileId`. */
+  target(profileId: string, url: string | null, form: 'send' | 'emulate') {
+    const profile = this.#profile(profileId);
+    const target = url?.trim() || (form === 'send' ? profile.webhookUrl : profile.callback);
+    if (!/^https?:\/\//.test(target)) throw fail('no_target', `\u201c${profile.name}\u201d has nowhere to send to: give a URL`);
+    return target;
+  }
+
+  /** Posts with exactly these headers (their signature, if any) and records it. */
+  async sendExact(profileId: string, channel: 'send' | 'emulate', url: string, headers: [string, string][], body: string, signing: Signing, replayOf: number | null) {
+    const profile = this.#profile(profileId);
+    const sign = headers.find(([n]) => n.toLowerCase() === 'x-webitel-sign')?.[1] ?? null;
+    const answer = await this.#post(url, body, profile.secret!, sign);
+    return this.#record({
+      profileId, channel, replayOf, method: 'POST', url, requestHeaders: headers, body, status: answer.status, response: answer.response,
+      responseHeaders: [], elapsedMicros: answer.micros, signing, verdict: null, failure: answer.failure ?? null,
+    });
+  }
 
   #profile(id: string): ProfileView {
     const view = this.profiles.get(id);

@@ -140,6 +140,10 @@ pub enum CoreError {
     #[error("{0}")]
     InvalidAnswer(String),
 
+    /// A pasted cURL command cannot be read (issue J).
+    #[error("{0}")]
+    InvalidCurl(String),
+
     /// A settings value breaks its rule; `field` is `None` when the whole value is unusable.
     #[error("{message}")]
     InvalidSetting {
@@ -207,6 +211,7 @@ impl CoreError {
             CoreError::BroadcastRefused(_) => ErrorCode::BroadcastRefused,
             CoreError::InvalidBurst(_) => ErrorCode::InvalidBurst,
             CoreError::InvalidAnswer(_) => ErrorCode::InvalidAnswer,
+            CoreError::InvalidCurl(_) => ErrorCode::InvalidCurl,
             CoreError::InvalidSetting { .. } => ErrorCode::InvalidSetting,
             CoreError::SettingsFile { .. } => ErrorCode::SettingsFile,
             CoreError::Update(error) => error.code(),

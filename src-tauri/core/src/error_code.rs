@@ -120,6 +120,8 @@ pub enum ErrorCode {
     InvalidBurst,
     /// The receiver's configured answer cannot be given.
     InvalidAnswer,
+    /// A pasted cURL command cannot be read, or an edited request's header cannot be sent.
+    InvalidCurl,
     /// The signature lab's secret is not usable for its scheme (app).
     InvalidSecret,
     /// The app's receiver cannot listen on its port.

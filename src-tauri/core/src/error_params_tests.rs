@@ -66,6 +66,7 @@ fn table() -> Vec<(CoreError, &'static str, Value, String)> {
         (CoreError::InvalidBurst(s("b")), "invalid_burst", json!({}), s("b")),
         (CoreError::ConflictChoice(s("c")), "conflict_choice", json!({}), s("c")),
         (CoreError::InvalidAnswer(s("a")), "invalid_answer", json!({}), s("a")),
+        (CoreError::InvalidCurl(s("c")), "invalid_curl", json!({}), s("c")),
         (CoreError::InvalidSetting { field: None, message: s("bad") }, "invalid_setting", json!({}), s("bad")),
         (CoreError::SettingsFile { path: s("/s"), source: io() }, "settings_file", json!({}), s("Could not save the settings to /s: disk full")),
         (CoreError::Client(ClientError::InvalidBaseUrl(s("no host"))), "invalid_server_url", json!({"detail": "no host"}), s("Server address is not valid: no host")),
@@ -148,6 +149,7 @@ fn ordinal(error: &CoreError) -> usize {
         },
         CoreError::TwoFactorRequired(_) => 47,
         CoreError::ConflictChoice(_) => 54,
+        CoreError::InvalidCurl(_) => 55,
         CoreError::Update(update) => match update {
             UpdateError::NotConfigured => 40,
             UpdateError::Feed { .. } => 41,
@@ -168,7 +170,7 @@ fn every_error_code_has_an_english_sentence_and_stable_params() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=54).collect::<Vec<_>>(),
+        (0..=55).collect::<Vec<_>>(),
         "a sample of every variant"
     );
     for (error, code, params, english) in table {

@@ -27,6 +27,7 @@ import type { LabRequest } from "./LabRequest";
 import type { LabResult } from "./LabResult";
 import type { LiveBatch } from "./LiveBatch";
 import type { NewServer } from "./NewServer";
+import type { PastedRequest } from "./PastedRequest";
 import type { ProfileDraft } from "./ProfileDraft";
 import type { ProfileSummary } from "./ProfileSummary";
 import type { ProfileView } from "./ProfileView";
@@ -34,6 +35,8 @@ import type { PullReport } from "./PullReport";
 import type { PushAction } from "./PushAction";
 import type { ReceiverInfo } from "./ReceiverInfo";
 import type { RefreshOutcome } from "./RefreshOutcome";
+import type { ReplayDraft } from "./ReplayDraft";
+import type { ReplaySigning } from "./ReplaySigning";
 import type { SampleAccount } from "./SampleAccount";
 import type { SaveOutcome } from "./SaveOutcome";
 import type { ServerAuth } from "./ServerAuth";
@@ -172,6 +175,35 @@ export interface Commands {
    */
   clearHistory: (profileId: string | null) => Promise<number>;
   /**
+   * History entry `id` as a cURL command that sends its exact bytes.
+   */
+  historyCurl: (id: number) => Promise<string>;
+  /**
+   * What the Send form's Send would POST now, as a cURL command (signed as it would be).
+   */
+  sendCurl: (profileId: string, body: string, signing: Signing, url: string | null) => Promise<string>;
+  /**
+   * What the Webitel form's Send would POST now: one cURL command per body, in order.
+   */
+  emulateCurl: (profileId: string, action: AgentAction, url: string | null) => Promise<Array<string>>;
+  /**
+   * A pasted cURL command read into URL, method, headers and body.
+   */
+  parseCurl: (command: string) => Promise<PastedRequest>;
+  /**
+   * History entry `id` as the resend form opens it.
+   */
+  replayDraft: (id: number) => Promise<ReplayDraft>;
+  /**
+   * Sends entry `id` again with the edits given (`null` keeps the recorded part), signed as
+   * `signing` says; the new entry replays `id`.
+   */
+  replayEdited: (id: number, url: string | null, headers: Array<[string, string]> | null, body: string | null, signing: ReplaySigning) => Promise<HistoryEntry>;
+  /**
+   * Sends a request as given (a pasted cURL command) for the profile, as the client's service.
+   */
+  sendRequest: (profileId: string, url: string, headers: Array<[string, string]>, body: string, signing: ReplaySigning) => Promise<HistoryEntry>;
+  /**
    * Sends what Webitel would for `action` to the profile's callback (or `url`), in order.
    */
   emulateWebitel: (profileId: string, action: AgentAction, url: string | null) => Promise<Array<HistoryEntry>>;
@@ -262,6 +294,13 @@ export type CommandName =
   | "history_page"
   | "replay_history"
   | "clear_history"
+  | "history_curl"
+  | "send_curl"
+  | "emulate_curl"
+  | "parse_curl"
+  | "replay_draft"
+  | "replay_edited"
+  | "send_request"
   | "emulate_webitel"
   | "run_burst"
   | "start_receiver"
@@ -321,6 +360,13 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   history_page: { method: "historyPage", args: ["query"] },
   replay_history: { method: "replayHistory", args: ["id", "resign"] },
   clear_history: { method: "clearHistory", args: ["profileId"] },
+  history_curl: { method: "historyCurl", args: ["id"] },
+  send_curl: { method: "sendCurl", args: ["profileId", "body", "signing", "url"] },
+  emulate_curl: { method: "emulateCurl", args: ["profileId", "action", "url"] },
+  parse_curl: { method: "parseCurl", args: ["command"] },
+  replay_draft: { method: "replayDraft", args: ["id"] },
+  replay_edited: { method: "replayEdited", args: ["id", "url", "headers", "body", "signing"] },
+  send_request: { method: "sendRequest", args: ["profileId", "url", "headers", "body", "signing"] },
   emulate_webitel: { method: "emulateWebitel", args: ["profileId", "action", "url"] },
   run_burst: { method: "runBurst", args: ["profileId", "count", "concurrency", "url", "onProgress"] },
   start_receiver: { method: "startReceiver", args: ["profileId", "port", "path", "answer", "onRequest"] },
@@ -378,6 +424,13 @@ export const commands: Commands = {
   historyPage: (query) => invoke<HistoryPage>("history_page", { query }),
   replayHistory: (id, resign) => invoke<HistoryEntry>("replay_history", { id, resign }),
   clearHistory: (profileId) => invoke<number>("clear_history", { profileId }),
+  historyCurl: (id) => invoke<string>("history_curl", { id }),
+  sendCurl: (profileId, body, signing, url) => invoke<string>("send_curl", { profileId, body, signing, url }),
+  emulateCurl: (profileId, action, url) => invoke<Array<string>>("emulate_curl", { profileId, action, url }),
+  parseCurl: (command) => invoke<PastedRequest>("parse_curl", { command }),
+  replayDraft: (id) => invoke<ReplayDraft>("replay_draft", { id }),
+  replayEdited: (id, url, headers, body, signing) => invoke<HistoryEntry>("replay_edited", { id, url, headers, body, signing }),
+  sendRequest: (profileId, url, headers, body, signing) => invoke<HistoryEntry>("send_request", { profileId, url, headers, body, signing }),
   emulateWebitel: (profileId, action, url) => invoke<Array<HistoryEntry>>("emulate_webitel", { profileId, action, url }),
   runBurst: (profileId, count, concurrency, url, onProgress) => invoke<BurstReport>("run_burst", { profileId, count, concurrency, url, onProgress }),
   startReceiver: (profileId, port, path, answer, onRequest) => invoke<ReceiverInfo>("start_receiver", { profileId, port, path, answer, onRequest }),

@@ -125,6 +125,7 @@ const ERROR_TEXT: Record<ErrorCode, (error: IpcError, p: Params) => string> = {
   invalid_burst: english,
   conflict_choice: english,
   invalid_answer: english,
+  invalid_curl: english,
   invalid_secret: english,
   receiver_port: english,
   connect: english,

@@ -151,6 +151,9 @@ pub struct SendArgs {
     /// Sign wrongly on purpose (the gateway should answer 403)
     #[arg(long)]
     pub bad_signature: bool,
+    /// Print the request as a cURL command (signed as sent) instead of sending it
+    #[arg(long)]
+    pub print_curl: bool,
 }
 
 #[derive(Debug, Args)]
@@ -176,20 +179,40 @@ pub enum HistoryCommand {
     /// Requests the harness sent and received, newest first
     List(HistoryFilter),
     /// One request: headers and the exact body
-    Show { id: i64 },
-    /// Send a request again with byte-identical body (as recorded, or re-signed)
-    Replay {
+    Show {
         id: i64,
-        /// Sign with the profile's current secret instead of the recorded signature
+        /// Print it as a cURL command that sends the same bytes (bash, zsh)
         #[arg(long)]
-        resign: bool,
+        curl: bool,
     },
+    /// Send a request again with byte-identical body (as recorded, or re-signed), or edited
+    Replay(ReplayArgs),
     /// Forget the history (of one profile, or all)
     Clear {
         /// Only this profile's entries (id or name)
         #[arg(long)]
         profile: Option<String>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    pub id: i64,
+    /// Sign with the profile's current secret instead of the recorded signature
+    #[arg(long)]
+    pub resign: bool,
+    /// Send without X-Webitel-Sign
+    #[arg(long, conflicts_with = "resign")]
+    pub unsigned: bool,
+    /// Send here instead of the recorded URL
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Send this file's bytes instead of the recorded body ("-" reads stdin)
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+    /// Set a header, replacing one of the same name (repeatable): 'Name: value'
+    #[arg(long, value_name = "NAME: VALUE")]
+    pub header: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -246,6 +269,9 @@ pub struct EmulateArgs {
     /// Send here instead of the profile's callback URL
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
+    /// Print the requests as cURL commands (signed as sent) instead of sending them
+    #[arg(long)]
+    pub print_curl: bool,
 }
 
 /// `--status`: the statuses core's receiver can answer with, refused at parse time (exit 2).

@@ -19,8 +19,8 @@ pub use profiles::{
 pub use servers::{CaFileArg, CredentialArgs, ServerAdd, ServerCommand, ServerEdit, ServerLogin};
 
 pub use harness::{
-    BurstArgs, DirectionArg, EmulateArgs, HistoryCommand, HistoryFilter, ListenArgs, SchemeArg,
-    SecretArgs, SendArgs, SignArgs, VerifyArgs,
+    BurstArgs, DirectionArg, EmulateArgs, HistoryCommand, HistoryFilter, ListenArgs, ReplayArgs,
+    SchemeArg, SecretArgs, SendArgs, SignArgs, VerifyArgs,
 };
 
 #[derive(Debug, Parser)]

@@ -15,6 +15,23 @@ use crate::error::{CliError, CliResult};
 pub async fn run(ctx: &Context, args: EmulateArgs) -> CliResult {
     let profile = ctx.workspace.profiles().resolve(&args.profile)?;
     let action = action(&args);
+    if args.print_curl {
+        let commands =
+            ctx.workspace
+                .harness()
+                .emulate_curl(&profile.id, &action, args.url.as_deref())?;
+        if ctx.out.is_json() {
+            ctx.out.json(&serde_json::json!({ "curl": commands }));
+        }
+        if commands.is_empty() {
+            ctx.out
+                .line("Nothing to send: the template renders to no text");
+        } else {
+            // Pasted whole, the shell sends them one after another, in order.
+            ctx.out.line(commands.join("\n"));
+        }
+        return Ok(());
+    }
     let entries = ctx
         .workspace
         .harness()

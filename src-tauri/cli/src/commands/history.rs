@@ -11,8 +11,19 @@ use crate::output::{timestamp, Table};
 pub async fn run(ctx: &Context, command: HistoryCommand) -> CliResult {
     match command {
         HistoryCommand::List(filter) => list(ctx, filter),
-        HistoryCommand::Show { id } => show(ctx, id),
-        HistoryCommand::Replay { id, resign } => replay(ctx, id, resign).await,
+        HistoryCommand::Show { id, curl: true } => {
+            let command = ctx.workspace.harness().history_curl(id)?;
+            if ctx.out.is_json() {
+                ctx.out.json(&serde_json::json!({ "curl": command }));
+            }
+            ctx.out.line(command);
+            Ok(())
+        }
+        HistoryCommand::Show { id, curl: false } => show(ctx, id),
+        HistoryCommand::Replay(args) if super::history_replay::edited(&args) => {
+            super::history_replay::run(ctx, args, summary).await
+        }
+        HistoryCommand::Replay(args) => replay(ctx, args.id, args.resign).await,
         HistoryCommand::Clear { profile } => clear(ctx, profile.as_deref()),
     }
 }
@@ -94,18 +105,23 @@ fn show(ctx: &Context, id: i64) -> CliResult {
 
 async fn replay(ctx: &Context, id: i64, resign: bool) -> CliResult {
     let entry = ctx.workspace.harness().replay(id, resign).await?;
+    summary(ctx, id, &entry);
+    Ok(())
+}
+
+/// `replayed 3 as 7: <url> -> 200 (sent correct)`, or the entry as JSON.
+fn summary(ctx: &Context, id: i64, entry: &HistoryEntry) {
     if ctx.out.is_json() {
-        ctx.out.json(&entry);
-        return Ok(());
+        ctx.out.json(entry);
+        return;
     }
     ctx.out.line(format!(
         "replayed {id} as {}: {} -> {} ({})",
         entry.id,
         entry.url,
-        status(&entry),
-        signature(&entry)
+        status(entry),
+        signature(entry)
     ));
-    Ok(())
 }
 
 fn clear(ctx: &Context, profile: Option<&str>) -> CliResult {

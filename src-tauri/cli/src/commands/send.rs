@@ -21,6 +21,17 @@ pub async fn run(ctx: &Context, args: SendArgs) -> CliResult {
         Signing::Correct
     };
     let profile = ctx.workspace.profiles().resolve(&args.profile)?;
+    if args.print_curl {
+        let command =
+            ctx.workspace
+                .harness()
+                .send_curl(&profile.id, body, signing, args.url.as_deref())?;
+        if ctx.out.is_json() {
+            ctx.out.json(&serde_json::json!({ "curl": command }));
+        }
+        ctx.out.line(command);
+        return Ok(());
+    }
     let entry = ctx
         .workspace
         .harness()
@@ -79,7 +90,7 @@ fn body(args: &SendArgs) -> CliResult<Vec<u8>> {
     Ok(draft.encode().into_bytes())
 }
 
-fn read_body(path: &std::path::Path) -> CliResult<Vec<u8>> {
+pub(super) fn read_body(path: &std::path::Path) -> CliResult<Vec<u8>> {
     let mut bytes = Vec::new();
     let read = if path.as_os_str() == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())

@@ -330,6 +330,29 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
         "send" => vec![
             case("unknown profile", 1, &["send", "nosuch", "--close", "c-1"]),
             case(
+                "cURL of an unknown profile",
+                1,
+                &["send", "nosuch", "--close", "c-1", "--print-curl"],
+            ),
+            case(
+                "cURL to an ftp: URL",
+                1,
+                &[
+                    "send",
+                    "Support",
+                    "--close",
+                    "c-1",
+                    "--url",
+                    "ftp://x/",
+                    "--print-curl",
+                ],
+            ),
+            case(
+                "cURL of no event",
+                USAGE,
+                &["send", "Support", "--print-curl"],
+            ),
+            case(
                 "javascript: URL",
                 1,
                 &[
@@ -392,6 +415,34 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
                 "unknown profile",
                 1,
                 &["emulate", "nosuch", "--chat-id", "c-1", "--text", "hi"],
+            ),
+            case(
+                "cURL to a javascript: URL",
+                1,
+                &[
+                    "emulate",
+                    "Support",
+                    "--chat-id",
+                    "c-1",
+                    "--text",
+                    "hi",
+                    "--url",
+                    "javascript:alert(1)",
+                    "--print-curl",
+                ],
+            ),
+            case(
+                "cURL with a flag value",
+                USAGE,
+                &[
+                    "emulate",
+                    "Support",
+                    "--chat-id",
+                    "c-1",
+                    "--text",
+                    "hi",
+                    "--print-curl=yes",
+                ],
             ),
             case(
                 "javascript: URL",
@@ -508,6 +559,41 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
                     &["history", verb, "99999999999999999999"],
                 ),
                 case("id not a number", USAGE, &["history", verb, "one"]),
+                case(
+                    "no such entry, as cURL",
+                    1,
+                    &["history", "show", "424242", "--curl"],
+                ),
+                case(
+                    "re-signed and unsigned at once",
+                    USAGE,
+                    &["history", "replay", "1", "--resign", "--unsigned"],
+                ),
+                case(
+                    "header without a colon",
+                    1,
+                    &["history", "replay", "1", "--header", "no colon"],
+                ),
+                case(
+                    "header value with a line break",
+                    1,
+                    &["history", "replay", "1", "--header", "X-A: b\r\nX-B: c"],
+                ),
+                case(
+                    "body file missing",
+                    1,
+                    &["history", "replay", "1", "--body-file", &inputs.missing],
+                ),
+                case(
+                    "ftp: URL",
+                    1,
+                    &["history", "replay", "1", "--url", "ftp://files.example/x"],
+                ),
+                case(
+                    "URL without a value",
+                    USAGE,
+                    &["history", "replay", "1", "--url"],
+                ),
             ]
         }
         "history clear" => vec![case(

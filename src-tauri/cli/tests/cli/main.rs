@@ -15,6 +15,7 @@ mod burst;
 mod conflicts;
 mod crash;
 mod crash_checks;
+mod curl;
 mod diagnostics;
 mod emulate;
 mod emulator;

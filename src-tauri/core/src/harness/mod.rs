@@ -6,6 +6,7 @@
 pub mod burst;
 pub mod client;
 pub mod compose;
+pub mod curl;
 pub mod delivery;
 pub mod free_port;
 pub mod history;

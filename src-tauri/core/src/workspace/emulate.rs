@@ -9,7 +9,17 @@ use crate::harness::delivery::{self, Signing};
 use crate::harness::history::{Channel, HistoryEntry, NewEntry};
 use crate::harness::in_order::deliver_in_order;
 use crate::harness::outbound::{compose, AgentAction, OutboundError};
+use crate::profile_views::ProfileView;
+use crate::sensitive::Sensitive;
 use crate::validation::FieldIssue;
+
+/// An emulated action, composed and addressed but not sent.
+pub(crate) struct EmulatePlan {
+    pub profile: ProfileView,
+    pub target: String,
+    pub secret: Sensitive<String>,
+    pub bodies: Vec<Vec<u8>>,
+}
 
 impl Harness<'_> {
     /// Sends what Webitel would send for `action`, in order (a close is its notice, then the
@@ -21,6 +31,40 @@ impl Harness<'_> {
         action: &AgentAction,
         url: Option<&str>,
     ) -> Result<Vec<HistoryEntry>> {
+        let EmulatePlan {
+            profile,
+            target,
+            secret,
+            bodies,
+        } = self.emulate_plan(profile_id, action, url)?;
+        // Webitel's side posts to the client's service: the server's CA has no say there.
+        let client = delivery::client()?;
+        deliver_in_order(
+            &client,
+            &target,
+            secret.expose().as_bytes(),
+            bodies,
+            |exchange| {
+                let entry = NewEntry::sent(
+                    Some(profile.id.clone()),
+                    Channel::Emulate,
+                    Signing::Correct,
+                    exchange,
+                );
+                self.ws.store().insert_history(entry)
+            },
+        )
+        .await
+    }
+
+    /// What [`Self::emulate_webitel`] would send, without sending: the target, the secret that
+    /// signs and the bodies in order (also what "Copy as cURL" prints).
+    pub(crate) fn emulate_plan(
+        self,
+        profile_id: &str,
+        action: &AgentAction,
+        url: Option<&str>,
+    ) -> Result<EmulatePlan> {
         let profile = self.ws.profiles().get(profile_id)?;
         let target = url
             .map(str::trim)
@@ -48,24 +92,12 @@ impl Harness<'_> {
             )),
             other => CoreError::TemplateRender(other.to_string()),
         })?;
-        // Webitel's side posts to the client's service: the server's CA has no say there.
-        let client = delivery::client()?;
-        deliver_in_order(
-            &client,
-            &target,
-            secret.expose().as_bytes(),
+        Ok(EmulatePlan {
+            profile,
+            target,
+            secret,
             bodies,
-            |exchange| {
-                let entry = NewEntry::sent(
-                    Some(profile.id.clone()),
-                    Channel::Emulate,
-                    Signing::Correct,
-                    exchange,
-                );
-                self.ws.store().insert_history(entry)
-            },
-        )
-        .await
+        })
     }
 }
 

@@ -5,6 +5,7 @@
 mod bulk;
 mod conflict_merge;
 mod conflict_resolve;
+mod curl;
 mod emulate;
 mod handles;
 mod harness;
@@ -14,6 +15,7 @@ mod profiles;
 mod pull;
 mod pull_outcome;
 pub mod remote;
+pub mod replay_edit;
 mod server_edit;
 mod server_login;
 mod servers;

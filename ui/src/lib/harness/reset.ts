@@ -5,6 +5,7 @@ import { emulate } from './emulate.svelte';
 import { history } from './history.svelte';
 import { sendForm } from './send.svelte';
 import { transcript } from './transcript.svelte';
+import { rawRequest } from './resend.svelte';
 
 let shownFor: string | null = null;
 
@@ -20,4 +21,5 @@ export function forgetResults() {
   burst.reset();
   history.reset();
   transcript.reset();
+  rawRequest.reset();
 }
