@@ -154,7 +154,7 @@ impl Planner {
                 status
             }),
             AnswerPlan::FailRate { percent, .. } => {
-                let draw = self.draws.as_mut().map_or(0, |draws| percentile(draws));
+                let draw = self.draws.as_mut().map_or(0, percentile);
                 Answered::Status(if draw < percent {
                     DEFAULT_FAIL_STATUS
                 } else {
