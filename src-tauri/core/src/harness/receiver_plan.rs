@@ -9,6 +9,7 @@
 //! calls it under its log's lock, so the n-th request is the n-th decision), and [`Answered`]
 //! says what that request got, for the log, the history and the CLI's lines.
 
+use std::ops::RangeInclusive;
 use std::time::{Duration, Instant};
 
 use axum::body::Body;
@@ -20,7 +21,11 @@ use serde::Serialize;
 use tokio::sync::watch;
 
 use super::receiver_serve::DropConnection;
-use super::receiver_session::ANSWER_STATUSES;
+
+/// The statuses a receiver can answer with. hyper (under the receiver) cannot send a 1xx as a
+/// final answer: it sends a 500 instead (and 101 switches protocols), so 1xx is refused here
+/// rather than logged as answered.
+pub const ANSWER_STATUSES: RangeInclusive<u16> = 200..=599;
 
 /// The status a failing plan answers with unless told otherwise.
 pub const DEFAULT_FAIL_STATUS: u16 = 500;
@@ -154,7 +159,7 @@ impl Planner {
                 status
             }),
             AnswerPlan::FailRate { percent, .. } => {
-                let draw = self.draws.as_mut().map_or(0, |draws| percentile(draws));
+                let draw = self.draws.as_mut().map_or(0, percentile);
                 Answered::Status(if draw < percent {
                     DEFAULT_FAIL_STATUS
                 } else {

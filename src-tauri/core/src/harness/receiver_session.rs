@@ -5,7 +5,6 @@
 //! dropped: the requests are still forwarded, only without history entries.
 
 use std::future::Future;
-use std::ops::RangeInclusive;
 use std::time::Duration;
 
 use tokio::sync::mpsc;
@@ -14,10 +13,7 @@ use super::history::HistoryEntry;
 use super::receiver::{ReceivedRequest, ReceiverAnswer};
 use crate::error::{CoreError, Result};
 
-/// The statuses a receiver can answer with. hyper (under the receiver) cannot send a 1xx as a
-/// final answer: it sends a 500 instead (and 101 switches protocols), so 1xx is refused here
-/// rather than logged as answered.
-pub const ANSWER_STATUSES: RangeInclusive<u16> = 200..=599;
+pub use super::receiver_plan::ANSWER_STATUSES;
 /// The longest delay before an answer: longer would outlast any sender's timeout.
 pub const MAX_ANSWER_DELAY: Duration = Duration::from_secs(120);
 /// At most this many requests go into one history transaction.
