@@ -14,6 +14,7 @@ pub mod bulk;
 pub mod harness;
 pub mod harness_agent;
 pub mod harness_receiver;
+pub mod harness_scenarios;
 pub mod profiles;
 pub mod servers;
 pub mod settings;

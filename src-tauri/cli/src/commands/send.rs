@@ -14,7 +14,13 @@ use crate::context::Context;
 use crate::error::{CliError, CliResult};
 
 pub async fn run(ctx: &Context, args: SendArgs) -> CliResult {
-    let body = body(&args)?;
+    let (body, scenario_note) = match &args.scenario {
+        Some(name) => {
+            let (body, note) = super::scenario_event::send_body(ctx, name, &args)?;
+            (body, Some(note))
+        }
+        None => (body(&args)?, None),
+    };
     let signing = if args.bad_signature {
         Signing::Wrong
     } else {
@@ -33,6 +39,9 @@ pub async fn run(ctx: &Context, args: SendArgs) -> CliResult {
         ctx.out.json(&entry);
     } else {
         ctx.out.line(summary(&entry));
+        if let Some(note) = scenario_note {
+            ctx.out.line(note);
+        }
         if !entry.response.is_empty() {
             ctx.out.line(entry.response.trim_end());
         }
@@ -79,7 +88,7 @@ fn body(args: &SendArgs) -> CliResult<Vec<u8>> {
     Ok(draft.encode().into_bytes())
 }
 
-fn read_body(path: &std::path::Path) -> CliResult<Vec<u8>> {
+pub(super) fn read_body(path: &std::path::Path) -> CliResult<Vec<u8>> {
     let mut bytes = Vec::new();
     let read = if path.as_os_str() == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())

@@ -16,4 +16,7 @@ pub mod receiver;
 pub mod receiver_feed;
 mod receiver_serve;
 pub mod receiver_session;
+pub mod scenario_builtin;
+pub mod scenario_override;
+pub mod scenarios;
 pub mod target;

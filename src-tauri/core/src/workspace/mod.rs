@@ -14,6 +14,7 @@ mod profiles;
 mod pull;
 mod pull_outcome;
 pub mod remote;
+mod scenarios;
 mod server_edit;
 mod server_login;
 mod servers;
@@ -41,6 +42,7 @@ pub use handles::{Bulk, Harness, Profiles, ServerSync, Servers};
 pub use profiles::SaveOutcome;
 pub use pull::{GatewayPull, PullFailure, PullOutcome, PullReport, RefreshOutcome};
 pub use remote::{LinkedProfile, MissingProfile, ServerGateway, ServerGateways};
+pub use scenarios::{ScenarioDraft, ScenarioRender};
 pub use sync::{KeepVersion, PushAction};
 pub use sync_check::ServerCheck;
 
