@@ -22,6 +22,8 @@ use textgate_core::{MemorySecretStore, ProfileDraft, Sensitive};
 
 #[path = "bad_input_ipc/cases.rs"]
 mod cases;
+#[path = "bad_input_ipc/cases_scenarios.rs"]
+mod cases_scenarios;
 
 use cases::{cases, Expect};
 

@@ -15,6 +15,7 @@ pub mod harness;
 pub mod harness_agent;
 pub mod harness_curl;
 pub mod harness_receiver;
+pub mod harness_scenarios;
 pub mod profiles;
 pub mod servers;
 pub mod settings;

@@ -848,6 +848,8 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
             json!({"version": "9.9.9"}),
             Code("update_not_downloaded"),
         )],
-        other => panic!("IPC command `{other}` has no bad-input cases: add them to the catalogue"),
+        other => super::cases_scenarios::cases(other, profile).unwrap_or_else(|| {
+            panic!("IPC command `{other}` has no bad-input cases: add them to the catalogue")
+        }),
     }
 }

@@ -4,6 +4,7 @@
 import { FakeAbout, type AboutOptions } from './fake-about';
 import { FakeBulk } from './fake-bulk';
 import { FakeHarness } from './fake-harness';
+import { FakeScenarios } from './fake-scenarios';
 import { dispatch, type FakeCommands } from './fake-ipc';
 import { FakeServers } from './fake-servers';
 import { FakeSettings } from './fake-settings';
@@ -50,8 +51,9 @@ export class FakeBackend {
     this.harness = new FakeHarness(this.profiles);
     this.about = new FakeAbout(options);
     const bulk = new FakeBulk(this.profiles, () => this.commands);
+    const scenarios = new FakeScenarios(this.profiles, () => this.commands);
     this.commands = {
-      ...this.#profileCommands, ...this.servers.commands, ...this.settings.commands, ...this.harness.commands, ...this.about.commands, ...bulk.commands,
+      ...this.#profileCommands, ...this.servers.commands, ...this.settings.commands, ...this.harness.commands, ...this.about.commands, ...bulk.commands, ...scenarios.commands,
     };
   }
 

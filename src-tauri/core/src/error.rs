@@ -136,6 +136,18 @@ pub enum CoreError {
     #[error("{0}")]
     InvalidBurst(String),
 
+    /// No built-in or saved scenario of that name (its sentence comes from the harness).
+    #[error("{message}")]
+    ScenarioNotFound { name: String, message: String },
+
+    /// A built-in scenario cannot be changed, deleted or shadowed.
+    #[error("{message}")]
+    ScenarioBuiltin { name: String, message: String },
+
+    /// A scenario, its body, an override or its direction cannot be used.
+    #[error("{0}")]
+    ScenarioInvalid(String),
+
     /// The receiver's configured answer cannot be given.
     #[error("{0}")]
     InvalidAnswer(String),
@@ -210,6 +222,9 @@ impl CoreError {
             CoreError::TemplateRender(_) => ErrorCode::TemplateRender,
             CoreError::BroadcastRefused(_) => ErrorCode::BroadcastRefused,
             CoreError::InvalidBurst(_) => ErrorCode::InvalidBurst,
+            CoreError::ScenarioNotFound { .. } => ErrorCode::ScenarioNotFound,
+            CoreError::ScenarioBuiltin { .. } => ErrorCode::ScenarioBuiltin,
+            CoreError::ScenarioInvalid(_) => ErrorCode::ScenarioInvalid,
             CoreError::InvalidAnswer(_) => ErrorCode::InvalidAnswer,
             CoreError::InvalidCurl(_) => ErrorCode::InvalidCurl,
             CoreError::InvalidSetting { .. } => ErrorCode::InvalidSetting,

@@ -133,6 +133,12 @@ pub enum ErrorCode {
     InvalidUrl,
     /// A webhook failed some other way on the way (a broken answer, TLS, ...).
     Other,
+    /// No built-in or saved scenario with that name.
+    ScenarioNotFound,
+    /// A built-in scenario cannot be changed, deleted or shadowed by a saved one.
+    ScenarioBuiltin,
+    /// A scenario, its body, an override or its direction cannot be used.
+    ScenarioInvalid,
 
     // Updates.
     /// This build has no update key: it cannot check for or install updates.

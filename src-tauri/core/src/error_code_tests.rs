@@ -63,6 +63,9 @@ fn expected(code: ErrorCode) -> &'static str {
         ErrorCode::Connect => "connect",
         ErrorCode::InvalidUrl => "invalidUrl",
         ErrorCode::Other => "other",
+        ErrorCode::ScenarioNotFound => "scenario_not_found",
+        ErrorCode::ScenarioBuiltin => "scenario_builtin",
+        ErrorCode::ScenarioInvalid => "scenario_invalid",
         ErrorCode::UpdateNotConfigured => "update_not_configured",
         ErrorCode::UpdateFeed => "update_feed",
         ErrorCode::UpdateDownload => "update_download",
@@ -97,7 +100,7 @@ fn every_serialized_code() -> Vec<String> {
 #[test]
 fn every_code_serializes_to_its_pinned_string_and_back() {
     let codes = every_serialized_code();
-    assert_eq!(codes.len(), 74, "{codes:?}");
+    assert_eq!(codes.len(), 77, "{codes:?}");
     for wire in &codes {
         let code: ErrorCode = serde_json::from_value(serde_json::Value::String(wire.clone()))
             .unwrap_or_else(|error| panic!("{wire}: {error}"));

@@ -75,6 +75,9 @@ impl CoreError {
                 template_params(&issue.message)
             }
             CoreError::BroadcastRefused(reason) => vec![text("reason", reason.as_str())],
+            CoreError::ScenarioNotFound { name, .. } | CoreError::ScenarioBuiltin { name, .. } => {
+                vec![text("name", name.as_str())]
+            }
             CoreError::Secret(SecretError::Unavailable(detail) | SecretError::Failed(detail)) => {
                 vec![text("detail", detail.as_str())]
             }

@@ -92,6 +92,9 @@ fn table() -> Vec<(CoreError, &'static str, Value, String)> {
         (CoreError::Client(ClientError::TwoFactorInvalid { host: s("h") }), "two_factor_invalid", json!({"host": "h"}), s("h refused the two-factor code: check the code in your authenticator app and try again")),
         (CoreError::Client(ClientError::PasswordExpired { host: s("h") }), "password_expired", json!({"host": "h"}), s("The password of this user on h has expired: set a new one in Webitel, then log in again")),
         (CoreError::Client(ClientError::PasswordChangeRequired { host: s("h") }), "password_change_required", json!({"host": "h"}), s("h asks this user to change the password first: set a new one in Webitel, then log in again")),
+        (CoreError::ScenarioNotFound { name: s("x"), message: s("No scenario x") }, "scenario_not_found", json!({"name": "x"}), s("No scenario x")),
+        (CoreError::ScenarioBuiltin { name: s("client.text"), message: s("client.text is built in") }, "scenario_builtin", json!({"name": "client.text"}), s("client.text is built in")),
+        (CoreError::ScenarioInvalid(s("bad")), "scenario_invalid", json!({}), s("bad")),
     ]
 }
 
@@ -150,6 +153,9 @@ fn ordinal(error: &CoreError) -> usize {
         CoreError::TwoFactorRequired(_) => 47,
         CoreError::ConflictChoice(_) => 54,
         CoreError::InvalidCurl(_) => 55,
+        CoreError::ScenarioNotFound { .. } => 56,
+        CoreError::ScenarioBuiltin { .. } => 57,
+        CoreError::ScenarioInvalid(_) => 58,
         CoreError::Update(update) => match update {
             UpdateError::NotConfigured => 40,
             UpdateError::Feed { .. } => 41,
@@ -170,7 +176,7 @@ fn every_error_code_has_an_english_sentence_and_stable_params() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=55).collect::<Vec<_>>(),
+        (0..=58).collect::<Vec<_>>(),
         "a sample of every variant"
     );
     for (error, code, params, english) in table {

@@ -27,6 +27,7 @@ import type { LabRequest } from "./LabRequest";
 import type { LabResult } from "./LabResult";
 import type { LiveBatch } from "./LiveBatch";
 import type { NewServer } from "./NewServer";
+import type { Override } from "./Override";
 import type { PastedRequest } from "./PastedRequest";
 import type { ProfileDraft } from "./ProfileDraft";
 import type { ProfileSummary } from "./ProfileSummary";
@@ -39,6 +40,10 @@ import type { ReplayDraft } from "./ReplayDraft";
 import type { ReplaySigning } from "./ReplaySigning";
 import type { SampleAccount } from "./SampleAccount";
 import type { SaveOutcome } from "./SaveOutcome";
+import type { Scenario } from "./Scenario";
+import type { ScenarioDraft } from "./ScenarioDraft";
+import type { ScenarioIds } from "./ScenarioIds";
+import type { ScenarioRender } from "./ScenarioRender";
 import type { ServerAuth } from "./ServerAuth";
 import type { ServerCheck } from "./ServerCheck";
 import type { ServerEdit } from "./ServerEdit";
@@ -213,6 +218,31 @@ export interface Commands {
    */
   runBurst: (profileId: string, count: number, concurrency: number, url: string | null, onProgress: Channel<BurstProgress>) => Promise<BurstReport>;
   /**
+   * The built-in scenarios, then the admin's own.
+   */
+  listScenarios: () => Promise<Array<Scenario>>;
+  /**
+   * What the scenario would send for the profile with these overrides (empty ids made fresh).
+   */
+  renderScenario: (profileId: string, name: string, overrides: Array<Override>, ids: ScenarioIds) => Promise<ScenarioRender>;
+  /**
+   * Sends a `send` scenario, signed, to the profile's URI (or `url`), as `send --scenario` does.
+   */
+  sendScenario: (profileId: string, name: string, overrides: Array<Override>, ids: ScenarioIds, url: string | null) => Promise<HistoryEntry>;
+  /**
+   * Acts out an `emulate` scenario toward the profile's callback (or `url`), as
+   * `emulate --scenario` does.
+   */
+  emulateScenario: (profileId: string, name: string, overrides: Array<Override>, ids: ScenarioIds, url: string | null) => Promise<Array<HistoryEntry>>;
+  /**
+   * Saves the admin's own scenario (a built-in's name is refused) and returns it as stored.
+   */
+  saveScenario: (draft: ScenarioDraft) => Promise<Scenario>;
+  /**
+   * Deletes one of the admin's scenarios (a built-in cannot be deleted).
+   */
+  deleteScenario: (name: string) => Promise<null>;
+  /**
    * Starts (or restarts) the receiver on `port` (0 = any free one) for `profile_id`.
    */
   startReceiver: (profileId: string, port: number, path: string, answer: AnswerSpec, onRequest: Channel<LiveBatch>) => Promise<ReceiverInfo>;
@@ -303,6 +333,12 @@ export type CommandName =
   | "send_request"
   | "emulate_webitel"
   | "run_burst"
+  | "list_scenarios"
+  | "render_scenario"
+  | "send_scenario"
+  | "emulate_scenario"
+  | "save_scenario"
+  | "delete_scenario"
   | "start_receiver"
   | "stop_receiver"
   | "receiver_status"
@@ -369,6 +405,12 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   send_request: { method: "sendRequest", args: ["profileId", "url", "headers", "body", "signing"] },
   emulate_webitel: { method: "emulateWebitel", args: ["profileId", "action", "url"] },
   run_burst: { method: "runBurst", args: ["profileId", "count", "concurrency", "url", "onProgress"] },
+  list_scenarios: { method: "listScenarios", args: [] },
+  render_scenario: { method: "renderScenario", args: ["profileId", "name", "overrides", "ids"] },
+  send_scenario: { method: "sendScenario", args: ["profileId", "name", "overrides", "ids", "url"] },
+  emulate_scenario: { method: "emulateScenario", args: ["profileId", "name", "overrides", "ids", "url"] },
+  save_scenario: { method: "saveScenario", args: ["draft"] },
+  delete_scenario: { method: "deleteScenario", args: ["name"] },
   start_receiver: { method: "startReceiver", args: ["profileId", "port", "path", "answer", "onRequest"] },
   stop_receiver: { method: "stopReceiver", args: [] },
   receiver_status: { method: "receiverStatus", args: [] },
@@ -433,6 +475,12 @@ export const commands: Commands = {
   sendRequest: (profileId, url, headers, body, signing) => invoke<HistoryEntry>("send_request", { profileId, url, headers, body, signing }),
   emulateWebitel: (profileId, action, url) => invoke<Array<HistoryEntry>>("emulate_webitel", { profileId, action, url }),
   runBurst: (profileId, count, concurrency, url, onProgress) => invoke<BurstReport>("run_burst", { profileId, count, concurrency, url, onProgress }),
+  listScenarios: () => invoke<Array<Scenario>>("list_scenarios"),
+  renderScenario: (profileId, name, overrides, ids) => invoke<ScenarioRender>("render_scenario", { profileId, name, overrides, ids }),
+  sendScenario: (profileId, name, overrides, ids, url) => invoke<HistoryEntry>("send_scenario", { profileId, name, overrides, ids, url }),
+  emulateScenario: (profileId, name, overrides, ids, url) => invoke<Array<HistoryEntry>>("emulate_scenario", { profileId, name, overrides, ids, url }),
+  saveScenario: (draft) => invoke<Scenario>("save_scenario", { draft }),
+  deleteScenario: (name) => invoke<null>("delete_scenario", { name }),
   startReceiver: (profileId, port, path, answer, onRequest) => invoke<ReceiverInfo>("start_receiver", { profileId, port, path, answer, onRequest }),
   stopReceiver: () => invoke<null>("stop_receiver"),
   receiverStatus: () => invoke<ReceiverInfo | null>("receiver_status"),

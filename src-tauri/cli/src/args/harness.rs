@@ -123,7 +123,7 @@ impl ListenArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("event").required(true).args(["text", "close", "body_file"])))]
+#[command(group(ArgGroup::new("event").required(true).args(["text", "close", "body_file", "scenario"])))]
 pub struct SendArgs {
     /// The profile to send for (id or name): its app secret signs, its URI is the target
     pub profile: String,
@@ -154,6 +154,14 @@ pub struct SendArgs {
     /// Print the request as a cURL command (signed as sent) instead of sending it
     #[arg(long)]
     pub print_curl: bool,
+    /// Send a named test event (`textgate-cli scenarios list`); --chat-id and --sender-id
+    /// fill its placeholders (fresh ids when not given)
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
+    /// Change one field of the scenario's event: message.text=Hi, message.file.size=179491
+    /// (numbers, true/false and null are typed; "..." forces a string); repeatable
+    #[arg(long = "set", value_name = "PATH=VALUE", conflicts_with_all = ["text", "close", "body_file"])]
+    pub set: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -247,13 +255,13 @@ pub enum DirectionArg {
 }
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("action").required(true).args(["text", "join", "left", "close"])))]
+#[command(group(ArgGroup::new("action").required(true).args(["text", "join", "left", "close", "scenario"])))]
 pub struct EmulateArgs {
     /// The profile to act for (id or name): its templates render, its app secret signs
     pub profile: String,
-    /// The chat the action belongs to
-    #[arg(long, value_name = "ID")]
-    pub chat_id: String,
+    /// The chat the action belongs to (with --scenario: a fresh chat when not given)
+    #[arg(long, value_name = "ID", required_unless_present = "scenario")]
+    pub chat_id: Option<String>,
     /// The agent writes this text
     #[arg(long)]
     pub text: Option<String>,
@@ -272,6 +280,14 @@ pub struct EmulateArgs {
     /// Print the requests as cURL commands (signed as sent) instead of sending them
     #[arg(long)]
     pub print_curl: bool,
+    /// Act out a named test event (`textgate-cli scenarios list`); --chat-id fills its
+    /// ${chat_id} (a fresh chat when not given)
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
+    /// Change one field of the scenario's action: text=Hi, agent.FirstName=Bob (numbers,
+    /// true/false and null are typed; "..." forces a string); repeatable
+    #[arg(long = "set", value_name = "PATH=VALUE", conflicts_with_all = ["text", "join", "left", "close"])]
+    pub set: Vec<String>,
 }
 
 /// `--status`: the statuses core's receiver can answer with, refused at parse time (exit 2).

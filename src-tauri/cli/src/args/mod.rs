@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand};
 mod conflict;
 mod harness;
 mod profiles;
+mod scenarios;
 mod servers;
 
 pub use conflict::{field_name, parse_take};
@@ -15,6 +16,8 @@ pub use conflict::{field_name, parse_take};
 pub use profiles::{
     KeepArg, ProfileCreate, ProfileFilter, ProfileSelection, ProfileSet, StateArg, SYNC_NAMES,
 };
+
+pub use scenarios::{ScenarioDirectionArg, ScenariosCommand};
 
 pub use servers::{CaFileArg, CredentialArgs, ServerAdd, ServerCommand, ServerEdit, ServerLogin};
 
@@ -89,6 +92,9 @@ pub enum Command {
     /// replay, clear
     #[command(subcommand)]
     History(HistoryCommand),
+    /// Named test events for send --scenario and emulate --scenario: list, show, save, delete
+    #[command(subcommand)]
+    Scenarios(ScenariosCommand),
     /// Print the facts a bug report needs: version and commit, OS, keychain, data and log
     /// folders (the same text as the app's "Copy diagnostics"; no secrets)
     Diagnostics,

@@ -14,7 +14,13 @@ use crate::error::{CliError, CliResult};
 
 pub async fn run(ctx: &Context, args: EmulateArgs) -> CliResult {
     let profile = ctx.workspace.profiles().resolve(&args.profile)?;
-    let action = action(&args);
+    let (action, scenario_note) = match &args.scenario {
+        Some(name) => {
+            let (action, note) = super::scenario_event::action(ctx, name, &args)?;
+            (action, Some(note))
+        }
+        None => (action(&args), None),
+    };
     if args.print_curl {
         let commands =
             ctx.workspace
@@ -39,6 +45,9 @@ pub async fn run(ctx: &Context, args: EmulateArgs) -> CliResult {
         .await?;
     if ctx.out.is_json() {
         ctx.out.json(&entries);
+    }
+    if let Some(note) = scenario_note.filter(|_| !ctx.out.is_json()) {
+        ctx.out.line(note);
     }
     if entries.is_empty() {
         ctx.out
@@ -77,7 +86,8 @@ pub async fn run(ctx: &Context, args: EmulateArgs) -> CliResult {
 }
 
 fn action(args: &EmulateArgs) -> AgentAction {
-    let chat_id = args.chat_id.clone();
+    // clap requires --chat-id without --scenario.
+    let chat_id = args.chat_id.clone().unwrap_or_default();
     let agent = |name: &str| {
         let mut parts = name.trim().splitn(2, ' ');
         // Only the name is known; the agent's other fields stay empty.

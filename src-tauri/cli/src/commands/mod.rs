@@ -18,6 +18,8 @@ mod profile_set;
 mod profile_show;
 mod profile_sync;
 mod profiles;
+mod scenario_event;
+mod scenarios;
 mod schemas;
 mod send;
 mod server;
@@ -44,6 +46,7 @@ pub async fn run(command: Command, data_dir: Option<PathBuf>, out: &Output) -> C
         Command::Emulate(args) => emulate::run(&open()?, args).await,
         Command::Burst(args) => burst::run(&open()?, args).await,
         Command::History(command) => history::run(&open()?, command).await,
+        Command::Scenarios(command) => scenarios::run(&open()?, command),
         Command::Sign(args) => signature::sign(args, out),
         Command::Verify(args) => signature::verify(args, out),
         Command::Diagnostics => diagnostics::run(data_dir, out),

@@ -14,7 +14,13 @@ use crate::context::Context;
 use crate::error::{CliError, CliResult};
 
 pub async fn run(ctx: &Context, args: SendArgs) -> CliResult {
-    let body = body(&args)?;
+    let (body, scenario_note) = match &args.scenario {
+        Some(name) => {
+            let (body, note) = super::scenario_event::send_body(ctx, name, &args)?;
+            (body, Some(note))
+        }
+        None => (body(&args)?, None),
+    };
     let signing = if args.bad_signature {
         Signing::Wrong
     } else {
@@ -44,6 +50,9 @@ pub async fn run(ctx: &Context, args: SendArgs) -> CliResult {
         ctx.out.json(&entry);
     } else {
         ctx.out.line(summary(&entry));
+        if let Some(note) = scenario_note {
+            ctx.out.line(note);
+        }
         if !entry.response.is_empty() {
             ctx.out.line(entry.response.trim_end());
         }

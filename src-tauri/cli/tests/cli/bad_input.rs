@@ -90,6 +90,18 @@ fn opening_args(path: &str) -> Option<Vec<&'static str>> {
         "history show" => vec!["history", "show", "1"],
         "history replay" => vec!["history", "replay", "1"],
         "history clear" => vec!["history", "clear"],
+        "scenarios list" => vec!["scenarios", "list"],
+        "scenarios show" => vec!["scenarios", "show", "client.text"],
+        "scenarios save" => vec![
+            "scenarios",
+            "save",
+            "mine",
+            "--direction",
+            "send",
+            "--body-file",
+            "-",
+        ],
+        "scenarios delete" => vec!["scenarios", "delete", "mine"],
         "sign" | "verify" | "template render" | "template check" | "emulator" | "diagnostics" => {
             return None
         }

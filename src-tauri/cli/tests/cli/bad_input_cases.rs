@@ -477,6 +477,13 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
         | "profiles duplicate"
         | "profiles compare"
         | "profiles resolve" => super::bad_input_cases_profiles::cases(path, &huge_arg),
-        _ => super::bad_input_cases_harness::cases(path, inputs, busy_port),
+        path if path.starts_with("scenarios ") => {
+            super::bad_input_cases_scenarios::cases(path, inputs)
+        }
+        // `send` and `emulate` also get their `--scenario` cases.
+        _ => super::bad_input_cases_harness::cases(path, inputs, busy_port)
+            .into_iter()
+            .chain(super::bad_input_cases_scenarios::with_scenario(path))
+            .collect(),
     }
 }

@@ -11,6 +11,8 @@ mod bad_input_cases;
 mod bad_input_cases_harness;
 #[cfg(unix)]
 mod bad_input_cases_profiles;
+#[cfg(unix)]
+mod bad_input_cases_scenarios;
 mod burst;
 mod conflicts;
 mod crash;
@@ -31,6 +33,7 @@ mod profile_bulk_confirm;
 mod profile_secret;
 mod profile_set;
 mod profiles;
+mod scenarios;
 mod secrets;
 mod send;
 mod server_edit;

@@ -18,4 +18,7 @@ pub mod receiver_feed;
 pub mod receiver_plan;
 mod receiver_serve;
 pub mod receiver_session;
+pub mod scenario_builtin;
+pub mod scenario_override;
+pub mod scenarios;
 pub mod target;

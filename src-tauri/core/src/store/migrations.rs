@@ -19,6 +19,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("../../migrations/0005_profile_notes.sql"),
     include_str!("../../migrations/0006_server_token_facts.sql"),
     include_str!("../../migrations/0007_remote_checks.sql"),
+    include_str!("../../migrations/0008_scenarios.sql"),
 ];
 
 /// The newest schema this build knows.

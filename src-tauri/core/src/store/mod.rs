@@ -12,6 +12,7 @@ mod migrations;
 mod private_files;
 mod profile_sync;
 mod profiles;
+mod scenarios;
 mod servers;
 mod template_verdicts;
 

@@ -16,6 +16,7 @@ mod pull;
 mod pull_outcome;
 pub mod remote;
 pub mod replay_edit;
+mod scenarios;
 mod server_edit;
 mod server_login;
 mod servers;
@@ -43,6 +44,7 @@ pub use handles::{Bulk, Harness, Profiles, ServerSync, Servers};
 pub use profiles::SaveOutcome;
 pub use pull::{GatewayPull, PullFailure, PullOutcome, PullReport, RefreshOutcome};
 pub use remote::{LinkedProfile, MissingProfile, ServerGateway, ServerGateways};
+pub use scenarios::{ScenarioDraft, ScenarioRender};
 pub use sync::{KeepVersion, PushAction};
 pub use sync_check::ServerCheck;
 
