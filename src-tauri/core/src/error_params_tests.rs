@@ -91,6 +91,10 @@ fn table() -> Vec<(CoreError, &'static str, Value, String)> {
         (CoreError::Client(ClientError::TwoFactorInvalid { host: s("h") }), "two_factor_invalid", json!({"host": "h"}), s("h refused the two-factor code: check the code in your authenticator app and try again")),
         (CoreError::Client(ClientError::PasswordExpired { host: s("h") }), "password_expired", json!({"host": "h"}), s("The password of this user on h has expired: set a new one in Webitel, then log in again")),
         (CoreError::Client(ClientError::PasswordChangeRequired { host: s("h") }), "password_change_required", json!({"host": "h"}), s("h asks this user to change the password first: set a new one in Webitel, then log in again")),
+        (CoreError::TransferFormat(s("This file is not a Textgate profile export")), "transfer_format", json!({}), s("This file is not a Textgate profile export")),
+        (CoreError::TransferPassphraseWrong, "transfer_passphrase_wrong", json!({}), s("The passphrase does not open the secrets in this file: nothing was imported")),
+        (CoreError::TransferPassphraseNeeded(s("Give a passphrase")), "transfer_passphrase_needed", json!({}), s("Give a passphrase")),
+        (CoreError::TransferFile { path: s("/x.json"), action: "read", source: io() }, "transfer_file", json!({}), s("Could not read /x.json: disk full")),
     ]
 }
 
@@ -148,6 +152,10 @@ fn ordinal(error: &CoreError) -> usize {
         },
         CoreError::TwoFactorRequired(_) => 47,
         CoreError::ConflictChoice(_) => 54,
+        CoreError::TransferFormat(_) => 55,
+        CoreError::TransferPassphraseWrong => 56,
+        CoreError::TransferPassphraseNeeded(_) => 57,
+        CoreError::TransferFile { .. } => 58,
         CoreError::Update(update) => match update {
             UpdateError::NotConfigured => 40,
             UpdateError::Feed { .. } => 41,
@@ -168,7 +176,7 @@ fn every_error_code_has_an_english_sentence_and_stable_params() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=54).collect::<Vec<_>>(),
+        (0..=58).collect::<Vec<_>>(),
         "a sample of every variant"
     );
     for (error, code, params, english) in table {

@@ -39,4 +39,5 @@ mod signatures;
 mod start_stop_delete;
 mod support;
 mod templates;
+mod transfer;
 mod two_processes;
