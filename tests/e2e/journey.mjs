@@ -27,6 +27,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { remote } from 'webdriverio';
 import { LOCALIZED, localizedPass } from './localized.mjs';
 import { registryPass } from './registry.mjs';
+import { transferPass } from './transfer.mjs';
 
 const [app, driverBin, cliBin] = process.argv.slice(2).map((p) => resolve(p));
 const root = resolve(import.meta.dirname, '../..');
@@ -347,6 +348,7 @@ try {
       await (await button(browser, 'Stop receiver')).click();
     });
 
+    await transferPass({ browser, step, check, shot, button, cliBin, dataDir });
     await registryPass({ browser, emulator, step, check, shot, button });
   } finally {
     emulator.process.kill();
