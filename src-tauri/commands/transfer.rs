@@ -42,7 +42,7 @@ pub fn preview_import(
     passphrase: Option<Sensitive<String>>,
 ) -> IpcResult<ImportPreview> {
     let workspace = state.workspace()?;
-    let file = read(&workspace, &path, passphrase.as_ref())?;
+    let file = read(workspace, &path, passphrase.as_ref())?;
     Ok(workspace.transfer().preview(&file)?)
 }
 
@@ -54,7 +54,7 @@ pub fn apply_import(
     passphrase: Option<Sensitive<String>>,
 ) -> IpcResult<ImportReport> {
     let workspace = state.workspace()?;
-    let file = read(&workspace, &path, passphrase.as_ref())?;
+    let file = read(workspace, &path, passphrase.as_ref())?;
     Ok(workspace.transfer().apply(&file)?)
 }
 
