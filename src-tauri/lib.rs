@@ -134,4 +134,7 @@ ipc_commands![
     updates::startup_update_check,
     updates::download_update,
     updates::install_update,
+    transfer::export_profiles,
+    transfer::preview_import,
+    transfer::apply_import,
 ];

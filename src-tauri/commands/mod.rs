@@ -21,5 +21,6 @@ pub mod servers;
 pub mod settings;
 pub mod sync;
 pub mod templates;
+pub mod transfer;
 pub mod updates;
 pub mod values;

@@ -848,6 +848,48 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
             json!({"version": "9.9.9"}),
             Code("update_not_downloaded"),
         )],
+        "export_profiles" => vec![
+            case("no path", json!({"ids": []}), Args),
+            case(
+                "ids of the wrong type",
+                json!({"ids": "all", "path": "/tmp/x.json"}),
+                Args,
+            ),
+            case(
+                "an unknown profile",
+                json!({"ids": ["no-such-profile"], "path": "/tmp/x.json", "passphrase": null}),
+                Code("not_found"),
+            ),
+            case(
+                "secrets with an empty passphrase",
+                json!({"ids": [], "path": "/tmp/x.json", "passphrase": ""}),
+                Code("transfer_passphrase_needed"),
+            ),
+            case(
+                "into a missing folder",
+                json!({"ids": [], "path": "/no/such/folder/x.json", "passphrase": null}),
+                Code("transfer_file"),
+            ),
+        ],
+        "preview_import" | "apply_import" => vec![
+            case("no path", json!({}), Args),
+            case("a path of the wrong type", json!({"path": 5}), Args),
+            case(
+                "a missing file",
+                json!({"path": "/no/such/file.json", "passphrase": null}),
+                Code("transfer_file"),
+            ),
+            case(
+                "a folder",
+                json!({"path": "/", "passphrase": null}),
+                Code("transfer_file"),
+            ),
+            case(
+                "not an export",
+                json!({"path": concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"), "passphrase": null}),
+                Code("transfer_format"),
+            ),
+        ],
         other => super::cases_scenarios::cases(other, profile).unwrap_or_else(|| {
             panic!("IPC command `{other}` has no bad-input cases: add them to the catalogue")
         }),

@@ -8,6 +8,7 @@ import { FakeScenarios } from './fake-scenarios';
 import { dispatch, type FakeCommands } from './fake-ipc';
 import { FakeServers } from './fake-servers';
 import { FakeSettings } from './fake-settings';
+import { FakeTransfer } from './fake-transfer';
 import type { AppStatus } from '../src/bindings/AppStatus';
 import type { FieldIssue } from '../src/bindings/FieldIssue';
 import type { ErrorCode } from '../src/bindings/ErrorCode';
@@ -39,6 +40,7 @@ export class FakeBackend {
   harness: FakeHarness;
   settings = new FakeSettings();
   about: FakeAbout;
+  transfer: FakeTransfer;
   /** Every command, each part's own (typed by the generated `Commands`). */
   readonly commands: FakeCommands;
   /** What the next save/open dialog answers: the path the "admin" picks (null: cancelled). A
@@ -51,9 +53,11 @@ export class FakeBackend {
     this.harness = new FakeHarness(this.profiles);
     this.about = new FakeAbout(options);
     const bulk = new FakeBulk(this.profiles, () => this.commands);
+    this.transfer = new FakeTransfer(this.profiles, () => `p${this.#nextId++}`);
     const scenarios = new FakeScenarios(this.profiles, () => this.commands);
     this.commands = {
       ...this.#profileCommands, ...this.servers.commands, ...this.settings.commands, ...this.harness.commands, ...this.about.commands, ...bulk.commands, ...scenarios.commands,
+      ...this.transfer.commands,
     };
   }
 

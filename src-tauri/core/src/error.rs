@@ -172,6 +172,26 @@ pub enum CoreError {
 
     #[error(transparent)]
     Update(#[from] crate::updates::UpdateError),
+
+    /// The file is not a profile export this build reads; the message says why.
+    #[error("{0}")]
+    TransferFormat(String),
+
+    #[error("The passphrase does not open the secrets in this file: nothing was imported")]
+    TransferPassphraseWrong,
+
+    /// Secrets go into or come out of a file only with a passphrase; the message says which.
+    #[error("{0}")]
+    TransferPassphraseNeeded(String),
+
+    /// `action` is "read" or "write".
+    #[error("Could not {action} {path}: {source}")]
+    TransferFile {
+        path: String,
+        action: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// The error a push gets for a template the server would refuse: `template_budget` when over
@@ -230,6 +250,10 @@ impl CoreError {
             CoreError::InvalidSetting { .. } => ErrorCode::InvalidSetting,
             CoreError::SettingsFile { .. } => ErrorCode::SettingsFile,
             CoreError::Update(error) => error.code(),
+            CoreError::TransferFormat(_) => ErrorCode::TransferFormat,
+            CoreError::TransferPassphraseWrong => ErrorCode::TransferPassphraseWrong,
+            CoreError::TransferPassphraseNeeded(_) => ErrorCode::TransferPassphraseNeeded,
+            CoreError::TransferFile { .. } => ErrorCode::TransferFile,
         }
     }
 

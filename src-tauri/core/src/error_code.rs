@@ -109,6 +109,16 @@ pub enum ErrorCode {
     /// The settings file cannot be saved.
     SettingsFile,
 
+    // Profile export and import (`textgate.profiles/1`).
+    /// The file is not a profile export this build reads (foreign, damaged or a newer format).
+    TransferFormat,
+    /// The passphrase does not open the file's secrets: nothing was imported.
+    TransferPassphraseWrong,
+    /// Secrets are exported or imported only with a passphrase, and none was given.
+    TransferPassphraseNeeded,
+    /// The export or import file cannot be read or written.
+    TransferFile,
+
     // The test harness.
     /// Nowhere to send: a URI without a server, or an empty callback.
     NoTarget,

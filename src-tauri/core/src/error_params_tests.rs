@@ -95,6 +95,10 @@ fn table() -> Vec<(CoreError, &'static str, Value, String)> {
         (CoreError::ScenarioNotFound { name: s("x"), message: s("No scenario x") }, "scenario_not_found", json!({"name": "x"}), s("No scenario x")),
         (CoreError::ScenarioBuiltin { name: s("client.text"), message: s("client.text is built in") }, "scenario_builtin", json!({"name": "client.text"}), s("client.text is built in")),
         (CoreError::ScenarioInvalid(s("bad")), "scenario_invalid", json!({}), s("bad")),
+        (CoreError::TransferFormat(s("This file is not a Textgate profile export")), "transfer_format", json!({}), s("This file is not a Textgate profile export")),
+        (CoreError::TransferPassphraseWrong, "transfer_passphrase_wrong", json!({}), s("The passphrase does not open the secrets in this file: nothing was imported")),
+        (CoreError::TransferPassphraseNeeded(s("Give a passphrase")), "transfer_passphrase_needed", json!({}), s("Give a passphrase")),
+        (CoreError::TransferFile { path: s("/x.json"), action: "read", source: io() }, "transfer_file", json!({}), s("Could not read /x.json: disk full")),
     ]
 }
 
@@ -156,6 +160,10 @@ fn ordinal(error: &CoreError) -> usize {
         CoreError::ScenarioNotFound { .. } => 56,
         CoreError::ScenarioBuiltin { .. } => 57,
         CoreError::ScenarioInvalid(_) => 58,
+        CoreError::TransferFormat(_) => 59,
+        CoreError::TransferPassphraseWrong => 60,
+        CoreError::TransferPassphraseNeeded(_) => 61,
+        CoreError::TransferFile { .. } => 62,
         CoreError::Update(update) => match update {
             UpdateError::NotConfigured => 40,
             UpdateError::Feed { .. } => 41,
@@ -176,7 +184,7 @@ fn every_error_code_has_an_english_sentence_and_stable_params() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=58).collect::<Vec<_>>(),
+        (0..=62).collect::<Vec<_>>(),
         "a sample of every variant"
     );
     for (error, code, params, english) in table {

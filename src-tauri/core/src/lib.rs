@@ -34,6 +34,7 @@ pub mod sync_state;
 pub use textgate_gotemplate as template;
 pub mod template_preview;
 pub mod template_verdict;
+pub mod transfer;
 pub mod updates;
 pub mod validation;
 pub mod webhook_url;

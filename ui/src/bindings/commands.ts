@@ -14,6 +14,7 @@ import type { ConnectOutcome } from "./ConnectOutcome";
 import type { ConnectionReport } from "./ConnectionReport";
 import type { Diagnostics } from "./Diagnostics";
 import type { DownloadedUpdate } from "./DownloadedUpdate";
+import type { ExportOutcome } from "./ExportOutcome";
 import type { FieldChoice } from "./FieldChoice";
 import type { FieldIssue } from "./FieldIssue";
 import type { FlowSchema } from "./FlowSchema";
@@ -21,6 +22,8 @@ import type { GatewayPull } from "./GatewayPull";
 import type { HistoryEntry } from "./HistoryEntry";
 import type { HistoryPage } from "./HistoryPage";
 import type { HistoryQuery } from "./HistoryQuery";
+import type { ImportPreview } from "./ImportPreview";
+import type { ImportReport } from "./ImportReport";
 import type { InboundDraft } from "./InboundDraft";
 import type { KeepVersion } from "./KeepVersion";
 import type { LabRequest } from "./LabRequest";
@@ -278,6 +281,19 @@ export interface Commands {
    * app itself).
    */
   installUpdate: () => Promise<null>;
+  /**
+   * Writes the profiles `ids` (every profile when empty) to `path`; with `passphrase`, their
+   * secrets too, encrypted with it.
+   */
+  exportProfiles: (ids: Array<string>, path: string, passphrase: string | null) => Promise<ExportOutcome>;
+  /**
+   * What importing the file at `path` would do (its passphrase when it holds secrets).
+   */
+  previewImport: (path: string, passphrase: string | null) => Promise<ImportPreview>;
+  /**
+   * Imports the file at `path`: added and updated profiles in one transaction, then their secrets.
+   */
+  applyImport: (path: string, passphrase: string | null) => Promise<ImportReport>;
 }
 
 /** Every command's Rust name (what `invoke` names). */
@@ -347,7 +363,10 @@ export type CommandName =
   | "check_for_update"
   | "startup_update_check"
   | "download_update"
-  | "install_update";
+  | "install_update"
+  | "export_profiles"
+  | "preview_import"
+  | "apply_import";
 
 /** A command's `Commands` function and the argument keys `invoke` sends, in order. */
 export type CommandEntry = { method: keyof Commands; args: readonly string[] };
@@ -420,6 +439,9 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   startup_update_check: { method: "startupUpdateCheck", args: [] },
   download_update: { method: "downloadUpdate", args: ["onProgress"] },
   install_update: { method: "installUpdate", args: [] },
+  export_profiles: { method: "exportProfiles", args: ["ids", "path", "passphrase"] },
+  preview_import: { method: "previewImport", args: ["path", "passphrase"] },
+  apply_import: { method: "applyImport", args: ["path", "passphrase"] },
 };
 
 /** The commands over Tauri's IPC. */
@@ -490,4 +512,7 @@ export const commands: Commands = {
   startupUpdateCheck: () => invoke<AvailableUpdate | null>("startup_update_check"),
   downloadUpdate: (onProgress) => invoke<DownloadedUpdate>("download_update", { onProgress }),
   installUpdate: () => invoke<null>("install_update"),
+  exportProfiles: (ids, path, passphrase) => invoke<ExportOutcome>("export_profiles", { ids, path, passphrase }),
+  previewImport: (path, passphrase) => invoke<ImportPreview>("preview_import", { path, passphrase }),
+  applyImport: (path, passphrase) => invoke<ImportReport>("apply_import", { path, passphrase }),
 };

@@ -117,6 +117,11 @@ const ERROR_TEXT: Record<ErrorCode, (error: IpcError, p: Params) => string> = {
   keychain_unavailable: (_, p) => m.error_keychain_unavailable({ detail: text(p, 'detail') }),
   keychain: (_, p) => m.error_keychain({ detail: text(p, 'detail') }),
   no_secret: (_, p) => m.error_no_secret({ profile: text(p, 'profile') }),
+  // The file's own reason (foreign, damaged, newer format; cannot be read or written), verbatim.
+  transfer_format: english,
+  transfer_file: english,
+  transfer_passphrase_wrong: () => m.transfer_error_passphrase_wrong(),
+  transfer_passphrase_needed: () => m.transfer_error_passphrase_needed(),
   invalid_setting: english,
   settings_file: english,
   no_target: english,

@@ -10,12 +10,14 @@ mod harness;
 mod profiles;
 mod scenarios;
 mod servers;
+mod transfer;
 
 pub use conflict::{field_name, parse_take};
 
 pub use profiles::{
     KeepArg, ProfileCreate, ProfileFilter, ProfileSelection, ProfileSet, StateArg, SYNC_NAMES,
 };
+pub use transfer::{ProfileExport, ProfileImport};
 
 pub use scenarios::{ScenarioDirectionArg, ScenariosCommand};
 
@@ -264,6 +266,12 @@ pub enum ProfilesCommand {
         #[arg(long)]
         remote: bool,
     },
+    /// Write profiles to a `textgate.profiles/1` file for another machine (no secret unless
+    /// --with-secrets)
+    Export(ProfileExport),
+    /// Read a `textgate.profiles/1` file: print what would be added, updated and in conflict,
+    /// then apply it (unless --dry-run)
+    Import(ProfileImport),
 }
 
 #[derive(Debug, Subcommand)]

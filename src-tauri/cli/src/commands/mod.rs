@@ -17,6 +17,7 @@ mod profile_select;
 mod profile_set;
 mod profile_show;
 mod profile_sync;
+mod profile_transfer;
 mod profiles;
 mod scenario_event;
 mod scenarios;

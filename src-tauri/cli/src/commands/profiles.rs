@@ -9,7 +9,7 @@ use textgate_core::BulkAction;
 use super::profile_show::{print_profile, resolve, sync_label};
 use super::{
     profile_bulk, profile_conflict, profile_create, profile_pull, profile_secret, profile_select,
-    profile_set, profile_sync,
+    profile_set, profile_sync, profile_transfer,
 };
 use crate::args::{ProfileFilter, ProfileSelection, ProfilesCommand};
 use crate::context::Context;
@@ -61,6 +61,8 @@ pub async fn run(ctx: &Context, command: ProfilesCommand) -> CliResult {
             Some(id_or_name) => profile_sync::delete(ctx, id_or_name, remote).await,
             None => profile_bulk::run(ctx, BulkAction::Delete { remote }, selection).await,
         },
+        ProfilesCommand::Export(args) => profile_transfer::export(ctx, &args),
+        ProfilesCommand::Import(args) => profile_transfer::import(ctx, &args),
     }
 }
 

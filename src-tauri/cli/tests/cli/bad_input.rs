@@ -82,6 +82,8 @@ fn opening_args(path: &str) -> Option<Vec<&'static str>> {
         "profiles duplicate" => vec!["profiles", "duplicate", "Support"],
         "profiles compare" => vec!["profiles", "compare", "Support"],
         "profiles resolve" => vec!["profiles", "resolve", "Support", "--keep", "local"],
+        "profiles export" => vec!["profiles", "export", "--out", "/dev/null"],
+        "profiles import" => vec!["profiles", "import", "/dev/null", "--dry-run"],
         "listen" => vec!["listen", "Support", "--port", "0"],
         "send" => vec!["send", "Support", "--close", "c-1"],
         "emulate" => vec!["emulate", "Support", "--chat-id", "c-1", "--close"],

@@ -477,6 +477,9 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
         | "profiles duplicate"
         | "profiles compare"
         | "profiles resolve" => super::bad_input_cases_profiles::cases(path, &huge_arg),
+        "profiles export" | "profiles import" => {
+            super::bad_input_cases_profiles::transfer_cases(path, inputs)
+        }
         path if path.starts_with("scenarios ") => {
             super::bad_input_cases_scenarios::cases(path, inputs)
         }

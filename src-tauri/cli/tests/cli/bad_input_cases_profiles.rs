@@ -3,7 +3,7 @@
 //! `resolve`, and the selection of `push|enable|disable|delete`). The data folder holds one
 //! local profile, "Support" (no server, no flow).
 
-use super::bad_input_cases::{case, Case, HUGE, USAGE};
+use super::bad_input_cases::{case, Case, Inputs, HUGE, USAGE};
 
 /// The bad inputs of one of these commands.
 pub fn cases<'a>(path: &str, huge_arg: &'a str) -> Vec<Case> {
@@ -113,6 +113,96 @@ pub fn cases<'a>(path: &str, huge_arg: &'a str) -> Vec<Case> {
             ),
         ],
         other => panic!("`{other}` is not one of this file's commands"),
+    }
+}
+
+/// `profiles export` and `profiles import` (the file they write lands outside the data folder).
+pub fn transfer_cases(path: &str, inputs: &Inputs) -> Vec<Case> {
+    let out = inputs.missing.clone() + "/no-such-folder/out.json";
+    match path {
+        "profiles export" => vec![
+            case("no --out", USAGE, &["profiles", "export"]),
+            case(
+                "unknown profile",
+                1,
+                &["profiles", "export", "nosuch", "--out", out.as_str()],
+            ),
+            case(
+                "a name and --match",
+                USAGE,
+                &[
+                    "profiles",
+                    "export",
+                    "Support",
+                    "--match",
+                    "S*",
+                    "--out",
+                    out.as_str(),
+                ],
+            ),
+            case(
+                "nothing matches",
+                1,
+                &[
+                    "profiles",
+                    "export",
+                    "--match",
+                    "zz*",
+                    "--out",
+                    out.as_str(),
+                ],
+            ),
+            case(
+                "into a missing folder",
+                1,
+                &["profiles", "export", "--out", out.as_str()],
+            ),
+            case(
+                "secrets without a passphrase",
+                1,
+                &[
+                    "profiles",
+                    "export",
+                    "--out",
+                    out.as_str(),
+                    "--with-secrets",
+                ],
+            ),
+            case(
+                "a huge passphrase",
+                1,
+                &[
+                    "profiles",
+                    "export",
+                    "--out",
+                    out.as_str(),
+                    "--with-secrets",
+                ],
+            )
+            .stdin(vec![b'x'; HUGE]),
+        ],
+        "profiles import" => vec![
+            case("no file", USAGE, &["profiles", "import"]),
+            case(
+                "a missing file",
+                1,
+                &["profiles", "import", &inputs.missing],
+            ),
+            case("not JSON", 1, &["profiles", "import", &inputs.not_json]),
+            case(
+                "not UTF-8",
+                1,
+                &["profiles", "import", &inputs.invalid_utf8],
+            ),
+            case(
+                "foreign JSON",
+                1,
+                &["profiles", "import", &inputs.wrong_types],
+            ),
+            case("huge", 1, &["profiles", "import", &inputs.huge]),
+            case("a folder", 1, &["profiles", "import", "/"]),
+        ],
+        other => panic!("`{other}` is not a transfer command"),
     }
 }
 

@@ -44,4 +44,5 @@ mod signatures;
 mod start_stop_delete;
 mod support;
 mod templates;
+mod transfer;
 mod two_processes;

@@ -9,6 +9,7 @@ use super::Store;
 use crate::error::{CoreError, Result};
 use crate::error_code::ErrorCode;
 use crate::profile::{FlowRef, Profile, SyncBase, Templates};
+use crate::template_verdict::TemplatesVerdict;
 
 /// The row's columns, once: the SELECT list, the INSERT list and its `:column` parameters, and
 /// the upsert's SET list are all made from it (a new column is one entry here, one named
@@ -179,36 +180,22 @@ impl Store {
     /// Inserts a new profile or replaces the stored one with the same id.
     pub fn upsert_profile(&mut self, profile: &Profile) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let flow = profile.flow.as_ref();
-        tx.execute(
-            &upsert_sql(),
-            named_params! {
-                ":id": profile.id,
-                ":name": profile.name,
-                ":uri": profile.uri,
-                ":callback": profile.callback,
-                ":flow_id": flow.map(|flow| flow.id),
-                ":flow_name": flow.map(|flow| flow.name.as_str()),
-                ":enabled": profile.enabled,
-                ":template_title": profile.templates.title,
-                ":template_close": profile.templates.close,
-                ":template_join": profile.templates.join,
-                ":template_left": profile.templates.left,
-                ":template_file_policy_fail": profile.templates.file_policy_fail,
-                ":server_id": profile.server_id,
-                ":remote_id": profile.remote_id,
-                ":created_at": profile.created_at,
-                ":updated_at": profile.updated_at,
-                ":synced_snapshot": profile.sync.snapshot,
-                ":remote_updated_at": profile.sync.remote_updated_at,
-                ":remote_seen_updated_at": profile.sync.remote_seen_updated_at,
-                ":secret_changed": profile.sync.secret_changed,
-                ":notes": profile.notes,
-                ":remote_checked_at": profile.sync.checked_at,
-                ":remote_gone": profile.sync.remote_gone,
-                ":remote_check_failure": profile.sync.check_failure.map(error_code_text),
-            },
-        )?;
+        upsert_row(&tx, profile)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Writes every row of an import with its templates verdict, in one transaction: all of
+    /// them or none.
+    pub fn import_profiles(&mut self, rows: &[(Profile, TemplatesVerdict)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for (profile, verdict) in rows {
+            upsert_row(&tx, profile)?;
+            tx.execute(
+                "UPDATE profiles SET templates_digest = ?2, templates_refused = ?3 WHERE id = ?1",
+                params![profile.id, verdict.digest, verdict.refused],
+            )?;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -235,4 +222,39 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// One row's upsert inside the caller's transaction.
+fn upsert_row(tx: &rusqlite::Transaction<'_>, profile: &Profile) -> Result<()> {
+    let flow = profile.flow.as_ref();
+    tx.execute(
+        &upsert_sql(),
+        named_params! {
+            ":id": profile.id,
+            ":name": profile.name,
+            ":uri": profile.uri,
+            ":callback": profile.callback,
+            ":flow_id": flow.map(|flow| flow.id),
+            ":flow_name": flow.map(|flow| flow.name.as_str()),
+            ":enabled": profile.enabled,
+            ":template_title": profile.templates.title,
+            ":template_close": profile.templates.close,
+            ":template_join": profile.templates.join,
+            ":template_left": profile.templates.left,
+            ":template_file_policy_fail": profile.templates.file_policy_fail,
+            ":server_id": profile.server_id,
+            ":remote_id": profile.remote_id,
+            ":created_at": profile.created_at,
+            ":updated_at": profile.updated_at,
+            ":synced_snapshot": profile.sync.snapshot,
+            ":remote_updated_at": profile.sync.remote_updated_at,
+            ":remote_seen_updated_at": profile.sync.remote_seen_updated_at,
+            ":secret_changed": profile.sync.secret_changed,
+            ":notes": profile.notes,
+            ":remote_checked_at": profile.sync.checked_at,
+            ":remote_gone": profile.sync.remote_gone,
+            ":remote_check_failure": profile.sync.check_failure.map(error_code_text),
+        },
+    )?;
+    Ok(())
 }

@@ -1,5 +1,5 @@
 //! The workspace's entry points grouped by concern: `workspace.profiles()`, `.servers()`,
-//! `.sync()`, `.harness()` and `.bulk()` each lend a small handle whose methods are that concern's
+//! `.sync()`, `.harness()`, `.bulk()` and `.transfer()` each lend a small handle whose methods are that concern's
 //! operations, so a caller's line names the part of the architecture it uses.
 
 use super::Workspace;
@@ -38,6 +38,13 @@ pub struct Bulk<'a> {
     pub(super) ws: &'a Workspace,
 }
 
+/// Profiles to and from another machine: export, read, preview and apply an import
+/// (`transfer.rs`).
+#[derive(Clone, Copy)]
+pub struct Transfer<'a> {
+    pub(super) ws: &'a Workspace,
+}
+
 impl Workspace {
     pub fn profiles(&self) -> Profiles<'_> {
         Profiles { ws: self }
@@ -57,5 +64,9 @@ impl Workspace {
 
     pub fn bulk(&self) -> Bulk<'_> {
         Bulk { ws: self }
+    }
+
+    pub fn transfer(&self) -> Transfer<'_> {
+        Transfer { ws: self }
     }
 }

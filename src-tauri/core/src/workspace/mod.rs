@@ -27,6 +27,7 @@ mod sync_record;
 mod template_verdicts;
 #[cfg(test)]
 pub(crate) mod test_support;
+mod transfer;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -40,13 +41,14 @@ use crate::webitel::client::ClientConfig;
 pub use bulk::{BulkAction, BulkFailure, BulkOutcome, BulkProgress, BULK_CONCURRENCY};
 pub use conflict_merge::FieldChoice;
 pub use conflict_resolve::ConflictView;
-pub use handles::{Bulk, Harness, Profiles, ServerSync, Servers};
+pub use handles::{Bulk, Harness, Profiles, ServerSync, Servers, Transfer};
 pub use profiles::SaveOutcome;
 pub use pull::{GatewayPull, PullFailure, PullOutcome, PullReport, RefreshOutcome};
 pub use remote::{LinkedProfile, MissingProfile, ServerGateway, ServerGateways};
 pub use scenarios::{ScenarioDraft, ScenarioRender};
 pub use sync::{KeepVersion, PushAction};
 pub use sync_check::ServerCheck;
+pub use transfer::{ExportOutcome, ImportFile};
 
 pub struct Workspace {
     store: Mutex<Store>,
