@@ -156,6 +156,14 @@ pub enum CoreError {
 
     #[error(transparent)]
     Update(#[from] crate::updates::UpdateError),
+
+    /// A history export could not be written; nothing was left at `path`.
+    #[error("Could not write the export to {path}: {source}")]
+    ExportFile {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// The error a push gets for a template the server would refuse: `template_budget` when over
@@ -210,6 +218,7 @@ impl CoreError {
             CoreError::InvalidSetting { .. } => ErrorCode::InvalidSetting,
             CoreError::SettingsFile { .. } => ErrorCode::SettingsFile,
             CoreError::Update(error) => error.code(),
+            CoreError::ExportFile { .. } => ErrorCode::ExportFile,
         }
     }
 

@@ -108,6 +108,8 @@ pub enum ErrorCode {
     InvalidSetting,
     /// The settings file cannot be saved.
     SettingsFile,
+    /// A history export cannot be written to its file.
+    ExportFile,
 
     // The test harness.
     /// Nowhere to send: a URI without a server, or an empty callback.

@@ -51,6 +51,7 @@ fn expected(code: ErrorCode) -> &'static str {
         ErrorCode::NoSecret => "no_secret",
         ErrorCode::InvalidSetting => "invalid_setting",
         ErrorCode::SettingsFile => "settings_file",
+        ErrorCode::ExportFile => "export_file",
         ErrorCode::NoTarget => "no_target",
         ErrorCode::HistoryNotFound => "history_not_found",
         ErrorCode::InvalidStatusFilter => "invalid_status_filter",
@@ -96,7 +97,7 @@ fn every_serialized_code() -> Vec<String> {
 #[test]
 fn every_code_serializes_to_its_pinned_string_and_back() {
     let codes = every_serialized_code();
-    assert_eq!(codes.len(), 73, "{codes:?}");
+    assert_eq!(codes.len(), 74, "{codes:?}");
     for wire in &codes {
         let code: ErrorCode = serde_json::from_value(serde_json::Value::String(wire.clone()))
             .unwrap_or_else(|error| panic!("{wire}: {error}"));

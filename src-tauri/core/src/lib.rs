@@ -14,6 +14,7 @@ pub mod generate;
 pub mod go_position;
 pub mod harness;
 mod http_setup;
+pub mod instant_text;
 pub mod issue;
 pub mod paths;
 pub mod profile;

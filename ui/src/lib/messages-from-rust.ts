@@ -119,6 +119,7 @@ const ERROR_TEXT: Record<ErrorCode, (error: IpcError, p: Params) => string> = {
   no_secret: (_, p) => m.error_no_secret({ profile: text(p, 'profile') }),
   invalid_setting: english,
   settings_file: english,
+  export_file: english,
   no_target: english,
   history_not_found: (_, p) => m.error_history_not_found({ id: num(p, 'id') }),
   invalid_status_filter: (_, p) => m.error_invalid_status_filter({ value: text(p, 'value') }),

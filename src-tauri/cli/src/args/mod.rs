@@ -19,8 +19,9 @@ pub use profiles::{
 pub use servers::{CaFileArg, ServerAdd, ServerCommand, ServerEdit, ServerLogin};
 
 pub use harness::{
-    BurstArgs, DirectionArg, EmulateArgs, HistoryCommand, HistoryFilter, ListenArgs, SchemeArg,
-    SecretArgs, SendArgs, SignArgs, VerifyArgs,
+    BurstArgs, ChannelArg, DirectionArg, EmulateArgs, ExportFormatArg, HistoryCommand,
+    HistoryExportArgs, HistoryFilter, HistorySelect, ListenArgs, SchemeArg, SecretArgs, SendArgs,
+    SignArgs, VerifyArgs,
 };
 
 #[derive(Debug, Parser)]

@@ -90,6 +90,7 @@ fn opening_args(path: &str) -> Option<Vec<&'static str>> {
         "history show" => vec!["history", "show", "1"],
         "history replay" => vec!["history", "replay", "1"],
         "history clear" => vec!["history", "clear"],
+        "history export" => vec!["history", "export", "--out", "/nonexistent-folder/h.har"],
         "sign" | "verify" | "template render" | "template check" | "emulator" | "diagnostics" => {
             return None
         }

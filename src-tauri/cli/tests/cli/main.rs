@@ -21,6 +21,7 @@ mod emulator;
 mod faults;
 mod gateways;
 mod history;
+mod history_export;
 mod listen;
 mod logging;
 mod loopback_proxy;

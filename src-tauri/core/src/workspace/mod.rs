@@ -9,6 +9,7 @@ mod emulate;
 mod handles;
 mod harness;
 mod harness_setup;
+mod history_export;
 mod lookup;
 mod profiles;
 mod pull;
