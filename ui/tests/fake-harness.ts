@@ -20,6 +20,8 @@ import type { Verdict } from '../src/bindings/Verdict';
 import type { FakeCommands } from './fake-ipc';
 import { sha1Sign, spoil, standardSign, webitelSign, webitelVerify, whsecKey } from './fake-crypto';
 import { historyPage, seedSent } from './fake-history-page';
+import { exportHistory, proveSecret, type FakeExport } from './fake-export-rotate';
+import type { ExportFormat } from '../src/bindings/ExportFormat';
 
 // As core: the code, the English sentence and the data it is made of (IpcError.params).
 /** The port another program holds in the fake (the receiver's default is elsewhere). */
@@ -66,6 +68,7 @@ function chatAndText(body: string): { chatId: string | null; text: string | null
 
 export class FakeHarness {
   history: HistoryEntry[] = [];
+  exports: FakeExport[] = [];
   receiver: { url: string; profileId: string; channel: ChannelArg; answer: Answer; index: number } | null = null;
   #nextId = 1;
 
@@ -94,6 +97,8 @@ export class FakeHarness {
     runBurst: (profileId: string, count: number, concurrency: number, url: string | null, onProgress: Channel<BurstProgress>) =>
       this.#burst(profileId, count, concurrency, url, onProgress),
     signatureLab: (request: LabRequest) => this.#lab(request),
+    exportHistory: (query: HistoryQuery, format: ExportFormat, path: string) => exportHistory(this, query, format, path),
+    proveSecret: (profileId: string, url: string | null) => proveSecret(this, profileId, url),
   } satisfies Partial<FakeCommands>;
 
   #profile(id: string): ProfileView {
@@ -230,6 +235,7 @@ export class FakeHarness {
       .filter((e) => !query.channel || e.channel === query.channel)
       .filter((e) => !query.direction || (query.direction === 'received') === (e.channel === 'receive'))
       .filter((e) => query.before == null || e.id < query.before)
+      .filter((e) => (query.since == null || e.time >= query.since) && (query.until == null || e.time <= query.until))
       .filter((e) => !text || (e.text ?? '').toLowerCase().includes(text) || e.body.toLowerCase().includes(text))
       .filter((e) => !status || (status === 'failed' ? e.status === null : status.endsWith('xx') ? String(e.status).startsWith(status[0]) : String(e.status) === status))
       .sort((a, b) => b.time - a.time || b.id - a.id)

@@ -53,6 +53,7 @@ pub use sensitive::Sensitive;
 pub use store::Store;
 pub use workspace::{
     Bulk, BulkAction, BulkFailure, BulkOutcome, BulkProgress, ConflictView, FieldChoice,
-    GatewayPull, Harness, KeepVersion, Profiles, PullOutcome, PullReport, PushAction,
-    RefreshOutcome, SaveOutcome, ServerCheck, ServerGateways, ServerSync, Servers, Workspace,
+    GatewayPull, Harness, KeepVersion, Profiles, ProofOutcome, PullOutcome, PullReport, PushAction,
+    RefreshOutcome, SaveOutcome, SecretProof, ServerCheck, ServerGateways, ServerSync, Servers,
+    Workspace,
 };

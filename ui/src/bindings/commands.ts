@@ -14,6 +14,7 @@ import type { ConnectOutcome } from "./ConnectOutcome";
 import type { ConnectionReport } from "./ConnectionReport";
 import type { Diagnostics } from "./Diagnostics";
 import type { DownloadedUpdate } from "./DownloadedUpdate";
+import type { ExportFormat } from "./ExportFormat";
 import type { FieldChoice } from "./FieldChoice";
 import type { FieldIssue } from "./FieldIssue";
 import type { FlowSchema } from "./FlowSchema";
@@ -36,6 +37,7 @@ import type { ReceiverInfo } from "./ReceiverInfo";
 import type { RefreshOutcome } from "./RefreshOutcome";
 import type { SampleAccount } from "./SampleAccount";
 import type { SaveOutcome } from "./SaveOutcome";
+import type { SecretProof } from "./SecretProof";
 import type { ServerAuth } from "./ServerAuth";
 import type { ServerCheck } from "./ServerCheck";
 import type { ServerEdit } from "./ServerEdit";
@@ -172,9 +174,20 @@ export interface Commands {
    */
   clearHistory: (profileId: string | null) => Promise<number>;
   /**
+   * Writes the history as `query` filters it (all matches unless its limit is given) to `path`
+   * in `format`, whole or not at all; answers how many entries the file holds.
+   */
+  exportHistory: (query: HistoryQuery, format: ExportFormat, path: string) => Promise<number>;
+  /**
    * Sends what Webitel would for `action` to the profile's callback (or `url`), in order.
    */
   emulateWebitel: (profileId: string, action: AgentAction, url: string | null) => Promise<Array<HistoryEntry>>;
+  /**
+   * Proves the profile's current secret end to end: an agent message signed with it to the
+   * callback (or `url`, such as the local receiver's), judged by its answer or the receiver's
+   * verdict; kept in the history.
+   */
+  proveSecret: (profileId: string, url: string | null) => Promise<SecretProof>;
   /**
    * `count` distinct signed messages to the profile's URI (or `url`), `concurrency` at a time,
    * spread over up to ten chats; progress streams over `on_progress`.
@@ -262,7 +275,9 @@ export type CommandName =
   | "history_page"
   | "replay_history"
   | "clear_history"
+  | "export_history"
   | "emulate_webitel"
+  | "prove_secret"
   | "run_burst"
   | "start_receiver"
   | "stop_receiver"
@@ -321,7 +336,9 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   history_page: { method: "historyPage", args: ["query"] },
   replay_history: { method: "replayHistory", args: ["id", "resign"] },
   clear_history: { method: "clearHistory", args: ["profileId"] },
+  export_history: { method: "exportHistory", args: ["query", "format", "path"] },
   emulate_webitel: { method: "emulateWebitel", args: ["profileId", "action", "url"] },
+  prove_secret: { method: "proveSecret", args: ["profileId", "url"] },
   run_burst: { method: "runBurst", args: ["profileId", "count", "concurrency", "url", "onProgress"] },
   start_receiver: { method: "startReceiver", args: ["profileId", "port", "path", "answer", "onRequest"] },
   stop_receiver: { method: "stopReceiver", args: [] },
@@ -378,7 +395,9 @@ export const commands: Commands = {
   historyPage: (query) => invoke<HistoryPage>("history_page", { query }),
   replayHistory: (id, resign) => invoke<HistoryEntry>("replay_history", { id, resign }),
   clearHistory: (profileId) => invoke<number>("clear_history", { profileId }),
+  exportHistory: (query, format, path) => invoke<number>("export_history", { query, format, path }),
   emulateWebitel: (profileId, action, url) => invoke<Array<HistoryEntry>>("emulate_webitel", { profileId, action, url }),
+  proveSecret: (profileId, url) => invoke<SecretProof>("prove_secret", { profileId, url }),
   runBurst: (profileId, count, concurrency, url, onProgress) => invoke<BurstReport>("run_burst", { profileId, count, concurrency, url, onProgress }),
   startReceiver: (profileId, port, path, answer, onRequest) => invoke<ReceiverInfo>("start_receiver", { profileId, port, path, answer, onRequest }),
   stopReceiver: () => invoke<null>("stop_receiver"),

@@ -15,6 +15,7 @@ mod profiles;
 mod pull;
 mod pull_outcome;
 pub mod remote;
+mod secret_proof;
 mod server_edit;
 mod server_login;
 mod servers;
@@ -42,6 +43,7 @@ pub use handles::{Bulk, Harness, Profiles, ServerSync, Servers};
 pub use profiles::SaveOutcome;
 pub use pull::{GatewayPull, PullFailure, PullOutcome, PullReport, RefreshOutcome};
 pub use remote::{LinkedProfile, MissingProfile, ServerGateway, ServerGateways};
+pub use secret_proof::{ProofOutcome, SecretProof, PROOF_CHAT_ID};
 pub use sync::{KeepVersion, PushAction};
 pub use sync_check::ServerCheck;
 
