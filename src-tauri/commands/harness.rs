@@ -7,6 +7,7 @@ use textgate_core::clock::now_secs;
 use textgate_core::harness::compose::{InboundDraft, SENDER_TYPES};
 use textgate_core::harness::delivery::Signing;
 use textgate_core::harness::history::{HistoryEntry, HistoryQuery};
+use textgate_core::harness::history_export::ExportFormat;
 use textgate_core::harness::history_page::HistoryPage;
 use textgate_core::signature::lab::{self, LabRequest, LabResult};
 use textgate_core::ErrorCode;
@@ -71,6 +72,23 @@ pub async fn replay_history(
     resign: bool,
 ) -> IpcResult<HistoryEntry> {
     Ok(state.workspace()?.harness().replay(id, resign).await?)
+}
+
+/// Writes the history as `query` filters it (all matches unless its limit is given) to `path`
+/// in `format`, whole or not at all; answers how many entries the file holds.
+#[ipc_command(async)]
+pub fn export_history(
+    state: State<'_, AppState>,
+    query: HistoryQuery,
+    format: ExportFormat,
+    path: String,
+) -> IpcResult<usize> {
+    let count =
+        state
+            .workspace()?
+            .harness()
+            .export_history(&query, format, std::path::Path::new(&path))?;
+    Ok(usize::try_from(count).unwrap_or(usize::MAX))
 }
 
 /// Deletes the profile's entries (all entries with no profile id); answers how many.

@@ -7,6 +7,7 @@ use tauri::State;
 use textgate_core::harness::burst::{BurstProgress, BurstReport};
 use textgate_core::harness::history::HistoryEntry;
 use textgate_core::harness::outbound::AgentAction;
+use textgate_core::SecretProof;
 
 use crate::contract::ipc_command;
 use crate::error::IpcResult;
@@ -24,6 +25,22 @@ pub async fn emulate_webitel(
         .workspace()?
         .harness()
         .emulate_webitel(&profile_id, &action, url.as_deref())
+        .await?)
+}
+
+/// Proves the profile's current secret end to end: an agent message signed with it to the
+/// callback (or `url`, such as the local receiver's), judged by its answer or the receiver's
+/// verdict; kept in the history.
+#[ipc_command]
+pub async fn prove_secret(
+    state: State<'_, AppState>,
+    profile_id: String,
+    url: Option<String>,
+) -> IpcResult<SecretProof> {
+    Ok(state
+        .workspace()?
+        .harness()
+        .prove_secret(&profile_id, url.as_deref())
         .await?)
 }
 

@@ -606,11 +606,55 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
                 ),
             ]
         }
+        "export_history" => vec![
+            case(
+                "an unknown format",
+                json!({"query": {}, "format": "xml", "path": "/tmp/x.har"}),
+                Args,
+            ),
+            case(
+                "a since of the wrong type",
+                json!({"query": {"since": "yesterday"}, "format": "har", "path": "/tmp/x.har"}),
+                Args,
+            ),
+            case(
+                "a status that is not a filter",
+                json!({"query": {"status": "teapot"}, "format": "har", "path": "/tmp/textgate-never.har"}),
+                Code("invalid_status_filter"),
+            ),
+            case(
+                "a folder that does not exist",
+                json!({"query": {}, "format": "jsonl", "path": "/no-such-folder/h.jsonl"}),
+                Code("export_file"),
+            ),
+            case(
+                "an empty path",
+                json!({"query": {}, "format": "har", "path": ""}),
+                Code("export_file"),
+            ),
+        ],
         "clear_history" => vec![case(
             "a profile id of the wrong type",
             json!({"profileId": 5}),
             Args,
         )],
+        "prove_secret" => vec![
+            case(
+                "an unknown profile",
+                json!({"profileId": "no-such-profile", "url": null}),
+                Code("not_found"),
+            ),
+            case(
+                "a javascript: URL",
+                json!({"profileId": profile, "url": "javascript:alert(1)"}),
+                Code("no_target"),
+            ),
+            case(
+                "a profile id of the wrong type",
+                json!({"profileId": 7, "url": null}),
+                Args,
+            ),
+        ],
         "emulate_webitel" => {
             let act = |url: &str| json!({"profileId": profile, "action": {"kind": "text", "chatId": "c", "text": "hi"}, "url": url});
             vec![

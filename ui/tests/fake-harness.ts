@@ -22,6 +22,8 @@ import { sha1Sign, spoil, standardSign, webitelSign, webitelVerify, whsecKey } f
 import { historyPage, seedSent } from './fake-history-page';
 import { checkPlan, FakePlanner, senderFailure } from './fake-receiver-plan';
 import { curlCommands } from './fake-curl';
+import { exportHistory, proveSecret, type FakeExport } from './fake-export-rotate';
+import type { ExportFormat } from '../src/bindings/ExportFormat';
 
 // As core: the code, the English sentence and the data it is made of (IpcError.params).
 /** The port another program holds in the fake (the receiver's default is elsewhere). */
@@ -68,6 +70,7 @@ function chatAndText(body: string): { chatId: string | null; text: string | null
 
 export class FakeHarness {
   history: HistoryEntry[] = [];
+  exports: FakeExport[] = [];
   receiver: { url: string; profileId: string; channel: ChannelArg; answer: Answer; index: number; planner: FakePlanner } | null = null;
   #nextId = 1;
 
@@ -97,6 +100,8 @@ export class FakeHarness {
       this.#burst(profileId, count, concurrency, url, onProgress),
     signatureLab: (request: LabRequest) => this.#lab(request),
     ...curlCommands(this),
+    exportHistory: (query: HistoryQuery, format: ExportFormat, path: string) => exportHistory(this, query, format, path),
+    proveSecret: (profileId: string, url: string | null) => proveSecret(this, profileId, url),
   } satisfies Partial<FakeCommands>;
 
   secretOf(profileId: string) {
@@ -260,6 +265,7 @@ export class FakeHarness {
       .filter((e) => !query.channel || e.channel === query.channel)
       .filter((e) => !query.direction || (query.direction === 'received') === (e.channel === 'receive'))
       .filter((e) => query.before == null || e.id < query.before)
+      .filter((e) => (query.since == null || e.time >= query.since) && (query.until == null || e.time <= query.until))
       .filter((e) => !text || (e.text ?? '').toLowerCase().includes(text) || e.body.toLowerCase().includes(text))
       .filter((e) => !status || (status === 'failed' ? e.status === null : status.endsWith('xx') ? String(e.status).startsWith(status[0]) : String(e.status) === status))
       .sort((a, b) => b.time - a.time || b.id - a.id)

@@ -192,6 +192,14 @@ pub enum CoreError {
         #[source]
         source: std::io::Error,
     },
+
+    /// A history export could not be written; nothing was left at `path`.
+    #[error("Could not write the export to {path}: {source}")]
+    ExportFile {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// The error a push gets for a template the server would refuse: `template_budget` when over
@@ -254,6 +262,7 @@ impl CoreError {
             CoreError::TransferPassphraseWrong => ErrorCode::TransferPassphraseWrong,
             CoreError::TransferPassphraseNeeded(_) => ErrorCode::TransferPassphraseNeeded,
             CoreError::TransferFile { .. } => ErrorCode::TransferFile,
+            CoreError::ExportFile { .. } => ErrorCode::ExportFile,
         }
     }
 

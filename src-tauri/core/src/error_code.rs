@@ -108,6 +108,8 @@ pub enum ErrorCode {
     InvalidSetting,
     /// The settings file cannot be saved.
     SettingsFile,
+    /// A history export cannot be written to its file.
+    ExportFile,
 
     // Profile export and import (`textgate.profiles/1`).
     /// The file is not a profile export this build reads (foreign, damaged or a newer format).

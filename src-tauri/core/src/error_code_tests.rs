@@ -55,6 +55,7 @@ fn expected(code: ErrorCode) -> &'static str {
         ErrorCode::TransferPassphraseWrong => "transfer_passphrase_wrong",
         ErrorCode::TransferPassphraseNeeded => "transfer_passphrase_needed",
         ErrorCode::TransferFile => "transfer_file",
+        ErrorCode::ExportFile => "export_file",
         ErrorCode::NoTarget => "no_target",
         ErrorCode::HistoryNotFound => "history_not_found",
         ErrorCode::InvalidStatusFilter => "invalid_status_filter",
@@ -104,7 +105,7 @@ fn every_serialized_code() -> Vec<String> {
 #[test]
 fn every_code_serializes_to_its_pinned_string_and_back() {
     let codes = every_serialized_code();
-    assert_eq!(codes.len(), 81, "{codes:?}");
+    assert_eq!(codes.len(), 82, "{codes:?}");
     for wire in &codes {
         let code: ErrorCode = serde_json::from_value(serde_json::Value::String(wire.clone()))
             .unwrap_or_else(|error| panic!("{wire}: {error}"));

@@ -69,6 +69,7 @@ fn table() -> Vec<(CoreError, &'static str, Value, String)> {
         (CoreError::InvalidCurl(s("c")), "invalid_curl", json!({}), s("c")),
         (CoreError::InvalidSetting { field: None, message: s("bad") }, "invalid_setting", json!({}), s("bad")),
         (CoreError::SettingsFile { path: s("/s"), source: io() }, "settings_file", json!({}), s("Could not save the settings to /s: disk full")),
+        (CoreError::ExportFile { path: s("/h.har"), source: io() }, "export_file", json!({}), s("Could not write the export to /h.har: disk full")),
         (CoreError::Client(ClientError::InvalidBaseUrl(s("no host"))), "invalid_server_url", json!({"detail": "no host"}), s("Server address is not valid: no host")),
         (CoreError::Client(ClientError::InvalidCertificate(s("bad pem"))), "invalid_certificate", json!({"detail": "bad pem"}), s("The CA certificate is not valid PEM: bad pem")),
         (CoreError::Client(ClientError::Unauthorized { host: s("h"), status: 401, detail: s("x"), credential: Credential::Token }), "unauthorized", json!({"host": "h", "status": 401, "credential": "token", "detail": "x"}), s("h refused the access token (HTTP 401): log in again")),
@@ -138,6 +139,7 @@ fn ordinal(error: &CoreError) -> usize {
         CoreError::InvalidAnswer(_) => 27,
         CoreError::InvalidSetting { .. } => 28,
         CoreError::SettingsFile { .. } => 29,
+        CoreError::ExportFile { .. } => 63,
         CoreError::Client(client) => match client {
             ClientError::InvalidBaseUrl(_) => 30,
             ClientError::InvalidCertificate(_) => 31,
@@ -184,7 +186,7 @@ fn every_error_code_has_an_english_sentence_and_stable_params() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=62).collect::<Vec<_>>(),
+        (0..=63).collect::<Vec<_>>(),
         "a sample of every variant"
     );
     for (error, code, params, english) in table {

@@ -14,6 +14,7 @@ pub mod generate;
 pub mod go_position;
 pub mod harness;
 mod http_setup;
+pub mod instant_text;
 pub mod issue;
 pub mod paths;
 pub mod profile;
@@ -53,6 +54,7 @@ pub use sensitive::Sensitive;
 pub use store::Store;
 pub use workspace::{
     Bulk, BulkAction, BulkFailure, BulkOutcome, BulkProgress, ConflictView, FieldChoice,
-    GatewayPull, Harness, KeepVersion, Profiles, PullOutcome, PullReport, PushAction,
-    RefreshOutcome, SaveOutcome, ServerCheck, ServerGateways, ServerSync, Servers, Workspace,
+    GatewayPull, Harness, KeepVersion, Profiles, ProofOutcome, PullOutcome, PullReport, PushAction,
+    RefreshOutcome, SaveOutcome, SecretProof, ServerCheck, ServerGateways, ServerSync, Servers,
+    Workspace,
 };

@@ -30,4 +30,12 @@ direction?: Direction,
  * Only entries older than this id: the cursor of the next page (keyset paging, so a
  * request that arrives meanwhile neither repeats nor skips an entry).
  */
-before?: number, };
+before?: number, 
+/**
+ * Only entries at or after this instant (unix milliseconds).
+ */
+since?: number, 
+/**
+ * Only entries at or before this instant (unix milliseconds).
+ */
+until?: number, };

@@ -124,6 +124,7 @@ const ERROR_TEXT: Record<ErrorCode, (error: IpcError, p: Params) => string> = {
   transfer_passphrase_needed: () => m.transfer_error_passphrase_needed(),
   invalid_setting: english,
   settings_file: english,
+  export_file: english,
   no_target: english,
   history_not_found: (_, p) => m.error_history_not_found({ id: num(p, 'id') }),
   invalid_status_filter: (_, p) => m.error_invalid_status_filter({ value: text(p, 'value') }),

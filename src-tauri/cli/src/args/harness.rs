@@ -195,6 +195,9 @@ pub enum HistoryCommand {
     },
     /// Send a request again with byte-identical body (as recorded, or re-signed), or edited
     Replay(ReplayArgs),
+    /// Write the history (as list filters it; all entries unless --limit) to a HAR 1.2 or
+    /// JSONL file, oldest first, with the exact bodies
+    Export(HistoryExportArgs),
     /// Forget the history (of one profile, or all)
     Clear {
         /// Only this profile's entries (id or name)
@@ -225,6 +228,16 @@ pub struct ReplayArgs {
 
 #[derive(Debug, Args)]
 pub struct HistoryFilter {
+    #[command(flatten)]
+    pub select: HistorySelect,
+    /// At most this many
+    #[arg(long, default_value_t = 50)]
+    pub limit: u32,
+}
+
+/// The filters `history list` and `history export` share.
+#[derive(Debug, Args)]
+pub struct HistorySelect {
     /// Only this profile's entries (id or name)
     #[arg(long)]
     pub profile: Option<String>,
@@ -237,12 +250,54 @@ pub struct HistoryFilter {
     /// A status (403), a class (4xx) or "failed" (no answer)
     #[arg(long)]
     pub status: Option<String>,
-    /// At most this many
-    #[arg(long, default_value_t = 50)]
-    pub limit: u32,
     /// Only what the receiver got (in) or what was sent (out: sends and emulated agent actions)
     #[arg(long, value_enum)]
     pub direction: Option<DirectionArg>,
+    /// Only this channel: send (to a gateway), emulate (as Webitel), receive (the receiver)
+    #[arg(long, value_enum)]
+    pub channel: Option<ChannelArg>,
+    /// Only entries at or after TIME: RFC 3339 (2026-12-01T10:00:00Z, or with an offset such as
+    /// +02:00) or unix milliseconds
+    #[arg(long, value_name = "TIME", value_parser = instant)]
+    pub since: Option<i64>,
+    /// Only entries at or before TIME (RFC 3339 or unix milliseconds, as --since)
+    #[arg(long, value_name = "TIME", value_parser = instant)]
+    pub until: Option<i64>,
+}
+
+/// `history list|export --channel`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChannelArg {
+    /// Sent to a gateway as the client's chat service
+    Send,
+    /// Sent to a callback as Webitel (agent actions)
+    Emulate,
+    /// Received by the local receiver
+    Receive,
+}
+
+/// `history export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormatArg {
+    /// HAR 1.2 (one JSON document, for HAR viewers)
+    Har,
+    /// One JSON object per line
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryExportArgs {
+    #[command(flatten)]
+    pub select: HistorySelect,
+    /// The file format (default: jsonl for a FILE ending in .jsonl, else har)
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormatArg>,
+    /// The file to write (replaced whole, or left as it was if the export fails)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Only the newest N matches (default: all)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
 }
 
 /// `history list --direction`.
@@ -288,6 +343,13 @@ pub struct EmulateArgs {
     /// true/false and null are typed; "..." forces a string); repeatable
     #[arg(long = "set", value_name = "PATH=VALUE", conflicts_with_all = ["text", "join", "left", "close"])]
     pub set: Vec<String>,
+}
+
+/// `--since`/`--until`: RFC 3339 or unix milliseconds, refused at parse time (exit 2).
+fn instant(text: &str) -> Result<i64, String> {
+    textgate_core::instant_text::parse_instant(text).ok_or_else(|| {
+        "not a time: use RFC 3339 (2026-12-01T10:00:00Z) or unix milliseconds".to_string()
+    })
 }
 
 /// `--status`: the statuses core's receiver can answer with, refused at parse time (exit 2).

@@ -24,8 +24,9 @@ pub use scenarios::{ScenarioDirectionArg, ScenariosCommand};
 pub use servers::{CaFileArg, CredentialArgs, ServerAdd, ServerCommand, ServerEdit, ServerLogin};
 
 pub use harness::{
-    BurstArgs, DirectionArg, EmulateArgs, HistoryCommand, HistoryFilter, ListenArgs, ReplayArgs,
-    SchemeArg, SecretArgs, SendArgs, SignArgs, VerifyArgs,
+    BurstArgs, ChannelArg, DirectionArg, EmulateArgs, ExportFormatArg, HistoryCommand,
+    HistoryExportArgs, HistoryFilter, HistorySelect, ListenArgs, ReplayArgs, SchemeArg, SecretArgs,
+    SendArgs, SignArgs, VerifyArgs,
 };
 
 #[derive(Debug, Parser)]
@@ -212,9 +213,16 @@ pub enum ProfilesCommand {
         /// Push the profile afterwards, so the gateway on the server gets the new secret too
         #[arg(long)]
         push: bool,
-        /// Print the new secret
-        #[arg(long)]
+        /// Print the new secret (also --show)
+        #[arg(long, alias = "show")]
         reveal_secret: bool,
+        /// Then prove it end to end: emulate an agent message signed with the new secret to the
+        /// callback URL (or --url) and judge its answer; kept in the history (exit 1 if refused)
+        #[arg(long)]
+        prove: bool,
+        /// Send the proof here (such as a local `listen`) instead of the callback URL
+        #[arg(long, value_name = "URL", requires = "prove")]
+        url: Option<String>,
     },
     /// Copy a profile with a fresh URI and secret (never enabled, not on the server yet)
     Duplicate {

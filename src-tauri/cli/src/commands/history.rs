@@ -1,9 +1,9 @@
 //! `history list|show|replay|clear`: the harness's evidence from a terminal. Replays send the
 //! stored bytes unchanged, as recorded or re-signed with the profile's current secret.
 
-use textgate_core::harness::history::{Direction, HistoryEntry, HistoryQuery};
+use textgate_core::harness::history::{Channel, Direction, HistoryEntry, HistoryQuery};
 
-use crate::args::{DirectionArg, HistoryCommand, HistoryFilter};
+use crate::args::{ChannelArg, DirectionArg, HistoryCommand, HistoryFilter, HistorySelect};
 use crate::context::Context;
 use crate::error::CliResult;
 use crate::output::{timestamp, Table};
@@ -24,6 +24,7 @@ pub async fn run(ctx: &Context, command: HistoryCommand) -> CliResult {
             super::history_replay::run(ctx, args, summary).await
         }
         HistoryCommand::Replay(args) => replay(ctx, args.id, args.resign).await,
+        HistoryCommand::Export(args) => super::history_export::run(ctx, args),
         HistoryCommand::Clear { profile } => clear(ctx, profile.as_deref()),
     }
 }
@@ -35,20 +36,35 @@ fn profile_id(ctx: &Context, profile: Option<&str>) -> CliResult<Option<String>>
     })
 }
 
-fn list(ctx: &Context, filter: HistoryFilter) -> CliResult {
-    let query = HistoryQuery {
-        profile_id: profile_id(ctx, filter.profile.as_deref())?,
-        chat_id: filter.chat_id,
-        text: filter.text,
-        status: filter.status,
-        channel: None,
-        limit: Some(filter.limit),
-        direction: filter.direction.map(|direction| match direction {
+/// The query `select` stands for, with at most `limit` entries.
+pub(super) fn query_of(
+    ctx: &Context,
+    select: HistorySelect,
+    limit: Option<u32>,
+) -> CliResult<HistoryQuery> {
+    Ok(HistoryQuery {
+        profile_id: profile_id(ctx, select.profile.as_deref())?,
+        chat_id: select.chat_id,
+        text: select.text,
+        status: select.status,
+        channel: select.channel.map(|channel| match channel {
+            ChannelArg::Send => Channel::Send,
+            ChannelArg::Emulate => Channel::Emulate,
+            ChannelArg::Receive => Channel::Receive,
+        }),
+        limit,
+        direction: select.direction.map(|direction| match direction {
             DirectionArg::In => Direction::Received,
             DirectionArg::Out => Direction::Sent,
         }),
         before: None,
-    };
+        since: select.since,
+        until: select.until,
+    })
+}
+
+fn list(ctx: &Context, filter: HistoryFilter) -> CliResult {
+    let query = query_of(ctx, filter.select, Some(filter.limit))?;
     let entries = ctx.workspace.harness().search_history(&query)?;
     if ctx.out.is_json() {
         ctx.out.json(&entries);

@@ -6,6 +6,7 @@ mod emulate;
 mod emulator;
 mod gateways;
 mod history;
+mod history_export;
 mod history_replay;
 mod listen;
 mod profile_bulk;

@@ -29,7 +29,12 @@ pub async fn run(ctx: &Context, command: ProfilesCommand) -> CliResult {
             id_or_name,
             push,
             reveal_secret,
-        } => profile_secret::rotate(ctx, &id_or_name, push, reveal_secret).await,
+            prove,
+            url,
+        } => {
+            let proof = prove.then_some(url.as_deref());
+            profile_secret::rotate(ctx, &id_or_name, push, reveal_secret, proof).await
+        }
         ProfilesCommand::Duplicate { id_or_name, name } => {
             profile_create::duplicate(ctx, &id_or_name, name)
         }

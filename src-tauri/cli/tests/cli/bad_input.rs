@@ -104,6 +104,7 @@ fn opening_args(path: &str) -> Option<Vec<&'static str>> {
             "-",
         ],
         "scenarios delete" => vec!["scenarios", "delete", "mine"],
+        "history export" => vec!["history", "export", "--out", "/nonexistent-folder/h.har"],
         "sign" | "verify" | "template render" | "template check" | "emulator" | "diagnostics" => {
             return None
         }

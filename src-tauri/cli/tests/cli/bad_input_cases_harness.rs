@@ -547,7 +547,65 @@ pub fn cases(path: &str, inputs: &Inputs, busy_port: &str) -> Vec<Case> {
                 USAGE,
                 &["history", "list", "--direction"],
             ),
+            case(
+                "unknown channel",
+                USAGE,
+                &["history", "list", "--channel", "fax"],
+            ),
+            case(
+                "since not a time",
+                USAGE,
+                &["history", "list", "--since", "yesterday"],
+            ),
+            case(
+                "until not a real date",
+                USAGE,
+                &["history", "list", "--until", "2026-02-30T00:00:00Z"],
+            ),
         ],
+        "history export" => {
+            let in_missing_folder = format!("{}/h.har", inputs.missing);
+            vec![
+                case("no --out", USAGE, &["history", "export"]),
+                case(
+                    "unknown format",
+                    USAGE,
+                    &["history", "export", "--format", "xml", "--out", "x.har"],
+                ),
+                case(
+                    "zero limit",
+                    USAGE,
+                    &["history", "export", "--limit", "0", "--out", "x.har"],
+                ),
+                case(
+                    "since without a zone",
+                    USAGE,
+                    &[
+                        "history",
+                        "export",
+                        "--since",
+                        "2026-12-01T10:00:00",
+                        "--out",
+                        "x.har",
+                    ],
+                ),
+                case(
+                    "unknown profile",
+                    1,
+                    &["history", "export", "--profile", "nosuch", "--out", "x.har"],
+                ),
+                case(
+                    "bad status filter",
+                    1,
+                    &["history", "export", "--status", "6xx", "--out", "x.har"],
+                ),
+                case(
+                    "folder missing",
+                    1,
+                    &["history", "export", "--out", &in_missing_folder],
+                ),
+            ]
+        }
         "history show" | "history replay" => {
             let verb = path.split(' ').nth(1).unwrap();
             vec![

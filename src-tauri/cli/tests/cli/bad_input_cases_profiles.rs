@@ -51,6 +51,29 @@ pub fn cases<'a>(path: &str, huge_arg: &'a str) -> Vec<Case> {
                 1,
                 &["profiles", "rotate-secret", "Support", "--push"],
             ),
+            case(
+                "url without --prove",
+                USAGE,
+                &[
+                    "profiles",
+                    "rotate-secret",
+                    "Support",
+                    "--url",
+                    "http://127.0.0.1:9/",
+                ],
+            ),
+            case(
+                "prove to a javascript: URL",
+                1,
+                &[
+                    "profiles",
+                    "rotate-secret",
+                    "Support",
+                    "--prove",
+                    "--url",
+                    "javascript:alert(1)",
+                ],
+            ),
         ],
         "profiles duplicate" => vec![
             case("unknown profile", 1, &["profiles", "duplicate", "nosuch"]),

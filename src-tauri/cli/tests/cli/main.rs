@@ -25,6 +25,7 @@ mod failing_listen;
 mod faults;
 mod gateways;
 mod history;
+mod history_export;
 mod listen;
 mod logging;
 mod loopback_proxy;

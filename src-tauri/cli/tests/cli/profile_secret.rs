@@ -88,3 +88,71 @@ fn a_failed_rotation_push_says_the_secret_is_new_here_only() {
     assert_eq!(code, "no_server");
     assert_eq!(secret_of(&dir, "Local"), local);
 }
+
+/// `--prove` (issue J): an agent message signed with the new secret goes to the chat service
+/// (here a `listen` that still checks with the old secret, as a service not switched yet does),
+/// is refused by its verdict, and stays in the history; `--show` prints the secret.
+#[test]
+fn rotate_secret_prove_says_when_the_chat_service_still_has_the_old_secret() {
+    let webitel = WebitelServer::start();
+    let dir = DataDir::new();
+    dir.add_server("prod", &webitel);
+    let id = id_of(&create_on_prod(&dir, "Sales"));
+    dir.run(&["profiles", "push", &id]).ok();
+    let old_side =
+        crate::support::Listener::start(&dir, "Sales", &["--path", "/hook", "--count", "1"]);
+    let url = old_side.url.clone();
+
+    let run = dir.run(&[
+        "profiles",
+        "rotate-secret",
+        "Sales",
+        "--push",
+        "--prove",
+        "--url",
+        &url,
+        "--show",
+    ]);
+    assert_eq!(run.code, 1, "{run:#?}");
+    let new_secret = secret_of(&dir, "Sales");
+    assert!(
+        run.stdout.contains(&format!("Secret: {new_secret}")),
+        "{run:#?}"
+    );
+    assert!(run.stdout.contains("Proof (history entry"), "{run:#?}");
+    assert!(
+        run.stderr.contains("still checks with the old secret"),
+        "{run:#?}"
+    );
+    let (lines, _) = old_side.finish();
+    assert_eq!(lines[0]["signature"], "invalid");
+
+    let kept = dir
+        .run(&[
+            "--json",
+            "history",
+            "list",
+            "--chat-id",
+            "textgate-secret-check",
+            "--channel",
+            "emulate",
+        ])
+        .json();
+    assert_eq!(kept.as_array().unwrap().len(), 1, "{kept}");
+    assert_eq!(kept[0]["signing"], "correct");
+
+    let nowhere = dir.run(&[
+        "--json",
+        "profiles",
+        "rotate-secret",
+        "Sales",
+        "--prove",
+        "--url",
+        "http://127.0.0.1:9/hook",
+    ]);
+    assert_eq!(nowhere.code, 1);
+    let proof: serde_json::Value = serde_json::from_str(&nowhere.stdout).unwrap();
+    assert_eq!(proof["proof"]["outcome"], "noAnswer");
+    assert!(proof["profile"].get("secret").is_none());
+    dir.assert_never_printed(&secret_of(&dir, "Sales"));
+}

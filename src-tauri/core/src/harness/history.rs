@@ -148,6 +148,12 @@ pub struct HistoryQuery {
     /// request that arrives meanwhile neither repeats nor skips an entry).
     #[ts(optional, type = "number")]
     pub before: Option<i64>,
+    /// Only entries at or after this instant (unix milliseconds).
+    #[ts(optional, type = "number")]
+    pub since: Option<i64>,
+    /// Only entries at or before this instant (unix milliseconds).
+    #[ts(optional, type = "number")]
+    pub until: Option<i64>,
 }
 
 /// Which way a request went, as the history's direction filter says it.

@@ -1,6 +1,7 @@
 //! The WHERE clause of a history search, built once from a [`HistoryQuery`] so that a page, its
-//! total and its next page filter alike: profile, chat, channel, direction, text (a literal
-//! substring of the text or the raw body) and status (`403`, `4xx`, `failed`).
+//! total, its next page and an export filter alike: profile, chat, channel, direction, time
+//! range (`since`/`until`, unix milliseconds, both ends included), text (a literal substring of
+//! the text or the raw body) and status (`403`, `4xx`, `failed`).
 
 use rusqlite::ToSql;
 
@@ -50,6 +51,12 @@ impl Filter {
                 Box::new(pattern),
             );
         }
+        if let Some(since) = query.since {
+            filter.add("time >= ?", Box::new(since));
+        }
+        if let Some(until) = query.until {
+            filter.add("time <= ?", Box::new(until));
+        }
         if let Some(status) = given(&query.status) {
             match status_filter(&status) {
                 Some(StatusFilter::Failed) => filter.clauses.push("status IS NULL".into()),
@@ -66,6 +73,13 @@ impl Filter {
         if let Some(id) = id {
             self.add("id < ?", Box::new(id));
         }
+        self
+    }
+
+    /// Also only ids above `after` and up to `last` (an export's range).
+    pub(super) fn within(mut self, after: i64, last: i64) -> Self {
+        self.add("id > ?", Box::new(after));
+        self.add("id <= ?", Box::new(last));
         self
     }
 

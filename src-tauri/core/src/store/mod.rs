@@ -6,6 +6,7 @@
 
 mod flow_schemas;
 mod history;
+mod history_export;
 mod history_filter;
 mod history_page;
 mod migrations;
@@ -24,6 +25,7 @@ use rusqlite::{Connection, ErrorCode};
 use crate::error::{CoreError, Result};
 
 pub use history::StoredRequest;
+pub use history_export::ExportRange;
 pub use migrations::SCHEMA_VERSION;
 pub use profile_sync::{SecretMark, SyncRecord};
 

@@ -39,6 +39,11 @@ class HistoryState {
     return this.entries.filter((entry) => !folded.has(entry.id));
   });
 
+  /** The query of the last search (the filters shown), for an export of all its matches. */
+  lastQuery(profileId: string): HistoryQuery {
+    return this.#query ?? { profileId, chatId: null, text: null, status: null, channel: null, limit: null };
+  }
+
   /** Forgets the entries found (the search terms stay). */
   reset() {
     this.entries = [];
