@@ -14,6 +14,7 @@ import type { ConnectOutcome } from "./ConnectOutcome";
 import type { ConnectionReport } from "./ConnectionReport";
 import type { Diagnostics } from "./Diagnostics";
 import type { DownloadedUpdate } from "./DownloadedUpdate";
+import type { ExportFormat } from "./ExportFormat";
 import type { ExportOutcome } from "./ExportOutcome";
 import type { FieldChoice } from "./FieldChoice";
 import type { FieldIssue } from "./FieldIssue";
@@ -47,6 +48,7 @@ import type { Scenario } from "./Scenario";
 import type { ScenarioDraft } from "./ScenarioDraft";
 import type { ScenarioIds } from "./ScenarioIds";
 import type { ScenarioRender } from "./ScenarioRender";
+import type { SecretProof } from "./SecretProof";
 import type { ServerAuth } from "./ServerAuth";
 import type { ServerCheck } from "./ServerCheck";
 import type { ServerEdit } from "./ServerEdit";
@@ -212,9 +214,20 @@ export interface Commands {
    */
   sendRequest: (profileId: string, url: string, headers: Array<[string, string]>, body: string, signing: ReplaySigning) => Promise<HistoryEntry>;
   /**
+   * Writes the history as `query` filters it (all matches unless its limit is given) to `path`
+   * in `format`, whole or not at all; answers how many entries the file holds.
+   */
+  exportHistory: (query: HistoryQuery, format: ExportFormat, path: string) => Promise<number>;
+  /**
    * Sends what Webitel would for `action` to the profile's callback (or `url`), in order.
    */
   emulateWebitel: (profileId: string, action: AgentAction, url: string | null) => Promise<Array<HistoryEntry>>;
+  /**
+   * Proves the profile's current secret end to end: an agent message signed with it to the
+   * callback (or `url`, such as the local receiver's), judged by its answer or the receiver's
+   * verdict; kept in the history.
+   */
+  proveSecret: (profileId: string, url: string | null) => Promise<SecretProof>;
   /**
    * `count` distinct signed messages to the profile's URI (or `url`), `concurrency` at a time,
    * spread over up to ten chats; progress streams over `on_progress`.
@@ -347,7 +360,9 @@ export type CommandName =
   | "replay_draft"
   | "replay_edited"
   | "send_request"
+  | "export_history"
   | "emulate_webitel"
+  | "prove_secret"
   | "run_burst"
   | "list_scenarios"
   | "render_scenario"
@@ -422,7 +437,9 @@ export const commandTable: { readonly [name in CommandName]: CommandEntry } = {
   replay_draft: { method: "replayDraft", args: ["id"] },
   replay_edited: { method: "replayEdited", args: ["id", "url", "headers", "body", "signing"] },
   send_request: { method: "sendRequest", args: ["profileId", "url", "headers", "body", "signing"] },
+  export_history: { method: "exportHistory", args: ["query", "format", "path"] },
   emulate_webitel: { method: "emulateWebitel", args: ["profileId", "action", "url"] },
+  prove_secret: { method: "proveSecret", args: ["profileId", "url"] },
   run_burst: { method: "runBurst", args: ["profileId", "count", "concurrency", "url", "onProgress"] },
   list_scenarios: { method: "listScenarios", args: [] },
   render_scenario: { method: "renderScenario", args: ["profileId", "name", "overrides", "ids"] },
@@ -495,7 +512,9 @@ export const commands: Commands = {
   replayDraft: (id) => invoke<ReplayDraft>("replay_draft", { id }),
   replayEdited: (id, url, headers, body, signing) => invoke<HistoryEntry>("replay_edited", { id, url, headers, body, signing }),
   sendRequest: (profileId, url, headers, body, signing) => invoke<HistoryEntry>("send_request", { profileId, url, headers, body, signing }),
+  exportHistory: (query, format, path) => invoke<number>("export_history", { query, format, path }),
   emulateWebitel: (profileId, action, url) => invoke<Array<HistoryEntry>>("emulate_webitel", { profileId, action, url }),
+  proveSecret: (profileId, url) => invoke<SecretProof>("prove_secret", { profileId, url }),
   runBurst: (profileId, count, concurrency, url, onProgress) => invoke<BurstReport>("run_burst", { profileId, count, concurrency, url, onProgress }),
   listScenarios: () => invoke<Array<Scenario>>("list_scenarios"),
   renderScenario: (profileId, name, overrides, ids) => invoke<ScenarioRender>("render_scenario", { profileId, name, overrides, ids }),
