@@ -1,9 +1,9 @@
 //! `history list|show|replay|clear`: the harness's evidence from a terminal. Replays send the
 //! stored bytes unchanged, as recorded or re-signed with the profile's current secret.
 
-use textgate_core::harness::history::{Channel, Direction, HistoryEntry, HistoryQuery};
+use textgate_core::harness::history::HistoryEntry;
 
-use crate::args::{ChannelArg, DirectionArg, HistoryCommand, HistoryFilter, HistorySelect};
+use crate::args::{HistoryCommand, HistoryFilter};
 use crate::context::Context;
 use crate::error::CliResult;
 use crate::output::{timestamp, Table};
@@ -29,42 +29,8 @@ pub async fn run(ctx: &Context, command: HistoryCommand) -> CliResult {
     }
 }
 
-fn profile_id(ctx: &Context, profile: Option<&str>) -> CliResult<Option<String>> {
-    Ok(match profile {
-        Some(name) => Some(ctx.workspace.profiles().resolve(name)?.id),
-        None => None,
-    })
-}
-
-/// The query `select` stands for, with at most `limit` entries.
-pub(super) fn query_of(
-    ctx: &Context,
-    select: HistorySelect,
-    limit: Option<u32>,
-) -> CliResult<HistoryQuery> {
-    Ok(HistoryQuery {
-        profile_id: profile_id(ctx, select.profile.as_deref())?,
-        chat_id: select.chat_id,
-        text: select.text,
-        status: select.status,
-        channel: select.channel.map(|channel| match channel {
-            ChannelArg::Send => Channel::Send,
-            ChannelArg::Emulate => Channel::Emulate,
-            ChannelArg::Receive => Channel::Receive,
-        }),
-        limit,
-        direction: select.direction.map(|direction| match direction {
-            DirectionArg::In => Direction::Received,
-            DirectionArg::Out => Direction::Sent,
-        }),
-        before: None,
-        since: select.since,
-        until: select.until,
-    })
-}
-
 fn list(ctx: &Context, filter: HistoryFilter) -> CliResult {
-    let query = query_of(ctx, filter.select, Some(filter.limit))?;
+    let query = super::history_query::query_of(ctx, filter.select, Some(filter.limit))?;
     let entries = ctx.workspace.harness().search_history(&query)?;
     if ctx.out.is_json() {
         ctx.out.json(&entries);
@@ -141,7 +107,7 @@ fn summary(ctx: &Context, id: i64, entry: &HistoryEntry) {
 }
 
 fn clear(ctx: &Context, profile: Option<&str>) -> CliResult {
-    let profile_id = profile_id(ctx, profile)?;
+    let profile_id = super::history_query::profile_id(ctx, profile)?;
     let removed = ctx
         .workspace
         .harness()

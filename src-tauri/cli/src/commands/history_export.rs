@@ -15,7 +15,7 @@ pub fn run(ctx: &Context, args: HistoryExportArgs) -> CliResult {
         None if has_extension(&args.out, "jsonl") => ExportFormat::Jsonl,
         None => ExportFormat::Har,
     };
-    let query = super::history::query_of(ctx, args.select, args.limit)?;
+    let query = super::history_query::query_of(ctx, args.select, args.limit)?;
     let count = ctx
         .workspace
         .harness()

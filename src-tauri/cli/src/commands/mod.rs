@@ -7,6 +7,7 @@ mod emulator;
 mod gateways;
 mod history;
 mod history_export;
+mod history_query;
 mod history_replay;
 mod listen;
 mod profile_bulk;
