@@ -111,6 +111,9 @@ test('Clear sits behind "⋯" and still asks first; the replay buttons say what 
   await expect(more).toHaveAttribute('aria-expanded', 'false');
   await more.click();
   await expect(more).toHaveAttribute('aria-expanded', 'true');
+  // The menu opens on its first item (Export…, issue J); Clear history… is the next one down.
+  await expect(page.getByRole('menuitem', { name: 'Export…' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
   const clear = page.getByRole('menuitem', { name: 'Clear history…' });
   await expect(clear).toBeFocused();
   await page.keyboard.press('Escape');
