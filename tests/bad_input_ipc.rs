@@ -22,8 +22,12 @@ use textgate_core::{MemorySecretStore, ProfileDraft, Sensitive};
 
 #[path = "bad_input_ipc/cases.rs"]
 mod cases;
+#[path = "bad_input_ipc/cases_debugging.rs"]
+mod cases_debugging;
 #[path = "bad_input_ipc/cases_scenarios.rs"]
 mod cases_scenarios;
+#[path = "bad_input_ipc/cases_transfer.rs"]
+mod cases_transfer;
 
 use cases::{cases, Expect};
 

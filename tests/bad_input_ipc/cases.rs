@@ -20,11 +20,11 @@ pub struct Case {
     pub expect: Expect,
 }
 
-fn case(what: &'static str, args: Value, expect: Expect) -> Case {
+pub(super) fn case(what: &'static str, args: Value, expect: Expect) -> Case {
     Case { what, args, expect }
 }
 
-fn huge() -> String {
+pub(super) fn huge() -> String {
     "x".repeat(10 * 1024 * 1024 + 1)
 }
 
@@ -468,193 +468,11 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
                 Code("history_not_found"),
             ),
         ],
-        "history_curl" | "replay_draft" => vec![
-            case("an id out of range", json!({"id": 1e30}), Args),
-            case("an id of the wrong type", json!({"id": "one"}), Args),
-            case(
-                "an unknown entry",
-                json!({"id": 424242}),
-                Code("history_not_found"),
-            ),
-        ],
-        "send_curl" => {
-            let curl = |url: &str| json!({"profileId": profile, "body": "{}", "signing": "correct", "url": url});
-            vec![
-                case(
-                    "a javascript: URL",
-                    curl("javascript:alert(1)"),
-                    Code("no_target"),
-                ),
-                case(
-                    "an ftp: URL",
-                    curl("ftp://files.example/x"),
-                    Code("no_target"),
-                ),
-                case(
-                    "an unknown signing",
-                    json!({"profileId": profile, "body": "{}", "signing": "maybe", "url": null}),
-                    Args,
-                ),
-                case(
-                    "an unknown profile",
-                    json!({"profileId": "nope", "body": huge(), "signing": "correct", "url": null}),
-                    Code("not_found"),
-                ),
-            ]
-        }
-        "emulate_curl" => {
-            let act = |url: &str| json!({"profileId": profile, "action": {"kind": "text", "chatId": "c", "text": "hi"}, "url": url});
-            vec![
-                case(
-                    "a javascript: URL",
-                    act("javascript:alert(1)"),
-                    Code("no_target"),
-                ),
-                case("a file: URL", act("file:///etc/passwd"), Code("no_target")),
-                case(
-                    "an unknown action",
-                    json!({"profileId": profile, "action": {"kind": "dance", "chatId": "c"}, "url": null}),
-                    Args,
-                ),
-            ]
-        }
-        "parse_curl" => vec![
-            case(
-                "not a cURL command",
-                json!({"command": "wget http://h/"}),
-                Code("invalid_curl"),
-            ),
-            case(
-                "an unclosed quote",
-                json!({"command": "curl 'http://h/"}),
-                Code("invalid_curl"),
-            ),
-            case(
-                "a shell variable",
-                json!({"command": "curl -d \"$X\" http://h/"}),
-                Code("invalid_curl"),
-            ),
-            case(
-                "NUL and junk",
-                json!({"command": "curl \u{0}$'\\xff' |||"}),
-                Code("invalid_curl"),
-            ),
-            case(
-                "huge",
-                json!({"command": "x".repeat(17 * 1024 * 1024)}),
-                Code("invalid_curl"),
-            ),
-            case("a command of the wrong type", json!({"command": 5}), Args),
-        ],
-        "replay_edited" => {
-            let edit = |id: Value, url: Value, headers: Value, signing: &str| json!({"id": id, "url": url, "headers": headers, "body": null, "signing": signing});
-            vec![
-                case(
-                    "an unknown entry",
-                    edit(json!(424242), Value::Null, Value::Null, "resign"),
-                    Code("history_not_found"),
-                ),
-                case(
-                    "an unknown signing",
-                    edit(json!(1), Value::Null, Value::Null, "maybe"),
-                    Args,
-                ),
-                case(
-                    "headers of the wrong shape",
-                    edit(json!(1), Value::Null, json!({"a": "b"}), "keep"),
-                    Args,
-                ),
-                case(
-                    "an id out of range",
-                    edit(json!(1e30), Value::Null, Value::Null, "keep"),
-                    Args,
-                ),
-            ]
-        }
-        "send_request" => {
-            let send = |url: &str, headers: Value| json!({"profileId": profile, "url": url, "headers": headers, "body": "{}", "signing": "resign"});
-            vec![
-                case(
-                    "a javascript: URL",
-                    send("javascript:alert(1)", json!([])),
-                    Code("no_target"),
-                ),
-                case(
-                    "a file: URL",
-                    send("file:///etc/passwd", json!([])),
-                    Code("no_target"),
-                ),
-                case(
-                    "a header with a line break",
-                    send("http://127.0.0.1:9/h", json!([["X-A", "b\r\nX-B: c"]])),
-                    Code("invalid_curl"),
-                ),
-                case(
-                    "a header without a name",
-                    send("http://127.0.0.1:9/h", json!([["", "b"]])),
-                    Code("invalid_curl"),
-                ),
-                case(
-                    "headers of the wrong shape",
-                    send("http://127.0.0.1:9/h", json!(["X-A: b"])),
-                    Args,
-                ),
-                case(
-                    "an unknown profile",
-                    json!({"profileId": "nope", "url": "http://127.0.0.1:9/h", "headers": [], "body": "{}", "signing": "keep"}),
-                    Code("not_found"),
-                ),
-            ]
-        }
-        "export_history" => vec![
-            case(
-                "an unknown format",
-                json!({"query": {}, "format": "xml", "path": "/tmp/x.har"}),
-                Args,
-            ),
-            case(
-                "a since of the wrong type",
-                json!({"query": {"since": "yesterday"}, "format": "har", "path": "/tmp/x.har"}),
-                Args,
-            ),
-            case(
-                "a status that is not a filter",
-                json!({"query": {"status": "teapot"}, "format": "har", "path": "/tmp/textgate-never.har"}),
-                Code("invalid_status_filter"),
-            ),
-            case(
-                "a folder that does not exist",
-                json!({"query": {}, "format": "jsonl", "path": "/no-such-folder/h.jsonl"}),
-                Code("export_file"),
-            ),
-            case(
-                "an empty path",
-                json!({"query": {}, "format": "har", "path": ""}),
-                Code("export_file"),
-            ),
-        ],
         "clear_history" => vec![case(
             "a profile id of the wrong type",
             json!({"profileId": 5}),
             Args,
         )],
-        "prove_secret" => vec![
-            case(
-                "an unknown profile",
-                json!({"profileId": "no-such-profile", "url": null}),
-                Code("not_found"),
-            ),
-            case(
-                "a javascript: URL",
-                json!({"profileId": profile, "url": "javascript:alert(1)"}),
-                Code("no_target"),
-            ),
-            case(
-                "a profile id of the wrong type",
-                json!({"profileId": 7, "url": null}),
-                Args,
-            ),
-        ],
         "emulate_webitel" => {
             let act = |url: &str| json!({"profileId": profile, "action": {"kind": "text", "chatId": "c", "text": "hi"}, "url": url});
             vec![
@@ -892,50 +710,11 @@ pub fn cases(command: &str, profile: &str) -> Vec<Case> {
             json!({"version": "9.9.9"}),
             Code("update_not_downloaded"),
         )],
-        "export_profiles" => vec![
-            case("no path", json!({"ids": []}), Args),
-            case(
-                "ids of the wrong type",
-                json!({"ids": "all", "path": "/tmp/x.json"}),
-                Args,
-            ),
-            case(
-                "an unknown profile",
-                json!({"ids": ["no-such-profile"], "path": "/tmp/x.json", "passphrase": null}),
-                Code("not_found"),
-            ),
-            case(
-                "secrets with an empty passphrase",
-                json!({"ids": [], "path": "/tmp/x.json", "passphrase": ""}),
-                Code("transfer_passphrase_needed"),
-            ),
-            case(
-                "into a missing folder",
-                json!({"ids": [], "path": "/no/such/folder/x.json", "passphrase": null}),
-                Code("transfer_file"),
-            ),
-        ],
-        "preview_import" | "apply_import" => vec![
-            case("no path", json!({}), Args),
-            case("a path of the wrong type", json!({"path": 5}), Args),
-            case(
-                "a missing file",
-                json!({"path": "/no/such/file.json", "passphrase": null}),
-                Code("transfer_file"),
-            ),
-            case(
-                "a folder",
-                json!({"path": "/", "passphrase": null}),
-                Code("transfer_file"),
-            ),
-            case(
-                "not an export",
-                json!({"path": concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"), "passphrase": null}),
-                Code("transfer_format"),
-            ),
-        ],
-        other => super::cases_scenarios::cases(other, profile).unwrap_or_else(|| {
-            panic!("IPC command `{other}` has no bad-input cases: add them to the catalogue")
-        }),
+        other => super::cases_scenarios::cases(other, profile)
+            .or_else(|| super::cases_debugging::cases(other, profile))
+            .or_else(|| super::cases_transfer::cases(other))
+            .unwrap_or_else(|| {
+                panic!("IPC command `{other}` has no bad-input cases: add them to the catalogue")
+            }),
     }
 }
