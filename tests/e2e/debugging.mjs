@@ -11,6 +11,11 @@ async function open403(browser, button) {
   await status.clearValue();
   await status.setValue('403');
   await (await button(browser, 'Search')).click();
+  // The list is replaced once the search answers: wait until every entry shown is a 403.
+  await browser.waitUntil(() => browser.execute(() => {
+    const entries = [...document.querySelectorAll('[data-testid="entry"]')];
+    return entries.length > 0 && entries.every((e) => /\b403\b/.test(e.querySelector('summary')?.textContent ?? ''));
+  }), { timeout: 10000, timeoutMsg: 'the History never showed only 403s' });
   const entry = await browser.$('[data-testid="entry"]');
   await entry.waitForDisplayed({ timeout: 5000 });
   await (await entry.$('summary')).click();
@@ -33,7 +38,10 @@ export async function debuggingPass({ browser, step, check, shot, button }) {
     await pasted.waitForDisplayed({ timeout: 5000 });
     await pasted.setValue(command);
     await shot(browser, '15a-copy-as-curl');
-    await (await button(browser, 'Load')).click();
+    // The paste dialog's own Load (the History behind it has a "Load more" of its own).
+    const load = await browser.$('//dialog[@open]//button[normalize-space(.)="Load"]');
+    await load.waitForClickable({ timeout: 5000 });
+    await load.click();
     const editor = await browser.$('[data-testid="raw-request"]');
     await editor.waitForDisplayed({ timeout: 5000 });
     check((await (await browser.$('#raw-url')).getValue()).includes('/chat/'), 'the pasted URL is not the gateway');
