@@ -10,7 +10,10 @@ async function open403(browser, button) {
   await status.waitForDisplayed({ timeout: 5000 });
   await status.clearValue();
   await status.setValue('403');
-  await (await button(browser, 'Search')).click();
+  // The History loads on opening; its Search is disabled until that answer came.
+  const search = await button(browser, 'Search');
+  await search.waitForEnabled({ timeout: 5000 });
+  await search.click();
   // The list is replaced once the search answers: wait until every entry shown is a 403.
   await browser.waitUntil(() => browser.execute(() => {
     const entries = [...document.querySelectorAll('[data-testid="entry"]')];

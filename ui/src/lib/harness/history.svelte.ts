@@ -32,6 +32,8 @@ class HistoryState {
   loadingMore = $state(false);
   error = $state<string | null>(null);
   #query: HistoryQuery | null = null;
+  /** Counts searches, so an answer that comes after a newer search's is dropped. */
+  #searches = 0;
 
   /** The rows to show: every entry but a received one already folded under its sent row. */
   readonly rows = $derived.by(() => {
@@ -65,17 +67,19 @@ class HistoryState {
       limit: PAGE_SIZE,
       ...(this.direction === 'all' ? {} : { direction: this.direction }),
     };
+    const search = ++this.#searches;
     try {
       const page = await harnessApi.historyPage(query);
+      if (search !== this.#searches) return;
       this.#query = query;
       this.entries = page.entries;
       this.total = page.total;
       this.nextBefore = page.nextBefore;
       this.received = new Map(page.pairs.map((pair) => [pair.sent, pair.received]));
     } catch (error) {
-      this.error = errorText(error);
+      if (search === this.#searches) this.error = errorText(error);
     } finally {
-      this.busy = false;
+      if (search === this.#searches) this.busy = false;
     }
   }
 
