@@ -3,31 +3,18 @@
 // back by Paste cURL (the command itself in the shot), and the same entry is opened for resend,
 // its body edited, re-signed and sent: the gateway answers 200 and the new entry replays it.
 
-/** The History filtered to the gateway's 403s, the first entry's details open. */
-async function open403(browser, button) {
+/** The History with the gateway's 403 (the wrong signature sent earlier), its details open. */
+async function open403(browser) {
   await (await browser.$('#harness-history')).click();
-  const status = await browser.$('#history-status');
-  await status.waitForDisplayed({ timeout: 5000 });
-  await status.clearValue();
-  await status.setValue('403');
-  // The History loads on opening; its Search is disabled until that answer came.
-  const search = await button(browser, 'Search');
-  await search.waitForEnabled({ timeout: 5000 });
-  await search.click();
-  // The list is replaced once the search answers: wait until every entry shown is a 403.
-  await browser.waitUntil(() => browser.execute(() => {
-    const entries = [...document.querySelectorAll('[data-testid="entry"]')];
-    return entries.length > 0 && entries.every((e) => /\b403\b/.test(e.querySelector('summary')?.textContent ?? ''));
-  }), { timeout: 10000, timeoutMsg: 'the History never showed only 403s' });
-  const entry = await browser.$('[data-testid="entry"]');
-  await entry.waitForDisplayed({ timeout: 5000 });
+  const entry = await browser.$('//details[@data-testid="entry"][.//summary[contains(., "wrong signature")]]');
+  await entry.waitForDisplayed({ timeout: 10000 });
   await (await entry.$('summary')).click();
   return entry;
 }
 
 export async function debuggingPass({ browser, step, check, shot, button }) {
   await step('History: a 403 copied as cURL, the command read back by Paste cURL', async () => {
-    const entry = await open403(browser, button);
+    const entry = await open403(browser);
     const id = Number(await entry.getAttribute('data-id'));
     await (await entry.$('button*=Copy as cURL')).click();
     const copied = await browser.$('//div[contains(@class, "toast")][contains(., "Copied the cURL command")]');
@@ -52,7 +39,7 @@ export async function debuggingPass({ browser, step, check, shot, button }) {
   });
 
   await step('History: the 403 opened for resend, its body edited, re-signed: 200, linked to it', async () => {
-    const entry = await open403(browser, button);
+    const entry = await open403(browser);
     const id = Number(await entry.getAttribute('data-id'));
     await (await entry.$('button*=Edit and resend')).click();
     const body = await browser.$('#raw-body');
@@ -71,8 +58,5 @@ export async function debuggingPass({ browser, step, check, shot, button }) {
     await shot(browser, '15b-replay-edited');
     await (await editor.$('button*=Close')).click();
     await (await browser.$('#harness-history')).click();
-    const filter = await browser.$('#history-status');
-    await filter.clearValue();
-    await (await button(browser, 'Search')).click();
   });
 }
