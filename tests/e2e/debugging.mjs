@@ -26,7 +26,12 @@ export async function debuggingPass({ browser, step, check, shot, button }) {
     await (await button(browser, 'Paste cURL')).click();
     const pasted = await browser.$('#curl-paste');
     await pasted.waitForDisplayed({ timeout: 5000 });
-    await pasted.setValue(command);
+    // As a paste puts it there: WebDriver's typing turns the line breaks after each `\\` into
+    // nothing, and bash would then read `\ ` as an argument of its own.
+    await browser.execute((el, text) => {
+      el.value = text;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, pasted, command);
     await shot(browser, '15a-copy-as-curl');
     // The paste dialog's own Load (the History behind it has a "Load more" of its own).
     const load = await browser.$('//dialog[@open]//button[normalize-space(.)="Load"]');
