@@ -19,7 +19,8 @@ async function answerOpenDialog(title, path) {
       // not shown yet
     }
     if (window) {
-      execFileSync('xdotool', ['windowactivate', '--sync', window]);
+      // No window manager runs under Xvfb (no _NET_ACTIVE_WINDOW): focus the dialog directly.
+      execFileSync('xdotool', ['windowfocus', '--sync', window]);
       // A leading "/" opens GTK's location entry; Return opens the file named there.
       execFileSync('xdotool', ['type', '--delay', '20', path]);
       await sleep(300);
