@@ -29,7 +29,6 @@ import { LOCALIZED, localizedPass } from './localized.mjs';
 import { debuggingPass } from './debugging.mjs';
 import { faultsPass } from './faults.mjs';
 import { registryPass } from './registry.mjs';
-import { transferPass } from './transfer.mjs';
 
 const [app, driverBin, cliBin] = process.argv.slice(2).map((p) => resolve(p));
 const root = resolve(import.meta.dirname, '../..');
@@ -352,7 +351,6 @@ try {
 
     await debuggingPass({ browser, step, check, shot, button });
     await faultsPass({ browser, step, check, shot, button });
-    await transferPass({ browser, step, check, shot, button, cliBin, dataDir });
     await registryPass({ browser, emulator, step, check, shot, button });
   } finally {
     emulator.process.kill();
