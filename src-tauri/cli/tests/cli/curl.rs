@@ -19,17 +19,7 @@ fn run_in_bash(command: &str) {
 #[test]
 fn printed_curl_commands_deliver_the_exact_bytes_with_a_valid_signature() {
     let dir = DataDir::new();
-    dir.run(&[
-        "profiles",
-        "create",
-        "--name",
-        "Loop",
-        "--callback",
-        "https://bot.example.com/hook",
-        "--secret",
-        SECRET,
-    ])
-    .ok();
+    dir.create_local_profile("Loop", SECRET);
     let listener = Listener::start(&dir, "Loop", &["--path", "/hook", "--count", "4"]);
     let url = listener.url.clone();
     let bodies: [&[u8]; 2] = [
@@ -125,17 +115,7 @@ fn printed_curl_commands_deliver_the_exact_bytes_with_a_valid_signature() {
 #[test]
 fn history_replay_with_edits_signs_as_asked_and_links_to_the_original() {
     let dir = DataDir::new();
-    dir.run(&[
-        "profiles",
-        "create",
-        "--name",
-        "Loop",
-        "--callback",
-        "https://bot.example.com/hook",
-        "--secret",
-        SECRET,
-    ])
-    .ok();
+    dir.create_local_profile("Loop", SECRET);
     let listener = Listener::start(&dir, "Loop", &["--path", "/hook", "--count", "4"]);
     let url = listener.url.clone();
     let sent = dir

@@ -9,17 +9,7 @@ const SECRET: &str = "historySecret0123456789";
 #[test]
 fn send_to_listen_then_search_and_replay_byte_for_byte() {
     let dir = DataDir::new();
-    dir.run(&[
-        "profiles",
-        "create",
-        "--name",
-        "Loop",
-        "--callback",
-        "https://bot.example.com/hook",
-        "--secret",
-        SECRET,
-    ])
-    .ok();
+    dir.create_local_profile("Loop", SECRET);
     let listener = Listener::start(&dir, "Loop", &["--path", "/hook", "--count", "3"]);
     let url = listener.url.clone();
 

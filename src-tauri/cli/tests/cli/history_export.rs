@@ -48,17 +48,7 @@ fn jsonl_bytes(line: &Value) -> Vec<u8> {
 #[test]
 fn a_har_export_gives_back_every_sent_body_byte_for_byte() {
     let dir = DataDir::new();
-    dir.run(&[
-        "profiles",
-        "create",
-        "--name",
-        "Loop",
-        "--callback",
-        "https://bot.example.com/hook",
-        "--secret",
-        SECRET,
-    ])
-    .ok();
+    dir.create_local_profile("Loop", SECRET);
     let listener = Listener::start(&dir, "Loop", &["--path", "/hook", "--count", "2"]);
     let url = listener.url.clone();
     let bodies: [&[u8]; 2] = [
@@ -147,17 +137,7 @@ fn a_har_export_gives_back_every_sent_body_byte_for_byte() {
 #[test]
 fn filters_limit_and_time_range_pick_entries_and_a_failed_export_writes_nothing() {
     let dir = DataDir::new();
-    dir.run(&[
-        "profiles",
-        "create",
-        "--name",
-        "Loop",
-        "--callback",
-        "https://bot.example.com/hook",
-        "--secret",
-        SECRET,
-    ])
-    .ok();
+    dir.create_local_profile("Loop", SECRET);
     for text in ["one", "two", "three"] {
         // Nothing listens on port 9: each send fails and is kept as a failed entry.
         dir.run(&[

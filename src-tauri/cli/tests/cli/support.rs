@@ -72,6 +72,22 @@ impl DataDir {
         self.dir.path()
     }
 
+    /// A local-only profile `name` with this app secret and a callback URL, for the harness
+    /// tests that send to a `listen` of their own.
+    pub fn create_local_profile(&self, name: &str, secret: &str) {
+        self.run(&[
+            "profiles",
+            "create",
+            "--name",
+            name,
+            "--callback",
+            "https://bot.example.com/hook",
+            "--secret",
+            secret,
+        ])
+        .ok();
+    }
+
     pub fn run(&self, args: &[&str]) -> Run {
         self.run_with(args, None, &[])
     }
