@@ -12,6 +12,9 @@
 // with a wrong signature (403); start the local receiver, emulate an agent reply to it and see
 // it logged with a "valid" verdict; the transcript shows both directions.
 //
+// Then gateways to another machine (transfer.mjs): an export edited elsewhere, opened through
+// the real GTK open dialog, previewed and cancelled.
+//
 // Then the registry (registry.mjs): over a thousand gateways pulled, sorted, searched, a range
 // checked and started in bulk with one failure.
 //
@@ -29,6 +32,7 @@ import { LOCALIZED, localizedPass } from './localized.mjs';
 import { debuggingPass } from './debugging.mjs';
 import { faultsPass } from './faults.mjs';
 import { registryPass } from './registry.mjs';
+import { transferPass } from './transfer.mjs';
 
 const [app, driverBin, cliBin] = process.argv.slice(2).map((p) => resolve(p));
 const root = resolve(import.meta.dirname, '../..');
@@ -351,6 +355,7 @@ try {
 
     await debuggingPass({ browser, step, check, shot, button });
     await faultsPass({ browser, step, check, shot, button });
+    await transferPass({ browser, step, check, shot, button, cliBin, dataDir });
     await registryPass({ browser, emulator, step, check, shot, button });
   } finally {
     emulator.process.kill();

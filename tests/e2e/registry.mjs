@@ -40,7 +40,11 @@ export async function registryPass({ browser, emulator, step, check, shot, butto
   await step(`the registry holds ${GATEWAYS} gateways pulled from the server`, async () => {
     await seedEmulator(emulator);
     await (await button(browser, 'Servers')).click();
-    await (await button(browser, 'Pull gateways')).click();
+    // The Servers dialog's own button ("Pull gateways from …" of the first steps may be in the
+    // page too, hidden behind the table view).
+    const pull = await browser.$('//dialog[@open]//button[normalize-space(.)="Pull gateways"]');
+    await pull.waitForClickable({ timeout: 5000 });
+    await pull.click();
     await (await browser.$('button*=Pulled:')).waitForDisplayed({ timeout: 180000 });
     await browser.keys('Escape');
     const tableView = await browser.$('button[aria-label="Close the open gateway and show the whole table"]');
