@@ -62,26 +62,60 @@ fn hmac_sha1(key: &[u8]) -> Hmac<Sha1> {
 }
 
 /// `X-Webitel-Sign` for `body`: lowercase hex of HMAC-SHA256 keyed with the app secret.
+/// Signing many bodies with one secret? [`WebitelKey`] keys it once.
 pub fn webitel_sign(secret: &[u8], body: &[u8]) -> String {
-    let mut mac = hmac_sha256(secret);
-    mac.update(body);
-    hex::encode(mac.finalize().into_bytes())
+    WebitelKey::new(secret).sign(body)
 }
 
 /// Checks an `X-Webitel-Sign` value as Webitel does: exactly 64 lowercase hex digits.
 pub fn webitel_verify(secret: &[u8], body: &[u8], given: Option<&str>) -> Verdict {
-    let given = match given.map(str::trim) {
-        None | Some("") => return Verdict::Missing,
-        Some(given) => given,
-    };
-    if given.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Verdict::Invalid(
-            "upper-case hex: Webitel compares the lowercase hex digest".into(),
-        );
+    WebitelKey::new(secret).verify(body, given)
+}
+
+/// An app secret keyed once for HMAC-SHA256: HMAC's inner and outer key blocks are hashed here,
+/// and every signature starts from a copy of that state instead of hashing them again (two
+/// SHA-256 blocks per message saved, most of the cost of a short one). The burst sender and the
+/// receiver keep one per secret.
+#[derive(Clone)]
+pub struct WebitelKey(Hmac<Sha256>);
+
+impl WebitelKey {
+    pub fn new(secret: &[u8]) -> Self {
+        Self(hmac_sha256(secret))
     }
-    let mut mac = hmac_sha256(secret);
-    mac.update(body);
-    verify_hex(mac, given, 64)
+
+    /// The `X-Webitel-Sign` value for `body`.
+    pub fn sign(&self, body: &[u8]) -> String {
+        let mut mac = self.0.clone();
+        mac.update(body);
+        let mut digits = [0u8; 64];
+        // 32 bytes always fit 64 hex digits.
+        hex::encode_to_slice(mac.finalize().into_bytes(), &mut digits)
+            .unwrap_or_else(|_| unreachable!());
+        digits.iter().map(|&digit| char::from(digit)).collect()
+    }
+
+    /// Checks an `X-Webitel-Sign` value as Webitel does: exactly 64 lowercase hex digits.
+    pub fn verify(&self, body: &[u8], given: Option<&str>) -> Verdict {
+        let given = match given.map(str::trim) {
+            None | Some("") => return Verdict::Missing,
+            Some(given) => given,
+        };
+        if given.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Verdict::Invalid(
+                "upper-case hex: Webitel compares the lowercase hex digest".into(),
+            );
+        }
+        let mut mac = self.0.clone();
+        mac.update(body);
+        verify_hex(mac, given, 64)
+    }
+}
+
+impl std::fmt::Debug for WebitelKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WebitelKey(…)")
+    }
 }
 
 /// Hex HMAC-SHA1 of `body` (lowercase), for a named header such as `x-chatzuri-signature`.
