@@ -38,12 +38,25 @@ fn a_key_reused_for_many_bodies_signs_each_as_if_keyed_afresh() {
     let jefe = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
     // The keyed state is copied, never advanced: the same body signs the same after others.
     assert_eq!(key.sign(b"what do ya want for nothing?"), jefe);
-    assert_eq!(key.sign(b"Hello, World!"), webitel_sign(b"Jefe", b"Hello, World!"));
+    assert_eq!(
+        key.sign(b"Hello, World!"),
+        webitel_sign(b"Jefe", b"Hello, World!")
+    );
     assert_eq!(key.sign(b"what do ya want for nothing?"), jefe);
-    assert_eq!(key.verify(b"what do ya want for nothing?", Some(jefe)), Verdict::Valid);
-    assert!(matches!(key.verify(b"what do ya want for nothing!", Some(jefe)), Verdict::Invalid(_)));
+    assert_eq!(
+        key.verify(b"what do ya want for nothing?", Some(jefe)),
+        Verdict::Valid
+    );
+    assert!(matches!(
+        key.verify(b"what do ya want for nothing!", Some(jefe)),
+        Verdict::Invalid(_)
+    ));
     assert_eq!(key.verify(b"", None), Verdict::Missing);
-    assert_eq!(format!("{key:?}"), "WebitelKey(…)", "the secret must not reach a log");
+    assert_eq!(
+        format!("{key:?}"),
+        "WebitelKey(…)",
+        "the secret must not reach a log"
+    );
 }
 
 #[test]
